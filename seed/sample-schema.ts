@@ -1,0 +1,75 @@
+/**
+ * The authoring format of the sample data in seed/chaoyang/*.json: nested where people
+ * write it that way (segments inside their chain, leaders inside their zone), with
+ * defaults for what is usually unknown. `readSample()` turns it into the flat domain
+ * records the store loads, and checks every reference.
+ */
+import { z } from "zod";
+import {
+  Chain,
+  Firm,
+  FirmTag,
+  Id,
+  IsoDate,
+  Project,
+  RegionCode,
+  RegionGroup,
+  Segment,
+  Source,
+  Uscc,
+  Zone,
+} from "../server/model/domain.js";
+
+export const SegmentEntry = Segment.omit({ chainId: true, position: true, source: true }).extend({
+  source: Source.optional(),
+});
+
+export const ChainEntry = Chain.extend({
+  segments: z.array(SegmentEntry).min(1),
+  /** [from, to] segment ids; `from` may belong to another chain. */
+  feeds: z.array(z.tuple([Id, Id])),
+});
+
+export const ZoneEntry = Zone.extend({
+  chains: z.array(Id).min(1).max(3),
+  leaders: z.array(z.object({ chainId: Id, firmId: Id, source: Source })),
+});
+
+export const FirmEntry = Firm.omit({ sample: true }).extend({
+  uscc: Uscc.nullable().default(null),
+  aliases: z.array(z.string().min(1)).default([]),
+  zoneId: Id.nullable().default(null),
+  capital: z.number().nonnegative().nullable().default(null),
+  foundedOn: IsoDate.nullable().default(null),
+  staff: z.number().int().nonnegative().nullable().default(null),
+  revenue: z.number().nonnegative().nullable().default(null),
+  tags: z.array(FirmTag).default([]),
+  segments: z
+    .array(
+      z.object({
+        segmentId: Id,
+        products: z.string().default(""),
+        capacity: z.string().default(""),
+        confidence: z.number().min(0).max(1).default(0.9),
+      }),
+    )
+    .min(1),
+});
+
+export const SupplyEntry = z.object({ from: Id, to: Id, product: z.string(), source: Source });
+
+export const SampleFiles = {
+  "region-groups.json": z.array(RegionGroup),
+  "chains.json": z.array(ChainEntry),
+  "zones.json": z.array(ZoneEntry),
+  "firms-local.json": z.array(FirmEntry),
+  "firms-pool.json": z.array(FirmEntry),
+  "supplies.json": z.array(SupplyEntry),
+  "projects.json": z.array(Project),
+} as const;
+
+export type ChainEntry = z.infer<typeof ChainEntry>;
+export type ZoneEntry = z.infer<typeof ZoneEntry>;
+export type FirmEntry = z.infer<typeof FirmEntry>;
+export type SupplyEntry = z.infer<typeof SupplyEntry>;
+export { RegionCode };

@@ -1,0 +1,179 @@
+/**
+ * The domain model. Every shape the store, the API and the seed share is declared here
+ * once, as a zod schema; TypeScript types are derived from the schemas.
+ */
+import { z } from "zod";
+
+/** Lower-case ASCII slug: stable ids that survive renames and read well in URLs. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "ids are lower-case letters, digits, '-' and '.' (e.g. steel-coke)");
+
+/** GB/T 2260 administrative division code: 6 digits (province 110000, city 110100, county 110105). */
+export const RegionCode = z.string().regex(/^\d{6}$/, "a GB/T 2260 region code has 6 digits, e.g. 211382");
+
+/** Calendar date as ISO text. Dates are stored as text on both engines (see docs/decisions). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are written YYYY-MM-DD, e.g. 2026-11-22")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real calendar date");
+
+/** 统一社会信用代码: 18 characters from the GB 32100-2015 alphabet (checksum is verified on import). */
+export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "a 统一社会信用代码 has 18 characters (digits and capitals except I, O, S, V, Z)");
+
+/** Where a fact came from: a seed document's file name, or "public information". */
+export const Source = z.string().min(1);
+
+export const RegionLevel = z.enum(["province", "city", "county"]);
+export const Region = z.object({
+  code: RegionCode,
+  name: z.string().min(1),
+  level: RegionLevel,
+  parentCode: RegionCode.nullable(),
+});
+
+export const RegionGroupKind = z.enum(["economic-area", "partnership", "industry-target"]);
+export const RegionGroup = z.object({
+  id: Id,
+  name: z.string().min(1),
+  kind: RegionGroupKind,
+  /** Province, city or county codes; a province covers all its cities and counties. */
+  regionCodes: z.array(RegionCode).min(1),
+  /** For industry-target groups: the chains whose teams look there. */
+  chainIds: z.array(Id),
+  description: z.string(),
+  source: Source,
+});
+
+export const Stage = z.enum(["upstream", "midstream", "downstream"]);
+export const STAGES = Stage.options;
+export const STAGE_LABELS: Record<z.infer<typeof Stage>, string> = {
+  upstream: "上游",
+  midstream: "中游",
+  downstream: "下游",
+};
+
+export const Chain = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  description: z.string(),
+  source: Source,
+});
+
+export const Segment = z.object({
+  id: Id,
+  chainId: Id,
+  name: z.string().min(1),
+  stage: Stage,
+  /** Display order within the stage, top to bottom. */
+  position: z.number().int().nonnegative(),
+  /** GB/T 4754-2017 industry codes (门类 letter + 2–4 digits, e.g. C3120). */
+  industryCodes: z.array(z.string().regex(/^[A-T]\d{2,4}$/, "GB/T 4754 codes look like C3120")),
+  keywords: z.array(z.string().min(1)),
+  description: z.string(),
+  source: Source,
+});
+
+/** Supply direction: products of `from` are inputs of `to`. May cross chains (焦炭 → 炼钢). */
+export const Feeds = z.object({ from: Id, to: Id, source: Source });
+
+export const Zone = z.object({
+  id: Id,
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  countyCode: RegionCode,
+  description: z.string(),
+  source: Source,
+});
+
+/** A zone's leading chain, in the zone's own order of priority (at most three). */
+export const ZoneChain = z.object({ zoneId: Id, chainId: Id, rank: z.number().int().min(1).max(3) });
+
+export const FIRM_TAGS = [
+  "上市",
+  "高新技术企业",
+  "专精特新",
+  "小巨人",
+  "单项冠军",
+  "瞪羚",
+  "独角兽",
+  "国企",
+  "央企",
+  "外资",
+  "规上",
+  "龙头企业",
+] as const;
+export const FirmTag = z.enum(FIRM_TAGS);
+
+export const Firm = z.object({
+  id: Id,
+  uscc: Uscc.nullable(),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  regionCode: RegionCode,
+  /** Set for firms inside one of the zones (local firms); null for firms elsewhere. */
+  zoneId: Id.nullable(),
+  /** Registered capital in 万元 (10⁴ yuan). */
+  capital: z.number().nonnegative().nullable(),
+  foundedOn: IsoDate.nullable(),
+  staff: z.number().int().nonnegative().nullable(),
+  /** Annual revenue in 万元. */
+  revenue: z.number().nonnegative().nullable(),
+  tags: z.array(FirmTag),
+  /** True for the illustrative candidate pool: public companies, figures approximate. */
+  sample: z.boolean(),
+  source: Source,
+});
+
+/** Firm → segment: the firm makes something in this segment. */
+export const OperatesIn = z.object({
+  firmId: Id,
+  segmentId: Id,
+  products: z.string(),
+  capacity: z.string(),
+  /** 0–1: how sure we are the firm belongs in the segment. */
+  confidence: z.number().min(0).max(1),
+  source: Source,
+});
+
+/** 链主: the anchor firm of a chain in one zone. */
+export const Leads = z.object({ firmId: Id, chainId: Id, zoneId: Id, source: Source });
+
+/** Firm → firm: `from` sells `product` to `to`. */
+export const Supplies = z.object({ from: Id, to: Id, product: z.string(), source: Source });
+
+export const PROJECT_STATUSES = ["洽谈", "签约", "落地", "在建", "试生产", "投产", "达产"] as const;
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
+
+export const Project = z.object({
+  id: Id,
+  name: z.string().min(1),
+  firmId: Id,
+  zoneId: Id,
+  segmentIds: z.array(Id).min(1),
+  /** Planned investment in 万元. */
+  investment: z.number().nonnegative().nullable(),
+  status: ProjectStatus,
+  /** Date of the last status change reported (or the report's date). */
+  statusOn: IsoDate.nullable(),
+  description: z.string(),
+  source: Source,
+});
+
+export type Region = z.infer<typeof Region>;
+export type RegionLevel = z.infer<typeof RegionLevel>;
+export type RegionGroup = z.infer<typeof RegionGroup>;
+export type Stage = z.infer<typeof Stage>;
+export type Chain = z.infer<typeof Chain>;
+export type Segment = z.infer<typeof Segment>;
+export type Feeds = z.infer<typeof Feeds>;
+export type Zone = z.infer<typeof Zone>;
+export type ZoneChain = z.infer<typeof ZoneChain>;
+export type FirmTag = z.infer<typeof FirmTag>;
+export type Firm = z.infer<typeof Firm>;
+export type OperatesIn = z.infer<typeof OperatesIn>;
+export type Leads = z.infer<typeof Leads>;
+export type Supplies = z.infer<typeof Supplies>;
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+export type Project = z.infer<typeof Project>;

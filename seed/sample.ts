@@ -7,38 +7,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
-import type {
-  Chain,
-  Feeds,
-  Firm,
-  Leads,
-  OperatesIn,
-  Project,
-  RegionGroup,
-  Segment,
-  Supplies,
-  Zone,
-  ZoneChain,
-} from "../server/model/domain.js";
+import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, Segment, Zone, ZoneChain } from "../server/model/domain.js";
 import { STAGES } from "../server/model/domain.js";
 import { findRegion } from "../server/regions/divisions.js";
 import { SampleFiles } from "./sample-schema.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("./chaoyang/", import.meta.url));
 
-export interface SampleGraph {
-  regionGroups: RegionGroup[];
-  chains: Chain[];
-  segments: Segment[];
-  feeds: Feeds[];
-  zones: Zone[];
-  zoneChains: ZoneChain[];
-  leads: Leads[];
-  firms: Firm[];
-  operatesIn: OperatesIn[];
-  supplies: Supplies[];
-  projects: Project[];
-}
+export type SampleGraph = GraphRecords;
 
 export class SampleDataError extends Error {
   constructor(readonly problems: string[]) {

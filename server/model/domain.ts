@@ -177,3 +177,18 @@ export type Leads = z.infer<typeof Leads>;
 export type Supplies = z.infer<typeof Supplies>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type Project = z.infer<typeof Project>;
+
+/** A set of records to write in one go (the sample, a restore, an import batch). */
+export interface GraphRecords {
+  regionGroups: RegionGroup[];
+  chains: Chain[];
+  segments: Segment[];
+  feeds: Feeds[];
+  zones: Zone[];
+  zoneChains: ZoneChain[];
+  leads: Leads[];
+  firms: Firm[];
+  operatesIn: OperatesIn[];
+  supplies: Supplies[];
+  projects: Project[];
+}

@@ -1,0 +1,9 @@
+// The zone's firms operating in the chain, one row per firm × segment.
+// params: $zoneId, $chainId
+// returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source
+MATCH (f:Firm)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(c:Chain {id: $chainId})
+WHERE f.zoneId = $zoneId
+RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.capital AS capital, f.tags AS tags,
+       f.regionCode AS regionCode, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
+       o.confidence AS confidence, o.source AS source
+ORDER BY id, segmentId

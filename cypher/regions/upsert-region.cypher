@@ -1,0 +1,3 @@
+// params: $code, $name, $level, $parentCode   returns: nothing
+MERGE (r:Region {code: $code})
+SET r.name = $name, r.level = $level, r.parentCode = $parentCode

@@ -1,0 +1,14 @@
+// Neo4j schema: uniqueness constraints (which also index the key) and lookup indexes.
+// IF NOT EXISTS makes every start idempotent. Dates are ISO text (see docs/decisions/002).
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT region_group_id IF NOT EXISTS FOR (n:RegionGroup) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT zone_id IF NOT EXISTS FOR (n:Zone) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT chain_id IF NOT EXISTS FOR (n:Chain) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT segment_id IF NOT EXISTS FOR (n:Segment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT firm_id IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
+CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
+CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);
+CREATE INDEX firm_zone IF NOT EXISTS FOR (n:Firm) ON (n.zoneId);
+CREATE INDEX project_zone IF NOT EXISTS FOR (n:Project) ON (n.zoneId);

@@ -1,0 +1,4 @@
+// A leading chain of a zone. params: $zoneId, $chainId, $rank   returns: nothing
+MATCH (z:Zone {id: $zoneId}), (c:Chain {id: $chainId})
+MERGE (z)-[r:HAS_CHAIN]->(c)
+SET r.rank = $rank

@@ -1,0 +1,38 @@
+/**
+ * The Express app, apart from listen() so tests run the real thing on port 0.
+ * /api/* is JSON; everything else is the built client (dist/client) with an SPA fallback.
+ */
+import express from "express";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import type { GraphStore } from "./graph/store.js";
+import { errorHandler, notFoundRoute } from "./errors.js";
+import { readRoutes } from "./routes/read-routes.js";
+
+export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
+
+export interface AppOptions {
+  /** Where the built client lives; the API works without it. */
+  clientDir?: string;
+  logError?: (error: unknown) => void;
+}
+
+export function createApp(store: GraphStore, options: AppOptions = {}): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(express.json({ limit: "1mb" }));
+
+  app.use("/api", readRoutes(store));
+  app.use("/api", notFoundRoute);
+
+  const clientDir = options.clientDir ?? CLIENT_DIR;
+  if (existsSync(path.join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+  }
+
+  app.use(errorHandler(options.logError));
+  return app;
+}

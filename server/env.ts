@@ -1,0 +1,36 @@
+/** Configuration from the environment, checked once at start-up (fail fast with what to fix). */
+import path from "node:path";
+import { z } from "zod";
+
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    KUZU_BUFFER_POOL_MIB: z.coerce.number().int().min(64).default(1024),
+    NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//, "NEO4J_URI must start with neo4j:// or bolt:// (optionally +s/+ssc)").optional(),
+    NEO4J_USERNAME: z.string().default("neo4j"),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().optional(),
+  })
+  .refine((e) => !e.NEO4J_URI || e.NEO4J_PASSWORD !== undefined, {
+    message: "NEO4J_PASSWORD is required when NEO4J_URI is set",
+    path: ["NEO4J_PASSWORD"],
+  });
+
+export type Env = z.infer<typeof Env>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = Env.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** The embedded graph's database file inside DATA_DIR. */
+export function kuzuFile(env: Pick<Env, "DATA_DIR">): string {
+  return path.resolve(env.DATA_DIR, "graph.kuzu");
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed errors and the one middleware that turns them into JSON:
+ * `{error: {code, message, details}}`, never a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ZodError } from "zod";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what: string, id: string) {
+    super("not_found", 404, `${what} "${id}" does not exist`, { [what]: id });
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("validation_failed", 400, message, details);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("conflict", 409, message, details);
+  }
+}
+
+/** Field-level details from a zod error: where, and what is wrong there. */
+export function zodDetails(error: ZodError, location: string) {
+  return error.issues.map((issue) => ({
+    field: [location, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError("not_found", 404, `No API route ${req.method} ${req.path}`));
+};
+
+export function errorHandler(log: (error: unknown) => void = console.error): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    if (error instanceof AppError) {
+      res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+      return;
+    }
+    // Malformed JSON bodies and oversize payloads come from express' own parsers.
+    const status = (error as { status?: number }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: "bad_request", message: (error as Error).message, details: null } });
+      return;
+    }
+    log(error);
+    res.status(500).json({ error: { code: "internal", message: "Something went wrong on the server; it has been logged.", details: null } });
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Neo4j engine, for teams and for scale (a cluster behind a neo4j:// routing URI).
+ * Everything leaving it is converted to plain JS: Integer → number, temporal → ISO text,
+ * nodes and relationships → their properties.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
+import type { GraphStore, Params, Row, WriteStep } from "./store.js";
+import { StoreError } from "./store.js";
+
+export interface Neo4jOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly engine = "neo4j" as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  static async open(options: Neo4jOptions): Promise<Neo4jStore> {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: false,
+    });
+    try {
+      await driver.verifyConnectivity({ database: options.database });
+    } catch (error) {
+      await driver.close();
+      throw new StoreError(`Cannot reach Neo4j at ${options.uri}: ${(error as Error).message}`, { cause: error });
+    }
+    return new Neo4jStore(driver, options.database);
+  }
+
+  async read(query: string, params: Params = {}): Promise<Row[]> {
+    const cypher = cypherQuery(query, this.engine);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => run(tx, cypher, params));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write(steps: WriteStep[]): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite(async (tx) => {
+        for (const step of steps) {
+          const cypher = cypherQuery(step.query, this.engine);
+          for (const row of step.rows) await run(tx, cypher, row);
+        }
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ensureSchema(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      // Schema statements cannot share a transaction with each other on Neo4j.
+      for (const statement of cypherStatements("schema/create-schema", this.engine)) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async clear(): Promise<void> {
+    await this.write([{ query: "admin/delete-all", rows: [{}] }]);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+async function run(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<Row[]> {
+  const result = await tx.run(query.text, neo4jParams(bindParams(query, params)));
+  return result.records.map((record) => plain(record.toObject()) as Row);
+}
+
+/** JS numbers are floats to the driver; whole numbers go as Integer so LIMIT/SKIP and integer properties work. */
+function neo4jParams(value: unknown): never {
+  const convert = (v: unknown): unknown => {
+    if (v === undefined) return null;
+    if (typeof v === "number" && Number.isSafeInteger(v)) return neo4j.int(v);
+    if (Array.isArray(v)) return v.map(convert);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return convert(value) as never;
+}
+
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (isTemporal(value)) return String(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object") {
+    const properties = (value as { properties?: unknown }).properties;
+    if (properties && typeof properties === "object" && ("labels" in value || "type" in value)) return plain(properties);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+function isTemporal(value: unknown): boolean {
+  return (
+    neo4j.isDate(value as never) ||
+    neo4j.isDateTime(value as never) ||
+    neo4j.isLocalDateTime(value as never) ||
+    neo4j.isTime(value as never) ||
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isDuration(value as never)
+  );
+}

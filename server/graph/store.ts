@@ -1,0 +1,36 @@
+/**
+ * The one interface every feature uses to reach the graph. Two engines implement it:
+ * embedded Kùzu (default) and Neo4j. Queries are named by their file under cypher/
+ * (e.g. "zones/list-zones"); values always travel as parameters.
+ */
+export type Engine = "kuzu" | "neo4j";
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** One query run once per row of parameters, inside a write transaction. */
+export interface WriteStep {
+  query: string;
+  rows: Params[];
+}
+
+export interface GraphStore {
+  readonly engine: Engine;
+  /** Runs a read query; rows hold plain JS values only (numbers, strings, booleans, arrays, objects, null). */
+  read(query: string, params?: Params): Promise<Row[]>;
+  /** Runs every step in one transaction: all of it lands, or none of it does. */
+  write(steps: WriteStep[]): Promise<void>;
+  /** Creates tables, constraints and indexes when missing; safe to call on every start. */
+  ensureSchema(): Promise<void>;
+  /** Deletes every node and relationship (the schema stays). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Raised when the store itself cannot do what was asked (locked, unreachable, bad query). */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreError";
+  }
+}

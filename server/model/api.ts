@@ -1,0 +1,148 @@
+/**
+ * Shapes of the read API's responses. The server checks what it sends against these,
+ * and the client parses what it receives with the same schemas.
+ */
+import { z } from "zod";
+import { Chain, Firm, FirmTag, Id, IsoDate, Project, ProjectStatus, Region, RegionCode, RegionGroup, Segment, Stage, Zone } from "./domain.js";
+
+export const Health = z.object({ status: z.literal("ok"), engine: z.enum(["kuzu", "neo4j"]) });
+
+export const RegionList = z.array(Region);
+export const RegionGroupList = z.array(RegionGroup);
+
+export const FirmRef = z.object({ id: Id, name: z.string() });
+
+/** A leading chain as seen from a zone: rank, leader and how much of it is covered locally. */
+export const ZoneChainSummary = z.object({
+  id: Id,
+  name: z.string(),
+  rank: z.number().int(),
+  segmentCount: z.number().int(),
+  coveredCount: z.number().int(),
+  /** coveredCount / segmentCount, 0–1. */
+  completeness: z.number().min(0).max(1),
+  leaders: z.array(FirmRef),
+});
+
+export const ZoneSummary = Zone.extend({ chains: z.array(ZoneChainSummary) });
+export const ZoneList = z.array(ZoneSummary);
+export const ZoneDetail = ZoneSummary.extend({ firmCount: z.number().int(), projectCount: z.number().int() });
+
+export const ChainSummary = Chain.extend({ segmentCount: z.number().int() });
+export const ChainList = z.array(ChainSummary);
+
+export const FeedLink = z.object({
+  source: Id,
+  target: Id,
+  sourceChainId: Id,
+  targetChainId: Id,
+  sourceName: z.string(),
+  targetName: z.string(),
+});
+export const ChainDetail = ChainSummary.extend({ segments: z.array(Segment), links: z.array(FeedLink) });
+
+export const MapFirm = z.object({
+  id: Id,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  capital: z.number().nullable(),
+  tags: z.array(FirmTag),
+  regionCode: RegionCode,
+  isLeader: z.boolean(),
+  segments: z.array(
+    z.object({ segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string() }),
+  ),
+});
+
+export const MapProject = z.object({
+  id: Id,
+  name: z.string(),
+  firmId: Id,
+  firmName: z.string(),
+  investment: z.number().nullable(),
+  status: ProjectStatus,
+  statusOn: IsoDate.nullable(),
+  description: z.string(),
+  source: z.string(),
+  segmentIds: z.array(Id),
+});
+
+export const MapSegment = Segment.extend({
+  localFirmCount: z.number().int(),
+  /** True when a chain leader of the zone operates in this segment. */
+  leader: z.boolean(),
+  projectCount: z.number().int(),
+});
+
+/** A FEEDS link from or to a segment of another chain, shown at the map's edge. */
+export const MapExternalLink = FeedLink;
+
+export const ChainMap = z.object({
+  zone: Zone,
+  chain: ChainSummary,
+  completeness: z.number().min(0).max(1),
+  leaders: z.array(FirmRef),
+  segments: z.array(MapSegment),
+  links: z.array(z.object({ source: Id, target: Id })),
+  externalLinks: z.array(MapExternalLink),
+  firms: z.array(MapFirm),
+  projects: z.array(MapProject),
+});
+
+export const FirmDetail = Firm.extend({
+  region: z.object({ code: RegionCode, path: z.string() }),
+  zone: Zone.pick({ id: true, name: true, shortName: true }).nullable(),
+  segments: z.array(
+    z.object({
+      segmentId: Id,
+      segmentName: z.string(),
+      stage: Stage,
+      chainId: Id,
+      chainName: z.string(),
+      products: z.string(),
+      capacity: z.string(),
+      confidence: z.number(),
+      source: z.string(),
+    }),
+  ),
+  ties: z.array(
+    z.object({
+      direction: z.enum(["supplies", "buys"]),
+      otherId: Id,
+      otherName: z.string(),
+      otherZoneId: Id.nullable(),
+      product: z.string(),
+      source: z.string(),
+    }),
+  ),
+  projects: z.array(Project.omit({ firmId: true })),
+  leads: z.array(z.object({ chainId: Id, chainName: z.string(), zoneId: Id })),
+});
+
+export const SearchResults = z.object({
+  query: z.string(),
+  firms: z.array(
+    z.object({ id: Id, name: z.string(), aliases: z.array(z.string()), regionCode: RegionCode, zoneId: Id.nullable(), sample: z.boolean() }),
+  ),
+  segments: z.array(z.object({ id: Id, name: z.string(), stage: Stage, chainId: Id, chainName: z.string() })),
+  chains: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string() })),
+});
+
+export const ApiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+
+export type Health = z.infer<typeof Health>;
+export type ZoneChainSummary = z.infer<typeof ZoneChainSummary>;
+export type ZoneSummary = z.infer<typeof ZoneSummary>;
+export type ZoneDetail = z.infer<typeof ZoneDetail>;
+export type ChainSummary = z.infer<typeof ChainSummary>;
+export type ChainDetail = z.infer<typeof ChainDetail>;
+export type FeedLink = z.infer<typeof FeedLink>;
+export type MapFirm = z.infer<typeof MapFirm>;
+export type MapProject = z.infer<typeof MapProject>;
+export type MapSegment = z.infer<typeof MapSegment>;
+export type ChainMap = z.infer<typeof ChainMap>;
+export type FirmDetail = z.infer<typeof FirmDetail>;
+export type SearchResults = z.infer<typeof SearchResults>;
+export type FirmRef = z.infer<typeof FirmRef>;

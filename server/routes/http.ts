@@ -1,0 +1,17 @@
+/** Small helpers every route shares: parse input with zod, check output with zod. */
+import type { Response } from "express";
+import type { z } from "zod";
+import { ValidationError, zodDetails } from "../errors.js";
+
+/** Parses request input; a failure is a 400 naming each field at fault. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, location: "query" | "params" | "body"): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = zodDetails(parsed.error, location);
+  throw new ValidationError(`Invalid ${location}: ${details.map((d) => `${d.field} ${d.message}`).join("; ")}`, details);
+}
+
+/** Sends a response after checking it against its published shape. */
+export function sendJson<S extends z.ZodType>(res: Response, schema: S, data: z.infer<S>): void {
+  res.json(schema.parse(data));
+}

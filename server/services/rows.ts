@@ -1,0 +1,36 @@
+/**
+ * Store rows → checked domain objects. Kùzu returns an empty list as null, so list
+ * fields are normalised to [] before the schema checks the row.
+ */
+import { z } from "zod";
+import type { Row } from "../graph/store.js";
+
+export function parseRows<S extends z.ZodObject>(schema: S, rows: Row[]): z.infer<S>[] {
+  const listKeys = Object.entries(schema.shape)
+    .filter(([, field]) => unwrap(field as z.ZodType) instanceof z.ZodArray)
+    .map(([key]) => key);
+  return rows.map((row) => {
+    const fixed: Row = { ...row };
+    for (const key of listKeys) if (fixed[key] === null || fixed[key] === undefined) fixed[key] = [];
+    return schema.parse(fixed);
+  });
+}
+
+function unwrap(field: z.ZodType): z.ZodType {
+  let current: z.ZodType = field;
+  while (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodNullable)
+    current = current.unwrap() as z.ZodType;
+  return current;
+}
+
+/** Groups rows by a key, keeping first-seen order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

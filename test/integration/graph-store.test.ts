@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StoreError } from "../../server/graph/store.js";
+import { Firm } from "../../server/model/domain.js";
+import { recordSteps } from "../../server/services/graph-writer.js";
+import { parseRows } from "../../server/services/rows.js";
+import { miniGraph } from "../fixtures/mini-graph.js";
+import { openTestStore, type TestStore } from "../support/store.js";
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await openTestStore();
+  await t.store.write(recordSteps(miniGraph()));
+});
+afterAll(() => t.close());
+
+const count = async () => Number((await t.store.read("admin/count-nodes"))[0]!.count);
+const firm = async (id: string) => parseRows(Firm, await t.store.read("firms/get-firm", { id }))[0];
+
+describe("graph store", () => {
+  it("when schema set-up runs again, then it succeeds and the data stays", async () => {
+    const before = await count();
+    await t.store.ensureSchema();
+    expect(await count()).toBe(before);
+  });
+
+  it("when whole and decimal numbers are written in one batch, then each reads back exactly", async () => {
+    expect((await firm("lingang"))?.capital).toBe(100.5);
+    expect((await firm("ore-one"))?.capital).toBe(20);
+    expect((await firm("ore-two"))?.capital).toBeNull();
+    expect((await firm("tangsteel"))?.capital).toBe(3000000);
+  });
+
+  it("when a list property is empty, then it reads back as an empty list", async () => {
+    expect((await firm("ore-one"))?.aliases).toEqual([]);
+    expect((await firm("ore-one"))?.tags).toEqual([]);
+    expect((await firm("lingang"))?.aliases).toEqual(["凌钢"]);
+  });
+
+  it("when rows leave the store, then they hold plain JS values only", async () => {
+    const rows = await t.store.read("firms/firm-projects", { id: "lingang" });
+    const isPlain = (v: unknown): boolean =>
+      v === null ||
+      ["string", "number", "boolean"].includes(typeof v) ||
+      (Array.isArray(v) && v.every(isPlain)) ||
+      (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(isPlain));
+    expect(rows.length).toBe(1);
+    expect(rows.every(isPlain)).toBe(true);
+    expect(rows[0]!.investment).toBe(52000.5);
+  });
+
+  it("when the last statement of a write fails, then nothing of the write lands", async () => {
+    const before = await count();
+    const write = t.store.write([
+      { query: "regions/upsert-region", rows: [{ code: "110000", name: "北京市", level: "province", parentCode: null }] },
+      { query: "regions/upsert-region", rows: [{ code: null, name: "broken", level: "county", parentCode: null }] },
+    ]);
+    await expect(write).rejects.toThrow();
+    expect(await count()).toBe(before);
+    expect(await t.store.read("regions/get-region", { code: "110000" })).toEqual([]);
+  });
+
+  it("when a query parameter is missing, then the store refuses rather than reading it as null", async () => {
+    await expect(t.store.read("firms/get-firm", {})).rejects.toThrow(StoreError);
+    await expect(t.store.read("firms/get-firm", {})).rejects.toThrow(/\$id/);
+  });
+
+  it("when the graph is cleared, then no node is left", async () => {
+    const other = await openTestStore();
+    await other.store.write(recordSteps(miniGraph()));
+    await other.store.clear();
+    expect(Number((await other.store.read("admin/count-nodes"))[0]!.count)).toBe(0);
+    await other.close();
+  });
+});

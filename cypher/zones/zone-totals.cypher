@@ -1,4 +1,8 @@
-// params: $zoneId   returns: firmCount, projectCount, investment (万元)
+// params: $zoneId   returns: firmCount, projectCount
 MATCH (z:Zone {id: $zoneId})
-RETURN COUNT { MATCH (f:Firm) WHERE f.zoneId = z.id } AS firmCount,
-       COUNT { MATCH (p:Project) WHERE p.zoneId = z.id } AS projectCount
+OPTIONAL MATCH (f:Firm)
+WHERE f.zoneId = z.id
+WITH z, count(f) AS firmCount
+OPTIONAL MATCH (p:Project)
+WHERE p.zoneId = z.id
+RETURN firmCount, count(p) AS projectCount

@@ -1,8 +1,9 @@
-// A project and the firm investing in it.
+// A project, the firm investing in it and the zone it is sited in.
 // params: $id, $name, $firmId, $zoneId, $investment, $status, $statusOn, $description, $source
 // returns: nothing
-MATCH (f:Firm {id: $firmId})
+MATCH (f:Firm {id: $firmId}), (z:Zone {id: $zoneId})
 MERGE (p:Project {id: $id})
-SET p.name = $name, p.zoneId = $zoneId, p.investment = $investment, p.status = $status,
+SET p.name = $name, p.investment = $investment, p.status = $status,
     p.statusOn = $statusOn, p.description = $description, p.source = $source
 MERGE (f)-[:INVESTS]->(p)
+MERGE (p)-[:SITED_IN]->(z)

@@ -10,5 +10,3 @@ CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQU
 CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
 CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);
-CREATE INDEX firm_zone IF NOT EXISTS FOR (n:Firm) ON (n.zoneId);
-CREATE INDEX project_zone IF NOT EXISTS FOR (n:Project) ON (n.zoneId);

@@ -3,6 +3,7 @@
 // returns: id, name, aliases, regionCode, zoneId, sample, searchText
 MATCH (f:Firm)
 WHERE f.searchText CONTAINS $q
-RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.regionCode AS regionCode, f.zoneId AS zoneId,
+OPTIONAL MATCH (f)-[:LOCATED_IN]->(z:Zone)
+RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.regionCode AS regionCode, z.id AS zoneId,
        f.sample AS sample, f.searchText AS searchText
 LIMIT $limit

@@ -25,6 +25,8 @@ export function recordSteps(g: GraphRecords): WriteStep[] {
       query: "firms/upsert-firm",
       rows: g.firms.map((f) => ({ ...f, searchText: searchKeys([f.name, ...f.aliases]) })),
     },
+    { query: "firms/unset-zone", rows: g.firms.map((f) => ({ id: f.id })) },
+    { query: "firms/set-zone", rows: g.firms.filter((f) => f.zoneId).map((f) => ({ id: f.id, zoneId: f.zoneId })) },
     { query: "firms/link-segment", rows: g.operatesIn.map((o) => ({ ...o })) },
     { query: "firms/link-leads", rows: g.leads.map((l) => ({ ...l })) },
     { query: "firms/link-supplies", rows: g.supplies.map((s) => ({ ...s })) },

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
+import { gapRoutes } from "./routes/gap-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
@@ -25,6 +26,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use(express.json({ limit: "1mb" }));
 
   app.use("/api", readRoutes(store));
+  app.use("/api", gapRoutes(store));
   app.use("/api", notFoundRoute);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;

@@ -3,7 +3,25 @@
  * and the client parses what it receives with the same schemas.
  */
 import { z } from "zod";
-import { Chain, Firm, FirmTag, Id, IsoDate, Project, ProjectStatus, Region, RegionCode, RegionGroup, Segment, Stage, Zone } from "./domain.js";
+import {
+  BottleneckFlag,
+  Chain,
+  Firm,
+  FirmTag,
+  GapKind,
+  GapThresholds,
+  Id,
+  IsoDate,
+  Project,
+  ProjectStatus,
+  Region,
+  RegionCode,
+  RegionGroup,
+  Segment,
+  SegmentStatus,
+  Stage,
+  Zone,
+} from "./domain.js";
 
 export const Health = z.object({ status: z.literal("ok"), engine: z.enum(["kuzu", "neo4j"]) });
 
@@ -21,6 +39,8 @@ export const ZoneChainSummary = z.object({
   coveredCount: z.number().int(),
   /** coveredCount / segmentCount, 0–1. */
   completeness: z.number().min(0).max(1),
+  /** Segments that are missing, weak or bottlenecks. */
+  gapCount: z.number().int(),
   leaders: z.array(FirmRef),
 });
 
@@ -72,6 +92,9 @@ export const MapSegment = Segment.extend({
   /** True when a chain leader of the zone operates in this segment. */
   leader: z.boolean(),
   projectCount: z.number().int(),
+  status: SegmentStatus,
+  /** True when a signed (or later) project is filling this segment. */
+  filling: z.boolean(),
 });
 
 /** A FEEDS link from or to a segment of another chain, shown at the map's edge. */
@@ -87,6 +110,65 @@ export const ChainMap = z.object({
   externalLinks: z.array(MapExternalLink),
   firms: z.array(MapFirm),
   projects: z.array(MapProject),
+});
+
+/** One reason a segment is a gap, with the figures behind it and a sentence a leader can read. */
+export const SegmentGap = z.object({
+  kind: GapKind,
+  reason: z.string(),
+  figures: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+});
+
+export const FillingProject = z.object({ id: Id, name: z.string(), status: ProjectStatus, firmName: z.string() });
+
+export const SegmentDiagnosis = z.object({
+  segmentId: Id,
+  name: z.string(),
+  stage: Stage,
+  status: SegmentStatus,
+  localFirmCount: z.number().int(),
+  /** Registered capital (万元) of the local firms whose capital is known. */
+  localCapital: z.number(),
+  unknownCapitalCount: z.number().int(),
+  leaderOperates: z.boolean(),
+  /** The chain leader's segments this one supplies, directly or further down the chain. */
+  feedsLeaderSegments: z.array(Id),
+  flag: BottleneckFlag.nullable(),
+  filling: z.array(FillingProject),
+  gaps: z.array(SegmentGap),
+});
+
+/** An input the chain leader buys from outside the zone: a chance for 以商招商. */
+export const LeaderDependency = z.object({
+  leaderId: Id,
+  leaderName: z.string(),
+  supplierId: Id,
+  supplierName: z.string(),
+  supplierRegionCode: RegionCode,
+  supplierRegion: z.string(),
+  product: z.string(),
+  /** The supplier's segments in this chain (empty when it supplies from outside the chain). */
+  segmentIds: z.array(Id),
+  reason: z.string(),
+  source: z.string(),
+});
+
+export const ChainGaps = z.object({
+  zone: Zone.pick({ id: true, name: true, shortName: true }),
+  chain: Chain.pick({ id: true, name: true }),
+  thresholds: GapThresholds,
+  completeness: z.number().min(0).max(1),
+  counts: z.object({
+    segments: z.number().int(),
+    covered: z.number().int(),
+    missing: z.number().int(),
+    weak: z.number().int(),
+    bottleneck: z.number().int(),
+    leaderDependency: z.number().int(),
+    filling: z.number().int(),
+  }),
+  segments: z.array(SegmentDiagnosis),
+  leaderDependencies: z.array(LeaderDependency),
 });
 
 export const FirmDetail = Firm.extend({
@@ -146,3 +228,8 @@ export type ChainMap = z.infer<typeof ChainMap>;
 export type FirmDetail = z.infer<typeof FirmDetail>;
 export type SearchResults = z.infer<typeof SearchResults>;
 export type FirmRef = z.infer<typeof FirmRef>;
+export type SegmentGap = z.infer<typeof SegmentGap>;
+export type FillingProject = z.infer<typeof FillingProject>;
+export type SegmentDiagnosis = z.infer<typeof SegmentDiagnosis>;
+export type LeaderDependency = z.infer<typeof LeaderDependency>;
+export type ChainGaps = z.infer<typeof ChainGaps>;

@@ -192,3 +192,33 @@ export interface GraphRecords {
   supplies: Supplies[];
   projects: Project[];
 }
+
+/** Thresholds below which a covered segment counts as weak (弱链). Saved in the graph, editable. */
+export const GapThresholds = z.object({
+  /** Fewer local firms than this is weak. */
+  minFirms: z.number().int().min(1).max(100),
+  /** Less registered capital (万元) in total than this is weak, when every local firm's capital is known. */
+  minCapital: z.number().nonnegative(),
+});
+export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { minFirms: 2, minCapital: 5000 };
+
+/** A planner's mark that a segment is a bottleneck (卡点) in a zone, with who and why. */
+export const BottleneckFlag = z.object({
+  zoneId: Id,
+  segmentId: Id,
+  note: z.string().min(1).max(500),
+  flaggedBy: z.string().min(1).max(100),
+  flaggedAt: z.string(),
+});
+
+export const SEGMENT_STATUSES = ["strong", "weak", "missing", "bottleneck"] as const;
+export const SegmentStatus = z.enum(SEGMENT_STATUSES);
+export const GAP_KINDS = ["missing", "weak", "bottleneck", "leader-dependency"] as const;
+export const GapKind = z.enum(GAP_KINDS);
+/** Project statuses from which a project is filling its segment (signed or later). */
+export const FILLING_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.slice(1);
+
+export type GapThresholds = z.infer<typeof GapThresholds>;
+export type BottleneckFlag = z.infer<typeof BottleneckFlag>;
+export type SegmentStatus = z.infer<typeof SegmentStatus>;
+export type GapKind = z.infer<typeof GapKind>;

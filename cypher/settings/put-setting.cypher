@@ -1,0 +1,3 @@
+// params: $key, $value (JSON text)   returns: nothing
+MERGE (s:Setting {key: $key})
+SET s.value = $value

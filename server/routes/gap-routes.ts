@@ -1,0 +1,53 @@
+/** Gap diagnosis, bottleneck flags and the thresholds behind 弱链. */
+import { Router } from "express";
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { ChainGaps } from "../model/api.js";
+import { GapThresholds, Id } from "../model/domain.js";
+import { flagBottleneck, getChainGaps, unflagBottleneck } from "../services/gaps.js";
+import { getGapThresholds, putGapThresholds } from "../services/settings.js";
+import { parseInput, sendJson } from "./http.js";
+
+const MapParams = z.object({ zoneId: Id, chainId: Id });
+const SegmentParams = z.object({ zoneId: Id, segmentId: Id });
+const ThresholdQuery = z.object({
+  minFirms: z.coerce.number().int().min(1).max(100).optional(),
+  minCapital: z.coerce.number().nonnegative().optional(),
+});
+const FlagBody = z.object({
+  note: z.string().trim().min(1, "say why the segment is a bottleneck").max(500),
+  flaggedBy: z.string().trim().min(1, "say who flags it").max(100),
+});
+
+export function gapRoutes(store: GraphStore): Router {
+  const router = Router();
+
+  router.get("/zones/:zoneId/chains/:chainId/gaps", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const override = parseInput(ThresholdQuery, req.query, "query");
+    const defined = Object.fromEntries(Object.entries(override).filter(([, v]) => v !== undefined));
+    sendJson(res, ChainGaps, await getChainGaps(store, zoneId, chainId, defined));
+  });
+
+  router.put("/zones/:zoneId/segments/:segmentId/flag", async (req, res) => {
+    const { zoneId, segmentId } = parseInput(SegmentParams, req.params, "params");
+    const body = parseInput(FlagBody, req.body, "body");
+    await flagBottleneck(store, { zoneId, segmentId, ...body });
+    res.status(204).end();
+  });
+
+  router.delete("/zones/:zoneId/segments/:segmentId/flag", async (req, res) => {
+    const { zoneId, segmentId } = parseInput(SegmentParams, req.params, "params");
+    await unflagBottleneck(store, zoneId, segmentId);
+    res.status(204).end();
+  });
+
+  router.get("/settings/gap-thresholds", async (_req, res) => sendJson(res, GapThresholds, await getGapThresholds(store)));
+
+  router.put("/settings/gap-thresholds", async (req, res) => {
+    const thresholds = parseInput(GapThresholds, req.body, "body");
+    sendJson(res, GapThresholds, await putGapThresholds(store, thresholds));
+  });
+
+  return router;
+}

@@ -1,0 +1,99 @@
+/**
+ * The facts about one chain in one zone that the map and the gap diagnosis both stand on:
+ * the chain's segments and FEEDS links, the zone's firms in it, the projects building it,
+ * its leaders, what the leaders buy from outside the zone, and planners' bottleneck flags.
+ */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { NotFound } from "../errors.js";
+import type { ChainDetail, FirmRef, MapFirm, MapProject } from "../model/api.js";
+import { BottleneckFlag, FirmTag, Id, IsoDate, ProjectStatus, RegionCode, Zone } from "../model/domain.js";
+import { getChain } from "./chains.js";
+import { groupBy, parseRows } from "./rows.js";
+import { leadersOf, listLeaders } from "./zones.js";
+
+const LocalFirmRow = z.object({
+  id: Id,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  capital: z.number().nullable(),
+  tags: z.array(FirmTag),
+  regionCode: RegionCode,
+  segmentId: Id,
+  products: z.string(),
+  capacity: z.string(),
+  confidence: z.number(),
+  source: z.string(),
+});
+
+const ProjectRow = z.object({
+  id: Id,
+  name: z.string(),
+  firmId: Id,
+  firmName: z.string(),
+  investment: z.number().nullable(),
+  status: ProjectStatus,
+  statusOn: IsoDate.nullable(),
+  description: z.string(),
+  source: z.string(),
+  segmentId: Id,
+});
+
+export const LeaderSupplierRow = z.object({
+  leaderId: Id,
+  leaderName: z.string(),
+  leaderAliases: z.array(z.string()),
+  supplierId: Id,
+  supplierName: z.string(),
+  supplierAliases: z.array(z.string()),
+  supplierRegionCode: RegionCode,
+  product: z.string(),
+  source: z.string(),
+  segmentId: Id.nullable(),
+});
+export type LeaderSupplierRow = z.infer<typeof LeaderSupplierRow>;
+
+export interface ChainFacts {
+  zone: Zone;
+  chain: ChainDetail;
+  leaders: FirmRef[];
+  firms: MapFirm[];
+  projects: MapProject[];
+  leaderSuppliers: LeaderSupplierRow[];
+  flags: BottleneckFlag[];
+}
+
+export async function getZoneRecord(store: GraphStore, zoneId: string): Promise<Zone> {
+  const [zone] = parseRows(Zone, await store.read("zones/list-zones", { zoneId }));
+  if (!zone) throw new NotFound("zone", zoneId);
+  return zone;
+}
+
+export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {
+  const params = { zoneId, chainId };
+  const [zone, chain, firmRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
+    getZoneRecord(store, zoneId),
+    getChain(store, chainId),
+    store.read("maps/local-firms", params).then((rows) => parseRows(LocalFirmRow, rows)),
+    store.read("maps/zone-projects", params).then((rows) => parseRows(ProjectRow, rows)),
+    listLeaders(store, zoneId),
+    store.read("gaps/leader-outside-suppliers", params).then((rows) => parseRows(LeaderSupplierRow, rows)),
+    store.read("gaps/list-flags", params).then((rows) => parseRows(BottleneckFlag, rows)),
+  ]);
+  const leaders = leadersOf(leaderRows, zoneId, chainId);
+  const leaderIds = new Set(leaders.map((l) => l.id));
+
+  const firms: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
+    const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, ...firm } = rows[0]!;
+    return {
+      ...firm,
+      isLeader: leaderIds.has(firm.id),
+      segments: rows.map(({ segmentId, products, capacity, confidence, source }) => ({ segmentId, products, capacity, confidence, source })),
+    };
+  });
+  const projects: MapProject[] = [...groupBy(projectRows, (r) => r.id).values()].map((rows) => {
+    const { segmentId: _, ...project } = rows[0]!;
+    return { ...project, segmentIds: rows.map((r) => r.segmentId) };
+  });
+  return { zone, chain, leaders, firms, projects, leaderSuppliers, flags };
+}

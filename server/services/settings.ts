@@ -1,0 +1,20 @@
+/** Settings kept in the graph (so every app instance sees the same), as JSON text by key. */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { DEFAULT_GAP_THRESHOLDS, GapThresholds } from "../model/domain.js";
+
+const GAP_THRESHOLDS = "gap-thresholds";
+
+export async function getGapThresholds(store: GraphStore): Promise<GapThresholds> {
+  const [row] = await store.read("settings/get-setting", { key: GAP_THRESHOLDS });
+  if (!row || typeof row.value !== "string") return DEFAULT_GAP_THRESHOLDS;
+  return GapThresholds.parse(JSON.parse(row.value));
+}
+
+export async function putGapThresholds(store: GraphStore, thresholds: GapThresholds): Promise<GapThresholds> {
+  await store.write([{ query: "settings/put-setting", rows: [{ key: GAP_THRESHOLDS, value: JSON.stringify(thresholds) }] }]);
+  return thresholds;
+}
+
+export const PartialGapThresholds = GapThresholds.partial();
+export type PartialGapThresholds = z.infer<typeof PartialGapThresholds>;

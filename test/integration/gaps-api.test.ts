@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChainGaps, ChainMap, ZoneList } from "../../server/model/api.js";
+import { ALL_REGIONS } from "../../server/regions/divisions.js";
+import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
+import { miniGraph } from "../fixtures/mini-graph.js";
+import { startApp, type RunningApp } from "../support/sample-app.js";
+
+let app: RunningApp;
+beforeAll(async () => {
+  const graph = miniGraph();
+  // 凌钢 also buys strip steel from 唐钢 outside the zone.
+  graph.supplies.push({ from: "tangsteel", to: "lingang", product: "冷轧板", source: "test fixture" });
+  app = await startApp((store) => store.write([...regionSteps(ALL_REGIONS.filter((r) => r.code.startsWith("13"))), ...recordSteps(graph)]));
+});
+afterAll(() => app.close());
+
+const call = async (path: string, init?: RequestInit) => {
+  const res = await fetch(app.url + path, { headers: { "content-type": "application/json" }, ...init });
+  return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
+};
+const gaps = async (query = "") => ChainGaps.parse((await call(`/api/zones/lingyuan/chains/steel/gaps${query}`)).body);
+const status = (g: ChainGaps, id: string) => g.segments.find((s) => s.segmentId === id)!.status;
+
+describe("gap diagnosis API", () => {
+  it("diagnoses every segment of the chain in the zone, with reasons", async () => {
+    const g = await gaps();
+    expect(g.segments.map((s) => [s.segmentId, s.status])).toEqual([
+      ["steel-ore", "strong"],
+      ["steel-scrap", "bottleneck"],
+      ["steel-iron", "weak"],
+      ["steel-steel", "weak"],
+      ["steel-strip", "missing"],
+    ]);
+    expect(g.completeness).toBe(0.6);
+    expect(g.segments.every((s) => s.gaps.every((gap) => gap.reason.length > 5))).toBe(true);
+    // The strip project is under construction: that gap is being filled.
+    expect(g.segments.find((s) => s.segmentId === "steel-strip")!.filling.map((p) => p.id)).toEqual(["p-strip"]);
+  });
+
+  it("lists what the leader buys from outside the zone", async () => {
+    const g = await gaps();
+    expect(g.leaderDependencies).toEqual([
+      expect.objectContaining({ leaderId: "lingang", supplierId: "tangsteel", product: "冷轧板", segmentIds: ["steel-strip"] }),
+    ]);
+    expect(g.segments.find((s) => s.segmentId === "steel-strip")!.gaps.map((x) => x.kind)).toEqual(["missing", "leader-dependency"]);
+  });
+
+  it("takes thresholds from the request, and saved thresholds change every later answer", async () => {
+    expect(status(await gaps("?minFirms=1&minCapital=100"), "steel-iron")).toBe("strong");
+    expect((await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 3, minCapital: 0 }) })).status).toBe(200);
+    expect(status(await gaps(), "steel-ore")).toBe("weak");
+    expect((await call("/api/settings/gap-thresholds")).body).toEqual({ minFirms: 3, minCapital: 0 });
+    await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 2, minCapital: 5000 }) });
+  });
+
+  it("a planner's flag makes a segment a bottleneck, and removing it undoes that", async () => {
+    const flag = await call("/api/zones/lingyuan/segments/steel-ore/flag", { method: "PUT", body: JSON.stringify({ note: "品位低", flaggedBy: "招商局" }) });
+    expect(flag.status).toBe(204);
+    const flagged = await gaps();
+    expect(status(flagged, "steel-ore")).toBe("bottleneck");
+    expect(flagged.segments[0]!.flag).toMatchObject({ note: "品位低", flaggedBy: "招商局" });
+    expect((await call("/api/zones/lingyuan/segments/steel-ore/flag", { method: "DELETE" })).status).toBe(204);
+    expect(status(await gaps(), "steel-ore")).toBe("strong");
+  });
+
+  it("the map and the overview show the same statuses and counts", async () => {
+    const g = await gaps();
+    const map = ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body);
+    expect(map.segments.map((s) => s.status)).toEqual(g.segments.map((s) => s.status));
+    expect(map.segments.find((s) => s.id === "steel-strip")!.filling).toBe(true);
+    const overview = ZoneList.parse((await call("/api/zones")).body);
+    expect(overview.find((z) => z.id === "lingyuan")!.chains[0]).toMatchObject({ completeness: 0.6, gapCount: 4 });
+  });
+
+  it.each([
+    ["/api/zones/lingyuan/chains/steel/gaps?minFirms=0", "GET", undefined, 400, "query.minFirms"],
+    ["/api/zones/lingyuan/segments/steel-ore/flag", "PUT", {}, 400, "body.note"],
+    ["/api/zones/lingyuan/segments/steel-ore/flag", "PUT", { note: "x" }, 400, "body.flaggedBy"],
+    ["/api/settings/gap-thresholds", "PUT", { minFirms: "two", minCapital: 1 }, 400, "body.minFirms"],
+  ])("%s (%s) with bad input is a %i naming %s", async (path, method, body, expected, field) => {
+    const res = await call(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect(res.status).toBe(expected);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it("flagging an unknown segment or zone is a 404 and writes nothing", async () => {
+    const body = JSON.stringify({ note: "x", flaggedBy: "y" });
+    expect((await call("/api/zones/lingyuan/segments/nope/flag", { method: "PUT", body })).status).toBe(404);
+    expect((await call("/api/zones/nowhere/segments/steel-ore/flag", { method: "PUT", body })).status).toBe(404);
+    expect((await gaps()).segments.every((s) => s.flag === null)).toBe(true);
+  });
+});

@@ -44,6 +44,7 @@ export const FirmEntry = Firm.omit({ sample: true }).extend({
   staff: z.number().int().nonnegative().nullable().default(null),
   revenue: z.number().nonnegative().nullable().default(null),
   tags: z.array(FirmTag).default([]),
+  asOf: IsoDate.nullable().default(null),
   segments: z
     .array(
       z.object({

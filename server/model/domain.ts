@@ -124,6 +124,8 @@ export const Firm = z.object({
   /** True for the illustrative candidate pool: public companies, figures approximate. */
   sample: z.boolean(),
   source: Source,
+  /** When the firm's facts were last checked at their source (null: unknown). */
+  asOf: IsoDate.nullable(),
 });
 
 /** Firm → segment: the firm makes something in this segment. */
@@ -222,3 +224,47 @@ export type GapThresholds = z.infer<typeof GapThresholds>;
 export type BottleneckFlag = z.infer<typeof BottleneckFlag>;
 export type SegmentStatus = z.infer<typeof SegmentStatus>;
 export type GapKind = z.infer<typeof GapKind>;
+
+/** The named parts of a target's score, each 0–1. */
+export const SCORE_COMPONENTS = ["segmentFit", "size", "quality", "ties", "region", "distance", "freshness"] as const;
+export const ScoreComponent = z.enum(SCORE_COMPONENTS);
+export const SCORE_COMPONENT_LABELS: Record<ScoreComponent, string> = {
+  segmentFit: "环节匹配",
+  size: "企业规模",
+  quality: "资质标签",
+  ties: "本地关联",
+  region: "区域优先",
+  distance: "距离",
+  freshness: "数据新鲜度",
+};
+
+/** A named, saved way of weighing the score components; "default" ships with the app. */
+export const ScoringProfile = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(50),
+  description: z.string().max(500),
+  weights: z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(100)])) as Record<ScoreComponent, z.ZodNumber>)
+    .refine((w) => Object.values(w).some((v) => v > 0), "at least one weight must be above 0"),
+  /** Region group id → priority 0–1 for firms inside it (the highest matching group counts). */
+  regionPriority: z.record(Id, z.number().min(0).max(1)),
+  /** Priority of a firm in none of those groups. */
+  otherRegionPriority: z.number().min(0).max(1),
+  /** Full distance score within nearKm, none beyond farKm, linear between. */
+  nearKm: z.number().positive(),
+  farKm: z.number().positive(),
+}).refine((p) => p.farKm > p.nearKm, { message: "farKm must be greater than nearKm", path: ["farKm"] });
+
+export const DEFAULT_PROFILE_ID = "default";
+export const DEFAULT_SCORING_PROFILE: ScoringProfile = {
+  id: DEFAULT_PROFILE_ID,
+  name: "默认",
+  description: "环节匹配为先，兼顾规模、资质与以商招商关系；京津冀优先，150 公里内配套最佳。",
+  weights: { segmentFit: 30, size: 15, quality: 15, ties: 15, region: 10, distance: 10, freshness: 5 },
+  regionPriority: { jingjinji: 0.9, "beijing-chaoyang": 0.9, zhenjiang: 0.8, jiangzhehu: 0.7, "yangtze-delta": 0.6, gba: 0.5 },
+  otherRegionPriority: 0.3,
+  nearKm: 150,
+  farKm: 1500,
+};
+
+export type ScoreComponent = z.infer<typeof ScoreComponent>;
+export type ScoringProfile = z.infer<typeof ScoringProfile>;

@@ -1,0 +1,40 @@
+/** Number, money and date formatting as the users expect it (万元/亿元, 2026-11-22). */
+import type { Locale } from "./locale";
+
+const WAN_PER_YI = 10_000;
+
+/**
+ * Money stored in 万元. Chinese readers think in 万元 below 1 亿 and in 亿元 above it;
+ * English readers get CNY millions/billions (1 万元 = 10,000 yuan).
+ */
+export function formatMoney(wan: number | null | undefined, locale: Locale = "zh-CN"): string {
+  if (wan == null || !Number.isFinite(wan)) return "—";
+  if (locale === "en") {
+    const yuan = wan * 10_000;
+    if (yuan >= 1e9) return `CNY ${trimDecimals(yuan / 1e9, 2)} bn`;
+    return `CNY ${trimDecimals(yuan / 1e6, 2)} m`;
+  }
+  if (wan >= WAN_PER_YI) return `${trimDecimals(wan / WAN_PER_YI, 2)} 亿元`;
+  return `${groupThousands(trimDecimals(wan, 2))} 万元`;
+}
+
+/** 0.783 → "78%". */
+export function formatPercent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/** A local calendar date as 2026-11-22 (never the US or locale-dependent order). */
+export function formatDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function trimDecimals(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+function groupThousands(text: string): string {
+  const [whole = "", fraction] = text.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}

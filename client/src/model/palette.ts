@@ -1,0 +1,83 @@
+/**
+ * Colours and strokes of the chain map, shared by the live canvas, the SVG export and the
+ * print view. Status is never told by colour alone: missing links have a dashed border and
+ * bottlenecks a double one, so the map still reads in greyscale print and for colour-blind
+ * viewers.
+ */
+import type { SegmentStatus } from "./status";
+
+export type LineStyle = "solid" | "dashed" | "double";
+
+export interface StatusStyle {
+  fill: string;
+  border: string;
+  text: string;
+  borderWidth: number;
+  borderStyle: LineStyle;
+}
+
+export interface Palette {
+  name: "standard" | "meeting";
+  background: string;
+  fontFamily: string;
+  fontSize: number;
+  fontWeight: number;
+  lane: { fill: string; border: string; text: string; fontSize: number };
+  status: Record<SegmentStatus, StatusStyle>;
+  /** Outline added to segments the chain leader works in. */
+  leader: { border: string; borderWidth: number };
+  firm: { fill: string; border: string; text: string; fontSize: number };
+  external: { fill: string; border: string; text: string };
+  edge: { line: string; width: number; external: string };
+  highlight: string;
+  selected: string;
+  fadedOpacity: number;
+}
+
+export const FONT_FAMILY =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
+
+export const STANDARD_PALETTE: Palette = {
+  name: "standard",
+  background: "#ffffff",
+  fontFamily: FONT_FAMILY,
+  fontSize: 16,
+  fontWeight: 500,
+  lane: { fill: "#f5f7fa", border: "#d9dee7", text: "#3a4759", fontSize: 24 },
+  status: {
+    strong: { fill: "#e3f5d6", border: "#389e0d", text: "#1f4d0b", borderWidth: 2, borderStyle: "solid" },
+    weak: { fill: "#fff4cc", border: "#d48806", text: "#5c3b00", borderWidth: 2, borderStyle: "solid" },
+    missing: { fill: "#fff1f0", border: "#cf1322", text: "#a8071a", borderWidth: 3, borderStyle: "dashed" },
+    bottleneck: { fill: "#f0e6ff", border: "#722ed1", text: "#391085", borderWidth: 6, borderStyle: "double" },
+  },
+  leader: { border: "#ad6800", borderWidth: 4 },
+  firm: { fill: "#ffffff", border: "#8c9bb0", text: "#1f2a37", fontSize: 13 },
+  external: { fill: "#fafafa", border: "#8c8c8c", text: "#595959" },
+  edge: { line: "#7a8699", width: 2, external: "#a6a6a6" },
+  highlight: "#1677ff",
+  selected: "#0958d9",
+  fadedOpacity: 0.18,
+};
+
+/** For projectors: saturated fills, black strokes and bold type that survive washed-out screens. */
+export const MEETING_PALETTE: Palette = {
+  name: "meeting",
+  background: "#ffffff",
+  fontFamily: FONT_FAMILY,
+  fontSize: 18,
+  fontWeight: 700,
+  lane: { fill: "#eeeeee", border: "#000000", text: "#000000", fontSize: 30 },
+  status: {
+    strong: { fill: "#11703a", border: "#000000", text: "#ffffff", borderWidth: 3, borderStyle: "solid" },
+    weak: { fill: "#ffc400", border: "#000000", text: "#000000", borderWidth: 3, borderStyle: "solid" },
+    missing: { fill: "#ffffff", border: "#d00000", text: "#c00000", borderWidth: 5, borderStyle: "dashed" },
+    bottleneck: { fill: "#4b0f8f", border: "#000000", text: "#ffffff", borderWidth: 8, borderStyle: "double" },
+  },
+  leader: { border: "#000000", borderWidth: 6 },
+  firm: { fill: "#ffffff", border: "#000000", text: "#000000", fontSize: 14 },
+  external: { fill: "#ffffff", border: "#000000", text: "#000000" },
+  edge: { line: "#000000", width: 3, external: "#555555" },
+  highlight: "#0050ff",
+  selected: "#0050ff",
+  fadedOpacity: 0.15,
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { buildMapElements } from "../../../client/src/model/elements";
+import { STANDARD_PALETTE } from "../../../client/src/model/palette";
+import { diagnoseSegments } from "../../../client/src/model/status";
+import { clipToBox, renderMapSvg } from "../../../client/src/model/svg";
+import { steelMap } from "./map-fixture";
+
+const laneLabels = { inputs: "来自其他链", upstream: "上游", midstream: "中游", downstream: "下游", outputs: "流向其他链" };
+
+function svgOf(map = steelMap(), expanded: string[] = []) {
+  const elements = buildMapElements(map, diagnoseSegments(map), { laneLabels, expanded: new Set(expanded) });
+  return renderMapSvg(elements, {
+    palette: STANDARD_PALETTE,
+    title: "凌源经开区 · 钢铁冶金",
+    subtitle: "2026-11-22",
+    legend: { status: { strong: "强", weak: "弱", missing: "缺", bottleneck: "卡点" }, leader: "链主", external: "外链" },
+  });
+}
+
+describe("SVG export", () => {
+  it("writes a standalone SVG with the title, every lane, segment label and edge", () => {
+    const svg = svgOf();
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    for (const text of ["凌源经开区 · 钢铁冶金", "上游", "中游", "下游", "冷轧带钢 (0)", "★ 炼铁 (1)", "卡点"]) expect(svg).toContain(text);
+    expect(svg.match(/<line /g)).toHaveLength(9); // 7 FEEDS + 2 to and from other chains
+  });
+
+  it("draws missing links dashed, so status reads without colour", () => {
+    expect(svgOf()).toContain(`stroke="${STANDARD_PALETTE.status.missing.border}" stroke-width="3" stroke-dasharray="10 6"`);
+  });
+
+  it("escapes text that would break the markup", () => {
+    const map = steelMap();
+    map.segments[0] = { ...map.segments[0]!, name: `A&B <"x">` };
+    const svg = svgOf(map);
+    expect(svg).toContain("A&amp;B &lt;&quot;x&quot;&gt;");
+    expect(svg).not.toContain("<\"x\">");
+  });
+
+  it("draws expanded firms inside their segment", () => {
+    expect(svgOf(steelMap(), ["iron-ore"])).toContain(">ore-b<");
+  });
+
+  it("clips an edge to the border of its box", () => {
+    expect(clipToBox({ x: 0, y: 0, width: 200, height: 60 }, [1000, 30])).toEqual([200, 30]);
+    expect(clipToBox({ x: 0, y: 0, width: 200, height: 60 }, [100, 1000])).toEqual([100, 60]);
+  });
+});

@@ -10,6 +10,7 @@ import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
+import { targetRoutes } from "./routes/target-routes.js";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
 
@@ -27,6 +28,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
 
   app.use("/api", readRoutes(store));
   app.use("/api", gapRoutes(store));
+  app.use("/api", targetRoutes(store));
   app.use("/api", notFoundRoute);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;

@@ -8,6 +8,7 @@ CREATE CONSTRAINT segment_id IF NOT EXISTS FOR (n:Segment) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT firm_id IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT setting_key IF NOT EXISTS FOR (n:Setting) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT scoring_profile_id IF NOT EXISTS FOR (n:ScoringProfile) REQUIRE n.id IS UNIQUE;
 CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
 CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);

@@ -18,10 +18,13 @@ import {
   RegionCode,
   RegionGroup,
   Segment,
+  SCORE_COMPONENTS,
+  ScoringProfile,
   SegmentStatus,
   Stage,
   Zone,
 } from "./domain.js";
+import type { ScoreComponent } from "./domain.js";
 
 export const Health = z.object({ status: z.literal("ok"), engine: z.enum(["kuzu", "neo4j"]) });
 
@@ -171,6 +174,46 @@ export const ChainGaps = z.object({
   leaderDependencies: z.array(LeaderDependency),
 });
 
+const componentRecord = z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number()])) as Record<ScoreComponent, z.ZodNumber>);
+
+/** One ranked candidate with every part of its score and the reasons behind it. */
+export const TargetResult = z.object({
+  rank: z.number().int().min(1),
+  firm: Firm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
+  region: z.string(),
+  distanceKm: z.number().nullable(),
+  segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
+  ties: z.array(z.object({ direction: z.enum(["supplies", "buys"]), localId: Id, localName: z.string(), isLeader: z.boolean(), product: z.string() })),
+  /** Each component 0–1. */
+  components: componentRecord,
+  weights: componentRecord,
+  /** Points each component adds to the total (weights normalised to 100). */
+  contributions: componentRecord,
+  /** 0–100. */
+  total: z.number(),
+  /** 为何推荐: one line. */
+  reason: z.string(),
+});
+
+export const TargetRanking = z.object({
+  zone: Zone.pick({ id: true, name: true, shortName: true }),
+  chain: Chain.pick({ id: true, name: true }),
+  profile: ScoringProfile,
+  filters: z.object({
+    segmentIds: z.array(Id),
+    regionGroup: Id.nullable(),
+    regions: z.array(RegionCode),
+    tags: z.array(FirmTag),
+    minCapital: z.number().nullable(),
+    limit: z.number().int(),
+  }),
+  targetSegments: z.array(z.object({ id: Id, name: z.string(), status: SegmentStatus })),
+  candidateCount: z.number().int(),
+  results: z.array(TargetResult),
+});
+
+export const ProfileList = z.array(ScoringProfile);
+
 export const FirmDetail = Firm.extend({
   region: z.object({ code: RegionCode, path: z.string() }),
   zone: Zone.pick({ id: true, name: true, shortName: true }).nullable(),
@@ -233,3 +276,5 @@ export type FillingProject = z.infer<typeof FillingProject>;
 export type SegmentDiagnosis = z.infer<typeof SegmentDiagnosis>;
 export type LeaderDependency = z.infer<typeof LeaderDependency>;
 export type ChainGaps = z.infer<typeof ChainGaps>;
+export type TargetResult = z.infer<typeof TargetResult>;
+export type TargetRanking = z.infer<typeof TargetRanking>;

@@ -8,16 +8,17 @@ import { parseRows } from "./rows.js";
 import { listZones } from "./zones.js";
 
 const FirmSegmentRow = FirmDetail.shape.segments.element;
-const TieRow = FirmDetail.shape.ties.element;
+const TieRow = FirmDetail.shape.ties.element.omit({ direction: true });
 const FirmProjectRow = Project.omit({ firmId: true });
 const LeadRow = FirmDetail.shape.leads.element;
 
 export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail> {
   const [firm] = parseRows(Firm, await store.read("firms/get-firm", { id }));
   if (!firm) throw new NotFound("firm", id);
-  const [segments, ties, projects, leads, zones] = await Promise.all([
+  const [segments, customers, suppliers, projects, leads, zones] = await Promise.all([
     store.read("firms/firm-segments", { id }).then((rows) => parseRows(FirmSegmentRow, rows)),
-    store.read("firms/firm-ties", { id }).then((rows) => parseRows(TieRow, rows)),
+    store.read("firms/firm-customers", { id }).then((rows) => parseRows(TieRow, rows)),
+    store.read("firms/firm-suppliers", { id }).then((rows) => parseRows(TieRow, rows)),
     store.read("firms/firm-projects", { id }).then((rows) => parseRows(FirmProjectRow, rows)),
     store.read("firms/firm-leads", { id }).then((rows) => parseRows(LeadRow, rows)),
     firm.zoneId ? listZones(store, firm.zoneId) : Promise.resolve([]),
@@ -28,7 +29,10 @@ export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail
     region: { code: firm.regionCode, path: regionPath(firm.regionCode) },
     zone: zone ? { id: zone.id, name: zone.name, shortName: zone.shortName } : null,
     segments,
-    ties: ties.sort((a, b) => a.direction.localeCompare(b.direction) || a.otherId.localeCompare(b.otherId)),
+    ties: [
+      ...suppliers.map((t) => ({ ...t, direction: "buys" as const })),
+      ...customers.map((t) => ({ ...t, direction: "supplies" as const })),
+    ],
     projects,
     leads,
   };

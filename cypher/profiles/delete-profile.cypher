@@ -1,0 +1,3 @@
+// params: $id   returns: nothing
+MATCH (p:ScoringProfile {id: $id})
+DELETE p

@@ -1,0 +1,58 @@
+/** Target ranking and the scoring profiles behind it. */
+import { Router } from "express";
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { ProfileList, TargetRanking } from "../model/api.js";
+import { Id, ScoringProfile } from "../model/domain.js";
+import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
+import { TargetFilters, rankChainTargets } from "../services/targets.js";
+import { parseInput, sendJson } from "./http.js";
+
+const MapParams = z.object({ zoneId: Id, chainId: Id });
+const ProfileParams = z.object({ profileId: Id });
+const commaList = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []));
+
+/** Query strings carry lists comma-separated (regions=130000,120000) and numbers as text. */
+const TargetQuery = z.object({
+    segment: z.string().optional(),
+    regionGroup: z.string().optional(),
+    regions: commaList,
+    tags: commaList,
+    minCapital: z.coerce.number().optional(),
+    limit: z.coerce.number().optional(),
+    profile: z.string().optional(),
+  });
+
+export function targetRoutes(store: GraphStore): Router {
+  const router = Router();
+
+  router.get("/zones/:zoneId/chains/:chainId/targets", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
+    sendJson(res, TargetRanking, await rankChainTargets(store, zoneId, chainId, filters));
+  });
+
+  router.get("/profiles", async (_req, res) => sendJson(res, ProfileList, await listProfiles(store)));
+
+  router.get("/profiles/:profileId", async (req, res) => {
+    const { profileId } = parseInput(ProfileParams, req.params, "params");
+    sendJson(res, ScoringProfile, await getProfile(store, profileId));
+  });
+
+  router.put("/profiles/:profileId", async (req, res) => {
+    const { profileId } = parseInput(ProfileParams, req.params, "params");
+    const profile = parseInput(ScoringProfile, { ...req.body, id: profileId }, "body");
+    sendJson(res, ScoringProfile, await saveProfile(store, profile));
+  });
+
+  router.delete("/profiles/:profileId", async (req, res) => {
+    const { profileId } = parseInput(ProfileParams, req.params, "params");
+    await deleteProfile(store, profileId);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,160 @@
+/**
+ * Target ranking for a chain in a zone: firms outside the zone in the chain's gap
+ * segments (or one segment asked for), within the chosen regions, scored by a profile.
+ */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { NotFound, ValidationError } from "../errors.js";
+import type { TargetRanking } from "../model/api.js";
+import { FirmTag, Id, IsoDate, RegionCode } from "../model/domain.js";
+import type { RegionGroup } from "../model/domain.js";
+import { displayName } from "../model/format.js";
+import { coveringPrefix, findRegion } from "../regions/divisions.js";
+import { loadChainFacts } from "./chain-facts.js";
+import { diagnose } from "./gap-rules.js";
+import { getProfile } from "./profiles.js";
+import { listRegionGroups } from "./regions.js";
+import { groupBy, parseRows } from "./rows.js";
+import { getGapThresholds } from "./settings.js";
+import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+
+export const TargetFilters = z.object({
+  segment: Id.optional(),
+  regionGroup: Id.optional(),
+  regions: z.array(RegionCode).default([]),
+  tags: z.array(FirmTag).default([]),
+  minCapital: z.number().nonnegative().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  profile: Id.default("default"),
+});
+export type TargetFilters = z.infer<typeof TargetFilters>;
+
+const CandidateRow = z.object({
+  id: Id,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  uscc: z.string().nullable(),
+  regionCode: RegionCode,
+  capital: z.number().nullable(),
+  staff: z.number().nullable(),
+  revenue: z.number().nullable(),
+  tags: z.array(FirmTag),
+  sample: z.boolean(),
+  source: z.string(),
+  asOf: IsoDate.nullable(),
+  segmentId: Id,
+  confidence: z.number(),
+  products: z.string(),
+  linkSource: z.string(),
+});
+
+const TieRow = z.object({
+  firmId: Id,
+  localId: Id,
+  localName: z.string(),
+  localAliases: z.array(z.string()),
+  product: z.string(),
+});
+
+/** Region codes as the prefixes the candidate query matches; [""] matches anywhere. */
+function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[] {
+  const codes = [...filters.regions];
+  if (filters.regionGroup) {
+    const group = groups.find((g) => g.id === filters.regionGroup);
+    if (!group) throw new NotFound("region group", filters.regionGroup);
+    codes.push(...group.regionCodes);
+  }
+  if (!codes.length) return [""];
+  return [
+    ...new Set(
+      codes.map((code) => {
+        const region = findRegion(code);
+        if (!region) throw new ValidationError(`Unknown region code ${code}`, [{ field: "query.regions", message: `${code} is not a GB/T 2260 code` }]);
+        return coveringPrefix(region);
+      }),
+    ),
+  ];
+}
+
+async function localTies(store: GraphStore, zoneId: string, firmIds: string[]) {
+  const [sales, purchases] = await Promise.all(
+    ["targets/sales-to-local", "targets/purchases-from-local"].map(async (query) => parseRows(TieRow, await store.read(query, { zoneId, firmIds }))),
+  );
+  return [
+    ...sales!.map((t) => ({ ...t, direction: "supplies" as const })),
+    ...purchases!.map((t) => ({ ...t, direction: "buys" as const })),
+  ];
+}
+
+export async function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
+  const [facts, thresholds, groups, profile] = await Promise.all([
+    loadChainFacts(store, zoneId, chainId),
+    getGapThresholds(store),
+    listRegionGroups(store),
+    getProfile(store, filters.profile),
+  ]);
+  const diagnosis = diagnose(facts, thresholds);
+  if (filters.segment && !diagnosis.segments.some((s) => s.segmentId === filters.segment))
+    throw new NotFound("segment of this chain", filters.segment);
+  const targetSegments = diagnosis.segments
+    .filter((s) => (filters.segment ? s.segmentId === filters.segment : s.gaps.length > 0))
+    .map((s) => ({ id: s.segmentId, name: s.name, status: s.status }));
+  const prefixes = regionPrefixes(filters, groups);
+
+  const rows = targetSegments.length
+    ? parseRows(
+        CandidateRow,
+        await store.read("targets/candidates", {
+          zoneId,
+          segmentIds: targetSegments.map((s) => s.id),
+          prefixes,
+          minCapital: filters.minCapital ?? null,
+        }),
+      ).filter((r) => !filters.tags.length || r.tags.some((t) => filters.tags.includes(t)))
+    : [];
+  const byFirm = groupBy(rows, (r) => r.id);
+  const firmIds = [...byFirm.keys()];
+  const ties = firmIds.length ? await localTies(store, zoneId, firmIds) : [];
+  const tiesByFirm = groupBy(ties, (t) => t.firmId);
+  const leaderIds = new Set(facts.leaders.map((l) => l.id));
+  const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
+
+  const candidates: CandidateFacts[] = [...byFirm.values()].map((firmRows) => {
+    const { segmentId: _s, confidence: _c, products: _p, linkSource: _l, ...firm } = firmRows[0]!;
+    return {
+      firm,
+      segments: firmRows.map((r) => ({
+        segmentId: r.segmentId,
+        name: segmentInfo.get(r.segmentId)!.name,
+        status: segmentInfo.get(r.segmentId)!.status,
+        confidence: r.confidence,
+        products: r.products,
+        source: r.linkSource,
+      })),
+      ties: (tiesByFirm.get(firm.id) ?? []).map((t) => ({
+        direction: t.direction,
+        localId: t.localId,
+        localName: displayName(t.localName, t.localAliases),
+        isLeader: leaderIds.has(t.localId),
+        product: t.product,
+      })),
+    };
+  });
+  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today });
+  return {
+    zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
+    chain: { id: chainId, name: facts.chain.name },
+    profile,
+    filters: {
+      segmentIds: targetSegments.map((s) => s.id),
+      regionGroup: filters.regionGroup ?? null,
+      regions: filters.regions,
+      tags: filters.tags,
+      minCapital: filters.minCapital ?? null,
+      limit: filters.limit,
+    },
+    targetSegments,
+    candidateCount: ranked.length,
+    results: ranked.slice(0, filters.limit),
+  };
+}

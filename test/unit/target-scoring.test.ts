@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCORING_PROFILE, FIRM_TAGS, type RegionGroup } from "../../server/model/domain.js";
+import { rankTargets, type CandidateFacts, type ScoringContext } from "../../server/services/target-scoring.js";
+
+const groups: RegionGroup[] = [
+  { id: "jingjinji", name: "京津冀", kind: "economic-area", regionCodes: ["110000", "120000", "130000"], chainIds: [], description: "", source: "t" },
+  { id: "steel-targets", name: "钢铁目标区", kind: "industry-target", regionCodes: ["130200"], chainIds: ["steel"], description: "", source: "t" },
+];
+const ctx: ScoringContext = { profile: DEFAULT_SCORING_PROFILE, zoneCountyCode: "211382", regionGroups: groups, chainId: "steel", today: new Date("2026-11-22") };
+const REGIONS = ["130203", "110105", "320102", "440305", "211302", "120101"];
+
+/** A deterministic pseudo-random sequence, so a failing case can be replayed. */
+function random(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+function candidates(n: number, seed: number): CandidateFacts[] {
+  const r = random(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    firm: {
+      id: `f${i}`,
+      name: `企业${i}`,
+      aliases: [],
+      uscc: null,
+      regionCode: REGIONS[Math.floor(r() * REGIONS.length)]!,
+      capital: r() < 0.2 ? null : Math.round(r() * 100000),
+      staff: null,
+      revenue: null,
+      tags: FIRM_TAGS.filter(() => r() < 0.15),
+      sample: true,
+      source: "t",
+      asOf: r() < 0.5 ? null : "2024-01-01",
+    },
+    segments: [{ segmentId: "s1", name: "冷轧带钢", status: "missing", confidence: Math.round(r() * 100) / 100, products: "", source: "t" }],
+    ties: r() < 0.1 ? [{ direction: "supplies", localId: "l", localName: "凌钢", isLeader: true, product: "" }] : [],
+  }));
+}
+
+const rankOf = (list: CandidateFacts[], id: string) => rankTargets(list, ctx).find((t) => t.firm.id === id)!.rank;
+
+const raises: Record<string, (c: CandidateFacts) => CandidateFacts> = {
+  "segment fit": (c) => ({ ...c, segments: c.segments.map((s) => ({ ...s, confidence: Math.min(1, s.confidence + 0.3) })) }),
+  size: (c) => ({ ...c, firm: { ...c.firm, capital: (c.firm.capital ?? 0) * 10 + 1000 } }),
+  quality: (c) => ({ ...c, firm: { ...c.firm, tags: [...new Set([...c.firm.tags, "上市" as const])] } }),
+  ties: (c) => ({ ...c, ties: [...c.ties, { direction: "buys", localId: "x", localName: "本地", isLeader: false, product: "" }] }),
+  freshness: (c) => ({ ...c, firm: { ...c.firm, asOf: "2026-10-01" } }),
+  "region and distance": (c) => ({ ...c, firm: { ...c.firm, regionCode: "130203" } }),
+};
+
+describe("target ranking", () => {
+  it.each(Object.keys(raises))("raising %s never lowers a firm's rank", (name) => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const list = candidates(25, seed);
+      for (const target of [0, 7, 19]) {
+        const before = rankOf(list, `f${target}`);
+        const raised = list.map((c, i) => (i === target ? raises[name]!(c) : c));
+        expect(rankOf(raised, `f${target}`), `seed ${seed}, firm f${target}`).toBeLessThanOrEqual(before);
+      }
+    }
+  });
+
+  it("orders the same candidates the same way whatever order they arrive in", () => {
+    const list = candidates(40, 7);
+    const ids = rankTargets(list, ctx).map((t) => t.firm.id);
+    expect(rankTargets([...list].reverse(), ctx).map((t) => t.firm.id)).toEqual(ids);
+  });
+
+  it("returns every component, the weights, contributions that add up to the total, and a reason", () => {
+    for (const t of rankTargets(candidates(30, 3), ctx)) {
+      expect(Object.keys(t.components).sort()).toEqual(Object.keys(DEFAULT_SCORING_PROFILE.weights).sort());
+      expect(t.weights).toEqual(DEFAULT_SCORING_PROFILE.weights);
+      const sum = Object.values(t.contributions).reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - t.total)).toBeLessThan(0.05);
+      expect(t.total).toBeGreaterThanOrEqual(0);
+      expect(t.total).toBeLessThanOrEqual(100);
+      expect(t.reason).toMatch(/^可补「冷轧带钢」缺链/);
+    }
+  });
+
+  it("gives full region priority in the chain's own target area and explains ties to the leader", () => {
+    const [tangshan] = rankTargets(
+      [{ ...candidates(1, 1)[0]!, firm: { ...candidates(1, 1)[0]!.firm, regionCode: "130203" }, ties: [{ direction: "supplies", localId: "l", localName: "凌钢", isLeader: true, product: "钢坯" }] }],
+      ctx,
+    );
+    expect(tangshan!.components.region).toBe(1);
+    expect(tangshan!.components.ties).toBe(1);
+    expect(tangshan!.reason).toContain("已向链主凌钢供货");
+  });
+
+  it("scores distance fully within nearKm and not at all beyond farKm", () => {
+    const base = candidates(1, 2)[0]!;
+    const near = rankTargets([{ ...base, firm: { ...base.firm, regionCode: "211302" } }], ctx)[0]!;
+    const far = rankTargets([{ ...base, firm: { ...base.firm, regionCode: "460105" } }], ctx)[0]!;
+    expect(near.components.distance).toBe(1);
+    expect(far.components.distance).toBe(0);
+    expect(far.distanceKm).toBeGreaterThan(1500);
+  });
+});

@@ -27,6 +27,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // Builds the client once so the in-process server can serve dist/client.
+          globalSetup: ["test/e2e/build-client.ts"],
         },
       },
     ],

@@ -182,7 +182,8 @@ export function buildMapElements(
         },
         position: centre(box),
         classes: ["firm", ...(firm.isLeader ? ["leader"] : []), ...(hidden ? ["faded"] : [])],
-        selectable: true,
+        // A firm stands for its segment: tapping it selects the segment.
+        selectable: false,
         grabbable: false,
         pannable: false,
       });

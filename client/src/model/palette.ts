@@ -50,7 +50,7 @@ export const STANDARD_PALETTE: Palette = {
     missing: { fill: "#fff1f0", border: "#cf1322", text: "#a8071a", borderWidth: 3, borderStyle: "dashed" },
     bottleneck: { fill: "#f0e6ff", border: "#722ed1", text: "#391085", borderWidth: 6, borderStyle: "double" },
   },
-  leader: { border: "#ad6800", borderWidth: 4 },
+  leader: { border: "#1d1d1d", borderWidth: 3 },
   firm: { fill: "#ffffff", border: "#8c9bb0", text: "#1f2a37", fontSize: 13 },
   external: { fill: "#fafafa", border: "#8c8c8c", text: "#595959" },
   edge: { line: "#7a8699", width: 2, external: "#a6a6a6" },

@@ -23,6 +23,8 @@ export interface SvgOptions {
   /** Second heading line, e.g. the date and completeness. */
   subtitle?: string;
   legend?: SvgLegend;
+  /** Scale to the containing box (print view) instead of the map's natural pixel size. */
+  fluid?: boolean;
 }
 
 const MARGIN = 24;
@@ -41,7 +43,8 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(palette.fontFamily)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${options.fluid ? "100%" : width}" height="${options.fluid ? "100%" : height}" ` +
+      `viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" font-family="${esc(palette.fontFamily)}">`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${palette.edge.line}"/></marker>` +
       `<marker id="arrow-external" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${palette.edge.external}"/></marker></defs>`,
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,

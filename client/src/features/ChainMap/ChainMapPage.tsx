@@ -1,0 +1,362 @@
+/**
+ * 一链一图: one chain of one zone as a layered map, with its side panel, filters, search,
+ * export, print and meeting mode. Everything that defines the view is in the URL.
+ */
+import { App, Breadcrumb, Button, Dropdown, Progress, Select, Skeleton, Tooltip } from "antd";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { ChainMap } from "../../../../server/model/api";
+import { STAGES } from "../../../../server/model/domain";
+import { api } from "../../api/endpoints";
+import { useApi } from "../../api/useApi";
+import { useI18n } from "../../i18n/I18nProvider";
+import { buildMapElements } from "../../model/elements";
+import type { MapNodeData } from "../../model/elements";
+import { formatDate, formatPercent } from "../../model/format";
+import type { LaneId } from "../../model/layout";
+import { toggleExpanded } from "../../model/mapView";
+import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
+import { paths } from "../../model/paths";
+import { SEGMENT_STATUSES, countStatuses, diagnoseSegments } from "../../model/status";
+import { renderMapSvg } from "../../model/svg";
+import { downloadBlob, exportFileName } from "../common/download";
+import { RequestState } from "../common/RequestState";
+import { SearchBox } from "../Search/SearchBox";
+import type { SearchHit } from "../Search/SearchBox";
+import { ChainMapCanvas } from "./ChainMapCanvas";
+import type { ChainMapCanvasHandle } from "./ChainMapCanvas";
+import { ChainPanel } from "./ChainPanel";
+import { ExternalPanel } from "./ExternalPanel";
+import { Legend } from "./Legend";
+import { SegmentPanel } from "./SegmentPanel";
+import { useMapView } from "./useMapView";
+import { useMeetingKeys } from "./useMeetingKeys";
+
+export function ChainMapPage() {
+  const { zoneId = "", chainId = "" } = useParams();
+  const mapState = useApi(api.chainMap(zoneId, chainId));
+  return (
+    <RequestState state={mapState} skeleton={<MapSkeleton />}>
+      {(map) => <ChainMapScreen map={map} />}
+    </RequestState>
+  );
+}
+
+function MapSkeleton() {
+  return (
+    <div className="map-skeleton">
+      <Skeleton.Input active size="large" style={{ width: 420 }} />
+      <div className="map-skeleton-lanes">
+        {STAGES.map((stage) => (
+          <Skeleton.Node key={stage} active style={{ width: 300, height: 420 }} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Names of all chains, for links to and from other chains (the map carries only their ids). */
+function useChainNames(): ReadonlyMap<string, string> {
+  const { locale } = useI18n();
+  const chains = useApi(api.chains());
+  return useMemo(
+    () => new Map(chains.status === "ready" ? chains.data.map((c) => [c.id, locale === "en" ? c.nameEn : c.name]) : []),
+    [chains, locale],
+  );
+}
+
+function ChainMapScreen({ map }: { map: ChainMap }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [view, updateView] = useMapView();
+  const canvas = useRef<ChainMapCanvasHandle>(null);
+  const chainNames = useChainNames();
+  const zone = useApi(api.zone(map.zone.id));
+  const zoneChains = zone.status === "ready" ? [...zone.data.chains].sort((a, b) => a.rank - b.rank) : [];
+
+  const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
+  const counts = useMemo(() => countStatuses(diagnosis), [diagnosis]);
+  const missingCount = map.segments.filter((s) => s.localFirmCount === 0).length;
+  const palette = view.meeting ? MEETING_PALETTE : STANDARD_PALETTE;
+  const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
+
+  const laneLabels = useMemo<Record<LaneId, string>>(
+    () => ({
+      inputs: t("lane.inputs"),
+      upstream: t("stage.upstream"),
+      midstream: t("stage.midstream"),
+      downstream: t("stage.downstream"),
+      outputs: t("lane.outputs"),
+    }),
+    [t],
+  );
+  const expandedKey = view.expanded.join(",");
+  const stagesKey = view.stages?.join(",") ?? "*";
+  const statusesKey = view.statuses?.join(",") ?? "*";
+  const elements = useMemo(
+    () =>
+      buildMapElements(map, diagnosis, {
+        expanded: new Set(view.expanded),
+        stages: view.stages && new Set(view.stages),
+        statuses: view.statuses && new Set(view.statuses),
+        laneLabels,
+        chainNames,
+        fontSize: palette.fontSize,
+      }),
+    // The keys stand for the arrays, which are new objects on every URL parse.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [map, diagnosis, expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize],
+  );
+
+  const select = useCallback((id: string | null) => updateView({ selected: id, focus: [] }), [updateView]);
+  const toggleExpand = useCallback((segmentId: string) => updateView((v) => ({ expanded: toggleExpanded(v, segmentId).expanded })), [updateView]);
+
+  const enterMeeting = () => {
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    updateView({ meeting: true, selected: null, focus: [] }, { push: true });
+  };
+  const leaveMeeting = useCallback(() => {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    updateView({ meeting: false });
+  }, [updateView]);
+  const stepChain = useCallback(
+    (step: 1 | -1) => {
+      if (zoneChains.length < 2) return;
+      const index = zoneChains.findIndex((c) => c.id === map.chain.id);
+      const next = zoneChains[(index + step + zoneChains.length) % zoneChains.length]!;
+      navigate(paths.map(map.zone.id, next.id, { meeting: true }));
+    },
+    [zoneChains, map, navigate],
+  );
+  useMeetingKeys(view.meeting, { onStep: stepChain, onLeave: leaveMeeting });
+
+  const pickSearchHit = (hit: SearchHit) => {
+    if (hit.kind === "segment" && hit.chainId === map.chain.id) return updateView({ selected: hit.id, focus: [hit.id] });
+    if (hit.kind === "segment") return navigate(paths.map(map.zone.id, hit.chainId, { selected: hit.id, focus: [hit.id] }));
+    if (hit.kind === "chain") return navigate(paths.map(map.zone.id, hit.id));
+    const firm = map.firms.find((f) => f.id === hit.id);
+    if (!firm) return navigate(paths.firm(hit.id));
+    const segmentIds = firm.segments.map((s) => s.segmentId);
+    updateView({ selected: segmentIds[0] ?? null, focus: segmentIds });
+    void message.info(t("map.searchHit", { name: firm.name }));
+  };
+
+  const baseName = [map.zone.shortName, map.chain.name, formatDate(new Date())];
+  const exportPng = async () => {
+    const blob = await canvas.current!.exportPng();
+    const file = exportFileName(baseName, "png");
+    downloadBlob(blob, file);
+    void message.success(t("map.exported", { file }));
+  };
+  const exportSvg = () => {
+    const svg = renderMapSvg(elements, {
+      palette,
+      title: `${map.zone.shortName} · ${chainName}`,
+      subtitle: `${formatDate(new Date())} · ${t("map.completeness")} ${formatPercent(map.completeness)}`,
+      legend: {
+        status: { strong: t("status.strong"), weak: t("status.weak"), missing: t("status.missing"), bottleneck: t("status.bottleneck") },
+        leader: t("status.leader"),
+        external: t("status.external"),
+      },
+    });
+    const file = exportFileName(baseName, "svg");
+    downloadBlob(new Blob([svg], { type: "image/svg+xml" }), file);
+    void message.success(t("map.exported", { file }));
+  };
+
+  const renderTooltip = (node: MapNodeData) => <NodeTooltip node={node} chainNames={chainNames} />;
+  const canvasElement = (
+    <ChainMapCanvas
+      ref={canvas}
+      elements={elements}
+      palette={palette}
+      mapKey={`${map.zone.id}/${map.chain.id}/${view.meeting ? "meeting" : "desk"}`}
+      selected={view.selected}
+      focus={view.focus}
+      onSelect={select}
+      onToggleExpand={toggleExpand}
+      renderTooltip={renderTooltip}
+    />
+  );
+
+  const stats = (
+    <div className="map-stats" data-testid="map-stats">
+      <span className="stat">
+        {t("map.completeness")}
+        <Progress
+          percent={Math.round(map.completeness * 100)}
+          size="small"
+          strokeColor={palette.status.strong.border}
+          style={{ width: 110, margin: "0 8px" }}
+          showInfo={false}
+        />
+        <b>{formatPercent(map.completeness)}</b>
+      </span>
+      <span className="stat">
+        {t("map.missing")} <b>{missingCount}</b>
+      </span>
+      <span className="stat">
+        {t("map.bottleneck")} <b>{counts.bottleneck}</b>
+      </span>
+      <span className="stat">
+        {t("map.weak")} <b>{counts.weak}</b>
+      </span>
+    </div>
+  );
+
+  if (view.meeting) {
+    const index = zoneChains.findIndex((c) => c.id === map.chain.id);
+    return (
+      <div className="meeting" data-testid="meeting-mode">
+        <div className="meeting-bar">
+          <h1>
+            {map.zone.shortName} · {chainName}
+          </h1>
+          {stats}
+          {index >= 0 && zoneChains.length > 1 && (
+            <span className="meeting-position">
+              {t("meeting.position", { index: index + 1, total: zoneChains.length })} · {t("meeting.step")}
+            </span>
+          )}
+          <Button size="large" onClick={leaveMeeting} data-testid="leave-meeting">
+            {t("meeting.leave")}
+          </Button>
+        </div>
+        <div className="meeting-map">
+          {canvasElement}
+          <Legend palette={palette} className="map-legend-overlay large" />
+        </div>
+      </div>
+    );
+  }
+
+  const selectedSegment = map.segments.find((s) => s.id === view.selected);
+  return (
+    <div className="map-page">
+      <div className="map-header">
+        <Breadcrumb
+          items={[
+            { title: <Link to={paths.overview()}>{t("app.home")}</Link> },
+            { title: map.zone.shortName },
+            {
+              title:
+                zoneChains.length > 1 ? (
+                  <Select
+                    value={map.chain.id}
+                    variant="borderless"
+                    className="chain-switch"
+                    aria-label={t("map.zoneChains")}
+                    options={zoneChains.map((c) => ({ value: c.id, label: chainNames.get(c.id) ?? c.name }))}
+                    onChange={(id: string) => navigate(paths.map(map.zone.id, id))}
+                    data-testid="chain-switch"
+                  />
+                ) : (
+                  chainName
+                ),
+            },
+          ]}
+          className="map-title"
+        />
+        {stats}
+      </div>
+      <div className="map-toolbar" role="toolbar">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t("map.filterStage")}
+          aria-label={t("map.filterStage")}
+          value={view.stages ?? []}
+          options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          onChange={(stages) => updateView({ stages: stages.length ? stages : null })}
+          className="filter"
+          data-testid="filter-stage"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t("map.filterStatus")}
+          aria-label={t("map.filterStatus")}
+          value={view.statuses ?? []}
+          options={SEGMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(statuses) => updateView({ statuses: statuses.length ? statuses : null })}
+          className="filter"
+          data-testid="filter-status"
+        />
+        <SearchBox onPick={pickSearchHit} className="map-search" />
+        <span className="toolbar-spacer" />
+        <Tooltip title={t("map.hint")}>
+          <Button onClick={() => canvas.current?.fit()}>{t("map.fit")}</Button>
+        </Tooltip>
+        <Dropdown
+          menu={{
+            items: [
+              { key: "png", label: <span data-testid="export-png">{t("map.exportPng")}</span>, onClick: () => void exportPng() },
+              { key: "svg", label: <span data-testid="export-svg">{t("map.exportSvg")}</span>, onClick: exportSvg },
+            ],
+          }}
+        >
+          <Button data-testid="export">{t("map.export")} ▾</Button>
+        </Dropdown>
+        <Button onClick={() => navigate(paths.print(map.zone.id, map.chain.id, "A4", view))} data-testid="print">
+          {t("map.print")}
+        </Button>
+        <Button type="primary" onClick={enterMeeting} data-testid="enter-meeting">
+          {t("map.meeting")}
+        </Button>
+      </div>
+      <div className="map-body">
+        <div className="map-main">
+          {map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : canvasElement}
+          <Legend palette={palette} className="map-legend-overlay" />
+        </div>
+        <aside className="map-panel" aria-live="polite">
+          {view.selected && (
+            <Button type="text" className="panel-close" onClick={() => select(null)} aria-label={t("panel.close")} data-testid="panel-close">
+              ✕
+            </Button>
+          )}
+          {selectedSegment ? (
+            <SegmentPanel
+              map={map}
+              segment={selectedSegment}
+              diagnosis={diagnosis.get(selectedSegment.id)!}
+              expanded={view.expanded.includes(selectedSegment.id)}
+              onToggleExpand={() => toggleExpand(selectedSegment.id)}
+            />
+          ) : view.selected?.includes(":") ? (
+            <ExternalPanel map={map} nodeId={view.selected} chainNames={chainNames} />
+          ) : (
+            <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function NodeTooltip({ node, chainNames }: { node: MapNodeData; chainNames: ReadonlyMap<string, string> }) {
+  const { t } = useI18n();
+  if (node.kind === "firm") return <strong>{node.name}</strong>;
+  if (node.kind === "external")
+    return (
+      <>
+        <strong>{node.name}</strong>
+        <div>{chainNames.get(node.chainId ?? "") ?? node.chainId}</div>
+      </>
+    );
+  return (
+    <>
+      <strong>
+        {node.leader ? "★ " : ""}
+        {node.name}
+      </strong>
+      <div>
+        {t(`stage.${node.stage!}`)} · {t(`status.${node.status!}`)}
+      </div>
+      <div>{t("panel.localFirms", { count: node.localFirmCount ?? 0 })}</div>
+      <div>{t("panel.projects", { count: node.projectCount ?? 0 })}</div>
+    </>
+  );
+}
+

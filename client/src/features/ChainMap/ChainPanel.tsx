@@ -1,0 +1,68 @@
+/**
+ * The side panel when nothing is selected: the chain at a glance and every segment as a
+ * button, grouped by stage. This list is also the keyboard path into the map, since a
+ * canvas cannot take focus segment by segment.
+ */
+import { Typography } from "antd";
+import type { ChainMap } from "../../../../server/model/api";
+import { STAGES } from "../../../../server/model/domain";
+import { useI18n } from "../../i18n/I18nProvider";
+import { STANDARD_PALETTE } from "../../model/palette";
+import type { SegmentDiagnosis } from "../../model/status";
+
+interface Props {
+  map: ChainMap;
+  diagnosis: ReadonlyMap<string, SegmentDiagnosis>;
+  onSelect(segmentId: string): void;
+}
+
+export function ChainPanel({ map, diagnosis, onSelect }: Props) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="chain-panel" data-testid="chain-panel">
+      <Typography.Title level={3} className="panel-title">
+        {locale === "en" ? map.chain.nameEn : map.chain.name}
+      </Typography.Title>
+      {map.chain.description && <Typography.Paragraph type="secondary">{map.chain.description}</Typography.Paragraph>}
+      {map.leaders.length > 0 && (
+        <Typography.Paragraph>
+          ★ {t("panel.leaderFirm")}：{map.leaders.map((l) => l.name).join("、")}
+        </Typography.Paragraph>
+      )}
+      <Typography.Title level={5}>{t("panel.segmentList")}</Typography.Title>
+      <nav className="segment-list" data-testid="segment-list">
+        {STAGES.map((stage) => {
+          const segments = map.segments.filter((s) => s.stage === stage).sort((a, b) => a.position - b.position);
+          if (segments.length === 0) return null;
+          return (
+            <div key={stage} className="segment-list-stage">
+              <div className="segment-list-heading">{t(`stage.${stage}`)}</div>
+              {segments.map((segment) => {
+                const status = diagnosis.get(segment.id)?.status ?? "missing";
+                const style = STANDARD_PALETTE.status[status];
+                return (
+                  <button
+                    key={segment.id}
+                    type="button"
+                    className="segment-list-item"
+                    onClick={() => onSelect(segment.id)}
+                    data-testid={`segment-item-${segment.id}`}
+                  >
+                    <span className="dot" style={{ background: style.fill, borderColor: style.border, borderStyle: style.borderStyle === "double" ? "double" : style.borderStyle }} />
+                    <span className="name">
+                      {segment.leader ? "★ " : ""}
+                      {segment.name}
+                    </span>
+                    <span className="count">
+                      {segment.localFirmCount} · {t(`status.${status}`)}
+                    </span>
+                  </button>
+                );
+              })}
+            </div>
+          );
+        })}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** Details of the selected segment: why it has its status, its local firms and projects. */
+import { Button, Descriptions, Empty, List, Space, Tag, Tooltip, Typography } from "antd";
+import { Link } from "react-router";
+import type { ChainMap, MapSegment } from "../../../../server/model/api";
+import { useI18n } from "../../i18n/I18nProvider";
+import { formatMoney } from "../../model/format";
+import type { SegmentDiagnosis, StatusReason } from "../../model/status";
+import { paths } from "../../model/paths";
+import { groupFirmsBySegment } from "../../model/elements";
+import { StatusTag } from "../common/StatusTag";
+import { api } from "../../api/endpoints";
+import { useApi } from "../../api/useApi";
+import { reasonText } from "./reasons";
+
+interface Props {
+  map: ChainMap;
+  segment: MapSegment;
+  diagnosis: SegmentDiagnosis;
+  expanded: boolean;
+  onToggleExpand(): void;
+}
+
+function fallbackReason(localFirmCount: number): StatusReason {
+  if (localFirmCount === 0) return { code: "noLocalFirm" };
+  if (localFirmCount === 1) return { code: "oneLocalFirm" };
+  return { code: "severalLocalFirms", count: localFirmCount };
+}
+
+export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand }: Props) {
+  const { t, locale } = useI18n();
+  const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
+  const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
+  // The server's gap diagnosis says why in full sentences; until it answers (or if it
+  // cannot), the reasons derived on the client stand in.
+  const gaps = useApi(api.chainGaps(map.zone.id, map.chain.id));
+  const serverDiagnosis = gaps.status === "ready" ? gaps.data.segments.find((s) => s.segmentId === segment.id) : undefined;
+  const derivedReasons = diagnosis.reasons.filter((r) => r.code !== "fromServer").map((r) => reasonText(t, r, locale));
+  const countReason = reasonText(t, fallbackReason(segment.localFirmCount), locale);
+  const reasons = serverDiagnosis
+    ? serverDiagnosis.gaps.length
+      ? serverDiagnosis.gaps.map((g) => g.reason)
+      : [countReason]
+    : derivedReasons.length
+      ? derivedReasons
+      : [gaps.status === "loading" ? t("request.loading") : countReason];
+  return (
+    <div className="segment-panel" data-testid="segment-panel" data-segment-id={segment.id}>
+      <Typography.Title level={3} className="panel-title">
+        {segment.leader && <span className="leader-mark" title={t("status.leader")}>★ </span>}
+        {segment.name}
+      </Typography.Title>
+      <Space wrap>
+        <Tag>{t(`stage.${segment.stage}`)}</Tag>
+        <StatusTag status={diagnosis.status} />
+      </Space>
+
+      <section aria-label={t("panel.why")}>
+        <Typography.Title level={5}>{t("panel.why")}</Typography.Title>
+        <ul className="reasons" data-testid="status-reasons">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+          {serverDiagnosis?.flag && (
+            <li>
+              {t("panel.flag", { note: serverDiagnosis.flag.note, by: serverDiagnosis.flag.flaggedBy, date: serverDiagnosis.flag.flaggedAt.slice(0, 10) })}
+            </li>
+          )}
+          {serverDiagnosis?.filling.map((project) => (
+            <li key={project.id}>{t("panel.filling", { project: project.name, firm: project.firmName, status: project.status })}</li>
+          ))}
+        </ul>
+      </section>
+
+      <Space wrap>
+        <Button onClick={onToggleExpand} disabled={firms.length === 0} data-testid="toggle-expand">
+          {expanded ? t("panel.collapse") : t("panel.expand")}
+        </Button>
+        <Tooltip title={t("panel.targetsSoon")}>
+          <Button disabled>{t("panel.targets")}</Button>
+        </Tooltip>
+      </Space>
+
+      <section>
+        <Typography.Title level={5}>{t("panel.localFirms", { count: firms.length })}</Typography.Title>
+        {firms.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("panel.noLocalFirms")} />
+        ) : (
+          <List
+            size="small"
+            dataSource={firms}
+            data-testid="segment-firms"
+            renderItem={(firm) => {
+              const link = firm.segments.find((s) => s.segmentId === segment.id);
+              return (
+                <List.Item key={firm.id} data-testid="segment-firm">
+                  <div className="firm-row">
+                    <Link to={paths.firm(firm.id)} className="firm-name">
+                      {firm.isLeader && <span className="leader-mark">★ </span>}
+                      {firm.name}
+                    </Link>
+                    <div className="firm-meta">
+                      {t("panel.capital")} {formatMoney(firm.capital, locale)}
+                      {link?.products ? ` · ${t("panel.products")}：${link.products}` : ""}
+                    </div>
+                    {firm.tags.length > 0 && (
+                      <div>
+                        {firm.tags.map((tag) => (
+                          <Tag key={tag} color="blue">
+                            {tag}
+                          </Tag>
+                        ))}
+                      </div>
+                    )}
+                  </div>
+                </List.Item>
+              );
+            }}
+          />
+        )}
+      </section>
+
+      <section>
+        <Typography.Title level={5}>{t("panel.projects", { count: projects.length })}</Typography.Title>
+        {projects.length === 0 ? (
+          <Typography.Text type="secondary">{t("panel.noProjects")}</Typography.Text>
+        ) : (
+          <List
+            size="small"
+            dataSource={projects}
+            data-testid="segment-projects"
+            renderItem={(project) => (
+              <List.Item key={project.id}>
+                <div className="firm-row">
+                  <div className="firm-name">
+                    {project.name} <Tag color="geekblue">{project.status}</Tag>
+                  </div>
+                  <div className="firm-meta">
+                    <Link to={paths.firm(project.firmId)}>{project.firmName}</Link>
+                    {" · "}
+                    {t("panel.investment")} {formatMoney(project.investment, locale)}
+                    {project.statusOn ? ` · ${t("panel.statusOn", { date: project.statusOn })}` : ""}
+                  </div>
+                  {project.description && <div className="firm-meta">{project.description}</div>}
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </section>
+
+      <Descriptions size="small" column={1} className="segment-facts">
+        {segment.description && <Descriptions.Item label={t("panel.products")}>{segment.description}</Descriptions.Item>}
+        {segment.industryCodes.length > 0 && (
+          <Descriptions.Item label={t("panel.industryCodes")}>{segment.industryCodes.join("、")}</Descriptions.Item>
+        )}
+        {segment.keywords.length > 0 && <Descriptions.Item label={t("panel.keywords")}>{segment.keywords.join("、")}</Descriptions.Item>}
+        <Descriptions.Item label={t("panel.source")}>{segment.source}</Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/** The Cytoscape style sheet, derived from a palette so the canvas, SVG and print agree. */
+import type cytoscape from "cytoscape";
+import { FIRM_FONT_SIZE } from "../../model/elements";
+import { GEOMETRY } from "../../model/layout";
+import type { Palette } from "../../model/palette";
+import { SEGMENT_STATUSES } from "../../model/status";
+
+export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(label)",
+        shape: "round-rectangle",
+        width: "data(width)",
+        height: "data(height)",
+        "font-family": p.fontFamily,
+        "font-size": p.fontSize,
+        "font-weight": p.fontWeight,
+        "text-valign": "center",
+        "text-halign": "center",
+        // Labels arrive wrapped (see model/label.ts), so the SVG writer shows the same lines.
+        "text-wrap": "wrap",
+        "text-max-width": "1000px",
+        "line-height": 1.25,
+        // Tiny labels cost render time and are unreadable anyway.
+        "min-zoomed-font-size": 5,
+        "overlay-opacity": 0,
+      },
+    },
+    {
+      selector: "node.lane",
+      style: {
+        "background-color": p.lane.fill,
+        "border-color": p.lane.border,
+        "border-width": 1,
+        color: p.lane.text,
+        "font-size": p.lane.fontSize,
+        "font-weight": 700,
+        "text-valign": "top",
+        "text-margin-y": GEOMETRY.laneHeader - 14,
+        "z-compound-depth": "bottom",
+        events: "no",
+      },
+    },
+    ...SEGMENT_STATUSES.map((status) => {
+      const s = p.status[status];
+      return {
+        selector: `node.status-${status}`,
+        style: {
+          "background-color": s.fill,
+          "border-color": s.border,
+          "border-width": s.borderWidth,
+          "border-style": s.borderStyle,
+          color: s.text,
+        },
+      } satisfies cytoscape.StylesheetStyle;
+    }),
+    {
+      selector: "node.leader.segment",
+      style: { "outline-color": p.leader.border, "outline-width": p.leader.borderWidth, "outline-offset": 3 },
+    },
+    {
+      selector: "node.expanded",
+      style: {
+        "text-valign": "top",
+        "text-margin-y": -4,
+        padding: `${GEOMETRY.expandedPadding}px`,
+        "compound-sizing-wrt-labels": "exclude",
+      },
+    },
+    {
+      selector: "node.firm",
+      style: {
+        "background-color": p.firm.fill,
+        "border-color": p.firm.border,
+        "border-width": 1,
+        color: p.firm.text,
+        "font-size": FIRM_FONT_SIZE,
+        "font-weight": 400,
+      },
+    },
+    { selector: "node.firm.leader", style: { "font-weight": 700, "border-width": 2, "border-color": p.leader.border } },
+    {
+      selector: "node.external",
+      style: {
+        "background-color": p.external.fill,
+        "border-color": p.external.border,
+        "border-width": 2,
+        "border-style": "dashed",
+        color: p.external.text,
+        "font-size": p.fontSize - 2,
+        "font-weight": 400,
+      },
+    },
+    {
+      selector: "edge",
+      style: {
+        "curve-style": "bezier",
+        width: p.edge.width,
+        "line-color": p.edge.line,
+        "target-arrow-color": p.edge.line,
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 1.2,
+        "overlay-opacity": 0,
+      },
+    },
+    {
+      selector: "edge.external",
+      style: { "line-style": "dashed", "line-color": p.edge.external, "target-arrow-color": p.edge.external },
+    },
+    { selector: ".faded", style: { opacity: p.fadedOpacity } },
+    {
+      selector: "node:selected",
+      style: {
+        "underlay-color": p.selected,
+        "underlay-padding": 10,
+        "underlay-opacity": 0.3,
+        "underlay-shape": "round-rectangle",
+      },
+    },
+    {
+      selector: "node.highlight",
+      style: {
+        "underlay-color": p.highlight,
+        "underlay-padding": 18,
+        "underlay-opacity": 0.55,
+        "underlay-shape": "round-rectangle",
+      },
+    },
+  ];
+}

@@ -1,0 +1,83 @@
+/**
+ * Search over firms, segments and chains through the API (which also matches pinyin and
+ * initials: "lg" finds 凌钢). What a pick does depends on the screen, so it is a prop.
+ */
+import { AutoComplete, Input } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import type { SearchResults } from "../../../../server/model/api";
+import { api } from "../../api/endpoints";
+import { useApi } from "../../api/useApi";
+import { useI18n } from "../../i18n/I18nProvider";
+
+export type SearchHit =
+  | { kind: "firm"; id: string; name: string; zoneId: string | null }
+  | { kind: "segment"; id: string; name: string; chainId: string; chainName: string }
+  | { kind: "chain"; id: string; name: string };
+
+const DEBOUNCE_MS = 200;
+
+export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void; className?: string }) {
+  const { t } = useI18n();
+  const [text, setText] = useState("");
+  const [query, setQuery] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(text.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const results = useApi(query ? api.search(query) : null);
+  const hits = useMemo(() => (results.status === "ready" ? toHits(results.data) : []), [results]);
+
+  const group = (label: string, kind: SearchHit["kind"]) => {
+    const items = hits.filter((h) => h.kind === kind);
+    return items.length
+      ? [
+          {
+            label: <span className="search-group">{label}</span>,
+            options: items.map((hit) => ({
+              value: `${hit.kind}:${hit.kind === "segment" ? `${hit.chainId}:` : ""}${hit.id}`,
+              label: (
+                <span data-testid={`search-option-${hit.kind}-${hit.id}`}>
+                  {hit.name}
+                  {hit.kind === "segment" && <span className="search-context"> · {hit.chainName}</span>}
+                </span>
+              ),
+            })),
+          },
+        ]
+      : [];
+  };
+  const options = [...group(t("search.chains"), "chain"), ...group(t("search.segments"), "segment"), ...group(t("search.firms"), "firm")];
+
+  return (
+    <AutoComplete
+      className={className}
+      value={text}
+      options={options}
+      onChange={setText}
+      onSelect={(value: string) => {
+        const hit = hits.find((h) => `${h.kind}:${h.kind === "segment" ? `${h.chainId}:` : ""}${h.id}` === value);
+        setText("");
+        setQuery("");
+        if (hit) onPick(hit);
+      }}
+      notFoundContent={query && results.status === "ready" ? t("search.none") : null}
+      popupMatchSelectWidth={360}
+    >
+      <Input.Search
+        placeholder={t("search.placeholder")}
+        aria-label={t("search.label")}
+        allowClear
+        loading={Boolean(query) && results.status === "loading"}
+        data-testid="search-input"
+      />
+    </AutoComplete>
+  );
+}
+
+function toHits(results: SearchResults): SearchHit[] {
+  return [
+    ...results.chains.map((c): SearchHit => ({ kind: "chain", id: c.id, name: c.name })),
+    ...results.segments.map((s): SearchHit => ({ kind: "segment", id: s.id, name: s.name, chainId: s.chainId, chainName: s.chainName })),
+    ...results.firms.map((f): SearchHit => ({ kind: "firm", id: f.id, name: f.name, zoneId: f.zoneId })),
+  ];
+}

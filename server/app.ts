@@ -9,6 +9,7 @@ import path from "node:path";
 import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
 import { gapRoutes } from "./routes/gap-routes.js";
+import { listRoutes } from "./routes/list-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 import { targetRoutes } from "./routes/target-routes.js";
 
@@ -29,6 +30,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", readRoutes(store));
   app.use("/api", gapRoutes(store));
   app.use("/api", targetRoutes(store));
+  app.use("/api", listRoutes(store));
   app.use("/api", notFoundRoute);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;

@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
-import { StoreError } from "./store.js";
+import { PreconditionFailed, StoreError } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -82,7 +82,10 @@ export class KuzuStore implements GraphStore {
       try {
         for (const step of steps) {
           const query = cypherQuery(step.query, this.engine);
-          for (const row of step.rows) await this.run(this.writer, query, row);
+          for (const row of step.rows) {
+            const result = await this.run(this.writer, query, row);
+            if (step.mustMatch && result.length === 0) throw new PreconditionFailed(step.query, row);
+          }
         }
         await this.writer.query("COMMIT");
       } catch (error) {

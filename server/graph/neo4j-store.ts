@@ -6,7 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
-import { StoreError } from "./store.js";
+import { PreconditionFailed, StoreError } from "./store.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -52,7 +52,10 @@ export class Neo4jStore implements GraphStore {
       await session.executeWrite(async (tx) => {
         for (const step of steps) {
           const cypher = cypherQuery(step.query, this.engine);
-          for (const row of step.rows) await run(tx, cypher, row);
+          for (const row of step.rows) {
+            const result = await run(tx, cypher, row);
+            if (step.mustMatch && result.length === 0) throw new PreconditionFailed(step.query, row);
+          }
         }
       });
     } finally {

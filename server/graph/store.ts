@@ -12,6 +12,11 @@ export type Row = Record<string, unknown>;
 export interface WriteStep {
   query: string;
   rows: Params[];
+  /**
+   * Each row must return at least one row (e.g. an update guarded by a version);
+   * otherwise the whole write is rolled back with a PreconditionFailed.
+   */
+  mustMatch?: boolean;
 }
 
 export interface GraphStore {
@@ -25,6 +30,17 @@ export interface GraphStore {
   /** Deletes every node and relationship (the schema stays). */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A guarded write found nothing to change: the record is gone or was changed meanwhile. */
+export class PreconditionFailed extends Error {
+  constructor(
+    readonly query: string,
+    readonly row: Params,
+  ) {
+    super(`Precondition of ${query} failed: the record is gone or was changed meanwhile`);
+    this.name = "PreconditionFailed";
+  }
 }
 
 /** Raised when the store itself cannot do what was asked (locked, unreachable, bad query). */

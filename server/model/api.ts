@@ -6,6 +6,8 @@ import { z } from "zod";
 import {
   BottleneckFlag,
   Chain,
+  ENTRY_STATUSES,
+  EntryStatus,
   Firm,
   FirmTag,
   GapKind,
@@ -24,7 +26,7 @@ import {
   Stage,
   Zone,
 } from "./domain.js";
-import type { ScoreComponent } from "./domain.js";
+import type { EntryStatus as EntryStatusType, ScoreComponent } from "./domain.js";
 
 export const Health = z.object({ status: z.literal("ok"), engine: z.enum(["kuzu", "neo4j"]) });
 
@@ -214,6 +216,55 @@ export const TargetRanking = z.object({
 
 export const ProfileList = z.array(ScoringProfile);
 
+export const StatusChange = z.object({
+  from: EntryStatus.nullable(),
+  to: EntryStatus,
+  by: z.string(),
+  at: z.string(),
+  note: z.string(),
+});
+
+export const ListEntry = z.object({
+  id: Id,
+  firm: Firm.pick({ id: true, name: true, aliases: true, regionCode: true, capital: true, tags: true, sample: true, source: true, asOf: true }),
+  region: z.string(),
+  segmentId: Id,
+  segmentName: z.string(),
+  status: EntryStatus,
+  ownerTeam: z.string(),
+  notes: z.string(),
+  nextContactOn: IsoDate.nullable(),
+  /** The ranking score (0–100) and reason when the firm was added. */
+  score: z.number().nullable(),
+  reason: z.string(),
+  /** The project this entry became once signed. */
+  projectId: Id.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Optimistic concurrency: send it back with a change; a stale one gets 409. */
+  version: z.number().int(),
+  history: z.array(StatusChange),
+});
+
+export const TargetListSummary = z.object({
+  id: Id,
+  name: z.string(),
+  zoneId: Id,
+  chainId: Id,
+  profileId: Id,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  note: z.string(),
+  entryCount: z.number().int(),
+  statusCounts: z.object(Object.fromEntries(ENTRY_STATUSES.map((s) => [s, z.number().int()])) as Record<EntryStatusType, z.ZodNumber>),
+});
+export const TargetListList = z.array(TargetListSummary);
+export const TargetListDetail = TargetListSummary.extend({
+  zone: Zone.pick({ id: true, name: true, shortName: true }),
+  chain: Chain.pick({ id: true, name: true }),
+  entries: z.array(ListEntry),
+});
+
 export const FirmDetail = Firm.extend({
   region: z.object({ code: RegionCode, path: z.string() }),
   zone: Zone.pick({ id: true, name: true, shortName: true }).nullable(),
@@ -278,3 +329,7 @@ export type LeaderDependency = z.infer<typeof LeaderDependency>;
 export type ChainGaps = z.infer<typeof ChainGaps>;
 export type TargetResult = z.infer<typeof TargetResult>;
 export type TargetRanking = z.infer<typeof TargetRanking>;
+export type StatusChange = z.infer<typeof StatusChange>;
+export type ListEntry = z.infer<typeof ListEntry>;
+export type TargetListSummary = z.infer<typeof TargetListSummary>;
+export type TargetListDetail = z.infer<typeof TargetListDetail>;

@@ -268,3 +268,11 @@ export const DEFAULT_SCORING_PROFILE: ScoringProfile = {
 
 export type ScoreComponent = z.infer<typeof ScoreComponent>;
 export type ScoringProfile = z.infer<typeof ScoringProfile>;
+
+/** A target's way through the pipeline, from first contact to a landed project. */
+export const ENTRY_STATUSES = ["待接触", "已对接", "洽谈中", "已签约", "已落地", "已放弃"] as const;
+export const EntryStatus = z.enum(ENTRY_STATUSES);
+/** The project status an entry's status gives its project; entries before signing have none. */
+export const PROJECT_STATUS_OF_ENTRY: Partial<Record<EntryStatus, ProjectStatus>> = { 已签约: "签约", 已落地: "落地" };
+
+export type EntryStatus = z.infer<typeof EntryStatus>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StoreError } from "../../server/graph/store.js";
+import { PreconditionFailed, StoreError } from "../../server/graph/store.js";
 import { Firm } from "../../server/model/domain.js";
 import { recordSteps } from "../../server/services/graph-writer.js";
 import { parseRows } from "../../server/services/rows.js";
@@ -57,6 +57,16 @@ describe("graph store", () => {
     await expect(write).rejects.toThrow();
     expect(await count()).toBe(before);
     expect(await t.store.read("regions/get-region", { code: "110000" })).toEqual([]);
+  });
+
+  it("when a guarded step finds nothing to change, then the whole write is rolled back", async () => {
+    const before = await count();
+    const write = t.store.write([
+      { query: "settings/put-setting", rows: [{ key: "probe", value: "1" }] },
+      { query: "lists/update-entry", mustMatch: true, rows: [{ id: "no-such-entry", version: 1, status: "已对接", ownerTeam: "", notes: "", nextContactOn: null, projectId: null, updatedAt: "" }] },
+    ]);
+    await expect(write).rejects.toBeInstanceOf(PreconditionFailed);
+    expect(await count()).toBe(before);
   });
 
   it("when a query parameter is missing, then the store refuses rather than reading it as null", async () => {

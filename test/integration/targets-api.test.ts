@@ -1,36 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProfileList, TargetRanking } from "../../server/model/api.js";
-import type { Firm } from "../../server/model/domain.js";
 import { DEFAULT_SCORING_PROFILE } from "../../server/model/domain.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
-import { miniGraph } from "../fixtures/mini-graph.js";
+import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
 import { startApp, type RunningApp } from "../support/sample-app.js";
-
-const outside = (id: string, regionCode: string, capital: number | null, tags: Firm["tags"] = []): Firm => ({
-  id, name: `${id} 有限公司`, aliases: [], uscc: null, regionCode, zoneId: null, capital, foundedOn: null, staff: null, revenue: null, tags, sample: true, source: "test fixture", asOf: null,
-});
 
 let app: RunningApp;
 beforeAll(async () => {
-  const graph = miniGraph();
-  graph.regionGroups.push({ id: "jiangzhehu", name: "江浙沪", kind: "economic-area", regionCodes: ["310000", "320000", "330000"], chainIds: [], description: "", source: "t" });
-  graph.firms.push(
-    outside("bj-scrap", "110105", 800, ["专精特新"]),
-    outside("js-strip", "320583", 500000, ["上市"]),
-    outside("ts-ore", "130203", 90000),
-    outside("sy-strip", "210106", 100),
-  );
-  graph.operatesIn.push(
-    { firmId: "bj-scrap", segmentId: "steel-scrap", products: "废钢加工", capacity: "", confidence: 0.9, source: "t" },
-    { firmId: "js-strip", segmentId: "steel-strip", products: "冷轧板", capacity: "", confidence: 0.8, source: "t" },
-    // 铁精粉 is covered locally, so a firm there is no target.
-    { firmId: "ts-ore", segmentId: "steel-ore", products: "铁精粉", capacity: "", confidence: 0.9, source: "t" },
-    { firmId: "sy-strip", segmentId: "steel-strip", products: "冷轧", capacity: "", confidence: 0.5, source: "t" },
-    // A local firm in a gap segment is not a target either.
-    { firmId: "ore-two", segmentId: "steel-scrap", products: "", capacity: "", confidence: 0.9, source: "t" },
-  );
-  graph.supplies.push({ from: "tangsteel", to: "lingang", product: "冷轧板", source: "t" });
+  const graph = withCandidates(miniGraph());
   app = await startApp((store) => store.write([...regionSteps(ALL_REGIONS), ...recordSteps(graph)]), { logError: console.error });
 });
 afterAll(() => app.close());

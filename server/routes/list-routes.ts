@@ -1,0 +1,59 @@
+/** Target lists and the pipeline board behind them. */
+import { Router } from "express";
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { ListEntry, TargetListDetail, TargetListList } from "../model/api.js";
+import { Id } from "../model/domain.js";
+import { addEntry, changeEntry, createList, deleteEntry, deleteList, EntryChange, getList, listLists, NewEntry, NewList } from "../services/lists.js";
+import { parseInput, sendJson } from "./http.js";
+
+const ListParams = z.object({ listId: Id });
+const EntryParams = z.object({ listId: Id, entryId: Id });
+const ListQuery = z.object({ zoneId: Id.optional(), chainId: Id.optional() });
+
+export function listRoutes(store: GraphStore): Router {
+  const router = Router();
+
+  router.get("/lists", async (req, res) => {
+    const { zoneId, chainId } = parseInput(ListQuery, req.query, "query");
+    sendJson(res, TargetListList, await listLists(store, { zoneId: zoneId ?? null, chainId: chainId ?? null }));
+  });
+
+  router.post("/lists", async (req, res) => {
+    const input = parseInput(NewList, req.body, "body");
+    res.status(201);
+    sendJson(res, TargetListDetail, await createList(store, input));
+  });
+
+  router.get("/lists/:listId", async (req, res) => {
+    const { listId } = parseInput(ListParams, req.params, "params");
+    sendJson(res, TargetListDetail, await getList(store, listId));
+  });
+
+  router.delete("/lists/:listId", async (req, res) => {
+    const { listId } = parseInput(ListParams, req.params, "params");
+    await deleteList(store, listId);
+    res.status(204).end();
+  });
+
+  router.post("/lists/:listId/entries", async (req, res) => {
+    const { listId } = parseInput(ListParams, req.params, "params");
+    const input = parseInput(NewEntry, req.body, "body");
+    res.status(201);
+    sendJson(res, TargetListDetail, await addEntry(store, listId, input));
+  });
+
+  router.patch("/lists/:listId/entries/:entryId", async (req, res) => {
+    const { listId, entryId } = parseInput(EntryParams, req.params, "params");
+    const change = parseInput(EntryChange, req.body, "body");
+    sendJson(res, ListEntry, await changeEntry(store, listId, entryId, change));
+  });
+
+  router.delete("/lists/:listId/entries/:entryId", async (req, res) => {
+    const { listId, entryId } = parseInput(EntryParams, req.params, "params");
+    await deleteEntry(store, listId, entryId);
+    res.status(204).end();
+  });
+
+  return router;
+}

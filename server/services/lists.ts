@@ -1,0 +1,276 @@
+/**
+ * Target lists and the pipeline: a list is saved from a ranking (top N or hand-picked)
+ * for a zone × chain; each entry moves 待接触 → 已对接 → 洽谈中 → 已签约 → 已落地 (or 已放弃),
+ * every status change is kept with who and when, and a signed or landed entry becomes a
+ * Project in its segment, which the map and the gap figures then show as being filled.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { GraphStore, WriteStep } from "../graph/store.js";
+import { PreconditionFailed } from "../graph/store.js";
+import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
+import type { ListEntry, TargetListDetail, TargetListSummary } from "../model/api.js";
+import { ENTRY_STATUSES, EntryStatus, FirmTag, Id, IsoDate, PROJECT_STATUS_OF_ENTRY, RegionCode } from "../model/domain.js";
+import { displayName } from "../model/format.js";
+import { regionPath } from "../regions/divisions.js";
+import { getZoneRecord } from "./chain-facts.js";
+import { getChain } from "./chains.js";
+import { groupBy, parseRows } from "./rows.js";
+import { rankChainTargets, TargetFilters } from "./targets.js";
+
+const Who = z.string().trim().min(1, "say who makes the change").max(100);
+
+export const NewList = z
+  .object({
+    name: z.string().trim().min(1, "give the list a name").max(100),
+    zoneId: Id,
+    chainId: Id,
+    createdBy: Who,
+    note: z.string().max(1000).default(""),
+    filters: TargetFilters.omit({ limit: true }).partial().default({}),
+    /** Take the first `top` of the ranking … */
+    top: z.number().int().min(1).max(500).optional(),
+    /** … or exactly these firms of the ranking. */
+    firmIds: z.array(Id).min(1).max(500).optional(),
+  })
+  .refine((l) => (l.top === undefined) !== (l.firmIds === undefined), { message: "give either top (a number) or firmIds (hand-picked), not both", path: ["top"] });
+export type NewList = z.infer<typeof NewList>;
+
+export const NewEntry = z.object({ firmId: Id, segmentId: Id.optional(), by: Who });
+
+export const EntryChange = z.object({
+  version: z.number().int().min(1),
+  by: Who,
+  status: EntryStatus.optional(),
+  ownerTeam: z.string().trim().max(100).optional(),
+  notes: z.string().max(5000).optional(),
+  nextContactOn: IsoDate.nullable().optional(),
+  /** Why the status changed; kept in the history. */
+  note: z.string().max(500).default(""),
+  /** Planned investment (万元) for the project a signed entry becomes. */
+  investment: z.number().nonnegative().nullable().optional(),
+});
+export type EntryChange = z.infer<typeof EntryChange>;
+
+const ListRow = z.object({
+  id: Id,
+  name: z.string(),
+  zoneId: Id,
+  chainId: Id,
+  profileId: Id,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  note: z.string(),
+  status: EntryStatus.nullable(),
+  entries: z.number().int(),
+});
+const EntryRow = z.object({
+  id: Id,
+  status: EntryStatus,
+  ownerTeam: z.string(),
+  notes: z.string(),
+  nextContactOn: IsoDate.nullable(),
+  score: z.number().nullable(),
+  reason: z.string(),
+  projectId: Id.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  firmId: Id,
+  firmName: z.string(),
+  aliases: z.array(z.string()),
+  regionCode: RegionCode,
+  capital: z.number().nullable(),
+  tags: z.array(FirmTag),
+  sample: z.boolean(),
+  source: z.string(),
+  asOf: IsoDate.nullable(),
+  segmentId: Id,
+  segmentName: z.string(),
+});
+const ChangeRow = z.object({ entryId: Id, fromStatus: EntryStatus.nullable(), toStatus: EntryStatus, by: z.string(), at: z.string(), note: z.string() });
+
+const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+function summarize(rows: z.infer<typeof ListRow>[]): TargetListSummary[] {
+  return [...groupBy(rows, (r) => r.id).values()].map((group) => {
+    const { status: _s, entries: _e, ...list } = group[0]!;
+    const statusCounts = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
+    for (const row of group) if (row.status) statusCounts[row.status] += row.entries;
+    return { ...list, entryCount: Object.values(statusCounts).reduce((a, b) => a + b, 0), statusCounts };
+  });
+}
+
+export async function listLists(store: GraphStore, filter: { zoneId: string | null; chainId: string | null }): Promise<TargetListSummary[]> {
+  return summarize(parseRows(ListRow, await store.read("lists/list-lists", filter)));
+}
+
+export async function getList(store: GraphStore, listId: string): Promise<TargetListDetail> {
+  const rows = parseRows(ListRow, await store.read("lists/list-lists", { zoneId: null, chainId: null })).filter((r) => r.id === listId);
+  const [summary] = summarize(rows);
+  if (!summary) throw new NotFound("list", listId);
+  const [zone, chain, entryRows, changeRows] = await Promise.all([
+    getZoneRecord(store, summary.zoneId),
+    getChain(store, summary.chainId),
+    store.read("lists/list-entries", { listId }).then((r) => parseRows(EntryRow, r)),
+    store.read("lists/list-changes", { listId }).then((r) => parseRows(ChangeRow, r)),
+  ]);
+  const history = groupBy(changeRows, (c) => c.entryId);
+  const entries: ListEntry[] = entryRows.map((r) => ({
+    id: r.id,
+    firm: { id: r.firmId, name: r.firmName, aliases: r.aliases, regionCode: r.regionCode, capital: r.capital, tags: r.tags, sample: r.sample, source: r.source, asOf: r.asOf },
+    region: regionPath(r.regionCode),
+    segmentId: r.segmentId,
+    segmentName: r.segmentName,
+    status: r.status,
+    ownerTeam: r.ownerTeam,
+    notes: r.notes,
+    nextContactOn: r.nextContactOn,
+    score: r.score,
+    reason: r.reason,
+    projectId: r.projectId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+    history: (history.get(r.id) ?? []).map((c) => ({ from: c.fromStatus, to: c.toStatus, by: c.by, at: c.at, note: c.note })),
+  }));
+  return { ...summary, zone: { id: zone.id, name: zone.name, shortName: zone.shortName }, chain: { id: chain.id, name: chain.name }, entries };
+}
+
+function entrySteps(listId: string, entries: { firmId: string; segmentId: string; score: number | null; reason: string }[], by: string, at: string): WriteStep[] {
+  const rows = entries.map((e) => ({ ...e, id: newId("e"), listId, status: "待接触", ownerTeam: "", notes: "", nextContactOn: null, createdAt: at }));
+  return [
+    { query: "lists/add-entry", rows },
+    {
+      query: "lists/add-change",
+      rows: rows.map((r) => ({ id: newId("c"), entryId: r.id, fromStatus: null, toStatus: "待接触", by, at, note: "加入清单" })),
+    },
+  ];
+}
+
+export async function createList(store: GraphStore, input: NewList, now = new Date()): Promise<TargetListDetail> {
+  const ranking = await rankChainTargets(store, input.zoneId, input.chainId, TargetFilters.parse({ ...input.filters, limit: 500 }), now);
+  let picked = ranking.results.slice(0, input.top);
+  if (input.firmIds) {
+    const missing = input.firmIds.filter((id) => !ranking.results.some((r) => r.firm.id === id));
+    if (missing.length)
+      throw new ValidationError(`These firms are not in the ranking for this chain and filters: ${missing.join(", ")}`, missing.map((id) => ({ field: "body.firmIds", message: `${id} is not a ranked target` })));
+    picked = ranking.results.filter((r) => input.firmIds!.includes(r.firm.id));
+  }
+  const at = now.toISOString();
+  const listId = newId("l");
+  const entries = picked.map((r) => ({
+    firmId: r.firm.id,
+    segmentId: [...r.segments].sort((a, b) => b.confidence - a.confidence)[0]!.segmentId,
+    score: r.total,
+    reason: r.reason,
+  }));
+  await store.write([
+    {
+      query: "lists/upsert-list",
+      rows: [{ id: listId, name: input.name, zoneId: input.zoneId, chainId: input.chainId, profileId: ranking.profile.id, createdBy: input.createdBy, createdAt: at, note: input.note }],
+    },
+    ...entrySteps(listId, entries, input.createdBy, at),
+  ]);
+  return getList(store, listId);
+}
+
+const FirmSegmentRow = z.object({ segmentId: Id, chainId: Id });
+
+/** Adds a firm by hand; its segment defaults to the firm's first segment in the list's chain. */
+export async function addEntry(store: GraphStore, listId: string, input: z.infer<typeof NewEntry>, now = new Date()): Promise<TargetListDetail> {
+  const list = await getList(store, listId);
+  if (list.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+  const chain = await getChain(store, list.chainId);
+  const firmSegments = parseRows(FirmSegmentRow, await store.read("firms/firm-segments", { id: input.firmId }));
+  const firmExists = (await store.read("firms/get-firm", { id: input.firmId })).length > 0;
+  if (!firmExists) throw new NotFound("firm", input.firmId);
+  const segmentId = input.segmentId ?? firmSegments.find((s) => s.chainId === list.chainId)?.segmentId;
+  if (!segmentId || !chain.segments.some((s) => s.id === segmentId))
+    throw new ValidationError(`Say which segment of ${chain.name} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
+  await store.write(entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], input.by, now.toISOString()));
+  return getList(store, listId);
+}
+
+export async function changeEntry(store: GraphStore, listId: string, entryId: string, change: EntryChange, now = new Date()): Promise<ListEntry> {
+  const list = await getList(store, listId);
+  const entry = list.entries.find((e) => e.id === entryId);
+  if (!entry) throw new NotFound("list entry", entryId);
+  if (entry.version !== change.version)
+    throw new AppError("conflict", 409, "Someone changed this entry since you loaded it; here is the current one.", { current: entry });
+
+  const at = now.toISOString();
+  const status = change.status ?? entry.status;
+  const projectStatus = PROJECT_STATUS_OF_ENTRY[status];
+  const projectId = projectStatus ? `p-${entry.id}` : null;
+  const steps: WriteStep[] = [
+    {
+      query: "lists/update-entry",
+      mustMatch: true,
+      rows: [
+        {
+          id: entry.id,
+          version: entry.version,
+          status,
+          ownerTeam: change.ownerTeam ?? entry.ownerTeam,
+          notes: change.notes ?? entry.notes,
+          nextContactOn: change.nextContactOn === undefined ? entry.nextContactOn : change.nextContactOn,
+          projectId,
+          updatedAt: at,
+        },
+      ],
+    },
+  ];
+  if (status !== entry.status)
+    steps.push({ query: "lists/add-change", rows: [{ id: newId("c"), entryId: entry.id, fromStatus: entry.status, toStatus: status, by: change.by, at, note: change.note }] });
+  if (projectStatus) {
+    const firm = displayName(entry.firm.name, entry.firm.aliases);
+    steps.push(
+      {
+        query: "projects/upsert-project",
+        rows: [
+          {
+            id: projectId,
+            name: `${firm}${entry.segmentName}项目`,
+            firmId: entry.firm.id,
+            zoneId: list.zoneId,
+            investment: change.investment ?? null,
+            status: projectStatus,
+            statusOn: at.slice(0, 10),
+            description: `由招商清单「${list.name}」转入（${change.by}）`,
+            source: `target list ${list.id}`,
+          },
+        ],
+      },
+      { query: "projects/link-segment", rows: [{ projectId, segmentId: entry.segmentId }] },
+    );
+  } else if (entry.projectId) {
+    // Back before signing, or given up: the project it had become is no longer under way.
+    steps.push({ query: "projects/delete-project", rows: [{ id: entry.projectId }] });
+  }
+  try {
+    await store.write(steps);
+  } catch (error) {
+    if (error instanceof PreconditionFailed) throw new AppError("conflict", 409, "Someone changed this entry meanwhile; reload and try again.", { entryId });
+    throw error;
+  }
+  return (await getList(store, listId)).entries.find((e) => e.id === entryId)!;
+}
+
+export async function deleteEntry(store: GraphStore, listId: string, entryId: string): Promise<void> {
+  const list = await getList(store, listId);
+  if (!list.entries.some((e) => e.id === entryId)) throw new NotFound("list entry", entryId);
+  await store.write([
+    { query: "lists/delete-entry-history", rows: [{ entryId }] },
+    { query: "lists/delete-entry", rows: [{ id: entryId }] },
+  ]);
+}
+
+export async function deleteList(store: GraphStore, listId: string): Promise<void> {
+  const list = await getList(store, listId);
+  await store.write([
+    { query: "lists/delete-entry-history", rows: list.entries.map((e) => ({ entryId: e.id })) },
+    { query: "lists/delete-entry", rows: list.entries.map((e) => ({ id: e.id })) },
+    { query: "lists/delete-list", rows: [{ id: listId }] },
+  ]);
+}

@@ -5,6 +5,9 @@ import type { GraphStore } from "../graph/store.js";
 import { ListEntry, TargetListDetail, TargetListList } from "../model/api.js";
 import { Id } from "../model/domain.js";
 import { addEntry, changeEntry, createList, deleteEntry, deleteList, EntryChange, getList, listLists, NewEntry, NewList } from "../services/lists.js";
+import { ExportFormat, sendExport } from "../exports/send.js";
+import { gapTable, listTable } from "../exports/sheets.js";
+import { getChainGaps } from "../services/gaps.js";
 import { parseInput, sendJson } from "./http.js";
 
 const ListParams = z.object({ listId: Id });
@@ -28,6 +31,14 @@ export function listRoutes(store: GraphStore): Router {
   router.get("/lists/:listId", async (req, res) => {
     const { listId } = parseInput(ListParams, req.params, "params");
     sendJson(res, TargetListDetail, await getList(store, listId));
+  });
+
+  router.get("/lists/:listId/export", async (req, res) => {
+    const { listId } = parseInput(ListParams, req.params, "params");
+    const { format } = parseInput(ExportFormat, req.query, "query");
+    const list = await getList(store, listId);
+    const gaps = await getChainGaps(store, list.zoneId, list.chainId);
+    await sendExport(res, format, `${list.zone.shortName}-${list.chain.name}-${list.name}`, [listTable(list.entries), gapTable(gaps)]);
   });
 
   router.delete("/lists/:listId", async (req, res) => {

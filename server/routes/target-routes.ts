@@ -6,6 +6,9 @@ import { ProfileList, TargetRanking } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
 import { TargetFilters, rankChainTargets } from "../services/targets.js";
+import { ExportFormat, sendExport } from "../exports/send.js";
+import { gapTable, rankingTable } from "../exports/sheets.js";
+import { getChainGaps } from "../services/gaps.js";
 import { parseInput, sendJson } from "./http.js";
 
 const MapParams = z.object({ zoneId: Id, chainId: Id });
@@ -33,6 +36,14 @@ export function targetRoutes(store: GraphStore): Router {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
     sendJson(res, TargetRanking, await rankChainTargets(store, zoneId, chainId, filters));
+  });
+
+  router.get("/zones/:zoneId/chains/:chainId/targets/export", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const { format } = parseInput(ExportFormat, { format: req.query.format }, "query");
+    const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
+    const [ranking, gaps] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters), getChainGaps(store, zoneId, chainId)]);
+    await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, [rankingTable(ranking.results), gapTable(gaps)]);
   });
 
   router.get("/profiles", async (_req, res) => sendJson(res, ProfileList, await listProfiles(store)));

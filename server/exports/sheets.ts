@@ -1,0 +1,67 @@
+/** What each export holds: the ranking, a target list, and the gap summary beside them. */
+import type { ChainGaps, ListEntry, TargetResult } from "../model/api.js";
+import { SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, STAGE_LABELS } from "../model/domain.js";
+import type { SegmentStatus } from "../model/domain.js";
+import type { Column, Table } from "./tables.js";
+import { WAN } from "./tables.js";
+
+export const STATUS_LABELS: Record<SegmentStatus, string> = { strong: "强链", weak: "弱链", missing: "缺链", bottleneck: "断点/卡点" };
+
+const bestSegment = (t: TargetResult) => [...t.segments].sort((a, b) => b.confidence - a.confidence)[0]!;
+
+export function rankingTable(results: TargetResult[]): Table<TargetResult> {
+  const columns: Column<TargetResult>[] = [
+    { header: "排名", width: 6, value: (t) => t.rank },
+    { header: "企业名称", width: 32, value: (t) => t.firm.name },
+    { header: "统一社会信用代码", width: 22, value: (t) => t.firm.uscc },
+    { header: "所在地区", width: 22, value: (t) => t.region },
+    { header: "距离(公里)", width: 10, value: (t) => t.distanceKm },
+    { header: "注册资本(万元)", width: 14, numFmt: WAN, value: (t) => t.firm.capital },
+    { header: "资质标签", width: 22, value: (t) => t.firm.tags.join("、") },
+    { header: "匹配环节", width: 18, value: (t) => t.segments.map((s) => s.name).join("、") },
+    { header: "环节状态", width: 10, value: (t) => STATUS_LABELS[bestSegment(t).status] },
+    { header: "总分", width: 8, numFmt: "0.0", value: (t) => t.total },
+    ...SCORE_COMPONENTS.map((c) => ({ header: `${SCORE_COMPONENT_LABELS[c]}(分)`, width: 10, numFmt: "0.0", value: (t: TargetResult) => t.contributions[c] })),
+    { header: "为何推荐", width: 60, value: (t) => t.reason },
+    { header: "数据来源", width: 18, value: (t) => t.firm.source },
+    { header: "匹配置信度", width: 10, numFmt: "0.00", value: (t) => bestSegment(t).confidence },
+    { header: "数据日期", width: 12, value: (t) => t.firm.asOf },
+    { header: "示例数据", width: 8, value: (t) => (t.firm.sample ? "是" : "否") },
+  ];
+  return { sheet: "目标企业清单", columns, rows: results };
+}
+
+export function listTable(entries: ListEntry[]): Table<ListEntry> {
+  const columns: Column<ListEntry>[] = [
+    { header: "企业名称", width: 32, value: (e) => e.firm.name },
+    { header: "所在地区", width: 22, value: (e) => e.region },
+    { header: "注册资本(万元)", width: 14, numFmt: WAN, value: (e) => e.firm.capital },
+    { header: "资质标签", width: 22, value: (e) => e.firm.tags.join("、") },
+    { header: "目标环节", width: 16, value: (e) => e.segmentName },
+    { header: "进展", width: 10, value: (e) => e.status },
+    { header: "负责小组", width: 14, value: (e) => e.ownerTeam },
+    { header: "下次联系", width: 12, value: (e) => e.nextContactOn },
+    { header: "推荐得分", width: 10, numFmt: "0.0", value: (e) => e.score },
+    { header: "为何推荐", width: 60, value: (e) => e.reason },
+    { header: "备注", width: 40, value: (e) => e.notes },
+    { header: "最近变更", width: 30, value: (e) => { const last = e.history.at(-1); return last ? `${last.at.slice(0, 10)} ${last.by}：${last.from ?? "—"}→${last.to}` : null; } },
+    { header: "数据来源", width: 18, value: (e) => e.firm.source },
+    { header: "数据日期", width: 12, value: (e) => e.firm.asOf },
+  ];
+  return { sheet: "招商清单", columns, rows: entries };
+}
+
+type GapRow = ChainGaps["segments"][number];
+
+export function gapTable(gaps: ChainGaps): Table<GapRow> {
+  const columns: Column<GapRow>[] = [
+    { header: "环节", width: 18, value: (s) => s.name },
+    { header: "阶段", width: 8, value: (s) => STAGE_LABELS[s.stage] },
+    { header: "状态", width: 10, value: (s) => STATUS_LABELS[s.status] },
+    { header: "本地企业数", width: 10, value: (s) => s.localFirmCount },
+    { header: "本地注册资本(万元)", width: 16, numFmt: WAN, value: (s) => s.localCapital },
+    { header: "在建补链项目", width: 24, value: (s) => s.filling.map((p) => `${p.name}(${p.status})`).join("、") },
+    { header: "原因", width: 80, value: (s) => s.gaps.map((g) => g.reason).join(" ") || "本地配套较完整" },
+  ];
+  return { sheet: "缺口汇总", columns, rows: gaps.segments };
+}

@@ -265,6 +265,15 @@ export const TargetListDetail = TargetListSummary.extend({
   entries: z.array(ListEntry),
 });
 
+/** 一链一图 report: the map, its gaps, the top targets and where the pipeline stands. */
+export const ChainReport = z.object({
+  generatedAt: z.string(),
+  map: ChainMap,
+  gaps: ChainGaps,
+  targets: TargetRanking,
+  lists: z.array(TargetListDetail),
+});
+
 export const FirmDetail = Firm.extend({
   region: z.object({ code: RegionCode, path: z.string() }),
   zone: Zone.pick({ id: true, name: true, shortName: true }).nullable(),
@@ -330,6 +339,7 @@ export type ChainGaps = z.infer<typeof ChainGaps>;
 export type TargetResult = z.infer<typeof TargetResult>;
 export type TargetRanking = z.infer<typeof TargetRanking>;
 export type StatusChange = z.infer<typeof StatusChange>;
+export type ChainReport = z.infer<typeof ChainReport>;
 export type ListEntry = z.infer<typeof ListEntry>;
 export type TargetListSummary = z.infer<typeof TargetListSummary>;
 export type TargetListDetail = z.infer<typeof TargetListDetail>;

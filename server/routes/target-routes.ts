@@ -2,13 +2,14 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
-import { ProfileList, TargetRanking } from "../model/api.js";
+import { ChainReport, ProfileList, TargetRanking } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
 import { TargetFilters, rankChainTargets } from "../services/targets.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
 import { gapTable, rankingTable } from "../exports/sheets.js";
 import { getChainGaps } from "../services/gaps.js";
+import { getChainReport } from "../services/reports.js";
 import { parseInput, sendJson } from "./http.js";
 
 const MapParams = z.object({ zoneId: Id, chainId: Id });
@@ -44,6 +45,13 @@ export function targetRoutes(store: GraphStore): Router {
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
     const [ranking, gaps] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters), getChainGaps(store, zoneId, chainId)]);
     await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, [rankingTable(ranking.results), gapTable(gaps)]);
+  });
+
+  router.get("/zones/:zoneId/chains/:chainId/report", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const query = parseInput(TargetQuery, req.query, "query");
+    const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+    sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, parseInput(TargetFilters.partial(), filters, "query")));
   });
 
   router.get("/profiles", async (_req, res) => sendJson(res, ProfileList, await listProfiles(store)));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChainGaps, ChainMap, ListEntry, TargetListDetail, TargetListList } from "../../server/model/api.js";
+import { ChainGaps, ChainMap, ChainReport, ListEntry, TargetListDetail, TargetListList } from "../../server/model/api.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
@@ -115,5 +115,17 @@ describe("target lists and the pipeline", () => {
     const res = await call(`/api/lists/${list.id}/entries/${list.entries[0]!.id}`, "PATCH", { version: 1, by: "x", status: "成功" });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe("body.status");
+  });
+
+  it("gathers the 一链一图 report: map, gaps, top 京津冀 targets and every list of the zone × chain", async () => {
+    const report = ChainReport.parse((await call("/api/zones/lingyuan/chains/steel/report")).body);
+    expect(report.map.segments).toHaveLength(5);
+    expect(report.gaps.completeness).toBe(report.map.completeness);
+    expect(report.targets.filters.regionGroup).toBe("jingjinji");
+    expect(report.targets.results.map((t) => t.firm.id).sort()).toEqual(["bj-scrap", "tangsteel"]);
+    expect(report.lists.length).toBeGreaterThan(0);
+    expect(report.lists.every((l) => l.zoneId === "lingyuan" && l.chainId === "steel")).toBe(true);
+    const other = ChainReport.parse((await call("/api/zones/lingyuan/chains/steel/report?regionGroup=jiangzhehu")).body);
+    expect(other.targets.results.map((t) => t.firm.id)).toEqual(["js-strip"]);
   });
 });

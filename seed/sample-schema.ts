@@ -45,6 +45,7 @@ export const FirmEntry = Firm.omit({ sample: true }).extend({
   revenue: z.number().nonnegative().nullable().default(null),
   tags: z.array(FirmTag).default([]),
   asOf: IsoDate.nullable().default(null),
+  attributes: z.record(z.string(), z.string()).default({}),
   segments: z
     .array(
       z.object({

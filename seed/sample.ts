@@ -78,7 +78,7 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const addFirms = (entries: Files["firms-local.json"], sample: boolean) => {
     for (const { segments: links, ...firm } of entries) {
       firms.push({ ...firm, sample });
-      for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: firm.source });
+      for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: firm.source, evidence: "" });
     }
   };
   addFirms(files["firms-local.json"], false);

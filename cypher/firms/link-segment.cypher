@@ -1,5 +1,5 @@
 // OPERATES_IN: the firm makes something in the segment.
-// params: $firmId, $segmentId, $products, $capacity, $confidence, $source   returns: nothing
+// params: $firmId, $segmentId, $products, $capacity, $confidence, $source, $evidence   returns: nothing
 MATCH (f:Firm {id: $firmId}), (s:Segment {id: $segmentId})
 MERGE (f)-[r:OPERATES_IN]->(s)
-SET r.products = $products, r.capacity = $capacity, r.confidence = $confidence, r.source = $source
+SET r.products = $products, r.capacity = $capacity, r.confidence = $confidence, r.source = $source, r.evidence = $evidence

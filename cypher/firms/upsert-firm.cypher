@@ -1,8 +1,8 @@
 // A firm's own properties; its zone is the LOCATED_IN link (firms/set-zone).
 // params: $id, $uscc, $name, $aliases, $regionCode, $capital, $foundedOn, $staff, $revenue,
-//         $tags, $sample, $source, $asOf, $searchText
+//         $tags, $sample, $source, $asOf, $attributes (JSON text), $searchText
 // returns: nothing
 MERGE (f:Firm {id: $id})
 SET f.uscc = $uscc, f.name = $name, f.aliases = $aliases, f.regionCode = $regionCode,
     f.capital = $capital, f.foundedOn = $foundedOn, f.staff = $staff, f.revenue = $revenue,
-    f.tags = $tags, f.sample = $sample, f.source = $source, f.asOf = $asOf, f.searchText = $searchText
+    f.tags = $tags, f.sample = $sample, f.source = $source, f.asOf = $asOf, f.attributes = $attributes, f.searchText = $searchText

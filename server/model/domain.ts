@@ -126,6 +126,8 @@ export const Firm = z.object({
   source: Source,
   /** When the firm's facts were last checked at their source (null: unknown). */
   asOf: IsoDate.nullable(),
+  /** Further facts as an export named them (经营范围, 主营产品, 官网 …), kept verbatim. */
+  attributes: z.record(z.string(), z.string()),
 });
 
 /** Firm → segment: the firm makes something in this segment. */
@@ -137,6 +139,8 @@ export const OperatesIn = z.object({
   /** 0–1: how sure we are the firm belongs in the segment. */
   confidence: z.number().min(0).max(1),
   source: Source,
+  /** Why the firm was placed here (matched industry code or keywords), when classified. */
+  evidence: z.string(),
 });
 
 /** 链主: the anchor firm of a chain in one zone. */

@@ -1,4 +1,5 @@
 /** A firm with everything around it: segments, zone, supply ties, projects, chains it leads. */
+import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { FirmDetail } from "../model/api.js";
@@ -12,8 +13,15 @@ const TieRow = FirmDetail.shape.ties.element.omit({ direction: true });
 const FirmProjectRow = Project.omit({ firmId: true });
 const LeadRow = FirmDetail.shape.leads.element;
 
+/** Firm rows keep `attributes` as JSON text (one property on both engines). */
+const StoredFirm = Firm.extend({ attributes: z.string().nullable().transform((text) => (text ? (JSON.parse(text) as Record<string, string>) : {})) });
+
+export async function readFirm(store: GraphStore, id: string): Promise<Firm | undefined> {
+  return parseRows(StoredFirm, await store.read("firms/get-firm", { id }))[0];
+}
+
 export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail> {
-  const [firm] = parseRows(Firm, await store.read("firms/get-firm", { id }));
+  const firm = await readFirm(store, id);
   if (!firm) throw new NotFound("firm", id);
   const [segments, customers, suppliers, projects, leads, zones] = await Promise.all([
     store.read("firms/firm-segments", { id }).then((rows) => parseRows(FirmSegmentRow, rows)),

@@ -23,7 +23,7 @@ export function recordSteps(g: GraphRecords): WriteStep[] {
     { query: "zones/link-chain", rows: g.zoneChains.map((zc) => ({ ...zc })) },
     {
       query: "firms/upsert-firm",
-      rows: g.firms.map((f) => ({ ...f, searchText: searchKeys([f.name, ...f.aliases]) })),
+      rows: g.firms.map((f) => ({ ...f, attributes: JSON.stringify(f.attributes), searchText: searchKeys([f.name, ...f.aliases]) })),
     },
     { query: "firms/unset-zone", rows: g.firms.map((f) => ({ id: f.id })) },
     { query: "firms/set-zone", rows: g.firms.filter((f) => f.zoneId).map((f) => ({ id: f.id, zoneId: f.zoneId })) },

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PreconditionFailed, StoreError } from "../../server/graph/store.js";
-import { Firm } from "../../server/model/domain.js";
+import { readFirm } from "../../server/services/firms.js";
 import { recordSteps } from "../../server/services/graph-writer.js";
-import { parseRows } from "../../server/services/rows.js";
 import { miniGraph } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
@@ -14,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const count = async () => Number((await t.store.read("admin/count-nodes"))[0]!.count);
-const firm = async (id: string) => parseRows(Firm, await t.store.read("firms/get-firm", { id }))[0];
+const firm = (id: string) => readFirm(t.store, id);
 
 describe("graph store", () => {
   it("when schema set-up runs again, then it succeeds and the data stays", async () => {

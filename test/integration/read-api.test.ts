@@ -67,6 +67,7 @@ describe("read API", () => {
     const firm = FirmDetail.parse((await get("/api/firms/lingang")).body);
     expect(firm.zone?.id).toBe("lingyuan");
     expect(firm.region.path).toBe("辽宁省 朝阳市 凌源市");
+    expect(firm.attributes).toEqual({ 经营范围: "钢铁冶炼、压延加工" });
     expect(firm.segments.map((s) => s.segmentId)).toEqual(["steel-iron", "steel-steel"]);
     expect(firm.ties).toEqual([expect.objectContaining({ direction: "buys", otherId: "ore-one", product: "铁精粉" })]);
     expect(firm.leads).toEqual([{ chainId: "steel", chainName: "钢铁冶金", zoneId: "lingyuan" }]);

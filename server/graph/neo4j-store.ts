@@ -3,10 +3,13 @@
  * Everything leaving it is converted to plain JS: Integer → number, temporal → ISO text,
  * nodes and relationships → their properties.
  */
+import { parse } from "csv-parse";
+import { createReadStream } from "node:fs";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError } from "./store.js";
+import { BULK_TABLES, parseField, type BulkLoad, type ColumnType, type StagedFile } from "./bulk.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -46,17 +49,29 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async write(steps: WriteStep[]): Promise<void> {
+  write(steps: WriteStep[]): Promise<void> {
+    return this.load({ before: steps, files: [], after: [] });
+  }
+
+  async load({ before, files, after }: BulkLoad): Promise<void> {
+    const runSteps = async (tx: ManagedTransaction, steps: WriteStep[]) => {
+      for (const step of steps) {
+        const cypher = cypherQuery(step.query, this.engine);
+        for (const row of step.rows) {
+          const result = await run(tx, cypher, row);
+          if (step.mustMatch && result.length === 0) throw new PreconditionFailed(step.query, row);
+        }
+      }
+    };
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.executeWrite(async (tx) => {
-        for (const step of steps) {
-          const cypher = cypherQuery(step.query, this.engine);
-          for (const row of step.rows) {
-            const result = await run(tx, cypher, row);
-            if (step.mustMatch && result.length === 0) throw new PreconditionFailed(step.query, row);
-          }
+        await runSteps(tx, before);
+        for (const file of files) {
+          const cypher = cypherQuery(`bulk/load-${file.table.toLowerCase().replace(/_/g, "-")}`, this.engine);
+          for await (const rows of stagedBatches(file, 5_000)) await tx.run(cypher.text, neo4jParams({ rows }));
         }
+        await runSteps(tx, after);
       });
     } finally {
       await session.close();
@@ -87,8 +102,29 @@ async function run(tx: ManagedTransaction, query: CypherQuery, params: Params): 
   return result.records.map((record) => plain(record.toObject()) as Row);
 }
 
+/** Reads a staged CSV back as typed rows, a batch at a time. */
+async function* stagedBatches(file: StagedFile, size: number): AsyncGenerator<Params[]> {
+  const types = BULK_TABLES[file.table].columns as Record<string, ColumnType>;
+  // Empty fields are nulls, as Kùzu's COPY reads them.
+  const parser = createReadStream(file.path).pipe(parse({ columns: true, cast: (value) => (value === "" ? null : value) }));
+  let batch: Params[] = [];
+  for await (const record of parser as AsyncIterable<Record<string, string | null>>) {
+    const row: Params = {};
+    for (const [name, type] of Object.entries(types)) {
+      const text = record[name];
+      row[name] = text === null || text === undefined ? (type === "string[]" ? [] : null) : parseField(type, text);
+    }
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 /** JS numbers are floats to the driver; whole numbers go as Integer so LIMIT/SKIP and integer properties work. */
-function neo4jParams(value: unknown): never {
+function neo4jParams(value: unknown): Record<string, unknown> {
   const convert = (v: unknown): unknown => {
     if (v === undefined) return null;
     if (typeof v === "number" && Number.isSafeInteger(v)) return neo4j.int(v);
@@ -96,7 +132,7 @@ function neo4jParams(value: unknown): never {
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
     return v;
   };
-  return convert(value) as never;
+  return convert(value) as Record<string, unknown>;
 }
 
 function plain(value: unknown): unknown {

@@ -3,6 +3,8 @@
  * embedded Kùzu (default) and Neo4j. Queries are named by their file under cypher/
  * (e.g. "zones/list-zones"); values always travel as parameters.
  */
+import type { BulkLoad } from "./bulk.js";
+
 export type Engine = "kuzu" | "neo4j";
 
 export type Params = Record<string, unknown>;
@@ -25,6 +27,8 @@ export interface GraphStore {
   read(query: string, params?: Params): Promise<Row[]>;
   /** Runs every step in one transaction: all of it lands, or none of it does. */
   write(steps: WriteStep[]): Promise<void>;
+  /** Loads staged CSV files (see bulk.ts) between two sets of steps, in one transaction. */
+  load(load: BulkLoad): Promise<void>;
   /** Creates tables, constraints and indexes when missing; safe to call on every start. */
   ensureSchema(): Promise<void>;
   /** Deletes every node and relationship (the schema stays). */

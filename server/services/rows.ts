@@ -1,17 +1,19 @@
 /**
- * Store rows → checked domain objects. Kùzu returns an empty list as null, so list
- * fields are normalised to [] before the schema checks the row.
+ * Store rows → checked domain objects. Kùzu returns an empty list as null, and its bulk
+ * load reads an empty string as null, so list fields are normalised to [] and required
+ * text fields to "" before the schema checks the row.
  */
 import { z } from "zod";
 import type { Row } from "../graph/store.js";
 
 export function parseRows<S extends z.ZodObject>(schema: S, rows: Row[]): z.infer<S>[] {
-  const listKeys = Object.entries(schema.shape)
-    .filter(([, field]) => unwrap(field as z.ZodType) instanceof z.ZodArray)
-    .map(([key]) => key);
+  const fields = Object.entries(schema.shape) as [string, z.ZodType][];
+  const listKeys = fields.filter(([, field]) => unwrap(field) instanceof z.ZodArray).map(([key]) => key);
+  const textKeys = fields.filter(([, field]) => field instanceof z.ZodString).map(([key]) => key);
   return rows.map((row) => {
     const fixed: Row = { ...row };
     for (const key of listKeys) if (fixed[key] === null || fixed[key] === undefined) fixed[key] = [];
+    for (const key of textKeys) if (fixed[key] === null) fixed[key] = "";
     return schema.parse(fixed);
   });
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { StagingWriter } from "../../server/graph/bulk.js";
 import { PreconditionFailed, StoreError } from "../../server/graph/store.js";
 import { readFirm } from "../../server/services/firms.js";
 import { recordSteps } from "../../server/services/graph-writer.js";
@@ -79,5 +81,36 @@ describe("graph store", () => {
     await other.store.clear();
     expect(Number((await other.store.read("admin/count-nodes"))[0]!.count)).toBe(0);
     await other.close();
+  });
+
+  it("when staged files are bulk loaded, then tricky values survive and steps around them share the transaction", async () => {
+    const firms = new StagingWriter("Firm", path.join(t.dataDir, "firms.csv"));
+    const base = { uscc: null, regionCode: "130203", foundedOn: null, staff: null, revenue: null, sample: false, source: "import", asOf: "2026-11-01", attributes: JSON.stringify({ 经营范围: "钢材，\"冷轧\"\n加工" }), searchText: "x" };
+    await firms.write({ ...base, id: "bulk-a", name: '唐山"钢铁",有限公司', aliases: ["唐,钢", "[TS]"], capital: 20, tags: ["上市"] });
+    await firms.write({ ...base, id: "bulk-b", name: "多\n行名称", aliases: [], capital: 100.5, tags: [], uscc: "", staff: 7 });
+    const links = new StagingWriter("OPERATES_IN", path.join(t.dataDir, "links.csv"));
+    await links.write({ from: "bulk-a", to: "steel-strip", products: "冷轧板, 镀锌板", capacity: "", confidence: 0.7, source: "import", evidence: "经营范围: 冷轧" });
+    await t.store.load({
+      before: [{ query: "settings/put-setting", rows: [{ key: "bulk-probe", value: "before" }] }],
+      files: [await firms.close(), await links.close()],
+      after: [{ query: "firms/set-zone", rows: [{ id: "bulk-a", zoneId: "lingyuan" }] }],
+    });
+    const a = await firm("bulk-a");
+    expect(a).toMatchObject({ name: '唐山"钢铁",有限公司', aliases: ["唐，钢", "［TS］"], capital: 20, tags: ["上市"], zoneId: "lingyuan", uscc: null });
+    expect(a?.attributes).toEqual({ 经营范围: '钢材，"冷轧"\n加工' });
+    expect(await firm("bulk-b")).toMatchObject({ name: "多 行名称", capital: 100.5, aliases: [], staff: 7, uscc: null });
+    const segments = await t.store.read("firms/firm-segments", { id: "bulk-a" });
+    expect(segments).toEqual([expect.objectContaining({ segmentId: "steel-strip", products: "冷轧板, 镀锌板", confidence: 0.7 })]);
+  });
+
+  it("when a bulk load fails, then nothing of it lands, the steps before it included", async () => {
+    const before = await count();
+    const firms = new StagingWriter("Firm", path.join(t.dataDir, "dupes.csv"));
+    const row = { id: "dupe", uscc: null, name: "重复", aliases: [], regionCode: "130203", capital: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "x", asOf: null, attributes: "{}", searchText: "" };
+    await firms.write(row);
+    await firms.write(row);
+    const load = t.store.load({ before: [{ query: "settings/put-setting", rows: [{ key: "rolled-back", value: "1" }] }], files: [await firms.close()], after: [] });
+    await expect(load).rejects.toThrow();
+    expect(await count()).toBe(before);
   });
 });

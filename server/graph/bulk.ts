@@ -1,0 +1,130 @@
+/**
+ * Bulk loads: rows are staged in CSV files on disk while an import streams (so memory
+ * stays bounded), then each engine loads the files in one transaction — Kùzu with COPY,
+ * Neo4j with batched UNWIND. The tables and their column order are fixed here; Kùzu's
+ * COPY needs the columns in the order of the schema (cypher/schema/create-schema.kuzu.cypher).
+ */
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Params } from "./store.js";
+
+export type ColumnType = "string" | "number" | "integer" | "boolean" | "string[]";
+
+interface TableSpec {
+  kind: "node" | "rel";
+  /** For relationships: the node tables the first two columns (from, to) refer to. */
+  ends?: [from: string, to: string];
+  columns: Record<string, ColumnType>;
+}
+
+export const BULK_TABLES = {
+  Firm: {
+    kind: "node",
+    columns: {
+      id: "string",
+      uscc: "string",
+      name: "string",
+      aliases: "string[]",
+      regionCode: "string",
+      capital: "number",
+      foundedOn: "string",
+      staff: "integer",
+      revenue: "number",
+      tags: "string[]",
+      sample: "boolean",
+      source: "string",
+      asOf: "string",
+      attributes: "string",
+      searchText: "string",
+    },
+  },
+  OPERATES_IN: {
+    kind: "rel",
+    ends: ["Firm", "Segment"],
+    columns: { from: "string", to: "string", products: "string", capacity: "string", confidence: "number", source: "string", evidence: "string" },
+  },
+  SUGGESTED: {
+    kind: "rel",
+    ends: ["Firm", "Segment"],
+    columns: { from: "string", to: "string", confidence: "number", evidence: "string", importId: "string" },
+  },
+  LOCATED_IN: { kind: "rel", ends: ["Firm", "Zone"], columns: { from: "string", to: "string" } },
+} as const satisfies Record<string, TableSpec>;
+
+export type BulkTable = keyof typeof BULK_TABLES;
+
+export interface StagedFile {
+  table: BulkTable;
+  path: string;
+  rows: number;
+}
+
+/** What one bulk load does, all in one transaction: steps, then files, then steps. */
+export interface BulkLoad {
+  before: import("./store.js").WriteStep[];
+  files: StagedFile[];
+  after: import("./store.js").WriteStep[];
+}
+
+/**
+ * Text for one CSV field. Newlines become spaces (Kùzu's parallel reader refuses them in
+ * quotes); an empty string loads as null, which services read back as "".
+ */
+function field(type: ColumnType, value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (type === "string[]") {
+    // List elements cannot carry the list syntax itself; full-width stand-ins keep them readable.
+    const items = (value as string[]).map((s) => s.replace(/,/g, "，").replace(/\[/g, "［").replace(/]/g, "］").replace(/[\r\n"]/g, " "));
+    return `"[${items.join(",")}]"`;
+  }
+  if (type === "string") {
+    const text = String(value).replace(/[\r\n]+/g, " ");
+    return /[",]/.test(text) || text === "" ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return String(value);
+}
+
+/** Appends rows of one table to a CSV file, with back-pressure. */
+export class StagingWriter {
+  private readonly out: WriteStream;
+  private readonly columns: [string, ColumnType][];
+  rows = 0;
+
+  constructor(
+    readonly table: BulkTable,
+    readonly path: string,
+  ) {
+    this.columns = Object.entries(BULK_TABLES[table].columns) as [string, ColumnType][];
+    this.out = createWriteStream(path, { encoding: "utf8" });
+    this.out.write(this.columns.map(([name]) => name).join(",") + "\n");
+  }
+
+  async write(row: Params): Promise<void> {
+    this.rows++;
+    const line = this.columns.map(([name, type]) => field(type, row[name])).join(",") + "\n";
+    if (!this.out.write(line)) await once(this.out, "drain");
+  }
+
+  async close(): Promise<StagedFile> {
+    this.out.end();
+    await once(this.out, "finish");
+    return { table: this.table, path: this.path, rows: this.rows };
+  }
+}
+
+/** Parses a staged field back to its value (the Neo4j engine reads the files it loads). */
+export function parseField(type: ColumnType, text: string): unknown {
+  if (text === "") return type === "string[]" ? [] : null;
+  switch (type) {
+    case "number":
+      return Number(text);
+    case "integer":
+      return Number.parseInt(text, 10);
+    case "boolean":
+      return text === "true";
+    case "string[]":
+      return text.slice(1, -1).split(",").filter(Boolean);
+    default:
+      return text;
+  }
+}

@@ -9,7 +9,7 @@ import type { ChainMap, MapFirm } from "../../../server/model/api";
 import type { Stage } from "../../../server/model/domain";
 import { GEOMETRY, layoutChainMap } from "./layout";
 import type { Box, LaneId, MapLayout } from "./layout";
-import { wrapLabel } from "./label";
+import { wrapLabel, wrapWithSuffix } from "./label";
 import type { SegmentDiagnosis, SegmentStatus } from "./status";
 
 export type MapNodeKind = "lane" | "segment" | "firm" | "external";
@@ -70,8 +70,8 @@ export interface MapElementOptions {
   chainNames?: ReadonlyMap<string, string>;
 }
 
-export const LABEL_FONT_SIZE = 16;
-export const FIRM_FONT_SIZE = 13;
+export const LABEL_FONT_SIZE = 19;
+export const FIRM_FONT_SIZE = 14;
 export const LEADER_MARK = "★";
 
 export const nodeIds = {
@@ -128,7 +128,8 @@ export function buildMapElements(
 
   const chainLabel = (chainId: string) => options.chainNames?.get(chainId) ?? chainId;
   const faded = new Set<string>();
-  const labelWidth = GEOMETRY.nodeWidth - 16;
+  // Room for the border and a margin; estimates of glyph width err a little low on bold text.
+  const labelWidth = GEOMETRY.nodeWidth - 24;
   for (const segment of map.segments) {
     const placement = layout.segments.get(segment.id)!;
     const status = diagnosis.get(segment.id)?.status ?? "missing";
@@ -136,13 +137,13 @@ export function buildMapElements(
     const hidden =
       (options.stages && !options.stages.has(segment.stage)) || (options.statuses && !options.statuses.has(status));
     if (hidden) faded.add(segment.id);
-    const text = `${segment.leader ? `${LEADER_MARK} ` : ""}${segment.name} (${segment.localFirmCount})`;
+    const name = `${segment.leader ? `${LEADER_MARK} ` : ""}${segment.name}`;
     nodes.push({
       group: "nodes",
       data: {
         id: segment.id,
         kind: "segment",
-        label: wrapLabel(text, labelWidth, fontSize, isExpanded ? 1 : 2).join("\n"),
+        label: wrapWithSuffix(name, ` (${segment.localFirmCount})`, labelWidth, fontSize, isExpanded ? 1 : 2).join("\n"),
         name: segment.name,
         segmentId: segment.id,
         stage: segment.stage,

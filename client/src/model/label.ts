@@ -36,6 +36,19 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
   return lines;
 }
 
+/**
+ * Wraps `text` and keeps `suffix` (e.g. the firm count " (3)") whole at the end of the
+ * last line, so a label never breaks inside "(3)".
+ */
+export function wrapWithSuffix(text: string, suffix: string, maxWidth: number, fontSize: number, maxLines = 2): string[] {
+  const lines = wrapLabel(text, maxWidth, fontSize, maxLines);
+  const last = lines[lines.length - 1] ?? "";
+  if (textWidth(last + suffix, fontSize) <= maxWidth) return [...lines.slice(0, -1), last + suffix];
+  if (lines.length < maxLines) return [...lines, suffix.trim()];
+  const room = maxWidth - textWidth(suffix, fontSize);
+  return [...lines.slice(0, -1), ellipsize(last.replace(/…$/, ""), room, fontSize) + suffix];
+}
+
 function ellipsize(line: string, maxWidth: number, fontSize: number): string {
   let cut = [...line];
   while (cut.length > 1 && textWidth(cut.join("") + "…", fontSize) > maxWidth) cut = cut.slice(0, -1);

@@ -17,12 +17,12 @@ export type LaneId = (typeof LANE_IDS)[number];
 /** Geometry in Cytoscape model units (px at zoom 1). */
 export const GEOMETRY = {
   nodeWidth: 200,
-  nodeHeight: 64,
-  rowGap: 24,
-  columnGap: 72,
-  lanePadding: 24,
+  nodeHeight: 72,
+  rowGap: 22,
+  columnGap: 56,
+  lanePadding: 16,
   laneHeader: 64,
-  laneGap: 32,
+  laneGap: 20,
   firmHeight: 36,
   firmGap: 8,
   /** Room above an expanded segment's firms for the segment's own label. */

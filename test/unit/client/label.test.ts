@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textWidth, wrapLabel } from "../../../client/src/model/label";
+import { textWidth, wrapLabel, wrapWithSuffix } from "../../../client/src/model/label";
 
 describe("label wrapping", () => {
   it("keeps a short label on one line", () => {
@@ -13,5 +13,18 @@ describe("label wrapping", () => {
   });
   it("breaks English at spaces", () => {
     expect(wrapLabel("Cold rolled strip steel", 120, 16)).toEqual(["Cold rolled", "strip steel"]);
+  });
+
+  it("never breaks inside the firm count", () => {
+    // 8 CJK + " (0)" is just over the width: the count must not be split as "(0" / ")".
+    const lines = wrapWithSuffix("铁系锂电正极材料", " (0)", 176, 20);
+    expect(lines).toEqual(["铁系锂电正极材料", "(0)"]);
+    expect(wrapWithSuffix("炼铁", " (1)", 176, 20)).toEqual(["炼铁 (1)"]);
+  });
+  it("when both lines are full, then it shortens the name and keeps the count", () => {
+    const lines = wrapWithSuffix("有色及贵金属二次资源综合回收利用再制造", " (12)", 176, 20);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith("… (12)")).toBe(true);
+    for (const line of lines) expect(textWidth(line, 20)).toBeLessThanOrEqual(176);
   });
 });

@@ -100,6 +100,7 @@ export const ChainMapCanvas = forwardRef<ChainMapCanvasHandle, Props>(function C
       }
       const container = containerRef.current!;
       container.dataset.segmentCount = String(cy.nodes(".segment").length);
+      container.dataset.mapKey = mapKey;
       container.dataset.ready = "true";
     },
     [elements, mapKey],

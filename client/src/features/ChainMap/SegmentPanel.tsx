@@ -1,5 +1,5 @@
 /** Details of the selected segment: why it has its status, its local firms and projects. */
-import { Button, Descriptions, Empty, List, Space, Tag, Tooltip, Typography } from "antd";
+import { Button, Descriptions, Empty, Space, Tag, Tooltip, Typography } from "antd";
 import { Link } from "react-router";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -85,37 +85,32 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
         {firms.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("panel.noLocalFirms")} />
         ) : (
-          <List
-            size="small"
-            dataSource={firms}
-            data-testid="segment-firms"
-            renderItem={(firm) => {
+          <ul className="plain-list" data-testid="segment-firms">
+            {firms.map((firm) => {
               const link = firm.segments.find((s) => s.segmentId === segment.id);
               return (
-                <List.Item key={firm.id} data-testid="segment-firm">
-                  <div className="firm-row">
-                    <Link to={paths.firm(firm.id)} className="firm-name">
-                      {firm.isLeader && <span className="leader-mark">★ </span>}
-                      {firm.name}
-                    </Link>
-                    <div className="firm-meta">
-                      {t("panel.capital")} {formatMoney(firm.capital, locale)}
-                      {link?.products ? ` · ${t("panel.products")}：${link.products}` : ""}
-                    </div>
-                    {firm.tags.length > 0 && (
-                      <div>
-                        {firm.tags.map((tag) => (
-                          <Tag key={tag} color="blue">
-                            {tag}
-                          </Tag>
-                        ))}
-                      </div>
-                    )}
+                <li key={firm.id} className="firm-row" data-testid="segment-firm">
+                  <Link to={paths.firm(firm.id)} className="firm-name">
+                    {firm.isLeader && <span className="leader-mark">★ </span>}
+                    {firm.name}
+                  </Link>
+                  <div className="firm-meta">
+                    {t("panel.capital")} {formatMoney(firm.capital, locale)}
+                    {link?.products ? ` · ${t("panel.products")}：${link.products}` : ""}
                   </div>
-                </List.Item>
+                  {firm.tags.length > 0 && (
+                    <div>
+                      {firm.tags.map((tag) => (
+                        <Tag key={tag} color="blue">
+                          {tag}
+                        </Tag>
+                      ))}
+                    </div>
+                  )}
+                </li>
               );
-            }}
-          />
+            })}
+          </ul>
         )}
       </section>
 
@@ -124,32 +119,27 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
         {projects.length === 0 ? (
           <Typography.Text type="secondary">{t("panel.noProjects")}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={projects}
-            data-testid="segment-projects"
-            renderItem={(project) => (
-              <List.Item key={project.id}>
-                <div className="firm-row">
-                  <div className="firm-name">
-                    {project.name} <Tag color="geekblue">{project.status}</Tag>
-                  </div>
-                  <div className="firm-meta">
-                    <Link to={paths.firm(project.firmId)}>{project.firmName}</Link>
-                    {" · "}
-                    {t("panel.investment")} {formatMoney(project.investment, locale)}
-                    {project.statusOn ? ` · ${t("panel.statusOn", { date: project.statusOn })}` : ""}
-                  </div>
-                  {project.description && <div className="firm-meta">{project.description}</div>}
+          <ul className="plain-list" data-testid="segment-projects">
+            {projects.map((project) => (
+              <li key={project.id} className="firm-row">
+                <div className="firm-name">
+                  {project.name} <Tag color="geekblue">{project.status}</Tag>
                 </div>
-              </List.Item>
-            )}
-          />
+                <div className="firm-meta">
+                  <Link to={paths.firm(project.firmId)}>{project.firmName}</Link>
+                  {" · "}
+                  {t("panel.investment")} {formatMoney(project.investment, locale)}
+                  {project.statusOn ? ` · ${t("panel.statusOn", { date: project.statusOn })}` : ""}
+                </div>
+                {project.description && <div className="firm-meta">{project.description}</div>}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
       <Descriptions size="small" column={1} className="segment-facts">
-        {segment.description && <Descriptions.Item label={t("panel.products")}>{segment.description}</Descriptions.Item>}
+        {segment.description && <Descriptions.Item label={t("panel.description")}>{segment.description}</Descriptions.Item>}
         {segment.industryCodes.length > 0 && (
           <Descriptions.Item label={t("panel.industryCodes")}>{segment.industryCodes.join("、")}</Descriptions.Item>
         )}

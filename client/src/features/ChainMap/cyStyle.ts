@@ -123,8 +123,8 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
       selector: "node.highlight",
       style: {
         "underlay-color": p.highlight,
-        "underlay-padding": 18,
-        "underlay-opacity": 0.55,
+        "underlay-padding": 12,
+        "underlay-opacity": 0.5,
         "underlay-shape": "round-rectangle",
       },
     },

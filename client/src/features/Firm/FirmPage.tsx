@@ -1,5 +1,6 @@
 /** One firm: identity, size, tags, where it sits in the chains, its ties and projects. */
-import { Card, Descriptions, List, Tag, Typography } from "antd";
+import { Card, Descriptions, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import type { FirmDetail } from "../../../../server/model/api";
 import { api } from "../../api/endpoints";
@@ -43,12 +44,11 @@ function FirmView({ firm }: { firm: FirmDetail }) {
 
       <div className="firm-cards">
         <Card title={t("firm.segments")} size="small">
-          <List
-            size="small"
-            dataSource={firm.segments}
-            locale={{ emptyText: none }}
-            renderItem={(s) => (
-              <List.Item key={s.segmentId}>
+          <PlainList
+            items={firm.segments}
+            empty={none}
+            render={(s) => (
+              <li key={s.segmentId}>
                 {firm.zone ? (
                   <Link to={paths.map(firm.zone.id, s.chainId, { selected: s.segmentId, focus: [s.segmentId] })}>
                     {s.chainName} › {s.segmentName}
@@ -59,37 +59,35 @@ function FirmView({ firm }: { firm: FirmDetail }) {
                   </span>
                 )}
                 <span className="firm-meta"> {t(`stage.${s.stage}`)}{s.products ? ` · ${s.products}` : ""}</span>
-              </List.Item>
+              </li>
             )}
           />
         </Card>
         <Card title={t("firm.ties")} size="small">
-          <List
-            size="small"
-            dataSource={firm.ties}
-            locale={{ emptyText: none }}
-            renderItem={(tie) => (
-              <List.Item key={`${tie.direction}-${tie.otherId}-${tie.product}`}>
+          <PlainList
+            items={firm.ties}
+            empty={none}
+            render={(tie) => (
+              <li key={`${tie.direction}-${tie.otherId}-${tie.product}`}>
                 {t(tie.direction === "supplies" ? "firm.supplies" : "firm.buys")}{" "}
                 <Link to={paths.firm(tie.otherId)}>{tie.otherName}</Link>
                 {tie.product && <span className="firm-meta"> · {tie.product}</span>}
-              </List.Item>
+              </li>
             )}
           />
         </Card>
         <Card title={t("firm.projects")} size="small">
-          <List
-            size="small"
-            dataSource={firm.projects}
-            locale={{ emptyText: none }}
-            renderItem={(p) => (
-              <List.Item key={p.id}>
+          <PlainList
+            items={firm.projects}
+            empty={none}
+            render={(p) => (
+              <li key={p.id}>
                 {p.name} <Tag color="geekblue">{p.status}</Tag>
                 <span className="firm-meta">
                   {formatMoney(p.investment, locale)}
                   {p.statusOn ? ` · ${p.statusOn}` : ""}
                 </span>
-              </List.Item>
+              </li>
             )}
           />
         </Card>
@@ -105,4 +103,9 @@ function FirmView({ firm }: { firm: FirmDetail }) {
       </div>
     </>
   );
+}
+
+function PlainList<T>({ items, empty, render }: { items: T[]; empty: string; render: (item: T) => ReactNode }) {
+  if (items.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
+  return <ul className="plain-list">{items.map(render)}</ul>;
 }

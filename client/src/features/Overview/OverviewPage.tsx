@@ -62,8 +62,7 @@ function OverviewMatrixTable({ zones }: { zones: ZoneSummary[] }) {
       key: "chain",
       title: t("overview.chain"),
       dataIndex: "chainName",
-      fixed: "left",
-      width: 150,
+      width: 132,
       render: (name: string) => <span className="matrix-chain">{name}</span>,
     },
     ...matrix.zones.map((zone) => {
@@ -108,7 +107,8 @@ function OverviewMatrixTable({ zones }: { zones: ZoneSummary[] }) {
         dataSource={rows}
         pagination={false}
         bordered
-        scroll={{ x: "max-content" }}
+        // Equal zone columns that fit 1280 px; cell text wraps instead of scrolling sideways.
+        tableLayout="fixed"
         onChange={(_pagination, _filters, sorter) => {
           const single = Array.isArray(sorter) ? sorter[0] : sorter;
           if (single?.order && typeof single.columnKey === "string") setSort(single.columnKey as MatrixSortKey, single.order);

@@ -1,6 +1,8 @@
 /** Loading, error-with-retry and ready states for one request, the same on every screen. */
 import { Button, Result, Skeleton } from "antd";
 import type { ReactNode } from "react";
+import { useNavigate } from "react-router";
+import { paths } from "../../model/paths";
 import type { ApiState } from "../../api/useApi";
 import type { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -33,6 +35,7 @@ const ERROR_TEXT: Record<ApiError["kind"], MessageKey> = {
 
 export function RequestError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   return (
     <Result
       status={error.kind === "not-found" ? "404" : "warning"}
@@ -43,11 +46,16 @@ export function RequestError({ error, onRetry }: { error: ApiError; onRetry: () 
           {error.kind === "client" && <div className="error-detail">{error.message}</div>}
         </>
       }
-      extra={
-        <Button type="primary" onClick={onRetry} data-testid="retry">
+      extra={[
+        <Button key="retry" type="primary" onClick={onRetry} data-testid="retry">
           {t("request.retry")}
-        </Button>
-      }
+        </Button>,
+        error.kind === "not-found" && (
+          <Button key="home" onClick={() => navigate(paths.overview())}>
+            {t("notFound.back")}
+          </Button>
+        ),
+      ]}
       data-testid="request-error"
     />
   );

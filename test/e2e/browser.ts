@@ -1,0 +1,80 @@
+/**
+ * Debian's Chromium through playwright-core: headless, no sandbox (containers and CI run
+ * as root), nothing phoning home. Screenshots go to test-artifacts/ (git-ignored).
+ */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+
+export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions, so a test can insist on none. */
+export async function openPage(browser: Browser, size = { width: 1280, height: 720 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/**
+ * Waits until the canvas has drawn a map (the one of `zoneId/chainId` if given, not the
+ * one still on screen from before a navigation) and returns Cytoscape's segment count.
+ */
+export async function waitForMap(page: Page, zoneAndChain?: string): Promise<number> {
+  const count = await page.waitForFunction((key) => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-map-canvas"][data-ready="true"]');
+    const cy = window.__cy;
+    if (!container || !cy || cy.container() !== container) return false;
+    if (key && !container.dataset.mapKey?.startsWith(`${key}/`)) return false;
+    return cy.nodes(".segment").length;
+  }, zoneAndChain);
+  return (await count.jsonValue()) as number;
+}
+
+/** Clicks a node where it is drawn, as a person would. */
+export async function clickNode(page: Page, nodeId: string, options: { double?: boolean } = {}): Promise<void> {
+  const point = await page.evaluate((id) => {
+    const cy = window.__cy!;
+    const node = cy.getElementById(id);
+    const rendered = node.renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + rendered.x, y: box.top + rendered.y };
+  }, nodeId);
+  if (options.double) await page.mouse.dblclick(point.x, point.y);
+  else await page.mouse.click(point.x, point.y);
+}
+
+/** Reads width and height from a PNG's IHDR chunk (after the 8-byte signature). */
+export function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString("ascii", 12, 16) !== "IHDR") return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

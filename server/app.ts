@@ -4,11 +4,13 @@
  */
 import express from "express";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
 import { gapRoutes } from "./routes/gap-routes.js";
+import { importRoutes } from "./routes/import-routes.js";
 import { listRoutes } from "./routes/list-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 import { targetRoutes } from "./routes/target-routes.js";
@@ -18,6 +20,9 @@ export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.u
 export interface AppOptions {
   /** Where the built client lives; the API works without it. */
   clientDir?: string;
+  /** Where uploads wait while they are imported (default: the system's temp dir). */
+  uploadDir?: string;
+  maxUploadBytes?: number;
   logError?: (error: unknown) => void;
 }
 
@@ -31,6 +36,13 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", gapRoutes(store));
   app.use("/api", targetRoutes(store));
   app.use("/api", listRoutes(store));
+  app.use(
+    "/api",
+    importRoutes(store, {
+      uploadDir: options.uploadDir ?? path.join(tmpdir(), "chainatlas-uploads"),
+      maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
+    }),
+  );
   app.use("/api", notFoundRoute);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;

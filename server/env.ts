@@ -8,6 +8,7 @@ const Env = z
     HOST: z.string().min(1).default("127.0.0.1"),
     DATA_DIR: z.string().min(1).default("./data"),
     KUZU_BUFFER_POOL_MIB: z.coerce.number().int().min(64).default(1024),
+    IMPORT_MAX_MIB: z.coerce.number().int().min(1).max(10_240).default(200),
     NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//, "NEO4J_URI must start with neo4j:// or bolt:// (optionally +s/+ssc)").optional(),
     NEO4J_USERNAME: z.string().default("neo4j"),
     NEO4J_PASSWORD: z.string().optional(),

@@ -1,6 +1,8 @@
 /** `npm start`: open the graph (seeding the Chaoyang sample on first start) and serve the app. */
 import { loadSample, isEmpty } from "../seed/load-sample.js";
+import path from "node:path";
 import { createApp } from "./app.js";
+import { failInterruptedJobs } from "./imports/jobs.js";
 import { readEnv } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 
@@ -10,7 +12,9 @@ if (await isEmpty(store)) {
   console.log(`Empty graph (${describeStore(env)}): loading the Chaoyang sample…`);
   await loadSample(store);
 }
-const server = createApp(store).listen(env.PORT, env.HOST, () => {
+const interrupted = await failInterruptedJobs(store);
+if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
+const server = createApp(store, { uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
   console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
 });
 
@@ -23,5 +27,10 @@ async function stop(signal: string) {
   await store.close();
   process.exit(0);
 }
+server.on("error", async (error: NodeJS.ErrnoException) => {
+  console.error(error.code === "EADDRINUSE" ? `Port ${env.PORT} is taken: stop the other program or set PORT.` : error.message);
+  await store.close();
+  process.exit(1);
+});
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -12,6 +12,8 @@ CREATE CONSTRAINT scoring_profile_id IF NOT EXISTS FOR (n:ScoringProfile) REQUIR
 CREATE CONSTRAINT target_list_id IF NOT EXISTS FOR (n:TargetList) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT list_entry_id IF NOT EXISTS FOR (n:ListEntry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT status_change_id IF NOT EXISTS FOR (n:StatusChange) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (n:ImportJob) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT review_decision_key IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.key IS UNIQUE;
 CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
 CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);

@@ -105,10 +105,16 @@ export class StagingWriter {
     if (!this.out.write(line)) await once(this.out, "drain");
   }
 
-  async close(): Promise<StagedFile> {
-    this.out.end();
-    await once(this.out, "finish");
-    return { table: this.table, path: this.path, rows: this.rows };
+  private closing?: Promise<StagedFile>;
+
+  /** Finishes the file; safe to call more than once. */
+  close(): Promise<StagedFile> {
+    this.closing ??= (async () => {
+      this.out.end();
+      if (!this.out.writableFinished) await once(this.out, "finish");
+      return { table: this.table, path: this.path, rows: this.rows };
+    })();
+    return this.closing;
   }
 }
 

@@ -1,0 +1,3 @@
+// params: none   returns: count
+MATCH (:Firm)-[g:SUGGESTED]->(:Segment)
+RETURN count(g) AS count

@@ -1,0 +1,111 @@
+/**
+ * Import jobs: an upload becomes a job record in the graph (so any app instance can report
+ * on it), runs in the background, and keeps its progress and, when finished, its report.
+ */
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { NotFound } from "../errors.js";
+import { parseRows } from "../services/rows.js";
+import { ImportRejected, ImportReport, importFirms, type ImportMode } from "./import-firms.js";
+
+export const ImportJob = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mode: z.enum(["dry-run", "commit"]),
+  source: z.string(),
+  zoneId: z.string().nullable(),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  rowsDone: z.number().int(),
+  /** Known for CSV before the run (lines counted); for XLSX only at the end. */
+  rowsTotal: z.number().int().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export const ImportJobWithReport = ImportJob.extend({ report: ImportReport.nullable() });
+export type ImportJob = z.infer<typeof ImportJob>;
+export type ImportJobWithReport = z.infer<typeof ImportJobWithReport>;
+
+const StoredJob = ImportJob.extend({ report: z.string().nullable() });
+
+export const newImportId = () => `imp-${randomUUID()}`;
+
+async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> {
+  await store.write([{ query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null }] }]);
+}
+
+export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {
+  const [row] = parseRows(StoredJob, await store.read("imports/get-job", { id }));
+  if (!row) throw new NotFound("import", id);
+  return { ...row, report: row.report ? ImportReport.parse(JSON.parse(row.report)) : null };
+}
+
+export async function listImportJobs(store: GraphStore, limit = 50): Promise<ImportJob[]> {
+  return parseRows(ImportJob, await store.read("imports/list-jobs", { limit }));
+}
+
+/** Marks jobs cut off by a stop or crash as failed; their single transaction never committed. */
+export async function failInterruptedJobs(store: GraphStore): Promise<number> {
+  const failed = await store.read("imports/fail-interrupted", {});
+  return failed.length;
+}
+
+export interface StartImport {
+  path: string;
+  fileName: string;
+  mode: ImportMode;
+  source?: string;
+  zoneId?: string | null;
+  rowsTotal: number | null;
+  /** Delete the file when the job ends (uploads). */
+  removeFile?: boolean;
+}
+
+/**
+ * Records the job and runs it without waiting; returns the job id at once. The returned
+ * promise of `done` settles when the job has ended (tests and the CLI wait on it).
+ */
+export async function startImportJob(store: GraphStore, start: StartImport): Promise<{ id: string; done: Promise<ImportJobWithReport> }> {
+  const job: ImportJobWithReport = {
+    id: newImportId(),
+    fileName: start.fileName,
+    mode: start.mode,
+    source: start.source?.trim() || start.fileName,
+    zoneId: start.zoneId ?? null,
+    status: "queued",
+    rowsDone: 0,
+    rowsTotal: start.rowsTotal,
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+    error: null,
+    report: null,
+  };
+  await save(store, job);
+  const done = (async () => {
+    try {
+      await save(store, { ...job, status: "running" });
+      const report = await importFirms(store, {
+        importId: job.id,
+        path: start.path,
+        fileName: start.fileName,
+        mode: start.mode,
+        source: job.source,
+        zoneId: job.zoneId,
+        onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }),
+      });
+      const finished = { ...job, status: "done" as const, rowsDone: report.counts.rows, rowsTotal: job.rowsTotal ?? report.counts.rows, finishedAt: report.finishedAt, report };
+      await save(store, finished);
+      return finished;
+    } catch (error) {
+      const message = error instanceof ImportRejected ? error.message : `The import failed and wrote nothing: ${(error as Error).message}`;
+      const failed = { ...job, status: "failed" as const, finishedAt: new Date().toISOString(), error: message };
+      await save(store, failed).catch(() => undefined);
+      return failed;
+    } finally {
+      if (start.removeFile) await rm(start.path, { force: true });
+    }
+  })();
+  return { id: job.id, done };
+}

@@ -1,0 +1,61 @@
+/**
+ * The review queue: segment links the classifier was unsure of wait here as SUGGESTED
+ * until someone accepts (they become OPERATES_IN) or rejects them. Decisions are kept,
+ * and later imports respect them.
+ */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { NotFound } from "../errors.js";
+import { Id, RegionCode } from "../model/domain.js";
+import { regionPath } from "../regions/divisions.js";
+import { parseRows } from "../services/rows.js";
+
+export const PendingLink = z.object({
+  firmId: Id,
+  firmName: z.string(),
+  regionCode: RegionCode,
+  region: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  segmentId: Id,
+  segmentName: z.string(),
+  chainId: Id,
+  chainName: z.string(),
+  confidence: z.number(),
+  evidence: z.string(),
+  importId: z.string(),
+});
+export const ReviewQueue = z.object({ total: z.number().int(), items: z.array(PendingLink) });
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
+export const ReviewDecisionInput = z.object({
+  decision: z.enum(["accept", "reject"]),
+  by: z.string().trim().min(1, "say who decides").max(100),
+});
+
+const PendingRow = PendingLink.omit({ region: true, attributes: true }).extend({ attributes: z.string().nullable() });
+const SuggestionRow = z.object({ confidence: z.number(), evidence: z.string(), importId: z.string() });
+
+export async function reviewQueue(store: GraphStore, page: { limit: number; skip: number }): Promise<ReviewQueue> {
+  const [rows, [count]] = await Promise.all([
+    store.read("review/list-pending", page).then((r) => parseRows(PendingRow, r)),
+    store.read("review/count-pending"),
+  ]);
+  return {
+    total: Number(count?.count ?? 0),
+    items: rows.map((r) => ({ ...r, region: regionPath(r.regionCode), attributes: r.attributes ? JSON.parse(r.attributes) : {} })),
+  };
+}
+
+export async function decide(store: GraphStore, firmId: string, segmentId: string, input: z.infer<typeof ReviewDecisionInput>, now = new Date()): Promise<void> {
+  const [suggestion] = parseRows(SuggestionRow, await store.read("review/get-suggestion", { firmId, segmentId }));
+  if (!suggestion) throw new NotFound("suggestion", `${firmId} → ${segmentId}`);
+  const at = now.toISOString();
+  const decision = input.decision === "accept" ? "accepted" : "rejected";
+  await store.write([
+    ...(decision === "accepted"
+      ? [{ query: "firms/link-segment", rows: [{ firmId, segmentId, products: "", capacity: "", confidence: suggestion.confidence, source: `review by ${input.by}`, evidence: suggestion.evidence }] }]
+      : []),
+    { query: "review/delete-suggestion", rows: [{ firmId, segmentId }] },
+    { query: "review/save-decision", rows: [{ key: `${firmId}|${segmentId}`, firmId, segmentId, decision, by: input.by, at }] },
+  ]);
+}

@@ -48,7 +48,6 @@ export function useApi<T>(request: ApiRequest<T> | null): ApiState<T> {
     );
     return () => controller.abort();
     // The path identifies the request; the schema object is recreated on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, attempt]);
 
   const retry = useCallback(() => {

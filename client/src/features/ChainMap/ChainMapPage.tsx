@@ -3,7 +3,7 @@
  * export, print and meeting mode. Everything that defines the view is in the URL.
  */
 import { App, Breadcrumb, Button, Dropdown, Progress, Select, Skeleton, Tooltip } from "antd";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
@@ -21,6 +21,7 @@ import { SEGMENT_STATUSES, countStatuses, diagnoseSegments } from "../../model/s
 import { renderMapSvg } from "../../model/svg";
 import { downloadBlob, exportFileName } from "../common/download";
 import { RequestState } from "../common/RequestState";
+import { useChainNames } from "../common/useChainNames";
 import { SearchBox } from "../Search/SearchBox";
 import type { SearchHit } from "../Search/SearchBox";
 import { ChainMapCanvas } from "./ChainMapCanvas";
@@ -52,16 +53,6 @@ function MapSkeleton() {
         ))}
       </div>
     </div>
-  );
-}
-
-/** Names of all chains, for links to and from other chains (the map carries only their ids). */
-function useChainNames(): ReadonlyMap<string, string> {
-  const { locale } = useI18n();
-  const chains = useApi(api.chains());
-  return useMemo(
-    () => new Map(chains.status === "ready" ? chains.data.map((c) => [c.id, locale === "en" ? c.nameEn : c.name]) : []),
-    [chains, locale],
   );
 }
 
@@ -105,7 +96,6 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
         fontSize: palette.fontSize,
       }),
     // The keys stand for the arrays, which are new objects on every URL parse.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [map, diagnosis, expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize],
   );
 

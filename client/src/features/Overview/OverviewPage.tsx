@@ -15,6 +15,7 @@ import { buildOverviewMatrix, completenessBand, parseSortKey, sortRows } from ".
 import type { MatrixCell, MatrixRow, MatrixSortKey, SortOrder } from "../../model/overview";
 import { paths } from "../../model/paths";
 import { RequestState } from "../common/RequestState";
+import { useChainNames } from "../common/useChainNames";
 import type { ZoneSummary } from "../../../../server/model/api";
 
 export function OverviewPage() {
@@ -34,13 +35,9 @@ export function OverviewPage() {
 }
 
 function OverviewMatrixTable({ zones }: { zones: ZoneSummary[] }) {
-  const { t, locale } = useI18n();
-  const chains = useApi(api.chains());
+  const { t } = useI18n();
   const [query, setQuery] = useSearchParams();
-  const chainNames = useMemo(
-    () => new Map(chains.status === "ready" ? chains.data.map((c) => [c.id, locale === "en" ? c.nameEn : c.name]) : []),
-    [chains, locale],
-  );
+  const chainNames = useChainNames();
   const matrix = useMemo(() => buildOverviewMatrix(zones, chainNames), [zones, chainNames]);
   const sortKey = parseSortKey(query.get("sort"), matrix.zones.map((z) => z.id));
   const order: SortOrder = query.get("order") === "descend" ? "descend" : "ascend";

@@ -21,6 +21,7 @@ import { countStatuses, diagnoseSegments } from "../../model/status";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { RequestState } from "../common/RequestState";
+import { useChainNames } from "../common/useChainNames";
 
 export function PrintPage() {
   const { zoneId = "", chainId = "" } = useParams();
@@ -38,11 +39,7 @@ export function PrintPage() {
 function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: MapView }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const chains = useApi(api.chains());
-  const chainNames = useMemo(
-    () => new Map(chains.status === "ready" ? chains.data.map((c) => [c.id, locale === "en" ? c.nameEn : c.name]) : []),
-    [chains, locale],
-  );
+  const chainNames = useChainNames();
   const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
   const counts = countStatuses(diagnosis);
   const svg = useMemo(() => {

@@ -25,7 +25,7 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
     return () => clearTimeout(timer);
   }, [text]);
   const results = useApi(query ? api.search(query) : null);
-  const hits = useMemo(() => (results.status === "ready" ? toHits(results.data) : []), [results]);
+  const hits = useMemo(() => (results.data ? toHits(results.data) : []), [results.data]);
 
   const group = (label: string, kind: SearchHit["kind"]) => {
     const items = hits.filter((h) => h.kind === kind);

@@ -55,7 +55,7 @@ const FIELD_BY_KEY = new Map<string, ImportField>(
 );
 
 /** How far down an export's header may sit below its title and note rows. */
-export const HEADER_SCAN_ROWS = 20;
+export const HEADER_SCAN_ROWS = 30;
 
 export interface HeaderColumn {
   index: number;

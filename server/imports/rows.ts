@@ -1,0 +1,284 @@
+/**
+ * One data row of an export → one firm, or the reasons it cannot be one. Every problem
+ * names the Excel row, the column as headed in the file, the value, what is wrong and how
+ * to fix it, so a planner can correct the file and import it again.
+ */
+import { z } from "zod";
+import { FIRM_TAGS, FirmTag, IsoDate, RegionCode, Uscc } from "../model/domain.js";
+import type { HeaderMatch, ImportField } from "./columns.js";
+import { FIELD_ALIASES } from "./columns.js";
+import type { RawRow } from "./read-table.js";
+import { CURRENCIES, halfWidth, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion } from "./values.js";
+
+export interface ImportProblem {
+  /** The row number as Excel shows it. */
+  row: number;
+  /** The column's header as written in the file. */
+  column: string;
+  value: string;
+  /** What is wrong (Chinese). */
+  message: string;
+  /** How to fix it (Chinese). */
+  fix: string;
+}
+
+const text = z.string().min(1).nullable();
+
+export const ImportedFirm = z.object({
+  name: z.string().min(1).max(200),
+  uscc: Uscc.nullable(),
+  aliases: z.array(z.string().min(1)),
+  regionCode: RegionCode,
+  /** Registered capital in 万 units of `capitalCurrency` (万元 when CNY); not converted. */
+  capital: z.number().nonnegative().nullable(),
+  capitalCurrency: z.enum(CURRENCIES).nullable(),
+  foundedOn: IsoDate.nullable(),
+  tags: z.array(FirmTag),
+  staff: z.number().int().nonnegative().nullable(),
+  /** Annual revenue in 万元. */
+  revenue: z.number().nonnegative().nullable(),
+  industry: text,
+  scope: text,
+  products: text,
+  companyType: text,
+  website: text,
+  phone: text,
+  address: text,
+  /** Unknown columns, and tags outside FIRM_TAGS, by header: kept as attributes. */
+  extras: z.record(z.string(), z.string()),
+});
+export type ImportedFirm = z.infer<typeof ImportedFirm>;
+
+export interface NormalizedRow {
+  firm?: ImportedFirm;
+  problems: ImportProblem[];
+  /** A row with no firm on it (blank, or a note like "数据来源：企查查" below the data). */
+  blank?: true;
+}
+
+/**
+ * A cell Excel would run as a formula when the file is opened again (=, +, -, @). Numbers
+ * and phone numbers (+86 421…) and the "-" of an empty cell are only text.
+ */
+export function looksLikeFormula(value: string): boolean {
+  if (/^[=@]/.test(value)) return true;
+  return /^[+-]/.test(value) && !/^[+-][\d\s.()（）-]*$/.test(value);
+}
+
+const NOTE_ROW = /^(注|备注|说明|数据来源|来源|合计|总计|制表|统计时间|数据截至|导出时间)[:：\s]|^(合计|总计)/;
+
+type Column = HeaderMatch["columns"][number];
+
+/** Cleans a cell: trims, drops zero-width characters, folds runs of spaces. */
+const clean = (value: string) => value.replace(/[\u200b-\u200d\ufeff]/g, "").replace(/[ \t\u3000\u00a0]+/g, " ").trim();
+
+const splitList = (value: string) =>
+  value
+    .split(/[;；,，、|\n]+/)
+    .map((part) => part.trim())
+    .filter((part) => part && !isPlaceholder(part));
+
+/** Tag spellings of exports and lists → FIRM_TAGS; a tag may imply another (小巨人 are 专精特新). */
+const TAG_RULES: [RegExp, (typeof FIRM_TAGS)[number][]][] = [
+  [/小巨人/, ["小巨人", "专精特新"]],
+  [/专精特新/, ["专精特新"]],
+  [/单项冠军/, ["单项冠军"]],
+  [/瞪羚/, ["瞪羚"]],
+  [/独角兽/, ["独角兽"]],
+  [/^(?:国家级?|省级?)?(?:高新技术企业|高新企业|国家高新|高企)(?:认定)?$/, ["高新技术企业"]],
+  [/^(?:A股|港股|美股|沪市|深市|科创板|创业板|主板|北交所|中概股)(?:上市)?(?:公司|企业)?$|^上市(?:公司|企业)?$|^(?:A股|港股|美股|科创板|创业板|主板)上市(?:公司|企业)?$/, ["上市"]],
+  [/^(?:中央企业|央企)(?:子公司|控股|下属企业)?$/, ["央企"]],
+  [/^(?:地方)?(?:国有企业|国企|国有控股(?:企业)?|国有独资(?:企业)?|国有全资)$/, ["国企"]],
+  [/^(?:外资(?:企业)?|外商投资(?:企业)?|外商独资(?:企业)?|中外合资(?:企业)?|中外合作(?:企业)?|港澳台(?:投资|独资)?(?:企业)?)$/, ["外资"]],
+  [/^(?:规上|规模以上)(?:工业)?(?:企业)?$/, ["规上"]],
+  [/龙头/, ["龙头企业"]],
+];
+
+/** FIRM_TAGS a tag cell names, and the tags it holds that are none of them. */
+export function mapTags(value: string): { tags: (typeof FIRM_TAGS)[number][]; others: string[] } {
+  const tags = new Set<(typeof FIRM_TAGS)[number]>();
+  const others: string[] = [];
+  for (const raw of splitList(value)) {
+    const tag = halfWidth(raw).replace(/["'“”‘’「」『』《》\s]/g, "").replace(/^国家级(?=专精特新|小巨人)/, "");
+    const rule = TAG_RULES.find(([pattern]) => pattern.test(tag));
+    if (rule) for (const t of rule[1]) tags.add(t);
+    else others.push(raw);
+  }
+  return { tags: FIRM_TAGS.filter((t) => tags.has(t)), others };
+}
+
+/** What 企业类型 says about ownership: "有限责任公司(国有独资)", "(外商独资)", "股份有限公司(上市)". */
+function tagsOfCompanyType(companyType: string): (typeof FIRM_TAGS)[number][] {
+  const type = halfWidth(companyType);
+  const tags: (typeof FIRM_TAGS)[number][] = [];
+  if (/国有独资|国有控股|全民所有制/.test(type)) tags.push("国企");
+  if (/外商|外国|中外合|港澳台|台港澳/.test(type)) tags.push("外资");
+  if (/上市/.test(type) && !/非上市/.test(type)) tags.push("上市");
+  return tags;
+}
+
+function parseStaff(value: string): number | null | undefined {
+  if (isPlaceholder(value)) return null;
+  const match = /^(\d+)\s*人?$/.exec(halfWidth(value).replace(/[,，\s]/g, ""));
+  return match ? Number(match[1]) : undefined;
+}
+
+const FIELD_LABEL = (field: ImportField) => FIELD_ALIASES[field][0]!;
+
+/**
+ * One row as a firm. Fatal problems (no name, a wrong 统一社会信用代码, no region) leave
+ * the row without a firm; others drop only the value concerned.
+ */
+export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
+  const problems: ImportProblem[] = [];
+  const values = new Map<ImportField, { value: string; column: Column }>();
+  const extras: Record<string, string> = {};
+  const note = (column: string, value: string, message: string, fix: string) => problems.push({ row: raw.rowNumber, column, value, message, fix });
+
+  const filled = header.columns.filter((column) => clean(raw.cells[column.index] ?? "") !== "");
+  if (filled.length === 0) return { problems, blank: true };
+  if (filled.length === 1 && NOTE_ROW.test(clean(raw.cells[filled[0]!.index] ?? ""))) return { problems, blank: true };
+
+  for (const column of header.columns) {
+    const value = clean(raw.cells[column.index] ?? "");
+    if (!value) continue;
+    if (looksLikeFormula(value)) {
+      note(column.header, value, `单元格以“${value[0]}”开头，像是公式，已按文本导入`, "如确为文本可忽略；否则删去开头的符号，或在 Excel 中将单元格设为文本格式");
+    }
+    if (column.field) values.set(column.field, { value, column });
+    else if (!isPlaceholder(value)) extras[column.header] = value;
+  }
+  const get = (field: ImportField) => values.get(field)?.value ?? null;
+  const columnOf = (field: ImportField) => values.get(field)?.column.header ?? header.columns.find((c) => c.field === field)?.header ?? FIELD_LABEL(field);
+  let fatal = false;
+
+  const name = get("name");
+  if (!name || isPlaceholder(name)) {
+    fatal = true;
+    note(columnOf("name"), name ?? "", "缺少企业名称", "填写企业全称，如“凌源钢铁股份有限公司”；空行可直接删除");
+  } else if (name.length > 200) {
+    fatal = true;
+    note(columnOf("name"), name.slice(0, 50), "企业名称过长（超过200字）", "检查是否把其他内容粘贴到了企业名称列");
+  }
+
+  let uscc: string | null = null;
+  const usccText = get("uscc");
+  if (usccText) {
+    const parsed = parseUscc(usccText);
+    if (parsed.ok) uscc = parsed.value;
+    else {
+      fatal = true;
+      note(columnOf("uscc"), usccText, parsed.message, parsed.fix);
+    }
+  }
+
+  const region = resolveRegion({ province: get("province"), city: get("city"), county: get("county"), address: get("address") });
+  const regionFields = ["county", "city", "province", "address"] as const;
+  const regionColumn = regionFields.find((f) => values.has(f)) ?? regionFields.find((f) => header.columns.some((c) => c.field === f));
+  const regionValue = [get("province"), get("city"), get("county")].filter(Boolean).join(" ") || (get("address") ?? "");
+  let regionCode: string | null = null;
+  if (region.ok) {
+    regionCode = region.value.code;
+    if (region.value.unplaced) {
+      note(regionColumn ? columnOf(regionColumn) : "所属区县", region.value.unplaced, `无法识别“${region.value.unplaced}”，已按“${region.value.path}”导入`, "核对区县或城市名称（如“凌源市”“喀喇沁左翼蒙古族自治县”）");
+    }
+  } else {
+    fatal = true;
+    note(regionColumn ? columnOf(regionColumn) : "所在地区", regionValue, region.message, region.fix);
+  }
+
+  let capital: number | null = null;
+  let capitalCurrency: ImportedFirm["capitalCurrency"] = null;
+  const capitalText = get("capital");
+  if (capitalText) {
+    const parsed = parseMoney(capitalText, headerMoneyUnit(columnOf("capital")) ?? "万元");
+    if (parsed.ok) {
+      capital = parsed.value?.wan ?? null;
+      capitalCurrency = parsed.value?.currency ?? null;
+    } else note(columnOf("capital"), capitalText, `${parsed.message}，注册资本未导入`, parsed.fix);
+  }
+
+  let revenue: number | null = null;
+  const revenueText = get("revenue");
+  if (revenueText) {
+    const parsed = parseMoney(revenueText, headerMoneyUnit(columnOf("revenue")) ?? "万元");
+    if (parsed.ok && parsed.value && parsed.value.currency !== "CNY") {
+      note(columnOf("revenue"), revenueText, "营业收入不是人民币，未导入", "换算为人民币万元后填写");
+    } else if (parsed.ok) revenue = parsed.value?.wan ?? null;
+    else note(columnOf("revenue"), revenueText, `${parsed.message}，营业收入未导入`, parsed.fix);
+  }
+
+  let foundedOn: string | null = null;
+  const dateText = get("foundedOn");
+  if (dateText) {
+    const parsed = parseDate(dateText);
+    if (parsed.ok) foundedOn = parsed.value;
+    else note(columnOf("foundedOn"), dateText, `${parsed.message}，成立日期未导入`, parsed.fix);
+  }
+
+  let staff: number | null = null;
+  const staffText = get("staff");
+  if (staffText) {
+    const parsed = parseStaff(staffText);
+    if (parsed === undefined) note(columnOf("staff"), staffText, `无法识别人数“${staffText}”，人数未导入`, "填写整数，如“120”");
+    else staff = parsed;
+  }
+
+  const tagSet = new Set<(typeof FIRM_TAGS)[number]>();
+  const tagsText = get("tags");
+  if (tagsText) {
+    const { tags, others } = mapTags(tagsText);
+    for (const t of tags) tagSet.add(t);
+    if (others.length) extras[columnOf("tags")] = others.join("；");
+  }
+  const companyType = get("companyType");
+  if (companyType) for (const t of tagsOfCompanyType(companyType)) tagSet.add(t);
+
+  const aliases = [...new Set(splitList(get("aliases") ?? ""))].filter((alias) => alias !== name);
+  const optional = (field: ImportField) => {
+    const value = get(field);
+    return value && !isPlaceholder(value) ? value : null;
+  };
+
+  if (fatal || !name || !regionCode) return { problems };
+
+  const candidate = {
+    name,
+    uscc,
+    aliases,
+    regionCode,
+    capital,
+    capitalCurrency,
+    foundedOn,
+    tags: FIRM_TAGS.filter((t) => tagSet.has(t)),
+    staff,
+    revenue,
+    industry: optional("industry"),
+    scope: optional("scope"),
+    products: optional("products"),
+    companyType: optional("companyType"),
+    website: optional("website"),
+    phone: optional("phone"),
+    address: optional("address"),
+    extras,
+  };
+  const checked = ImportedFirm.safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      note(field in FIELD_ALIASES ? columnOf(field as ImportField) : field, String(get(field as ImportField) ?? ""), `数据不符合要求：${issue.message}`, "核对该单元格的内容");
+    }
+    return { problems };
+  }
+  return { firm: checked.data, problems };
+}
+
+/**
+ * The key two rows of one file are the same firm by: the 统一社会信用代码, else the name
+ * (brackets and spaces normalised) within the region.
+ */
+export function duplicateKey(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
+  if (firm.uscc) return `uscc:${firm.uscc}`;
+  const name = halfWidth(firm.name).replace(/\s+/g, "");
+  return `name:${name}|${firm.regionCode}`;
+}

@@ -15,6 +15,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": { target: `http://127.0.0.1:${process.env.API_PORT ?? 3000}`, changeOrigin: false } },
+    proxy: { "/api": { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: false } },
   },
 });

@@ -12,6 +12,8 @@ import type { Box, LaneId, MapLayout } from "./layout";
 import { wrapLabel, wrapWithSuffix } from "./label";
 import type { SegmentDiagnosis, SegmentStatus } from "./status";
 
+type ExternalLink = ChainMap["externalLinks"][number];
+
 export type MapNodeKind = "lane" | "segment" | "firm" | "external";
 
 export interface MapNodeData {
@@ -91,14 +93,19 @@ export function buildMapElements(
   const firmsBySegment = groupFirmsBySegment(map.firms);
   const expanded = (id: string) => (options.expanded?.has(id) ?? false) && (firmsBySegment.get(id)?.length ?? 0) > 0;
 
-  const inputs = new Map<string, (typeof map.externalLinks)[number]>();
-  const outputs = new Map<string, (typeof map.externalLinks)[number]>();
+  // Each segment of another chain appears once, with all its links to this chain.
+  const inputs = new Map<string, ExternalLink[]>();
+  const outputs = new Map<string, ExternalLink[]>();
   for (const link of map.externalLinks) {
-    if (segmentIds.has(link.target) && !segmentIds.has(link.source)) inputs.set(link.source, link);
-    else if (segmentIds.has(link.source) && !segmentIds.has(link.target)) outputs.set(link.target, link);
+    if (segmentIds.has(link.target) && !segmentIds.has(link.source)) inputs.set(link.source, [...(inputs.get(link.source) ?? []), link]);
+    else if (segmentIds.has(link.source) && !segmentIds.has(link.target)) outputs.set(link.target, [...(outputs.get(link.target) ?? []), link]);
   }
-  const byChainThenName = (a: [string, { sourceChainId: string }], b: [string, { sourceChainId: string }]) =>
-    a[1].sourceChainId.localeCompare(b[1].sourceChainId) || a[0].localeCompare(b[0]);
+  // Given in a stable order (chain, then segment id); the layout then levels each with its partners.
+  const externalNodes = (groups: Map<string, ExternalLink[]>, side: "source" | "target") =>
+    [...groups.entries()]
+      .map(([id, links]) => ({ id, chainId: side === "source" ? links[0]!.sourceChainId : links[0]!.targetChainId, links }))
+      .sort((a, b) => a.chainId.localeCompare(b.chainId) || a.id.localeCompare(b.id))
+      .map(({ id, links }) => ({ id, anchors: links.map((l) => (side === "source" ? l.target : l.source)) }));
 
   const layout = layoutChainMap({
     segments: map.segments.map((s) => ({
@@ -108,10 +115,8 @@ export function buildMapElements(
       childCount: expanded(s.id) ? firmsBySegment.get(s.id)!.length : 0,
     })),
     links: map.links,
-    inputs: [...inputs.entries()].sort(byChainThenName).map(([id]) => id),
-    outputs: [...outputs.entries()]
-      .sort((a, b) => a[1].targetChainId.localeCompare(b[1].targetChainId) || a[0].localeCompare(b[0]))
-      .map(([id]) => id),
+    inputs: externalNodes(inputs, "source"),
+    outputs: externalNodes(outputs, "target"),
   });
 
   const nodes: MapNode[] = [];
@@ -209,11 +214,11 @@ export function buildMapElements(
     pannable: false,
   });
   for (const [id, box] of layout.inputs) {
-    const link = inputs.get(id)!;
+    const link = inputs.get(id)![0]!;
     nodes.push(externalNode(nodeIds.input(id), box, link.sourceChainId, chainLabel(link.sourceChainId), link.sourceName));
   }
   for (const [id, box] of layout.outputs) {
-    const link = outputs.get(id)!;
+    const link = outputs.get(id)![0]!;
     nodes.push(externalNode(nodeIds.output(id), box, link.targetChainId, chainLabel(link.targetChainId), link.targetName));
   }
 

@@ -30,6 +30,8 @@ export const GEOMETRY = {
   expandedPadding: 10,
   /** Below this many rows a lane never wraps: small chains stay one column per stage. */
   minRowsBeforeWrap: 12,
+  /** Sub-columns a stage may use for links within it (炼铁 → 炼钢 → 热轧); deeper ones stack in the last. */
+  maxDepthColumns: 3,
 } as const;
 
 export interface Box {
@@ -49,13 +51,20 @@ export interface LayoutSegment {
   childCount: number;
 }
 
+export interface ExternalNode {
+  /** The other chain's segment. */
+  id: string;
+  /** Segments of this chain it links to: it is drawn level with them, to keep edges short. */
+  anchors: readonly string[];
+}
+
 export interface LayoutInput {
   segments: readonly LayoutSegment[];
   links: readonly { source: string; target: string }[];
-  /** Segments of other chains that feed this one (drawn left of 上游), in display order. */
-  inputs?: readonly string[];
-  /** Segments of other chains this one feeds (drawn right of 下游), in display order. */
-  outputs?: readonly string[];
+  /** Segments of other chains that feed this one (drawn left of 上游). */
+  inputs?: readonly ExternalNode[];
+  /** Segments of other chains this one feeds (drawn right of 下游). */
+  outputs?: readonly ExternalNode[];
 }
 
 export interface SegmentPlacement {
@@ -88,46 +97,55 @@ export function segmentHeight(childCount: number): number {
   return expandedHeader + childCount * (firmHeight + firmGap) - firmGap + expandedPadding;
 }
 
-export function layoutChainMap(input: LayoutInput): MapLayout {
-  const { lanePadding, laneHeader, laneGap, nodeWidth, columnGap, rowGap } = GEOMETRY;
-  const maxRows = rowsPerColumn(input.segments.length);
-  const inputs = input.inputs ?? [];
-  const outputs = input.outputs ?? [];
+interface Cell {
+  id: string;
+  height: number;
+  childCount: number;
+  /** Top edge, once the column is stacked. */
+  y: number;
+}
 
-  // Each lane becomes a list of columns; each column a list of (id, height).
-  const laneColumns = new Map<LaneId, { id: string; height: number; childCount: number }[][]>();
+export function layoutChainMap(input: LayoutInput): MapLayout {
+  const { lanePadding, laneHeader, laneGap, nodeWidth, columnGap } = GEOMETRY;
+  const maxRows = rowsPerColumn(input.segments.length);
+  const laneColumns = new Map<LaneId, Cell[][]>();
+
+  // Stages first: their vertical order is fixed by depth and position alone.
   for (const stage of STAGES) {
     const inStage = input.segments.filter((s) => s.stage === stage).sort(byPosition);
     const depths = depthWithinStage(inStage, input.links);
-    const columns: { id: string; height: number; childCount: number }[][] = [];
-    const maxDepth = Math.max(-1, ...depths.values());
-    for (let depth = 0; depth <= maxDepth; depth++) {
-      const atDepth = inStage.filter((s) => depths.get(s.id) === depth);
-      for (let start = 0; start < atDepth.length; start += maxRows)
-        columns.push(
-          atDepth
-            .slice(start, start + maxRows)
-            .map((s) => ({ id: s.id, height: segmentHeight(s.childCount), childCount: s.childCount })),
-        );
+    const columns: Cell[][] = [];
+    for (let depth = 0; depth < GEOMETRY.maxDepthColumns; depth++) {
+      // Deeper chains of same-stage links fold into the last column rather than
+      // stretching one lane across the screen.
+      const last = depth === GEOMETRY.maxDepthColumns - 1;
+      const atDepth = inStage.filter((s) => (last ? depths.get(s.id)! >= depth : depths.get(s.id) === depth));
+      const cells = atDepth.map((s) => ({ id: s.id, height: segmentHeight(s.childCount), childCount: s.childCount, y: 0 }));
+      for (let start = 0; start < cells.length; start += maxRows) columns.push(stack(cells.slice(start, start + maxRows)));
     }
     laneColumns.set(stage, columns);
   }
-  const externalColumns = (ids: readonly string[]) => {
-    const columns: { id: string; height: number; childCount: number }[][] = [];
-    for (let start = 0; start < ids.length; start += maxRows)
-      columns.push(ids.slice(start, start + maxRows).map((id) => ({ id, height: GEOMETRY.nodeHeight, childCount: 0 })));
+
+  // Then the other chains' segments, each level with the segments it links to.
+  const centreY = new Map<string, number>();
+  for (const columns of laneColumns.values()) for (const cell of columns.flat()) centreY.set(cell.id, cell.y + cell.height / 2);
+  const externalColumns = (nodes: readonly ExternalNode[]) => {
+    const level = (node: ExternalNode) => {
+      const ys = node.anchors.map((id) => centreY.get(id)).filter((y): y is number => y !== undefined);
+      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Infinity;
+    };
+    const ordered = nodes.map((node, index) => ({ node, index, level: level(node) })).sort((a, b) => a.level - b.level || a.index - b.index);
+    const columns: Cell[][] = [];
+    for (let start = 0; start < ordered.length; start += maxRows)
+      columns.push(stack(ordered.slice(start, start + maxRows).map(({ node }) => ({ id: node.id, height: GEOMETRY.nodeHeight, childCount: 0, y: 0 }))));
     return columns;
   };
-  if (inputs.length) laneColumns.set("inputs", externalColumns(inputs));
-  if (outputs.length) laneColumns.set("outputs", externalColumns(outputs));
+  if (input.inputs?.length) laneColumns.set("inputs", externalColumns(input.inputs));
+  if (input.outputs?.length) laneColumns.set("outputs", externalColumns(input.outputs));
 
-  const columnHeight = (column: { height: number }[]) =>
-    column.reduce((sum, cell) => sum + cell.height, 0) + Math.max(0, column.length - 1) * rowGap;
-  const tallest = Math.max(
-    GEOMETRY.nodeHeight,
-    ...[...laneColumns.values()].flatMap((columns) => columns.map(columnHeight)),
-  );
-  const laneHeight = laneHeader + tallest + lanePadding;
+  const columnBottom = (column: Cell[]) => column.reduce((bottom, cell) => Math.max(bottom, cell.y + cell.height), 0);
+  const tallest = Math.max(laneHeader + GEOMETRY.nodeHeight, ...[...laneColumns.values()].flatMap((columns) => columns.map(columnBottom)));
+  const laneHeight = tallest + lanePadding;
 
   const layout: MapLayout = {
     lanes: [],
@@ -145,13 +163,11 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
     const laneWidth = 2 * lanePadding + columnCount * nodeWidth + (columnCount - 1) * columnGap;
     columns?.forEach((column, columnIndex) => {
       const x = laneX + lanePadding + columnIndex * (nodeWidth + columnGap);
-      let y = laneHeader;
       for (const cell of column) {
-        const box = { x, y, width: nodeWidth, height: cell.height };
+        const box = { x, y: cell.y, width: nodeWidth, height: cell.height };
         if (laneId === "inputs") layout.inputs.set(cell.id, box);
         else if (laneId === "outputs") layout.outputs.set(cell.id, box);
         else layout.segments.set(cell.id, { box, children: childBoxes(box, cell.childCount) });
-        y += cell.height + rowGap;
       }
     });
     layout.lanes.push({ id: laneId, box: { x: laneX, y: 0, width: laneWidth, height: laneHeight } });
@@ -159,6 +175,16 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
   }
   layout.bounds.width = laneX - laneGap;
   return layout;
+}
+
+/** Sets each cell's top, from below the lane header down. */
+function stack(column: Cell[]): Cell[] {
+  let y = GEOMETRY.laneHeader;
+  for (const cell of column) {
+    cell.y = y;
+    y += cell.height + GEOMETRY.rowGap;
+  }
+  return column;
 }
 
 function childBoxes(parent: Box, count: number): Box[] {

@@ -76,7 +76,7 @@ export const MEETING_PALETTE: Palette = {
   leader: { border: "#000000", borderWidth: 6 },
   firm: { fill: "#ffffff", border: "#000000", text: "#000000", fontSize: 14 },
   external: { fill: "#ffffff", border: "#000000", text: "#000000" },
-  edge: { line: "#000000", width: 3, external: "#555555" },
+  edge: { line: "#000000", width: 3, external: "#8c8c8c" },
   highlight: "#0050ff",
   selected: "#0050ff",
   fadedOpacity: 0.15,

@@ -9,8 +9,8 @@ function steelInput(): LayoutInput {
   return {
     segments: map.segments.map((s) => ({ id: s.id, stage: s.stage, position: s.position, childCount: 0 })),
     links: map.links,
-    inputs: ["coal"],
-    outputs: ["steel-structure"],
+    inputs: [{ id: "coal", anchors: ["coke"] }],
+    outputs: [{ id: "steel-structure", anchors: ["sections"] }],
   };
 }
 
@@ -139,5 +139,31 @@ describe("layered chain-map layout", () => {
     const started = performance.now();
     layoutChainMap(input);
     expect(performance.now() - started).toBeLessThan(300);
+  });
+
+  it("when a stage has a long run of links within it, then it uses at most three sub-columns", () => {
+    const ids = ["a", "b", "c", "d", "e"];
+    const layout = layoutChainMap({
+      segments: ids.map((id, position) => ({ id, stage: "midstream", position, childCount: 0 })),
+      links: ids.slice(1).map((id, i) => ({ source: ids[i]!, target: id })),
+    });
+    const xs = new Set(ids.map((id) => layout.segments.get(id)!.box.x));
+    expect(xs.size).toBe(GEOMETRY.maxDepthColumns);
+    const y = (id: string) => layout.segments.get(id)!.box.y;
+    expect(y("c")).toBeLessThan(y("d"));
+    expect(y("d")).toBeLessThan(y("e"));
+    expectNoOverlaps([...layout.segments].map(([id, p]) => [id, p.box]));
+  });
+
+  it("places a segment of another chain level with the segments it links to", () => {
+    const layout = layoutChainMap({
+      ...steelInput(),
+      // Listed first, but linked to the lowest upstream segment: it goes below the other.
+      inputs: [
+        { id: "power", anchors: ["scrap"] },
+        { id: "coal", anchors: ["iron-ore"] },
+      ],
+    });
+    expect(layout.inputs.get("coal")!.y).toBeLessThan(layout.inputs.get("power")!.y);
   });
 });

@@ -1,6 +1,6 @@
 /** The read API, one function per endpoint, each with the schema of its answer. */
 import type { z } from "zod";
-import { ChainGaps, ChainList, ChainMap, FirmDetail, SearchResults, ZoneDetail, ZoneList } from "../../../server/model/api";
+import { ChainGaps, ChainList, ChainMap, FirmDetail, SearchResults, TargetRanking, ZoneDetail, ZoneList } from "../../../server/model/api";
 import type { ApiRequest } from "./client";
 
 const id = encodeURIComponent;
@@ -17,6 +17,11 @@ export const api = {
   chainGaps: (zoneId: string, chainId: string): ApiRequest<ChainGaps> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/gaps`,
     schema: ChainGaps,
+  }),
+  /** The best candidate firms elsewhere for one segment, with the reason for each. */
+  segmentTargets: (zoneId: string, chainId: string, segmentId: string, limit: number): ApiRequest<TargetRanking> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?segment=${id(segmentId)}&limit=${limit}`,
+    schema: TargetRanking,
   }),
   firm: (firmId: string): ApiRequest<FirmDetail> => ({ path: `/api/firms/${id(firmId)}`, schema: FirmDetail }),
   search: (query: string): ApiRequest<SearchResults> => ({

@@ -2,7 +2,7 @@
  * 一链一图: one chain of one zone as a layered map, with its side panel, filters, search,
  * export, print and meeting mode. Everything that defines the view is in the URL.
  */
-import { App, Breadcrumb, Button, Dropdown, Progress, Select, Skeleton, Tooltip } from "antd";
+import { App, Button, Dropdown, Progress, Select, Skeleton, Tooltip } from "antd";
 import { useCallback, useMemo, useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
@@ -222,32 +222,30 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
   }
 
   const selectedSegment = map.segments.find((s) => s.id === view.selected);
+  const externalSelected = Boolean(view.selected?.includes(":") && map.externalLinks.length);
   return (
     <div className="map-page">
       <div className="map-header">
-        <Breadcrumb
-          items={[
-            { title: <Link to={paths.overview()}>{t("app.home")}</Link> },
-            { title: map.zone.shortName },
-            {
-              title:
-                zoneChains.length > 1 ? (
-                  <Select
-                    value={map.chain.id}
-                    variant="borderless"
-                    className="chain-switch"
-                    aria-label={t("map.zoneChains")}
-                    options={zoneChains.map((c) => ({ value: c.id, label: chainNames.get(c.id) ?? c.name }))}
-                    onChange={(id: string) => navigate(paths.map(map.zone.id, id))}
-                    data-testid="chain-switch"
-                  />
-                ) : (
-                  chainName
-                ),
-            },
-          ]}
-          className="map-title"
-        />
+        <nav className="map-title" aria-label={t("app.home")}>
+          <Link to={paths.overview()}>{t("app.home")}</Link>
+          <span className="separator">/</span>
+          <span>{map.zone.shortName}</span>
+          <span className="separator">/</span>
+          {zoneChains.length > 1 ? (
+            <Select
+              value={map.chain.id}
+              variant="borderless"
+              className="chain-switch"
+              aria-label={t("map.zoneChains")}
+              options={zoneChains.map((c) => ({ value: c.id, label: chainNames.get(c.id) ?? c.name }))}
+              onChange={(id: string) => navigate(paths.map(map.zone.id, id))}
+              data-testid="chain-switch"
+              popupMatchSelectWidth={false}
+            />
+          ) : (
+            <span className="current">{chainName}</span>
+          )}
+        </nav>
         {stats}
       </div>
       <div className="map-toolbar" role="toolbar">
@@ -301,7 +299,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
           <Legend palette={palette} className="map-legend-overlay" />
         </div>
         <aside className="map-panel" aria-live="polite">
-          {view.selected && (
+          {(selectedSegment || externalSelected) && (
             <Button type="text" className="panel-close" onClick={() => select(null)} aria-label={t("panel.close")} data-testid="panel-close">
               ✕
             </Button>
@@ -314,7 +312,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
               expanded={view.expanded.includes(selectedSegment.id)}
               onToggleExpand={() => toggleExpand(selectedSegment.id)}
             />
-          ) : view.selected?.includes(":") ? (
+          ) : externalSelected ? (
             <ExternalPanel map={map} nodeId={view.selected} chainNames={chainNames} />
           ) : (
             <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />

@@ -1,5 +1,5 @@
 /** Details of the selected segment: why it has its status, its local firms and projects. */
-import { Button, Descriptions, Empty, Space, Tag, Tooltip, Typography } from "antd";
+import { Button, Descriptions, Empty, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -11,6 +11,7 @@ import { StatusTag } from "../common/StatusTag";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { reasonText } from "./reasons";
+import { SegmentTargets } from "./SegmentTargets";
 
 interface Props {
   map: ChainMap;
@@ -75,9 +76,6 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
         <Button onClick={onToggleExpand} disabled={firms.length === 0} data-testid="toggle-expand">
           {expanded ? t("panel.collapse") : t("panel.expand")}
         </Button>
-        <Tooltip title={t("panel.targetsSoon")}>
-          <Button disabled>{t("panel.targets")}</Button>
-        </Tooltip>
       </Space>
 
       <section>
@@ -113,6 +111,8 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
           </ul>
         )}
       </section>
+
+      {diagnosis.status !== "strong" && <SegmentTargets zoneId={map.zone.id} chainId={map.chain.id} segmentId={segment.id} />}
 
       <section>
         <Typography.Title level={5}>{t("panel.projects", { count: projects.length })}</Typography.Title>

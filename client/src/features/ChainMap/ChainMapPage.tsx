@@ -222,7 +222,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
   }
 
   const selectedSegment = map.segments.find((s) => s.id === view.selected);
-  const externalSelected = Boolean(view.selected?.includes(":") && map.externalLinks.length);
+  const externalSelected = view.selected?.includes(":") ? view.selected : null;
   return (
     <div className="map-page">
       <div className="map-header">
@@ -313,7 +313,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
               onToggleExpand={() => toggleExpand(selectedSegment.id)}
             />
           ) : externalSelected ? (
-            <ExternalPanel map={map} nodeId={view.selected} chainNames={chainNames} />
+            <ExternalPanel map={map} nodeId={externalSelected} chainNames={chainNames} />
           ) : (
             <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />
           )}

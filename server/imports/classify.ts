@@ -49,7 +49,8 @@ export const MIN_CONFIDENCE = 0.3;
 export const MAX_ASSIGNMENTS = 6;
 
 type Field = "products" | "name" | "scope";
-const FIELD_WEIGHT: Record<Field, number> = { products: 1, name: 0.8, scope: 0.55 };
+/** Names often carry a generic trade word (橡胶制品, 医疗器械), so they weigh little more than the scope. */
+const FIELD_WEIGHT: Record<Field, number> = { products: 1, name: 0.6, scope: 0.55 };
 const FIELD_LABEL: Record<Field, string> = { products: "主营产品", name: "企业名称", scope: "经营范围" };
 
 /** How strongly evidence of strength s turns into probability: one solid product keyword ≈ 0.73. */
@@ -58,8 +59,14 @@ const KEYWORD_GAIN = 1.3;
 const EXACT_CODE = 0.55;
 const SAME_GROUP_CODE = 0.2;
 const OTHER_DIVISION_DISCOUNT = 0.6;
-const NEGATED = 0.15;
 const TRADE_ONLY = 0.4;
+/** Two matches that cross (电子级玻纤|纱 vs 玻纤纱) are each only half a reading of the text. */
+const CROSSING = 0.5;
+const MODIFIER = 0.5;
+/** The same keyword again in another field is mostly the same evidence. */
+const REPEATED = 0.3;
+/** A segment whose keyword the scope excludes (不含废钢) keeps this share of its confidence. */
+const EXCLUDED = 0.5;
 
 interface Term {
   text: string;
@@ -137,6 +144,10 @@ interface Match {
   term: Term;
   start: number;
   end: number;
+  /** Overlaps another match without either containing the other. */
+  crossing?: boolean;
+  /** Directly followed by another segment's term at least as specific: 连铸|保护渣, 啤酒|麦芽. */
+  modifier?: boolean;
 }
 
 /** Every term occurrence, then only those not inside a longer one. */
@@ -154,21 +165,29 @@ function findTerms(text: string, vocabulary: Vocabulary): Match[] {
       found.push({ term, start: i, end });
     }
   }
-  return found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  const kept = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  for (const m of kept) {
+    m.crossing = kept.some((o) => o !== m && o.start < m.end && m.start < o.end && (o.start < m.start ? o.end < m.end : o.start > m.start));
+    // A Chinese compound names its kind last; what comes before describes it.
+    m.modifier = kept.some((o) => o.start === m.end && o.term.weight >= m.term.weight && !o.term.segments.every((s) => m.term.segments.includes(s)));
+  }
+  return kept;
 }
 
-const TRADE_WORDS = /销售|批发|零售|贸易|经销|代理|进出口|代购/;
+const TRADE_WORDS = /销售|批发|零售|贸易|经销|代理|进出口|代购|配送|电商/;
+/** A bare trade word (销售, 配送) says nothing about what is traded, in any field. */
+const PURE_TRADE_WORD = /^(?:销售|批发|零售|贸易|经销|代理|配送|电商|进出口)$/;
 const MAKE_WORDS = /生产|制造|加工|研发|研制|冶炼|开采|采选|选矿|养殖|种植|饲养|提纯|回收|处理|设计|运营|施工|建设|治理|发电|供热|培育|孵化|屠宰|酿造|组装|集成/;
 
 /**
  * How much a scope match counts where it stands: excluded (不含…, 除…外) barely; an item
  * only traded less; items late in a long list less than the first few.
  */
-function scopeFactor(scope: string, match: Match): { factor: number; item: string } {
+function scopeFactor(scope: string, match: Match): { factor: number; item: string; excluded?: true } {
   const before = scope.slice(0, match.start);
   const open = Math.max(before.lastIndexOf("（"), before.lastIndexOf("("));
   const close = Math.max(before.lastIndexOf("）"), before.lastIndexOf(")"));
-  if (open > close && /^[（(]\s*(不含|除|不得|不包括|不从事|禁止|未经)/.test(scope.slice(open))) return { factor: NEGATED, item: scope.slice(open, match.end + 6) };
+  if (open > close && /^[（(]\s*(不含|除|不得|不包括|不从事|禁止|未经)/.test(scope.slice(open))) return { factor: 0, item: match.term.text, excluded: true };
 
   const itemStart = Math.max(...["；", ";", "。", "，", ",", "、", "：", ":"].map((d) => before.lastIndexOf(d))) + 1;
   const rest = scope.slice(match.end);
@@ -178,7 +197,7 @@ function scopeFactor(scope: string, match: Match): { factor: number; item: strin
   const clauseBefore = scope.slice(clauseStart, match.start);
   const clauseAfterEnd = rest.search(/[；;。]/);
   const clauseAfter = rest.slice(0, clauseAfterEnd < 0 ? rest.length : clauseAfterEnd);
-  if (/不含|不包括|不得|不从事|禁止/.test(clauseBefore) || (/除/.test(clauseBefore) && /外/.test(clauseAfter))) return { factor: NEGATED, item };
+  if (/不含|不包括|不得|不从事|禁止/.test(clauseBefore) || (/除/.test(clauseBefore) && /外/.test(clauseAfter))) return { factor: 0, item: match.term.text, excluded: true };
 
   let factor = 1;
   // A list shares its verb: "日用百货、五金产品、化肥销售" trades every item.
@@ -199,9 +218,17 @@ function stripBoilerplate(scope: string): string {
 }
 
 interface Evidence {
-  strength: number;
+  /** Term → its weight in each field where it was found. */
+  terms: Map<Term, number[]>;
   snippets: Map<Field, Set<string>>;
+  excluded: Set<string>;
 }
+
+const evidenceStrength = (evidence: Evidence) =>
+  [...evidence.terms.values()].reduce((sum, weights) => {
+    const sorted = [...weights].sort((a, b) => b - a);
+    return sum + sorted[0]! + REPEATED * sorted.slice(1).reduce((a, b) => a + b, 0);
+  }, 0);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -218,15 +245,25 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     ["name", firm.name ?? ""],
     ["scope", stripBoilerplate(firm.scope ?? "")],
   ];
+  const entryOf = (segmentId: string) => {
+    let entry = evidence.get(segmentId);
+    if (!entry) evidence.set(segmentId, (entry = { terms: new Map(), snippets: new Map(), excluded: new Set() }));
+    return entry;
+  };
   for (const [field, text] of fields) {
     if (!text.trim()) continue;
     // The strongest occurrence of each term in this field counts once.
     const best = new Map<Term, { weight: number; snippet: string }>();
     for (const match of findTerms(text, vocabulary)) {
-      let weight = FIELD_WEIGHT[field] * match.term.weight;
+      let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? CROSSING : 1) * (match.modifier ? MODIFIER : 1);
+      if (PURE_TRADE_WORD.test(match.term.text)) weight *= TRADE_ONLY;
       let snippet = match.term.text;
       if (field === "scope") {
-        const { factor, item } = scopeFactor(text, match);
+        const { factor, item, excluded } = scopeFactor(text, match);
+        if (excluded) {
+          for (const segmentId of match.term.segments) entryOf(segmentId).excluded.add(match.term.text);
+          continue;
+        }
         weight *= factor;
         snippet = item.trim() || match.term.text;
       }
@@ -235,9 +272,8 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     }
     for (const [term, { weight, snippet }] of best) {
       for (const segmentId of term.segments) {
-        let entry = evidence.get(segmentId);
-        if (!entry) evidence.set(segmentId, (entry = { strength: 0, snippets: new Map() }));
-        entry.strength += weight;
+        const entry = entryOf(segmentId);
+        entry.terms.set(term, [...(entry.terms.get(term) ?? []), weight]);
         if (!entry.snippets.has(field)) entry.snippets.set(field, new Set());
         entry.snippets.get(field)!.add(snippet.length > 40 ? `${snippet.slice(0, 40)}…` : snippet);
       }
@@ -250,9 +286,10 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     const keyword = evidence.get(segment.id);
     const code = codeEvidence(codes, segment, vocabulary);
     if (!keyword && code.confidence === 0) continue;
-    let keywordConfidence = keyword ? 1 - Math.exp(-KEYWORD_GAIN * keyword.strength) : 0;
+    let keywordConfidence = keyword ? 1 - Math.exp(-KEYWORD_GAIN * evidenceStrength(keyword)) : 0;
     if (code.otherDivision) keywordConfidence *= OTHER_DIVISION_DISCOUNT;
-    const confidence = 1 - (1 - keywordConfidence) * (1 - code.confidence);
+    let confidence = 1 - (1 - keywordConfidence) * (1 - code.confidence);
+    if (keyword?.excluded.size) confidence *= EXCLUDED;
     if (confidence < MIN_CONFIDENCE) continue;
     const parts: string[] = [];
     for (const field of ["products", "name", "scope"] as const) {
@@ -260,6 +297,7 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
       if (snippets?.size) parts.push(`${FIELD_LABEL[field]}：${[...snippets].join("、")}`);
     }
     if (code.text) parts.push(`国标行业：${code.text}`);
+    if (keyword?.excluded.size) parts.push(`经营范围排除：${[...keyword.excluded].join("、")}`);
     results.push({ segmentId: segment.id, confidence: round(confidence), evidence: parts.join("；") });
   }
   return results.sort((a, b) => b.confidence - a.confidence || a.segmentId.localeCompare(b.segmentId)).slice(0, MAX_ASSIGNMENTS);
@@ -276,8 +314,8 @@ function codeEvidence(codes: string[], segment: SegmentProfile, vocabulary: Voca
       if (code.slice(0, 3) === own.slice(0, 3)) sameDivision = true;
       let value = 0;
       if (code === own) value = EXACT_CODE / Math.sqrt(vocabulary.codeShare.get(own) ?? 1);
-      // Same 中类 (C313x): close, but the 小类 differs or was not given.
-      else if (code.length >= 4 && code.slice(0, 4) === own.slice(0, 4)) value = SAME_GROUP_CODE / Math.sqrt(vocabulary.codeShare.get(own) ?? 1);
+      // Only a 中类 given (C313): the segment's 小类 may be it. A different 小类 is no evidence.
+      else if (code.length === 4 && own.startsWith(code)) value = SAME_GROUP_CODE / Math.sqrt(vocabulary.codeShare.get(own) ?? 1);
       if (value > confidence) {
         confidence = value;
         text = code;

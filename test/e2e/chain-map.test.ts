@@ -124,6 +124,22 @@ describe("the browser client", () => {
     expect(errors).toEqual([]);
   });
 
+  it("when a gap segment is selected, then the panel says why and suggests target firms", async () => {
+    const { zone, chainId, map } = await pickZoneAndChain();
+    const gap = map.segments.find((s) => s.status === "missing") ?? map.segments.find((s) => s.status !== "strong")!;
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}?segment=${gap.id}`);
+    await waitForMap(page);
+    const reasons = page.locator('[data-testid="status-reasons"] li');
+    await reasons.first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="status-reasons"]')?.textContent?.includes("加载"));
+    expect((await reasons.allInnerTexts()).join("")).toContain(gap.name);
+    const targets = page.locator('[data-testid="segment-targets"]');
+    await targets.locator("li, .ant-typography-secondary").first().waitFor();
+    await saveScreenshot(page, "06a-gap-segment-targets");
+    expect(errors).toEqual([]);
+  });
+
   it("when a URL with a view is shared, then it reopens the same view", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
     const segment = map.segments.find((s) => s.localFirmCount > 0)!;

@@ -1,5 +1,5 @@
 /** Details of the selected segment: why it has its status, its local firms and projects. */
-import { Button, Descriptions, Empty, Space, Tag, Typography } from "antd";
+import { Button, Descriptions, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -81,7 +81,7 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
       <section>
         <Typography.Title level={5}>{t("panel.localFirms", { count: firms.length })}</Typography.Title>
         {firms.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("panel.noLocalFirms")} />
+          <Typography.Text type="secondary">{t("panel.noLocalFirms")}</Typography.Text>
         ) : (
           <ul className="plain-list" data-testid="segment-firms">
             {firms.map((firm) => {

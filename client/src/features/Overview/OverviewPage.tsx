@@ -59,7 +59,7 @@ function OverviewMatrixTable({ zones }: { zones: ZoneSummary[] }) {
       key: "chain",
       title: t("overview.chain"),
       dataIndex: "chainName",
-      width: 132,
+      width: 150,
       render: (name: string) => <span className="matrix-chain">{name}</span>,
     },
     ...matrix.zones.map((zone) => {

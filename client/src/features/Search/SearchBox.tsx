@@ -46,7 +46,8 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
         ]
       : [];
   };
-  const options = [...group(t("search.chains"), "chain"), ...group(t("search.segments"), "segment"), ...group(t("search.firms"), "firm")];
+  // Firms before segments: a team searching "lg" is after 凌钢 more often than 炼钢.
+  const options = [...group(t("search.chains"), "chain"), ...group(t("search.firms"), "firm"), ...group(t("search.segments"), "segment")];
 
   return (
     <AutoComplete

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { detectEncoding, displayText, ImportFileError, plainNumber, readTable, type RawRow } from "../../../server/imports/read-table.js";
+import { CODES } from "../../fixtures/imports/codes.js";
+
+const fixture = (name: string) => join(import.meta.dirname, "../../fixtures/imports", name);
+const scratch = mkdtempSync(join(tmpdir(), "chainatlas-read-table-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function rowsOf(path: string): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for await (const row of readTable(path)) rows.push(row);
+  return rows;
+}
+
+describe("detectEncoding", () => {
+  it("takes a BOM or valid UTF-8 as UTF-8", () => {
+    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toBe("utf8");
+    expect(detectEncoding(Buffer.from("企业名称,注册资本", "utf8"))).toBe("utf8");
+    expect(detectEncoding(Buffer.from("plain ascii,1,2"))).toBe("utf8");
+  });
+
+  it("takes bytes that are not valid UTF-8 as GB18030 (GBK)", () => {
+    expect(detectEncoding(iconv.encode("企业名称,注册资本", "gbk"))).toBe("gb18030");
+  });
+
+  it("does not mistake a UTF-8 character cut off at the end of the sample for GBK", () => {
+    const bytes = Buffer.from("凌源钢铁", "utf8");
+    expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toBe("utf8");
+  });
+});
+
+describe("readTable on CSV", () => {
+  it("reads UTF-8 with a BOM, without the BOM in the first header, keeping quoted commas and line breaks", async () => {
+    const rows = await rowsOf(fixture("utf8-bom.csv"));
+    expect(rows[0]!.cells[0]).toBe("企业名称");
+    expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 3, 4]);
+    expect(rows[2]!.cells[8]).toBe("海绵锆、海绵铪生产销售,\n锆铪分离技术研发");
+    expect(rows[2]!.cells[9]).toBe("海绵锆, 海绵铪");
+    expect(rows[3]!.cells[8]).toBe('砷化镓、磷化铟衬底（"晶片"）研发生产');
+  });
+
+  it("decodes a GBK file into the right characters", async () => {
+    const rows = await rowsOf(fixture("gbk.csv"));
+    expect(rows[0]!.cells).toEqual(["公司名称", "信用代码", "注册资金", "成立时间", "注册地址", "企业类型", "标签"]);
+    expect(rows[1]!.cells[0]).toBe("朝阳浪马轮胎有限责任公司");
+    expect(rows[1]!.cells[1]).toBe(CODES.langma);
+    expect(rows[2]!.cells[0]).toBe("辽宁华锆新材料有限公司");
+    expect(rows[3]!.cells[4]).toBe("辽宁省朝阳市喀喇沁左翼蒙古族自治县利州工业园区");
+  });
+
+  it("skips blank lines but keeps counting them, so row numbers match Excel", async () => {
+    const path = join(scratch, "blank-lines.csv");
+    writeFileSync(path, "标题\n\n企业名称,地址\n甲,乙\n,\n丙,丁\n");
+    const rows = await rowsOf(path);
+    expect(rows.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[1, "标题"], [3, "企业名称"], [4, "甲"], [6, "丙"]]);
+  });
+
+  it("reads a tab-separated .txt export", async () => {
+    const path = join(scratch, "stats.txt");
+    writeFileSync(path, iconv.encode("企业名称\t所属区县\n凌源钢铁股份有限公司\t凌源市\n", "gbk"));
+    expect((await rowsOf(path)).map((r) => r.cells)).toEqual([["企业名称", "所属区县"], ["凌源钢铁股份有限公司", "凌源市"]]);
+  });
+
+  it("reports an unclosed quote as a file error naming the row", async () => {
+    const path = join(scratch, "broken.csv");
+    writeFileSync(path, 'a,b\n"unclosed,1\n');
+    await expect(rowsOf(path)).rejects.toThrow(ImportFileError);
+  });
+
+  it("streams a million-row file in bounded memory", { timeout: 120_000 }, async () => {
+    const path = join(scratch, "million.csv");
+    const out = createWriteStream(path);
+    out.write("企业名称,统一社会信用代码,注册资本,经营范围\n");
+    for (let i = 0; i < 1_000_000; i++) {
+      const ok = out.write(`朝阳第${i}号钢铁有限公司,${CODES.lingang},${i % 5000}万元,"炼铁、炼钢、钢压延加工；钢材销售"\n`);
+      if (!ok) await new Promise((resolve) => out.once("drain", resolve));
+    }
+    await new Promise((resolve) => out.end(resolve));
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let count = 0;
+    let peak = before;
+    for await (const row of readTable(path)) {
+      count++;
+      if (count % 100_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (count === 1_000_001) expect(row.rowNumber).toBe(1_000_001);
+    }
+    expect(count).toBe(1_000_001);
+    // The file is ~90 MB; holding it (let alone its rows as objects) would take several times that.
+    expect(peak - before).toBeLessThan(80 * 1024 * 1024);
+  });
+});
+
+describe("readTable on XLSX", () => {
+  it("reads the first worksheet with Excel's row numbers, skipping blank rows", async () => {
+    const rows = await rowsOf(fixture("title-rows.xlsx"));
+    expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 4, 5, 6, 7, 8, 10, 12, 13]);
+    expect(rows[0]!.cells[0]).toBe("朝阳市重点产业链企业名录（2024年）");
+  });
+
+  it("turns cells into the text Excel shows: dates, numbers, rich text and formula results", async () => {
+    const rows = await rowsOf(fixture("title-rows.xlsx"));
+    const byNumber = new Map(rows.map((r) => [r.rowNumber, r.cells]));
+    expect(byNumber.get(6)!.slice(0, 5)).toEqual(["1", "朝阳金达新材料有限公司", CODES.jinda, "12000", "2008-03-15"]);
+    expect(byNumber.get(7)!.slice(1, 5)).toEqual(["朝阳浪马轮胎有限责任公司", CODES.langma, "52000.5", "2000-06-08"]);
+    expect(byNumber.get(8)![3]).toBe("3000");
+    expect(byNumber.get(10)![4]).toBe("1998-09-25");
+  });
+
+  it("stops after the first worksheet", async () => {
+    const rows = await rowsOf(fixture("title-rows.xlsx"));
+    expect(rows.at(-1)!.cells[0]).toBe("合计：4家");
+  });
+});
+
+describe("readTable on other files", () => {
+  it.each([
+    ["data.pdf", /无法导入“.pdf”文件/],
+    ["data", /无扩展名/],
+    ["old.xls", /另存为/],
+  ])("refuses %s with a clear message", async (name, message) => {
+    const path = join(scratch, name);
+    writeFileSync(path, "x");
+    await expect(rowsOf(path)).rejects.toThrow(message);
+    await expect(rowsOf(path)).rejects.toBeInstanceOf(ImportFileError);
+  });
+
+  it("says when the file is missing", async () => {
+    await expect(rowsOf(join(scratch, "missing.csv"))).rejects.toThrow(/无法打开文件/);
+  });
+
+  it("says when an .xlsx file is not a workbook", async () => {
+    const path = join(scratch, "fake.xlsx");
+    writeFileSync(path, "企业名称,地址\n");
+    await expect(rowsOf(path)).rejects.toBeInstanceOf(ImportFileError);
+  });
+});
+
+describe("displayText", () => {
+  it("writes numbers without exponents or binary noise", () => {
+    expect(plainNumber(123456789012345680000)).toBe("123456789012346000000");
+    expect(plainNumber(1e-7)).toBe("0.0000001");
+    expect(plainNumber(0.1 + 0.2)).toBe("0.3");
+    expect(plainNumber(5000)).toBe("5000");
+  });
+
+  it("flattens rich text, takes formula results and error text", () => {
+    expect(displayText({ richText: [{ text: "凌源" }, { text: "钢铁" }] })).toBe("凌源钢铁");
+    expect(displayText({ formula: "A1*2", result: 42 } as never)).toBe("42");
+    expect(displayText({ formula: "A1", result: { error: "#N/A" } } as never)).toBe("#N/A");
+    expect(displayText({ text: "官网", hyperlink: "http://x" } as never)).toBe("官网");
+    expect(displayText(null)).toBe("");
+    expect(displayText(true)).toBe("TRUE");
+  });
+
+  it("writes dates as YYYY-MM-DD, and a date-formatted formula result too", () => {
+    expect(displayText(new Date(Date.UTC(2020, 0, 2)))).toBe("2020-01-02");
+    expect(displayText(new Date(Date.UTC(2020, 0, 2, 8, 30)))).toBe("2020-01-02 08:30:00");
+    expect(displayText({ formula: "DATE(2020,1,2)", result: 43832 } as never, "yyyy-mm-dd")).toBe("2020-01-02");
+  });
+});

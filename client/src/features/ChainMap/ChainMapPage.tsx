@@ -2,7 +2,7 @@
  * 一链一图: one chain of one zone as a layered map, with its side panel, filters, search,
  * export, print and meeting mode. Everything that defines the view is in the URL.
  */
-import { App, Button, Dropdown, Progress, Select, Skeleton, Tooltip } from "antd";
+import { App, Button, Dropdown, Select, Skeleton, Tooltip } from "antd";
 import { useCallback, useMemo, useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
@@ -12,14 +12,11 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import type { MapNodeData } from "../../model/elements";
-import { formatDate, formatPercent } from "../../model/format";
 import type { LaneId } from "../../model/layout";
 import { toggleExpanded } from "../../model/mapView";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import { SEGMENT_STATUSES, countStatuses, diagnoseSegments } from "../../model/status";
-import { renderMapSvg } from "../../model/svg";
-import { downloadBlob, exportFileName } from "../common/download";
 import { RequestState } from "../common/RequestState";
 import { useChainNames } from "../common/useChainNames";
 import { SearchBox } from "../Search/SearchBox";
@@ -29,7 +26,10 @@ import type { ChainMapCanvasHandle } from "./ChainMapCanvas";
 import { ChainPanel } from "./ChainPanel";
 import { ExternalPanel } from "./ExternalPanel";
 import { Legend } from "./Legend";
+import { MapStats } from "./MapStats";
+import { NodeTooltip } from "./NodeTooltip";
 import { SegmentPanel } from "./SegmentPanel";
+import { useMapExport } from "./useMapExport";
 import { useMapView } from "./useMapView";
 import { useMeetingKeys } from "./useMeetingKeys";
 
@@ -68,7 +68,6 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
 
   const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
   const counts = useMemo(() => countStatuses(diagnosis), [diagnosis]);
-  const missingCount = map.segments.filter((s) => s.localFirmCount === 0).length;
   const palette = view.meeting ? MEETING_PALETTE : STANDARD_PALETTE;
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
 
@@ -132,28 +131,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
     void message.info(t("map.searchHit", { name: firm.name }));
   };
 
-  const baseName = [map.zone.shortName, map.chain.name, formatDate(new Date())];
-  const exportPng = async () => {
-    const blob = await canvas.current!.exportPng();
-    const file = exportFileName(baseName, "png");
-    downloadBlob(blob, file);
-    void message.success(t("map.exported", { file }));
-  };
-  const exportSvg = () => {
-    const svg = renderMapSvg(elements, {
-      palette,
-      title: `${map.zone.shortName} · ${chainName}`,
-      subtitle: `${formatDate(new Date())} · ${t("map.completeness")} ${formatPercent(map.completeness)}`,
-      legend: {
-        status: { strong: t("status.strong"), weak: t("status.weak"), missing: t("status.missing"), bottleneck: t("status.bottleneck") },
-        leader: t("status.leader"),
-        external: t("status.external"),
-      },
-    });
-    const file = exportFileName(baseName, "svg");
-    downloadBlob(new Blob([svg], { type: "image/svg+xml" }), file);
-    void message.success(t("map.exported", { file }));
-  };
+  const { exportPng, exportSvg } = useMapExport(map, elements, palette, canvas);
 
   const renderTooltip = (node: MapNodeData) => <NodeTooltip node={node} chainNames={chainNames} />;
   const canvasElement = (
@@ -170,30 +148,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
     />
   );
 
-  const stats = (
-    <div className="map-stats" data-testid="map-stats">
-      <span className="stat">
-        {t("map.completeness")}
-        <Progress
-          percent={Math.round(map.completeness * 100)}
-          size="small"
-          strokeColor={palette.status.strong.border}
-          style={{ width: 110, margin: "0 8px" }}
-          showInfo={false}
-        />
-        <b>{formatPercent(map.completeness)}</b>
-      </span>
-      <span className="stat">
-        {t("map.missing")} <b>{missingCount}</b>
-      </span>
-      <span className="stat">
-        {t("map.bottleneck")} <b>{counts.bottleneck}</b>
-      </span>
-      <span className="stat">
-        {t("map.weak")} <b>{counts.weak}</b>
-      </span>
-    </div>
-  );
+  const stats = <MapStats map={map} counts={counts} palette={palette} />;
 
   if (view.meeting) {
     const index = zoneChains.findIndex((c) => c.id === map.chain.id);
@@ -322,29 +277,3 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
     </div>
   );
 }
-
-function NodeTooltip({ node, chainNames }: { node: MapNodeData; chainNames: ReadonlyMap<string, string> }) {
-  const { t } = useI18n();
-  if (node.kind === "firm") return <strong>{node.name}</strong>;
-  if (node.kind === "external")
-    return (
-      <>
-        <strong>{node.name}</strong>
-        <div>{chainNames.get(node.chainId ?? "") ?? node.chainId}</div>
-      </>
-    );
-  return (
-    <>
-      <strong>
-        {node.leader ? "★ " : ""}
-        {node.name}
-      </strong>
-      <div>
-        {t(`stage.${node.stage!}`)} · {t(`status.${node.status!}`)}
-      </div>
-      <div>{t("panel.localFirms", { count: node.localFirmCount ?? 0 })}</div>
-      <div>{t("panel.projects", { count: node.projectCount ?? 0 })}</div>
-    </>
-  );
-}
-

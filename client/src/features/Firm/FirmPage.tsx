@@ -23,6 +23,8 @@ export function FirmPage() {
 function FirmView({ firm }: { firm: FirmDetail }) {
   const { t, locale } = useI18n();
   const none = t("firm.none");
+  /** An unknown figure, as opposed to an empty list. */
+  const unknown = "—";
   return (
     <>
       <Typography.Title level={2} className="page-title" data-testid="firm-name">
@@ -30,13 +32,13 @@ function FirmView({ firm }: { firm: FirmDetail }) {
       </Typography.Title>
       {firm.sample && <Typography.Paragraph type="secondary">{t("firm.sample")}</Typography.Paragraph>}
       <Descriptions bordered size="middle" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={t("firm.uscc")}>{firm.uscc ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.uscc")}>{firm.uscc ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.region")}>{firm.region.path}</Descriptions.Item>
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
-        <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.capital")}>{formatMoney(firm.capital, locale)}</Descriptions.Item>
         <Descriptions.Item label={t("firm.revenue")}>{formatMoney(firm.revenue, locale)}</Descriptions.Item>
-        <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>
           {firm.tags.length ? firm.tags.map((tag) => <Tag key={tag} color="blue">{tag}</Tag>) : none}
         </Descriptions.Item>

@@ -12,6 +12,13 @@ export async function loadSample(store: GraphStore, sample: SampleGraph = readSa
   await store.write([...wipe, ...regionSteps(ALL_REGIONS), ...recordSteps(sample), ...profileSteps(DEFAULT_SCORING_PROFILE)]);
 }
 
+/** Loads the sample into a graph that holds nothing yet (a first start); says whether it did. */
+export async function seedIfEmpty(store: GraphStore): Promise<boolean> {
+  if (!(await isEmpty(store))) return false;
+  await loadSample(store);
+  return true;
+}
+
 /** True when the graph holds nothing yet (a first start). */
 export async function isEmpty(store: GraphStore): Promise<boolean> {
   const [row] = await store.read("admin/count-nodes");

@@ -1,5 +1,5 @@
 /** `npm start`: open the graph (seeding the Chaoyang sample on first start) and serve the app. */
-import { loadSample, isEmpty } from "../seed/load-sample.js";
+import { seedIfEmpty } from "../seed/load-sample.js";
 import path from "node:path";
 import { createApp } from "./app.js";
 import { failInterruptedJobs } from "./imports/jobs.js";
@@ -8,10 +8,7 @@ import { describeStore, openStore } from "./graph/open-store.js";
 
 const env = readEnv();
 const store = await openStore(env);
-if (await isEmpty(store)) {
-  console.log(`Empty graph (${describeStore(env)}): loading the Chaoyang sample…`);
-  await loadSample(store);
-}
+if (await seedIfEmpty(store)) console.log(`The graph (${describeStore(env)}) was empty: loaded the Chaoyang sample.`);
 const interrupted = await failInterruptedJobs(store);
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 const server = createApp(store, { uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {

@@ -1,6 +1,6 @@
 // params: $id
-// returns: segmentId, segmentName, stage, chainId, chainName, products, capacity, confidence, source
+// returns: segmentId, segmentName, stage, chainId, chainName, products, capacity, confidence, source, evidence
 MATCH (f:Firm {id: $id})-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(c:Chain)
 RETURN s.id AS segmentId, s.name AS segmentName, s.stage AS stage, c.id AS chainId, c.name AS chainName,
-       o.products AS products, o.capacity AS capacity, o.confidence AS confidence, o.source AS source
+       o.products AS products, o.capacity AS capacity, o.confidence AS confidence, o.source AS source, o.evidence AS evidence
 ORDER BY chainId, segmentId

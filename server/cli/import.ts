@@ -15,6 +15,7 @@ import { StoreError } from "../graph/store.js";
 import { countLines } from "../imports/count-lines.js";
 import { ImportRejected, importFirms, type ImportReport } from "../imports/import-firms.js";
 import { newImportId } from "../imports/jobs.js";
+import { seedIfEmpty } from "../../seed/load-sample.js";
 
 const USAGE = 'usage: npm run import -- <file.csv|file.xlsx> [--dry-run] [--source "…"] [--zone <zoneId>] [--json]';
 
@@ -47,6 +48,8 @@ try {
   throw error;
 }
 
+// Segments come with the sample: a first import into an empty graph needs them to classify.
+await seedIfEmpty(store);
 const total = path.extname(file).toLowerCase() === ".csv" ? Math.max(0, (await countLines(file)) - 1) : null;
 const showProgress = process.stderr.isTTY && !values.json;
 const progress = (done: number) => {

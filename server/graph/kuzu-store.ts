@@ -92,15 +92,18 @@ export class KuzuStore implements GraphStore {
       }
     };
     const run = async () => {
-      await this.writer.query("BEGIN TRANSACTION");
+      // A COPY into tables with changes not yet checkpointed corrupts Kùzu 0.11.3's heap
+      // when it fails (see docs/decisions/002); checkpointing first avoids it.
+      if (files.length) await statement(this.writer, "CHECKPOINT");
+      await statement(this.writer, "BEGIN TRANSACTION");
       try {
         await runSteps(before);
-        for (const file of files) if (file.rows > 0) await this.writer.query(copyStatement(file));
+        for (const file of files) if (file.rows > 0) await statement(this.writer, copyStatement(file));
         await runSteps(after);
-        await this.writer.query("COMMIT");
+        await statement(this.writer, "COMMIT");
       } catch (error) {
         // Kùzu may already have rolled back after a failed statement; a second rollback then fails harmlessly.
-        await this.writer.query("ROLLBACK").catch(() => undefined);
+        await statement(this.writer, "ROLLBACK").catch(() => undefined);
         throw error;
       }
     };
@@ -110,8 +113,8 @@ export class KuzuStore implements GraphStore {
   }
 
   async ensureSchema(): Promise<void> {
-    for (const statement of cypherStatements("schema/create-schema", this.engine)) {
-      await this.exclusive((c) => c.query(statement));
+    for (const text of cypherStatements("schema/create-schema", this.engine)) {
+      await this.exclusive((c) => statement(c, text));
     }
   }
 
@@ -144,7 +147,9 @@ export class KuzuStore implements GraphStore {
       statements.set(text, statement);
     }
     const result = await connection.execute(statement, kuzuParams(bindParams(query, params)));
-    const rows = (await (Array.isArray(result) ? result.at(-1)! : result).getAll()) as Row[];
+    const results = Array.isArray(result) ? result : [result];
+    const rows = (await results.at(-1)!.getAll()) as Row[];
+    for (const r of results) r.close();
     return rows.map((row) => plain(row) as Row);
   }
 
@@ -159,6 +164,15 @@ export class KuzuStore implements GraphStore {
     if (next) next(connection);
     else this.idle.push(connection);
   }
+}
+
+/**
+ * Runs a statement without parameters and releases its result at once: a Kùzu result left
+ * for the garbage collector after the database has closed crashes the process at exit.
+ */
+async function statement(connection: Connection, text: string): Promise<void> {
+  const result = await connection.query(text);
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
 }
 
 /**

@@ -288,6 +288,8 @@ export const FirmDetail = Firm.extend({
       capacity: z.string(),
       confidence: z.number(),
       source: z.string(),
+      /** Why the firm was placed in the segment, when it was classified on import. */
+      evidence: z.string(),
     }),
   ),
   ties: z.array(

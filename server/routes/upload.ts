@@ -25,22 +25,21 @@ export function receiveFile(req: Request, options: { dir: string; maxBytes: numb
   mkdirSync(options.dir, { recursive: true });
   return new Promise((resolve, reject) => {
     let upload: Promise<Upload> | null = null;
+    let refused: Error | null = null;
     const form = busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 10 }, defParamCharset: "utf8" });
     form.on("file", (field, stream, info) => {
       const fileName = info.filename ?? "upload";
       const extension = path.extname(fileName).toLowerCase();
-      if (field !== "file" || upload) {
+      if (field !== "file" || upload || refused) {
         stream.resume();
         return;
       }
       if (!options.extensions.includes(extension)) {
         stream.resume();
-        upload = Promise.reject(
-          new AppError("unsupported_type", 415, `${fileName} is not a ${options.extensions.join(" or ")} file. Save the export as CSV or Excel (.xlsx) and upload it again.`, {
-            field: "body.file",
-            accepted: options.extensions,
-          }),
-        );
+        refused = new AppError("unsupported_type", 415, `${fileName} is not a ${options.extensions.join(" or ")} file. Save the export as CSV or Excel (.xlsx) and upload it again.`, {
+          field: "body.file",
+          accepted: options.extensions,
+        });
         return;
       }
       const target = path.join(options.dir, `${randomUUID()}${extension}`);
@@ -58,7 +57,8 @@ export function receiveFile(req: Request, options: { dir: string; maxBytes: numb
       });
     });
     form.on("close", () => {
-      if (!upload) reject(new ValidationError("No file in the upload: send it in a field named file", [{ field: "body.file", message: "missing" }]));
+      if (refused) reject(refused);
+      else if (!upload) reject(new ValidationError("No file in the upload: send it in a field named file", [{ field: "body.file", message: "missing" }]));
       else upload.then(resolve, reject);
     });
     form.on("error", reject);

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportJobWithReport } from "../../server/imports/jobs.js";
+import { ReviewQueue } from "../../server/imports/review.js";
+import { startSampleApp, type RunningApp } from "../support/sample-app.js";
+import { steelExport, writeExport } from "../support/enterprise-export.js";
+
+let app: RunningApp;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "chainatlas-upload-test-"));
+  app = await startSampleApp({ uploadDir: path.join(dir, "uploads"), maxUploadBytes: 64 * 1024 });
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function upload(file: string, query: string, name = path.basename(file)) {
+  const form = new FormData();
+  form.append("file", new Blob([readFileSync(file)]), name);
+  const res = await fetch(`${app.url}/api/imports${query}`, { method: "POST", body: form });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function finished(id: string): Promise<ImportJobWithReport> {
+  for (let i = 0; i < 200; i++) {
+    const job = ImportJobWithReport.parse(await (await fetch(`${app.url}/api/imports/${id}`)).json());
+    if (job.status === "done" || job.status === "failed") return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+describe("imports over HTTP", () => {
+  it("a dry run answers with a job id, then a report with progress rows done / total, and writes nothing", async () => {
+    const file = writeExport(dir, "steel.csv", steelExport());
+    const { status, body } = await upload(file, "?mode=dry-run");
+    expect(status).toBe(202);
+    const job = await finished(body.id);
+    expect(job).toMatchObject({ status: "done", mode: "dry-run", rowsDone: 5, rowsTotal: 6 });
+    expect(job.report!.counts).toMatchObject({ new: 3, rejected: 2 });
+    const firms = await (await fetch(`${app.url}/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
+    expect(firms.firms).toEqual([]);
+  });
+
+  it("a commit lands the firms; the problem report downloads as XLSX", async () => {
+    const file = writeExport(dir, "steel.csv", steelExport());
+    const job = await finished((await upload(file, "?mode=commit&source=" + encodeURIComponent("天眼查"))).body.id);
+    expect(job.report!.committed).toBe(true);
+    const firms = await (await fetch(`${app.url}/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
+    expect(firms.firms).toHaveLength(1);
+    const res = await fetch(`${app.url}/api/imports/${job.id}/report`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const sheet = wb.getWorksheet("问题清单")!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(["行号", "列", "内容", "问题", "如何修改"]);
+    expect(sheet.rowCount).toBe(1 + job.report!.problems.length);
+  });
+
+  it("refuses other file types (415), oversize files (413) and a missing mode (400), keeping nothing", async () => {
+    const text = path.join(dir, "notes.txt");
+    writeFileSync(text, "企业名称\n某公司\n");
+    expect((await upload(text, "?mode=commit")).status).toBe(415);
+    const big = path.join(dir, "big.csv");
+    writeFileSync(big, "企业名称\n" + "某某钢铁有限公司\n".repeat(10_000));
+    const tooLarge = await upload(big, "?mode=commit");
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toContain("MiB");
+    expect((await upload(text, "")).status).toBe(400);
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(path.join(dir, "uploads"))).toEqual([]);
+  });
+
+  it("reports a file it cannot read as a failed job with a reason", async () => {
+    const junk = path.join(dir, "junk.csv");
+    writeFileSync(junk, "a,b\n1,2\n");
+    const job = await finished((await upload(junk, "?mode=commit")).body.id);
+    expect(job.status).toBe("failed");
+    expect(job.error).toContain("企业名称");
+  });
+
+  it("serves the review queue and takes decisions", async () => {
+    const queue = ReviewQueue.parse(await (await fetch(`${app.url}/api/review?limit=10`)).json());
+    expect(queue.total).toBeGreaterThanOrEqual(queue.items.length);
+    const bad = await fetch(`${app.url}/api/review/nobody/steel-coke`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision: "accept", by: "x" }) });
+    expect(bad.status).toBe(404);
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportRejected, importedFirmId, importFirms, type ImportOptions } from "../../server/imports/import-firms.js";
+import { decide, reviewQueue } from "../../server/imports/review.js";
+import { getFirm } from "../../server/services/firms.js";
+import { search } from "../../server/services/search.js";
+import { loadSample } from "../../seed/load-sample.js";
+import { steelExport, uscc, writeExport } from "../support/enterprise-export.js";
+import { openTestStore, type TestStore } from "../support/store.js";
+
+let t: TestStore;
+let dir: string;
+beforeAll(async () => {
+  t = await openTestStore();
+  await loadSample(t.store);
+  dir = mkdtempSync(path.join(tmpdir(), "chainatlas-import-test-"));
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const nodes = async () => Number((await t.store.read("admin/count-nodes"))[0]!.count);
+const run = (file: string, extra: Partial<ImportOptions> = {}) =>
+  importFirms(t.store, { importId: "imp-test", path: file, fileName: path.basename(file), mode: "commit", ...extra });
+
+describe("importing an enterprise export", () => {
+  it("in a dry run, reports every row and problem and writes nothing", async () => {
+    const file = writeExport(dir, "steel.csv", steelExport());
+    const before = await nodes();
+    const report = await run(file, { mode: "dry-run" });
+    expect(report.committed).toBe(false);
+    expect(report.headerRow).toBe(2);
+    expect(report.counts).toMatchObject({ rows: 5, new: 3, updated: 0, unchanged: 0, rejected: 2 });
+    expect(report.unknownColumns).toContain("联系人");
+    const checksum = report.problems.find((p) => p.row === 6);
+    expect(checksum).toMatchObject({ column: expect.stringContaining("统一社会信用代码"), value: "91130203MA00000099" });
+    expect(checksum!.fix.length).toBeGreaterThan(0);
+    expect(report.problems.find((p) => p.row === 7)?.message).toContain("第 3 行");
+    expect(await nodes()).toBe(before);
+  });
+
+  it("on commit, lands the valid rows once, in their segments, searchable, with provenance", async () => {
+    const file = writeExport(dir, "steel.csv", steelExport());
+    const report = await run(file, { source: "企查查导出 2026-11" });
+    expect(report.counts).toMatchObject({ new: 3, rejected: 2 });
+    const id = importedFirmId({ uscc: uscc("91130203MA0000001"), name: "", regionCode: "" });
+    const firm = await getFirm(t.store, id);
+    expect(firm).toMatchObject({ name: "唐山冷轧精密带钢有限公司", regionCode: "130203", capital: 5000, foundedOn: "2015-03-08", source: "企查查导出 2026-11", sample: false });
+    expect(firm.attributes).toMatchObject({ 联系人: "张三", 经营范围: "冷轧带钢、精密带钢生产销售" });
+    expect(firm.segments.map((s) => s.segmentId)).toContain("steel-cold-rolled-strip");
+    expect(firm.segments.find((s) => s.segmentId === "steel-cold-rolled-strip")!.evidence.length).toBeGreaterThan(0);
+    const hits = await search(t.store, "唐山冷轧", 5);
+    expect(hits.firms[0]?.id).toBe(id);
+    const usd = (await search(t.store, "北京废钢再生", 1)).firms[0]!;
+    expect((await getFirm(t.store, usd.id)).attributes["注册资本币种"]).toBe("USD");
+  });
+
+  it("re-importing the same file changes nothing", async () => {
+    const file = writeExport(dir, "steel.csv", steelExport());
+    const before = await nodes();
+    const report = await run(file);
+    expect(report.counts).toMatchObject({ new: 0, updated: 0, unchanged: 3, rejected: 2 });
+    expect(await nodes()).toBe(before);
+  });
+
+  it("a changed row updates its firm, matched by its code", async () => {
+    const rows = steelExport();
+    rows[0]!.注册资本 = "8000万元";
+    const report = await run(writeExport(dir, "steel-v2.csv", rows));
+    expect(report.counts).toMatchObject({ new: 0, updated: 1, unchanged: 2 });
+    const id = importedFirmId({ uscc: uscc("91130203MA0000001"), name: "", regionCode: "" });
+    expect((await getFirm(t.store, id)).capital).toBe(8000);
+  });
+
+  it("a file whose bulk load fails leaves the graph exactly as before", async () => {
+    // A firm already holds the id the new row would get, under another name: the load collides.
+    const name = "沧州冲突钢管有限公司";
+    const clash = importedFirmId({ uscc: null, name, regionCode: "130902" });
+    await t.store.write([{ query: "firms/upsert-firm", rows: [{ id: clash, uscc: null, name: "别的名字", aliases: [], regionCode: "130100", capital: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "t", asOf: null, attributes: "{}", searchText: "" }] }]);
+    const before = await nodes();
+    const rows = [...steelExport().slice(0, 2).map((r) => ({ ...r, 注册资本: "9999万元" })), { 企业名称: "保定新钢丝有限公司", 所属省份: "河北省", 所属城市: "保定市", 经营范围: "线材、盘条" }, { 企业名称: name, 所属省份: "河北省", 所属城市: "沧州市", 所属区县: "新华区", 经营范围: "焊管" }];
+    await expect(run(writeExport(dir, "clash.csv", rows))).rejects.toThrow();
+    expect(await nodes()).toBe(before);
+    const id = importedFirmId({ uscc: uscc("91130203MA0000001"), name: "", regionCode: "" });
+    expect((await getFirm(t.store, id)).capital).toBe(8000);
+  });
+
+  it("with a zone, the firms become local firms of that zone's maps", async () => {
+    const file = writeExport(dir, "local.csv", [{ 企业名称: "凌源新冷轧科技有限公司", 所属省份: "辽宁省", 所属城市: "朝阳市", 所属区县: "凌源市", 国标行业: "C3130", 经营范围: "冷轧带钢加工", 主营产品: "冷轧带钢" }]);
+    await run(file, { zoneId: "lingyuan" });
+    const firm = (await search(t.store, "凌源新冷轧", 1)).firms[0]!;
+    expect(firm.zoneId).toBe("lingyuan");
+    await expect(run(file, { zoneId: "atlantis" })).rejects.toBeInstanceOf(ImportRejected);
+  });
+
+  it("sends doubtful segment links to review, and later imports respect the decisions", async () => {
+    // Only the business scope hints at a segment: too little to link it without review.
+    const rows = [{ 企业名称: "廊坊带钢加工有限公司", 所属省份: "河北省", 所属城市: "廊坊市", 经营范围: "冷轧带钢加工" }];
+    const file = writeExport(dir, "doubtful.csv", rows);
+    const report = await run(file);
+    expect(report.counts.pendingReview).toBeGreaterThan(0);
+    const queue = await reviewQueue(t.store, { limit: 50, skip: 0 });
+    const item = queue.items.find((i) => i.firmName === "廊坊带钢加工有限公司")!;
+    expect(item.segmentId).toBe("steel-cold-rolled-strip");
+    expect(item.evidence.length).toBeGreaterThan(0);
+    await decide(t.store, item.firmId, item.segmentId, { decision: "reject", by: "审核员" });
+    expect((await reviewQueue(t.store, { limit: 50, skip: 0 })).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
+    // The row changes, so the firm is re-classified: the rejected link stays rejected.
+    rows[0]!.经营范围 += "；仓储服务";
+    expect((await run(writeExport(dir, "doubtful-v2.csv", rows))).counts.updated).toBe(1);
+    expect((await reviewQueue(t.store, { limit: 50, skip: 0 })).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
+  });
+
+  it("refuses a file without a recognisable header, writing nothing", async () => {
+    const file = writeExport(dir, "noheader.csv", [{ 名字: "x" } as never]);
+    await expect(run(file)).rejects.toThrow(/企业名称/);
+  });
+});

@@ -168,10 +168,8 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
             {t("meeting.leave")}
           </Button>
         </div>
-        <div className="meeting-map">
-          {canvasElement}
-          <Legend palette={palette} className="map-legend-overlay large" />
-        </div>
+        <div className="meeting-map">{canvasElement}</div>
+        <Legend palette={palette} className="map-legend-strip large" />
       </div>
     );
   }
@@ -249,9 +247,10 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
         </Button>
       </div>
       <div className="map-body">
-        <div className="map-main">
-          {map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : canvasElement}
-          <Legend palette={palette} className="map-legend-overlay" />
+        <div className="map-column">
+          <div className="map-main">{map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : canvasElement}</div>
+          {/* Below the map rather than over it: a legend must never hide a segment. */}
+          <Legend palette={palette} className="map-legend-strip" />
         </div>
         <aside className="map-panel" aria-live="polite">
           {(selectedSegment || externalSelected) && (

@@ -44,7 +44,7 @@ export interface SegmentAssignment {
 /** Assignments at or above this are links; below it they wait for a person to review. */
 export const REVIEW_THRESHOLD = 0.6;
 /** Below this an assignment is not worth a reviewer's time and is not returned. */
-export const MIN_CONFIDENCE = 0.3;
+export const MIN_CONFIDENCE = 0.4;
 /** At most this many assignments per firm, best first. */
 export const MAX_ASSIGNMENTS = 6;
 

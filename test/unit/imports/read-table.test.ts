@@ -77,9 +77,9 @@ describe("readTable on CSV", () => {
     out.write("企业名称,统一社会信用代码,注册资本,经营范围\n");
     for (let i = 0; i < 1_000_000; i++) {
       const ok = out.write(`朝阳第${i}号钢铁有限公司,${CODES.lingang},${i % 5000}万元,"炼铁、炼钢、钢压延加工；钢材销售"\n`);
-      if (!ok) await new Promise((resolve) => out.once("drain", resolve));
+      if (!ok) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     }
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     let count = 0;

@@ -1,0 +1,185 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findHeader, type HeaderMatch } from "../../../server/imports/columns.js";
+import { readTable, type RawRow } from "../../../server/imports/read-table.js";
+import { duplicateKey, looksLikeFormula, mapTags, normalizeRow, type NormalizedRow } from "../../../server/imports/rows.js";
+import { CODES, withWrongCheck } from "../../fixtures/imports/codes.js";
+
+const fixture = (name: string) => join(import.meta.dirname, "../../fixtures/imports", name);
+
+/** Every data row of a fixture, normalised, by Excel row number. */
+async function importFixture(name: string): Promise<{ header: HeaderMatch; rows: Map<number, NormalizedRow> }> {
+  const raw: RawRow[] = [];
+  for await (const row of readTable(fixture(name))) raw.push(row);
+  const header = findHeader(raw);
+  if (!header) throw new Error(`no header in ${name}`);
+  return { header, rows: new Map(raw.filter((r) => r.rowNumber > header.headerRowNumber).map((r) => [r.rowNumber, normalizeRow(r, header)])) };
+}
+
+const row = (rowNumber: number, ...cells: string[]): RawRow => ({ rowNumber, cells });
+const simpleHeader = (...headers: string[]) => findHeader([row(1, ...headers)])!;
+
+describe("normalizeRow on the fixtures", () => {
+  it("imports a UTF-8 export with every field it knows", async () => {
+    const { rows } = await importFixture("utf8-bom.csv");
+    expect(rows.get(2)).toEqual({
+      problems: [],
+      firm: {
+        name: "凌源钢铁股份有限公司",
+        uscc: CODES.lingang,
+        aliases: [],
+        regionCode: "211382",
+        capital: 285000,
+        capitalCurrency: "CNY",
+        foundedOn: "1998-11-16",
+        tags: [],
+        staff: null,
+        revenue: null,
+        industry: "C3120",
+        scope: "炼铁；炼钢；钢压延加工",
+        products: "生铁、钢坯、热轧带钢",
+        companyType: null,
+        website: null,
+        phone: null,
+        address: null,
+        extras: {},
+      },
+    });
+    expect(rows.get(3)!.firm).toMatchObject({ regionCode: "211321", foundedOn: "2016-05-20", capital: 3000 });
+    expect(rows.get(4)!.firm).toMatchObject({ regionCode: "211324", foundedOn: "1998-09-25", capital: 98000 });
+  });
+
+  it("imports a GBK export: region from the address, tags from the tag column and the company type", async () => {
+    const { rows } = await importFixture("gbk.csv");
+    expect(rows.get(2)!.firm).toMatchObject({ name: "朝阳浪马轮胎有限责任公司", regionCode: "211302", tags: ["高新技术企业", "专精特新", "小巨人", "国企"] });
+    expect(rows.get(3)!.firm).toMatchObject({ regionCode: "211321", tags: [], extras: { 标签: "科技型中小企业" } });
+    expect(rows.get(4)!.firm).toMatchObject({ name: "喀左县鑫迪交通智能设备有限公司", uscc: null, regionCode: "211324" });
+  });
+
+  it("imports title-rows.xlsx from Excel row 6 on, unknown columns as extras, notes below the data as blank", async () => {
+    const { rows } = await importFixture("title-rows.xlsx");
+    expect([...rows.keys()]).toEqual([6, 7, 8, 10, 12, 13]);
+    expect(rows.get(6)!.firm).toMatchObject({ name: "朝阳金达新材料有限公司", uscc: CODES.jinda, capital: 12000, foundedOn: "2008-03-15", regionCode: "211300", extras: { 序号: "1", 备注: "链主" } });
+    expect(rows.get(7)!.firm).toMatchObject({ name: "朝阳浪马轮胎有限责任公司", capital: 52000.5 });
+    expect(rows.get(8)!.firm).toMatchObject({ uscc: null, capital: 3000, foundedOn: "2005-07-01" });
+    expect(rows.get(10)!.firm).toMatchObject({ regionCode: "110000", foundedOn: "1998-09-25" });
+    expect(rows.get(12)).toEqual({ problems: [], blank: true });
+    expect(rows.get(13)).toEqual({ problems: [], blank: true });
+  });
+
+  it("rejects wrong 统一社会信用代码 with the row, column, value, what is wrong and how to fix it", async () => {
+    const { rows } = await importFixture("bad-checksum.csv");
+    expect(rows.get(2)!.firm?.uscc).toBe(CODES.lingang);
+    expect(rows.get(3)).toEqual({
+      problems: [{ row: 3, column: "统一社会信用代码", value: withWrongCheck(CODES.huazr), message: "统一社会信用代码校验位错误", fix: "核对第18位校验码及前17位是否抄错，或留空" }],
+    });
+    expect(rows.get(4)!.firm).toBeUndefined();
+    expect(rows.get(4)!.problems[0]).toMatchObject({ row: 4, column: "统一社会信用代码", value: "211300400001234", message: "统一社会信用代码应为18位，此处为15位" });
+    expect(rows.get(5)!.firm).toBeUndefined();
+    expect(rows.get(5)!.problems[0]!.message).toContain("“O”");
+    expect(rows.get(6)!.firm?.uscc).toBe(CODES.tongmei);
+  });
+
+  it("gives duplicates in one file the same key: by code, else by name (brackets normalised) within a region", async () => {
+    const { rows } = await importFixture("duplicates.csv");
+    const keys = [2, 3, 4, 5, 6].map((n) => duplicateKey(rows.get(n)!.firm!));
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).toBe(keys[3]);
+    expect(keys[4]).not.toBe(keys[2]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("rejects rows whose region is ambiguous or unknown, keeps address-only and partly placed ones", async () => {
+    const { rows } = await importFixture("unknown-region.csv");
+    expect(rows.get(2)).toMatchObject({ problems: [{ row: 2, column: "所属区县", value: "朝阳区", fix: "补充所属省份或城市，以区分同名地区" }] });
+    expect(rows.get(2)!.firm).toBeUndefined();
+    expect(rows.get(3)).toMatchObject({ problems: [{ column: "所属省份", value: "火星省", message: "无法识别地区“火星省”" }] });
+    expect(rows.get(4)!.firm).toBeUndefined();
+    expect(rows.get(4)!.problems[0]!.message).toContain("均为空");
+    expect(rows.get(5)!.firm?.regionCode).toBe("130203");
+    expect(rows.get(6)!.firm?.regionCode).toBe("210000");
+    expect(rows.get(6)!.problems).toMatchObject([{ column: "所属区县", value: "朝阳区", message: "无法识别“朝阳区”，已按“辽宁省”导入" }]);
+    expect(rows.get(7)!.firm?.regionCode).toBe("220104");
+  });
+
+  it("keeps a firm whose capital or date is odd, without that value, and says why", async () => {
+    const { rows } = await importFixture("odd-capital.csv");
+    const capital = (n: number) => [rows.get(n)!.firm!.capital, rows.get(n)!.firm!.capitalCurrency];
+    expect([2, 3, 4, 5, 6, 7, 9].map(capital)).toEqual([[5000, "CNY"], [12000, "CNY"], [500, "USD"], [5000, "CNY"], [5000, "CNY"], [null, null], [100, "HKD"]]);
+    expect([2, 3, 4, 5, 6, 7].map((n) => rows.get(n)!.firm!.foundedOn)).toEqual(["2020-01-02", "2020-01-02", "2020-01-02", "2020-01-02", "2020-01-02", "2020-01-01"]);
+    expect(rows.get(8)!.firm).toMatchObject({ name: "庚钢铁有限公司", capital: null, foundedOn: null });
+    expect(rows.get(8)!.problems).toEqual([
+      { row: 8, column: "注册资本", value: "五千万", message: "无法识别金额“五千万”，注册资本未导入", fix: "填写数字加单位，如“5000万元”“1.2亿元”“500万美元”，或留空" },
+      { row: 8, column: "成立日期", value: "2020-02-30", message: "日期不存在：“2020-02-30”，成立日期未导入", fix: "按“2020-01-02”的格式填写，或留空" },
+    ]);
+    expect(rows.get(9)!.problems).toMatchObject([{ column: "成立日期", value: "昨天" }]);
+  });
+
+  it("imports formula-like cells as text, keeping the leading character, and notes each", async () => {
+    const { rows } = await importFixture("formula-cells.csv");
+    expect(rows.get(2)!.firm!.name).toBe('=HYPERLINK("http://example.com","点我")');
+    expect(rows.get(2)!.problems).toMatchObject([{ row: 2, column: "企业名称", message: "单元格以“=”开头，像是公式，已按文本导入" }]);
+    expect(rows.get(3)!.firm).toMatchObject({ scope: "+SUM(A1:A9)", phone: "+86 421 1234567", capital: null, extras: { 备注: "@cmd" } });
+    expect(rows.get(3)!.problems.map((p) => p.column)).toEqual(["经营范围", "备注"]);
+    expect(rows.get(4)!.problems.map((p) => [p.column, p.value])).toEqual([["经营范围", "-1+1|cmd"]]);
+  });
+});
+
+describe("normalizeRow", () => {
+  const header = simpleHeader("企业名称", "统一社会信用代码", "所属省份", "所属城市", "标签", "曾用名", "参保人数", "营业收入(亿元)", "登记状态");
+
+  it("rejects a row without a name, saying how to fix it", () => {
+    expect(normalizeRow(row(9, "", "", "辽宁省", "朝阳市"), header).problems[0]).toEqual({ row: 9, column: "企业名称", value: "", message: "缺少企业名称", fix: "填写企业全称，如“凌源钢铁股份有限公司”；空行可直接删除" });
+  });
+
+  it("treats an empty row and a lone note as blank, not as problems", () => {
+    expect(normalizeRow(row(9, "", " ", ""), header)).toEqual({ problems: [], blank: true });
+    expect(normalizeRow(row(9, "注：数据截至2024年底"), header)).toEqual({ problems: [], blank: true });
+  });
+
+  it("splits aliases, reads staff and revenue in the header's unit, keeps unknown columns and tags as extras", () => {
+    const result = normalizeRow(row(2, "凌源钢铁股份有限公司", "", "辽宁省", "朝阳市", "A股；瞪羚企业；AAA信用", "凌钢股份；凌源钢铁股份有限公司、凌钢", "5200人", "1.5", "存续"), header);
+    expect(result.firm).toMatchObject({
+      aliases: ["凌钢股份", "凌钢"],
+      tags: ["上市", "瞪羚"],
+      staff: 5200,
+      revenue: 15000,
+      extras: { 标签: "AAA信用", 登记状态: "存续" },
+    });
+  });
+
+  it("notes staff it cannot read and still keeps the firm", () => {
+    const result = normalizeRow(row(2, "甲公司", "", "辽宁省", "朝阳市", "", "", "50-99人"), header);
+    expect(result.firm?.staff).toBeNull();
+    expect(result.problems).toMatchObject([{ column: "参保人数", value: "50-99人" }]);
+  });
+});
+
+describe("mapTags", () => {
+  it.each([
+    ["高新技术企业", ["高新技术企业"]],
+    ["国家高新", ["高新技术企业"]],
+    ["专精特新中小企业", ["专精特新"]],
+    ['专精特新"小巨人"', ["专精特新", "小巨人"]],
+    ["国家级专精特新“小巨人”企业", ["专精特新", "小巨人"]],
+    ["上市公司", ["上市"]],
+    ["A股", ["上市"]],
+    ["国有企业", ["国企"]],
+    ["中央企业", ["央企"]],
+    ["外商独资企业", ["外资"]],
+    ["规模以上工业企业", ["规上"]],
+    ["制造业单项冠军", ["单项冠军"]],
+    ["农业产业化国家重点龙头企业", ["龙头企业"]],
+  ])("maps %s", (text, tags) => {
+    expect(mapTags(text)).toEqual({ tags, others: [] });
+  });
+
+  it("keeps tags it cannot map, and does not read 拟上市 or 新三板 as listed", () => {
+    expect(mapTags("科技型中小企业、拟上市、新三板挂牌")).toEqual({ tags: [], others: ["科技型中小企业", "拟上市", "新三板挂牌"] });
+  });
+});
+
+describe("looksLikeFormula", () => {
+  it.each(["=1+1", "+SUM(A1)", "-1+cmd", "@cmd", "=HYPERLINK(\"x\")"])("flags %j", (value) => expect(looksLikeFormula(value)).toBe(true));
+  it.each(["-", "-5", "+86 421 1234567", "0421-1234567", "凌钢", "(0421)1234567"])("leaves %j alone", (value) => expect(looksLikeFormula(value)).toBe(false));
+});

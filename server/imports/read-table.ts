@@ -110,7 +110,8 @@ async function* readDelimited(path: string): AsyncGenerator<RawRow> {
 
 async function* readWorkbook(path: string): AsyncGenerator<RawRow> {
   await readSample(path); // fails early, with the same message as CSV, when the file is missing
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const input = createReadStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     // Styles tell dates from numbers; hyperlinks are not needed.
@@ -118,21 +119,39 @@ async function* readWorkbook(path: string): AsyncGenerator<RawRow> {
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  // Excel stores worksheets before the shared strings, so ExcelJS parks each worksheet in a
+  // temporary file and deletes it only once the worksheet has been read to its end. The
+  // iterators are therefore driven by hand and always run out, even when the caller stops
+  // early or only the first worksheet is wanted; otherwise temp files and descriptors leak.
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<AsyncIterable<ExcelJS.Row>>;
+  let rows: AsyncIterator<ExcelJS.Row> | null = null;
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = displayText(cell.value, cell.numFmt);
-        });
-        for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-        if (cells.some((cell) => cell.trim() !== "")) yield { rowNumber: row.number, cells };
-      }
-      return; // the first worksheet is the data; later ones are usually notes or pivots
+    const first = await sheets.next();
+    if (first.done) return;
+    rows = first.value[Symbol.asyncIterator]();
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const row = next.value;
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = displayText(cell.value, cell.numFmt);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+      if (cells.some((cell) => cell.trim() !== "")) yield { rowNumber: row.number, cells };
     }
+    // Later worksheets are usually notes or pivots: read past them unseen.
   } catch (error) {
-    if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(`无法读取 Excel 文件：${(error as Error).message}。请确认文件是 .xlsx 格式且未损坏`, { cause: error });
+  } finally {
+    try {
+      if (rows) while (!(await rows.next()).done);
+      for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
+        const rest = sheet.value[Symbol.asyncIterator]();
+        while (!(await rest.next()).done);
+      }
+    } catch {
+      // The file was already found unreadable; there is nothing left to release.
+    }
+    input.destroy();
   }
 }
 

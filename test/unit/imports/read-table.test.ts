@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEncoding, displayText, ImportFileError, plainNumber, readTable, type RawRow } from "../../../server/imports/read-table.js";
@@ -109,6 +110,37 @@ describe("readTable on XLSX", () => {
     expect(byNumber.get(7)!.slice(1, 5)).toEqual(["朝阳浪马轮胎有限责任公司", CODES.langma, "52000.5", "2000-06-08"]);
     expect(byNumber.get(8)![3]).toBe("3000");
     expect(byNumber.get(10)![4]).toBe("1998-09-25");
+  });
+
+  it("closes the file and its temporary files even when the caller stops early", async () => {
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) {
+      for await (const row of readTable(fixture("title-rows.xlsx"))) if (row.rowNumber >= 5) break;
+      for await (const _ of readTable(fixture("title-rows.xlsx")));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
+  });
+
+  it("streams a large workbook in bounded memory", { timeout: 120_000 }, async () => {
+    const path = join(scratch, "large.xlsx");
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+    const sheet = writer.addWorksheet("企业");
+    sheet.addRow(["企业名称", "统一社会信用代码", "注册资本", "经营范围"]).commit();
+    for (let i = 0; i < 100_000; i++) sheet.addRow([`朝阳第${i}号钢铁有限公司`, CODES.lingang, i % 5000, "炼铁、炼钢、钢压延加工；钢材销售"]).commit();
+    sheet.commit();
+    await writer.commit();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    let count = 0;
+    for await (const row of readTable(path)) {
+      count++;
+      if (count % 10_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (count === 100_001) expect(row).toEqual({ rowNumber: 100_001, cells: ["朝阳第99999号钢铁有限公司", CODES.lingang, "4999", "炼铁、炼钢、钢压延加工；钢材销售"] });
+    }
+    expect(count).toBe(100_001);
+    expect(peak - before).toBeLessThan(80 * 1024 * 1024);
   });
 
   it("stops after the first worksheet", async () => {

@@ -64,7 +64,15 @@ describe("the browser client", () => {
     expect(firstRow).toContain(`${Math.round(lowest * 100)}%`);
     await saveScreenshot(page, "02-overview-weakest-first");
 
+    // A zone's column header sorts by that zone's completeness; chains it does not lead go last.
     const zone = zones[0]!;
+    await page.locator(".overview-matrix thead th", { hasText: zone.shortName }).click();
+    await page.waitForURL(new RegExp(`sort=zone(:|%3A)${zone.id}`));
+    const led = [...zone.chains].sort((a, b) => a.completeness - b.completeness).map((c) => c.id);
+    const firstRows = () =>
+      page.locator(".overview-matrix tr[data-row-key]").evaluateAll((rows, n) => rows.slice(0, n).map((r) => r.getAttribute("data-row-key")), led.length);
+    await expect.poll(firstRows).toEqual(led);
+
     const chain = zone.chains[0]!;
     await page.locator(`[data-testid="cell-${zone.id}-${chain.id}"]`).click();
     await page.waitForURL(`**/zones/${zone.id}/chains/${chain.id}`);

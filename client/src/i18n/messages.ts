@@ -77,6 +77,7 @@ export const zhCN = {
   "map.searchHit": "已定位：{name}",
   "map.chainOf": "{chain}链",
   "map.zoneChains": "本区主导产业链",
+  "map.canvasLabel": "{zone}{chain}产业链图谱，共 {count} 个环节，按上游、中游、下游排列",
 
   "panel.overview": "产业链概况",
   "panel.segmentList": "全部环节（可用键盘选择）",
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   "map.searchHit": "Found: {name}",
   "map.chainOf": "{chain}",
   "map.zoneChains": "Leading chains of the zone",
+  "map.canvasLabel": "Map of the {chain} chain in {zone}: {count} segments from upstream to downstream",
 
   "panel.overview": "Chain at a glance",
   "panel.segmentList": "All segments (keyboard friendly)",

@@ -35,6 +35,8 @@ interface Props {
   onSelect(id: string | null): void;
   onToggleExpand(segmentId: string): void;
   renderTooltip(node: MapNodeData): ReactNode;
+  /** What the picture shows, for screen readers (the segment list beside it is the keyboard path). */
+  label: string;
 }
 
 /** Never zoom a small map in further than this when fitting: huge boxes read worse. */
@@ -189,7 +191,14 @@ export const ChainMapCanvas = forwardRef<ChainMapCanvasHandle, Props>(function C
 
   return (
     <div className="chain-map-canvas-wrap">
-      <div ref={containerRef} className="chain-map-canvas" data-testid="chain-map-canvas" style={{ background: palette.background }} />
+      <div
+        ref={containerRef}
+        className="chain-map-canvas"
+        role="img"
+        aria-label={props.label}
+        data-testid="chain-map-canvas"
+        style={{ background: palette.background }}
+      />
       {hover && (
         <div className="chain-map-tooltip" role="tooltip" data-testid="chain-map-tooltip" style={{ left: hover.x + 16, top: hover.y + 12 }}>
           {props.renderTooltip(hover.data)}

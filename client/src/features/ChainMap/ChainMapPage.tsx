@@ -145,6 +145,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
       onSelect={select}
       onToggleExpand={toggleExpand}
       renderTooltip={renderTooltip}
+      label={t("map.canvasLabel", { zone: map.zone.shortName, chain: chainName, count: map.segments.length })}
     />
   );
 

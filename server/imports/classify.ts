@@ -155,8 +155,9 @@ function findTerms(text: string, vocabulary: Vocabulary): Match[] {
   const lower = fold(text);
   const found: Match[] = [];
   for (let i = 0; i < text.length; i++) {
-    const candidates = [...(vocabulary.byFirstChar.get(text[i]!) ?? []), ...(vocabulary.byFirstChar.get(lower[i]!) ?? [])];
-    for (const term of new Set(candidates)) {
+    const own = vocabulary.byFirstChar.get(text[i]!) ?? [];
+    const candidates = lower[i] === text[i] ? own : [...own, ...(vocabulary.byFirstChar.get(lower[i]!) ?? [])];
+    for (const term of candidates) {
       const source = term.ascii && term.text.length > 2 ? lower : text;
       if (!source.startsWith(term.text, i)) continue;
       const end = i + term.text.length;

@@ -8,7 +8,7 @@ import { FIRM_TAGS, FirmTag, IsoDate, RegionCode, Uscc } from "../model/domain.j
 import type { HeaderMatch, ImportField } from "./columns.js";
 import { FIELD_ALIASES } from "./columns.js";
 import type { RawRow } from "./read-table.js";
-import { CURRENCIES, halfWidth, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion } from "./values.js";
+import { CURRENCIES, halfWidth, headerCurrency, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion } from "./values.js";
 
 export interface ImportProblem {
   /** The row number as Excel shows it. */
@@ -191,7 +191,7 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   let capitalCurrency: ImportedFirm["capitalCurrency"] = null;
   const capitalText = get("capital");
   if (capitalText) {
-    const parsed = parseMoney(capitalText, headerMoneyUnit(columnOf("capital")) ?? "万元");
+    const parsed = parseMoney(capitalText, headerMoneyUnit(columnOf("capital")) ?? "万元", headerCurrency(columnOf("capital")) ?? "CNY");
     if (parsed.ok) {
       capital = parsed.value?.wan ?? null;
       capitalCurrency = parsed.value?.currency ?? null;

@@ -95,11 +95,11 @@ export interface Money {
  * which is 万元 because that is what the column header of every export we know says.
  * "-" and empty cells are null.
  */
-export function parseMoney(text: string, bareUnit: MoneyUnit = "万元"): Parsed<Money | null> {
+export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCurrency: Currency = "CNY"): Parsed<Money | null> {
   if (isPlaceholder(text)) return ok(null);
   const compact = halfWidth(text).replace(/[\s,，]/g, "");
   const fix = "填写数字加单位，如“5000万元”“1.2亿元”“500万美元”，或留空";
-  let currency: Currency = "CNY";
+  let currency: Currency = bareCurrency;
   let rest = compact;
   for (const [pattern, code] of CURRENCY_NAMES) {
     if (pattern.test(rest)) {
@@ -124,13 +124,20 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元"): Parsed
 }
 
 /** 注册资本: the same as {@link parseMoney}, named for the column it reads. */
-export function parseCapital(text: string, bareUnit: MoneyUnit = "万元"): Parsed<Money | null> {
-  return parseMoney(text, bareUnit);
+export function parseCapital(text: string, bareUnit: MoneyUnit = "万元", bareCurrency: Currency = "CNY"): Parsed<Money | null> {
+  return parseMoney(text, bareUnit, bareCurrency);
+}
+
+/** The currency a header like "注册资本(万美元)" states, if any. */
+export function headerCurrency(header: string): Currency | null {
+  const note = /[(（【[]([^)）】\]]*)[)）】\]]/.exec(halfWidth(header))?.[1];
+  if (!note) return null;
+  return CURRENCY_NAMES.find(([pattern]) => pattern.test(note))?.[1] ?? (/元/.test(note) ? "CNY" : null);
 }
 
 /** The unit a header like "注册资本(万美元)" or "营业收入（元）" states, if any. */
 export function headerMoneyUnit(header: string): MoneyUnit | null {
-  const unit = /[(（【[]\s*(?:[^)）】\]]*?)(亿|万)?(?:元|人民币|美元|港元)[^)）】\]]*[)）】\]]/.exec(halfWidth(header));
+  const unit = /[(（【[]\s*(?:[^)）】\]]*?)(亿|万)?(?:元|人民币|美元|港元|港币|欧元|日元|英镑)[^)）】\]]*[)）】\]]/.exec(halfWidth(header));
   if (!unit) return null;
   return unit[1] === "亿" ? "亿元" : unit[1] === "万" ? "万元" : "元";
 }

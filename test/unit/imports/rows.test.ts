@@ -183,3 +183,12 @@ describe("looksLikeFormula", () => {
   it.each(["=1+1", "+SUM(A1)", "-1+cmd", "@cmd", "=HYPERLINK(\"x\")"])("flags %j", (value) => expect(looksLikeFormula(value)).toBe(true));
   it.each(["-", "-5", "+86 421 1234567", "0421-1234567", "凌钢", "(0421)1234567"])("leaves %j alone", (value) => expect(looksLikeFormula(value)).toBe(false));
 });
+
+describe("normalizeRow with units in the header", () => {
+  it("reads bare capital figures in the header's unit and currency", () => {
+    const header = simpleHeader("企业名称", "所属城市", "注册资本(万美元)");
+    expect(normalizeRow(row(2, "甲公司", "朝阳市", "250"), header).firm).toMatchObject({ capital: 250, capitalCurrency: "USD" });
+    const inYuan = simpleHeader("企业名称", "所属城市", "注册资本（元）");
+    expect(normalizeRow(row(2, "甲公司", "朝阳市", "50000000"), inYuan).firm).toMatchObject({ capital: 5000, capitalCurrency: "CNY" });
+  });
+});

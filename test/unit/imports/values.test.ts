@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerMoneyUnit, isValidUscc, parseCapital, parseDate, parseUscc, regionFromAddress, resolveRegion, usccCheckCharacter } from "../../../server/imports/values.js";
+import { headerCurrency, headerMoneyUnit, isValidUscc, parseCapital, parseDate, parseUscc, regionFromAddress, resolveRegion, usccCheckCharacter } from "../../../server/imports/values.js";
 
 describe("统一社会信用代码", () => {
   it("accepts codes whose 18th character is the GB 32100-2015 check character", () => {
@@ -152,5 +152,16 @@ describe("resolveRegion", () => {
   it("explains a region it cannot place at all", () => {
     expect(resolveRegion({ province: "火星" })).toMatchObject({ ok: false, message: "无法识别地区“火星”" });
     expect(resolveRegion({})).toMatchObject({ ok: false, message: expect.stringContaining("均为空"), fix: expect.stringContaining("注册地址") });
+  });
+});
+
+describe("money in a header's currency", () => {
+  it("reads a bare number under 注册资本(万美元) as US dollars, and a stated currency as stated", () => {
+    expect(headerCurrency("注册资本(万美元)")).toBe("USD");
+    expect(headerMoneyUnit("注册资本(万美元)")).toBe("万元");
+    expect(headerCurrency("注册资本（万元）")).toBe("CNY");
+    expect(headerCurrency("注册资本")).toBeNull();
+    expect(parseCapital("500", "万元", "USD")).toEqual({ ok: true, value: { wan: 500, currency: "USD" } });
+    expect(parseCapital("500万港元", "万元", "USD")).toEqual({ ok: true, value: { wan: 500, currency: "HKD" } });
   });
 });

@@ -73,13 +73,13 @@ async function readSample(path: string): Promise<Buffer> {
 }
 
 /**
- * 统计局 and some 公示系统 downloads are tab-separated .txt files; a header line with
- * more tabs than commas says so.
+ * 统计局 and some 公示系统 downloads are tab-separated .txt files; more tabs than commas
+ * in the first lines (a title line may have neither) says so.
  */
 function guessDelimiter(firstText: string): string {
-  const firstLine = firstText.split(/\r?\n/, 1)[0] ?? "";
-  const tabs = firstLine.split("\t").length - 1;
-  const commas = firstLine.split(",").length - 1;
+  const lines = firstText.split(/\r?\n/, 10).join("\n");
+  const tabs = lines.split("\t").length - 1;
+  const commas = lines.split(",").length - 1;
   return tabs > commas ? "\t" : ",";
 }
 

@@ -62,8 +62,8 @@ describe("readTable on CSV", () => {
 
   it("reads a tab-separated .txt export", async () => {
     const path = join(scratch, "stats.txt");
-    writeFileSync(path, iconv.encode("企业名称\t所属区县\n凌源钢铁股份有限公司\t凌源市\n", "gbk"));
-    expect((await rowsOf(path)).map((r) => r.cells)).toEqual([["企业名称", "所属区县"], ["凌源钢铁股份有限公司", "凌源市"]]);
+    writeFileSync(path, iconv.encode("2024年企业名录\n企业名称\t所属区县\n凌源钢铁股份有限公司\t凌源市\n", "gbk"));
+    expect((await rowsOf(path)).map((r) => r.cells)).toEqual([["2024年企业名录"], ["企业名称", "所属区县"], ["凌源钢铁股份有限公司", "凌源市"]]);
   });
 
   it("reports an unclosed quote as a file error naming the row", async () => {

@@ -1,7 +1,8 @@
 /**
  * Reads the rows of an enterprise export (CSV/TXT or XLSX) one at a time, as display
  * strings, without ever holding the whole file: exports from 企查查/天眼查 or a 统计局
- * list can run to a million rows.
+ * list can run to a million rows. (An XLSX file's shared-string table is the one part
+ * kept in memory: cells refer to it by number, so it must be at hand while rows stream.)
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";

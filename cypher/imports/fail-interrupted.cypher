@@ -1,7 +1,4 @@
-// Jobs still queued or running when the server starts were cut off by a stop or a crash;
-// their writes were one transaction, so nothing of them landed.
-// params: $finishedAt, $error   returns: id
-MATCH (j:ImportJob)
-WHERE j.status = 'queued' OR j.status = 'running'
+// A job cut off by a stop or a crash: its writes were one transaction, so nothing landed.
+// params: $id, $finishedAt, $error   returns: nothing
+MATCH (j:ImportJob {id: $id})
 SET j.status = 'failed', j.finishedAt = $finishedAt, j.error = $error
-RETURN j.id AS id

@@ -49,6 +49,7 @@ export const BULK_TABLES = {
     columns: { from: "string", to: "string", confidence: "number", evidence: "string", importId: "string" },
   },
   LOCATED_IN: { kind: "rel", ends: ["Firm", "Zone"], columns: { from: "string", to: "string" } },
+  SUPPLIES: { kind: "rel", ends: ["Firm", "Firm"], columns: { from: "string", to: "string", product: "string", source: "string" } },
 } as const satisfies Record<string, TableSpec>;
 
 export type BulkTable = keyof typeof BULK_TABLES;

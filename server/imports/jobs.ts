@@ -47,9 +47,15 @@ export async function listImportJobs(store: GraphStore, limit = 50): Promise<Imp
 }
 
 /** Marks jobs cut off by a stop or crash as failed; their single transaction never committed. */
-export async function failInterruptedJobs(store: GraphStore): Promise<number> {
-  const failed = await store.read("imports/fail-interrupted", {});
-  return failed.length;
+export async function failInterruptedJobs(store: GraphStore, now = new Date()): Promise<number> {
+  const unfinished = parseRows(z.object({ id: z.string() }), await store.read("imports/list-unfinished"));
+  await store.write([
+    {
+      query: "imports/fail-interrupted",
+      rows: unfinished.map(({ id }) => ({ id, finishedAt: now.toISOString(), error: "The server stopped while this import ran; it wrote nothing. Upload the file again." })),
+    },
+  ]);
+  return unfinished.length;
 }
 
 export interface StartImport {

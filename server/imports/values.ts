@@ -244,7 +244,23 @@ const compactName = (text: string) => halfWidth(text).replace(/\s+/g, "");
  * old name) both find 迁安市. Abbreviations such as 喀左 for 喀喇沁左翼蒙古族自治县 are
  * tried only inside a known city, where they can hardly be ambiguous.
  */
+/**
+ * Exports repeat the same few thousand place names across millions of rows, so answers
+ * are remembered (the lookup itself scans every region). Bounded, in case of junk input.
+ */
+const namedMemo = new Map<string, Region[]>();
+
 function regionsNamed(text: string, levels: RegionLevel[], scope: Region | null): Region[] {
+  const key = `${text}\u0000${levels.join(",")}\u0000${scope?.code ?? ""}`;
+  let found = namedMemo.get(key);
+  if (!found) {
+    if (namedMemo.size > 50_000) namedMemo.clear();
+    namedMemo.set(key, (found = lookUpRegionsNamed(text, levels, scope)));
+  }
+  return found;
+}
+
+function lookUpRegionsNamed(text: string, levels: RegionLevel[], scope: Region | null): Region[] {
   const name = compactName(text);
   if (!name) return [];
   const inScope = NAMED.filter((n) => levels.includes(n.region.level) && (!scope || within(n.region, scope)));

@@ -23,7 +23,9 @@ function flatten(): Region[] {
     regions.push({ code: pad(province.code), name: province.name, level: "province", parentCode: null });
     for (const city of province.children ?? []) {
       regions.push({ code: pad(city.code), name: city.name, level: "city", parentCode: pad(province.code) });
-      for (const county of city.children ?? []) {
+      // A few cities (东莞, 中山, 嘉峪关, 儋州) have no counties: their children are towns
+      // with longer codes, which are not regions here.
+      for (const county of (city.children ?? []).filter((c) => c.code.length === 6)) {
         regions.push({ code: county.code, name: county.name, level: "county", parentCode: pad(city.code) });
       }
     }

@@ -1,0 +1,19 @@
+/**
+ * One import through the real path (importFirms, as `npm run import` runs it), in a
+ * process of its own so its wall time and peak memory are its own.
+ * usage: node --import tsx test/bench/import-child.ts <file> [zoneId]   (DATA_DIR from env)
+ * prints: {"seconds":…, "peakRssMiB":…, "counts":{…}}
+ */
+import path from "node:path";
+import { readEnv } from "../../server/env.js";
+import { openStore } from "../../server/graph/open-store.js";
+import { importFirms } from "../../server/imports/import-firms.js";
+
+const [file, zoneId] = process.argv.slice(2);
+const store = await openStore(readEnv());
+const started = performance.now();
+const report = await importFirms(store, { importId: "imp-bench", path: file!, fileName: path.basename(file!), mode: "commit", source: "benchmark", zoneId: zoneId ?? null });
+const seconds = (performance.now() - started) / 1000;
+await store.close();
+console.log(JSON.stringify({ seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, counts: report.counts, problems: report.problemCount }));
+process.exit(0);

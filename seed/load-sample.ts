@@ -21,6 +21,6 @@ export async function seedIfEmpty(store: GraphStore): Promise<boolean> {
 
 /** True when the graph holds nothing yet (a first start). */
 export async function isEmpty(store: GraphStore): Promise<boolean> {
-  const [row] = await store.read("admin/count-nodes");
+  const [row] = await store.read("admin/count-chains");
   return Number(row?.count ?? 0) === 0;
 }

@@ -14,7 +14,7 @@ import path from "node:path";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import { BULK_TABLES, type BulkLoad, type StagedFile } from "./bulk.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
-import { PreconditionFailed, StoreError } from "./store.js";
+import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -99,7 +99,7 @@ export class KuzuStore implements GraphStore {
       try {
         await runSteps(before);
         for (const file of files) if (file.rows > 0) await statement(this.writer, copyStatement(file));
-        await runSteps(after);
+        await runSteps([...after, versionStep()]);
         await statement(this.writer, "COMMIT");
       } catch (error) {
         // Kùzu may already have rolled back after a failed statement; a second rollback then fails harmlessly.

@@ -8,7 +8,7 @@ import { createReadStream } from "node:fs";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
-import { PreconditionFailed, StoreError } from "./store.js";
+import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { BULK_TABLES, parseField, type BulkLoad, type ColumnType, type StagedFile } from "./bulk.js";
 
 export interface Neo4jOptions {
@@ -71,7 +71,7 @@ export class Neo4jStore implements GraphStore {
           const cypher = cypherQuery(`bulk/load-${file.table.toLowerCase().replace(/_/g, "-")}`, this.engine);
           for await (const rows of stagedBatches(file, 5_000)) await tx.run(cypher.text, neo4jParams({ rows }));
         }
-        await runSteps(tx, after);
+        await runSteps(tx, [...after, versionStep()]);
       });
     } finally {
       await session.close();

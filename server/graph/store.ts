@@ -36,6 +36,11 @@ export interface GraphStore {
   close(): Promise<void>;
 }
 
+/** The step every write ends with: a new version token for caches (see services/read-cache.ts). */
+export function versionStep(): WriteStep {
+  return { query: "settings/bump-version", rows: [{ token: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` }] };
+}
+
 /** A guarded write found nothing to change: the record is gone or was changed meanwhile. */
 export class PreconditionFailed extends Error {
   constructor(

@@ -5,13 +5,16 @@ import type { ChainGaps } from "../model/api.js";
 import type { GapThresholds } from "../model/domain.js";
 import { getZoneRecord, loadChainFacts } from "./chain-facts.js";
 import { diagnose } from "./gap-rules.js";
+import { cached } from "./read-cache.js";
 import { getGapThresholds, type PartialGapThresholds } from "./settings.js";
 
 /** Diagnoses with the saved thresholds, or with some of them overridden for this request. */
-export async function getChainGaps(store: GraphStore, zoneId: string, chainId: string, override: PartialGapThresholds = {}): Promise<ChainGaps> {
-  const [facts, saved] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
-  const thresholds: GapThresholds = { ...saved, ...override };
-  return diagnose(facts, thresholds);
+export function getChainGaps(store: GraphStore, zoneId: string, chainId: string, override: PartialGapThresholds = {}): Promise<ChainGaps> {
+  return cached(store, `gaps:${zoneId}:${chainId}:${JSON.stringify(override)}`, async () => {
+    const [facts, saved] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
+    const thresholds: GapThresholds = { ...saved, ...override };
+    return diagnose(facts, thresholds);
+  });
 }
 
 export async function flagBottleneck(

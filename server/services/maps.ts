@@ -7,9 +7,14 @@ import type { GraphStore } from "../graph/store.js";
 import type { ChainMap, MapSegment } from "../model/api.js";
 import { loadChainFacts } from "./chain-facts.js";
 import { diagnose } from "./gap-rules.js";
+import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 
-export async function getChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
+export function getChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
+  return cached(store, `map:${zoneId}:${chainId}`, () => computeChainMap(store, zoneId, chainId));
+}
+
+async function computeChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
   const [facts, thresholds] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
   const diagnosis = diagnose(facts, thresholds);
   const { chain, zone, firms, projects, leaders } = facts;

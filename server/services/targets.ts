@@ -15,6 +15,7 @@ import { diagnose } from "./gap-rules.js";
 import { getProfile } from "./profiles.js";
 import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
+import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 import { rankTargets, type CandidateFacts } from "./target-scoring.js";
 
@@ -86,7 +87,12 @@ async function localTies(store: GraphStore, zoneId: string, firmIds: string[]) {
   ];
 }
 
-export async function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
+export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
+  const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
+  return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
+}
+
+async function computeRanking(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today: Date): Promise<TargetRanking> {
   const [facts, thresholds, groups, profile] = await Promise.all([
     loadChainFacts(store, zoneId, chainId),
     getGapThresholds(store),

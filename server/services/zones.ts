@@ -7,6 +7,7 @@ import { displayName } from "../model/format.js";
 import { getZoneRecord, loadChainFacts } from "./chain-facts.js";
 import { diagnose } from "./gap-rules.js";
 import { groupBy, parseRows } from "./rows.js";
+import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 
 const ZoneChainRow = z.object({ zoneId: Id, chainId: Id, chainName: z.string(), rank: z.number().int() });
@@ -23,7 +24,11 @@ export function leadersOf(leaders: z.infer<typeof LeaderRow>[], zoneId: string, 
     .map((l) => ({ id: l.firmId, name: displayName(l.firmName, l.aliases) }));
 }
 
-export async function listZones(store: GraphStore, zoneId: string | null = null): Promise<ZoneSummary[]> {
+export function listZones(store: GraphStore, zoneId: string | null = null): Promise<ZoneSummary[]> {
+  return cached(store, `zones:${zoneId}`, () => computeZones(store, zoneId));
+}
+
+async function computeZones(store: GraphStore, zoneId: string | null): Promise<ZoneSummary[]> {
   const [zones, chainRows, thresholds] = await Promise.all([
     store.read("zones/list-zones", { zoneId }).then((rows) => parseRows(Zone, rows)),
     store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { StagingWriter } from "../../server/graph/bulk.js";
 import { PreconditionFailed, StoreError } from "../../server/graph/store.js";
 import { readFirm } from "../../server/services/firms.js";
+import { graphVersion } from "../../server/services/read-cache.js";
 import { recordSteps } from "../../server/services/graph-writer.js";
 import { miniGraph } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
@@ -75,11 +76,13 @@ describe("graph store", () => {
     await expect(t.store.read("firms/get-firm", {})).rejects.toThrow(/\$id/);
   });
 
-  it("when the graph is cleared, then no node is left", async () => {
+  it("when the graph is cleared, then nothing is left but the new version token", async () => {
     const other = await openTestStore();
     await other.store.write(recordSteps(miniGraph()));
+    const before = await graphVersion(other.store);
     await other.store.clear();
-    expect(Number((await other.store.read("admin/count-nodes"))[0]!.count)).toBe(0);
+    expect(Number((await other.store.read("admin/count-nodes"))[0]!.count)).toBe(1);
+    expect(await graphVersion(other.store)).not.toBe(before);
     await other.close();
   });
 

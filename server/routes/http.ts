@@ -11,7 +11,19 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, locat
   throw new ValidationError(`Invalid ${location}: ${details.map((d) => `${d.field} ${d.message}`).join("; ")}`, details);
 }
 
+/**
+ * Checked JSON text of answers that are sent again and again (cached maps, gaps,
+ * rankings hand back the same object until the graph changes): checked and written once.
+ */
+const checkedText = new WeakMap<object, string>();
+
 /** Sends a response after checking it against its published shape. */
 export function sendJson<S extends z.ZodType>(res: Response, schema: S, data: z.infer<S>): void {
-  res.json(schema.parse(data));
+  if (typeof data !== "object" || data === null) {
+    res.json(schema.parse(data));
+    return;
+  }
+  let text = checkedText.get(data);
+  if (text === undefined) checkedText.set(data, (text = JSON.stringify(schema.parse(data))));
+  res.type("application/json").send(text);
 }

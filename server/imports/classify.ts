@@ -80,6 +80,10 @@ interface Vocabulary {
   segments: SegmentProfile[];
   /** Exact code → how many segments list it. */
   codeShare: Map<string, number>;
+  /** 大类 (first three characters, C31) → the segments with a code in it. */
+  byDivision: Map<string, Set<string>>;
+  /** Segment id → its place in `segments`, which fixes the order of ties. */
+  order: Map<string, number>;
 }
 
 const vocabularies = new WeakMap<readonly SegmentProfile[], Vocabulary>();
@@ -128,7 +132,14 @@ function buildVocabulary(segments: readonly SegmentProfile[]): Vocabulary {
   }
   const codeShare = new Map<string, number>();
   for (const segment of segments) for (const code of new Set(segment.industryCodes)) codeShare.set(code, (codeShare.get(code) ?? 0) + 1);
-  return { byFirstChar, segments: [...segments], codeShare };
+  const byDivision = new Map<string, Set<string>>();
+  for (const segment of segments)
+    for (const code of segment.industryCodes) {
+      const division = code.slice(0, 3);
+      if (!byDivision.has(division)) byDivision.set(division, new Set());
+      byDivision.get(division)!.add(segment.id);
+    }
+  return { byFirstChar, segments: [...segments], codeShare, byDivision, order: new Map(segments.map((s, i) => [s.id, i])) };
 }
 
 function vocabularyOf(segments: readonly SegmentProfile[]): Vocabulary {
@@ -283,7 +294,12 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
 
   const codes = industryCodes(firm.industry ?? "");
   const results: SegmentAssignment[] = [];
-  for (const segment of vocabulary.segments) {
+  // Only segments with keyword evidence or a code in the firm's 大类 can score: with
+  // thousands of segments, looking at no others keeps classification fast.
+  const candidates = new Set(evidence.keys());
+  for (const code of codes) for (const id of vocabulary.byDivision.get(code.slice(0, 3)) ?? []) candidates.add(id);
+  const inOrder = [...candidates].sort((a, b) => vocabulary.order.get(a)! - vocabulary.order.get(b)!);
+  for (const segment of inOrder.map((id) => vocabulary.segments[vocabulary.order.get(id)!]!)) {
     const keyword = evidence.get(segment.id);
     const code = codeEvidence(codes, segment, vocabulary);
     if (!keyword && code.confidence === 0) continue;

@@ -7,7 +7,7 @@
  * render time in headless Chromium. Prints a table and writes the figures as JSON.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +15,25 @@ import { StagingWriter } from "../../server/graph/bulk.js";
 import { importedFirmId } from "../../server/imports/import-firms.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { Random } from "../../seed/generate/random.js";
+import { CLIENT_DIR } from "../../server/app.js";
 import { load, type LoadResult } from "./load.js";
+import { measureRender } from "./render.js";
+
+/** The targets of the scale issue, and the table that compares each figure with its target. */
+const TARGETS = { importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500 };
+
+function printTable(r: { firms: number; links: number; importSeconds: number; peakRssMiB: number; endpoints: Record<string, LoadResult>; renderMs: number; date: string; machine: string }) {
+  const row = (figure: string, value: string, target: string, met: boolean) => console.log(`| ${figure} | ${value} | ${target} | ${met ? "met" : "missed"} |`);
+  console.log(`\n${r.firms.toLocaleString("en-US")} firms, ${r.links.toLocaleString("en-US")} links — ${r.date}, ${r.machine}\n`);
+  console.log("| figure | measured | target | |\n|---|---|---|---|");
+  row("import", `${r.importSeconds} s, peak RSS ${r.peakRssMiB} MiB`, `≤ ${TARGETS.importSeconds} s, ≤ ${TARGETS.peakRssMiB / 1024} GiB`, r.importSeconds <= TARGETS.importSeconds && r.peakRssMiB <= TARGETS.peakRssMiB);
+  for (const name of ["map", "gaps", "targets", "search"] as const) {
+    const e = r.endpoints[name]!;
+    row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
+  }
+  row("map throughput", `${r.endpoints.map!.rps} req/s`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, r.endpoints.map!.rps >= TARGETS.mapRps && r.endpoints.map!.errors === 0);
+  row("2,000-element map render", `${r.renderMs} ms`, `≤ ${TARGETS.renderMs} ms`, r.renderMs <= TARGETS.renderMs);
+}
 
 const { values } = parseArgs({
   options: {
@@ -112,6 +130,11 @@ for (const [name, urls] of Object.entries(endpoints)) {
 }
 server.kill("SIGTERM");
 
+// 5. The 2,000-element map in Chromium.
+if (!existsSync(path.join(CLIENT_DIR, "index.html"))) spawnSync("npx", ["vite", "build"], { stdio: "ignore" });
+const render = await measureRender();
+log(`render: ${JSON.stringify(render)}`);
+
 const report = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -122,8 +145,10 @@ const report = {
   importSeconds: Math.round(imported.seconds * 10) / 10,
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
+  renderMs: render.renderMs,
 };
-console.log(JSON.stringify(report, null, 2));
+printTable(report);
+console.log(`\n${JSON.stringify(report, null, 2)}`);
 if (values.out) writeFileSync(values.out, JSON.stringify(report, null, 2) + "\n");
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 process.exit(0);

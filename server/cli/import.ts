@@ -13,7 +13,8 @@ import { readEnv } from "../env.js";
 import { openStore } from "../graph/open-store.js";
 import { StoreError } from "../graph/store.js";
 import { countLines } from "../imports/count-lines.js";
-import { ImportRejected, importFirms, type ImportReport } from "../imports/import-firms.js";
+import { ImportRejected, importFirms } from "../imports/import-firms.js";
+import type { ImportReport } from "../model/api.js";
 import { newImportId } from "../imports/jobs.js";
 import { seedIfEmpty } from "../../seed/load-sample.js";
 

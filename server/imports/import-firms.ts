@@ -15,6 +15,7 @@ import path from "node:path";
 import { z } from "zod";
 import { StagingWriter } from "../graph/bulk.js";
 import type { GraphStore, WriteStep } from "../graph/store.js";
+import type { ImportReport } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
 import { parseRows } from "../services/rows.js";
 import { searchKeys } from "../services/search-keys.js";
@@ -43,33 +44,6 @@ export interface ImportOptions {
 /** The most problems a report lists; the count is always complete. */
 export const MAX_LISTED_PROBLEMS = 10_000;
 
-export const ImportCounts = z.object({
-  rows: z.number().int(),
-  new: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
-  links: z.number().int(),
-  pendingReview: z.number().int(),
-});
-
-export const ImportReport = z.object({
-  importId: z.string(),
-  fileName: z.string(),
-  mode: z.enum(["dry-run", "commit"]),
-  source: z.string(),
-  zoneId: z.string().nullable(),
-  committed: z.boolean(),
-  headerRow: z.number().int(),
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
-  unknownColumns: z.array(z.string()),
-  counts: ImportCounts,
-  problemCount: z.number().int(),
-  problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string(), fix: z.string() })),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
 
 /** The file cannot be imported at all (unreadable, no header): nothing was written. */
 export class ImportRejected extends Error {

@@ -8,25 +8,9 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
-import { ImportRejected, ImportReport, importFirms, type ImportMode } from "./import-firms.js";
+import { ImportJob, ImportJobWithReport, ImportReport } from "../model/api.js";
+import { ImportRejected, importFirms, type ImportMode } from "./import-firms.js";
 
-export const ImportJob = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  mode: z.enum(["dry-run", "commit"]),
-  source: z.string(),
-  zoneId: z.string().nullable(),
-  status: z.enum(["queued", "running", "done", "failed"]),
-  rowsDone: z.number().int(),
-  /** Known for CSV before the run (lines counted); for XLSX only at the end. */
-  rowsTotal: z.number().int().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
-});
-export const ImportJobWithReport = ImportJob.extend({ report: ImportReport.nullable() });
-export type ImportJob = z.infer<typeof ImportJob>;
-export type ImportJobWithReport = z.infer<typeof ImportJobWithReport>;
 
 const StoredJob = ImportJob.extend({ report: z.string().nullable() });
 

@@ -1,6 +1,6 @@
 /** The import report as a spreadsheet: every problem with where it is and how to fix it. */
 import type { Table } from "../exports/tables.js";
-import type { ImportReport } from "./import-firms.js";
+import type { ImportReport } from "../model/api.js";
 
 type Problem = ImportReport["problems"][number];
 

@@ -6,26 +6,10 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
-import { Id, RegionCode } from "../model/domain.js";
+import { PendingLink, type ReviewQueue } from "../model/api.js";
 import { regionPath } from "../regions/divisions.js";
 import { parseRows } from "../services/rows.js";
 
-export const PendingLink = z.object({
-  firmId: Id,
-  firmName: z.string(),
-  regionCode: RegionCode,
-  region: z.string(),
-  attributes: z.record(z.string(), z.string()),
-  segmentId: Id,
-  segmentName: z.string(),
-  chainId: Id,
-  chainName: z.string(),
-  confidence: z.number(),
-  evidence: z.string(),
-  importId: z.string(),
-});
-export const ReviewQueue = z.object({ total: z.number().int(), items: z.array(PendingLink) });
-export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export const ReviewDecisionInput = z.object({
   decision: z.enum(["accept", "reject"]),

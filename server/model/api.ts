@@ -315,6 +315,72 @@ export const SearchResults = z.object({
   chains: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string() })),
 });
 
+/** What an import found: counts, the columns it recognised, and every problem with where it is. */
+export const ImportCounts = z.object({
+  rows: z.number().int(),
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  links: z.number().int(),
+  pendingReview: z.number().int(),
+});
+
+export const ImportReport = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  mode: z.enum(["dry-run", "commit"]),
+  source: z.string(),
+  zoneId: z.string().nullable(),
+  committed: z.boolean(),
+  headerRow: z.number().int(),
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+  unknownColumns: z.array(z.string()),
+  counts: ImportCounts,
+  problemCount: z.number().int(),
+  problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string(), fix: z.string() })),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** An import job: where it stands, and its report when finished. */
+export const ImportJob = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mode: z.enum(["dry-run", "commit"]),
+  source: z.string(),
+  zoneId: z.string().nullable(),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  rowsDone: z.number().int(),
+  /** Known for CSV before the run (lines counted); for XLSX only at the end. */
+  rowsTotal: z.number().int().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export const ImportJobWithReport = ImportJob.extend({ report: ImportReport.nullable() });
+export type ImportJob = z.infer<typeof ImportJob>;
+export type ImportJobWithReport = z.infer<typeof ImportJobWithReport>;
+
+/** Segment links the classifier was unsure of, waiting for a person. */
+export const PendingLink = z.object({
+  firmId: Id,
+  firmName: z.string(),
+  regionCode: RegionCode,
+  region: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  segmentId: Id,
+  segmentName: z.string(),
+  chainId: Id,
+  chainName: z.string(),
+  confidence: z.number(),
+  evidence: z.string(),
+  importId: z.string(),
+});
+export const ReviewQueue = z.object({ total: z.number().int(), items: z.array(PendingLink) });
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
 export const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
 });

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportJobWithReport } from "../../server/imports/jobs.js";
-import { ReviewQueue } from "../../server/imports/review.js";
+import { ImportJobWithReport, ReviewQueue } from "../../server/model/api.js";
 import { startSampleApp, type RunningApp } from "../support/sample-app.js";
 import { steelExport, writeExport } from "../support/enterprise-export.js";
 

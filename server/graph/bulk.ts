@@ -1,60 +1,18 @@
 /**
- * Bulk loads: rows are staged in CSV files on disk while an import streams (so memory
- * stays bounded), then each engine loads the files in one transaction — Kùzu with COPY,
- * Neo4j with batched UNWIND. The tables and their column order are fixed here; Kùzu's
- * COPY needs the columns in the order of the schema (cypher/schema/create-schema.kuzu.cypher).
+ * Bulk loads: rows are staged in CSV files on disk while an import or a restore streams
+ * (so memory stays bounded), then each engine loads the files in one transaction — Kùzu
+ * with COPY, Neo4j with batched UNWIND. Columns come in the order of the schema
+ * (server/graph/schema.ts), which is what Kùzu's COPY needs.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
+import { stagedColumns, table, type ColumnType } from "./schema.js";
 import type { Params } from "./store.js";
 
-export type ColumnType = "string" | "number" | "integer" | "boolean" | "string[]";
-
-interface TableSpec {
-  kind: "node" | "rel";
-  /** For relationships: the node tables the first two columns (from, to) refer to. */
-  ends?: [from: string, to: string];
-  columns: Record<string, ColumnType>;
-}
-
-export const BULK_TABLES = {
-  Firm: {
-    kind: "node",
-    columns: {
-      id: "string",
-      uscc: "string",
-      name: "string",
-      aliases: "string[]",
-      regionCode: "string",
-      capital: "number",
-      foundedOn: "string",
-      staff: "integer",
-      revenue: "number",
-      tags: "string[]",
-      sample: "boolean",
-      source: "string",
-      asOf: "string",
-      attributes: "string",
-      searchText: "string",
-    },
-  },
-  OPERATES_IN: {
-    kind: "rel",
-    ends: ["Firm", "Segment"],
-    columns: { from: "string", to: "string", products: "string", capacity: "string", confidence: "number", source: "string", evidence: "string" },
-  },
-  SUGGESTED: {
-    kind: "rel",
-    ends: ["Firm", "Segment"],
-    columns: { from: "string", to: "string", confidence: "number", evidence: "string", importId: "string" },
-  },
-  LOCATED_IN: { kind: "rel", ends: ["Firm", "Zone"], columns: { from: "string", to: "string" } },
-  SUPPLIES: { kind: "rel", ends: ["Firm", "Firm"], columns: { from: "string", to: "string", product: "string", source: "string" } },
-} as const satisfies Record<string, TableSpec>;
-
-export type BulkTable = keyof typeof BULK_TABLES;
+export type BulkTable = string;
 
 export interface StagedFile {
+  /** A table of the schema (server/graph/schema.ts). */
   table: BulkTable;
   path: string;
   rows: number;
@@ -92,10 +50,10 @@ export class StagingWriter {
   rows = 0;
 
   constructor(
-    readonly table: BulkTable,
+    readonly tableName: BulkTable,
     readonly path: string,
   ) {
-    this.columns = Object.entries(BULK_TABLES[table].columns) as [string, ColumnType][];
+    this.columns = stagedColumns(table(tableName));
     this.out = createWriteStream(path, { encoding: "utf8" });
     this.out.write(this.columns.map(([name]) => name).join(",") + "\n");
   }
@@ -113,7 +71,7 @@ export class StagingWriter {
     this.closing ??= (async () => {
       this.out.end();
       if (!this.out.writableFinished) await once(this.out, "finish");
-      return { table: this.table, path: this.path, rows: this.rows };
+      return { table: this.tableName, path: this.path, rows: this.rows };
     })();
     return this.closing;
   }

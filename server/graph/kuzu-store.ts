@@ -12,7 +12,8 @@ import type { KuzuValue } from "kuzu";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import { BULK_TABLES, type BulkLoad, type StagedFile } from "./bulk.js";
+import type { BulkLoad, StagedFile } from "./bulk.js";
+import { table } from "./schema.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
@@ -180,9 +181,9 @@ async function statement(connection: Connection, text: string): Promise<void> {
  * table name and a path the server made itself (checked to hold no quote).
  */
 function copyStatement(file: StagedFile): string {
-  if (!(file.table in BULK_TABLES)) throw new StoreError(`Not a bulk table: ${file.table}`);
+  const name = table(file.table).name;
   if (!path.isAbsolute(file.path) || /['"\\]/.test(file.path)) throw new StoreError(`Refusing to COPY from ${file.path}`);
-  return `COPY ${file.table} FROM '${file.path}' (HEADER=true, ESCAPE='"')`;
+  return `COPY ${name} FROM '${file.path}' (HEADER=true, ESCAPE='"')`;
 }
 
 /**

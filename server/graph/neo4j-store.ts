@@ -9,7 +9,8 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
-import { BULK_TABLES, parseField, type BulkLoad, type ColumnType, type StagedFile } from "./bulk.js";
+import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
+import { nodeTable, stagedColumns, table, type Table } from "./schema.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -68,8 +69,8 @@ export class Neo4jStore implements GraphStore {
       await session.executeWrite(async (tx) => {
         await runSteps(tx, before);
         for (const file of files) {
-          const cypher = cypherQuery(`bulk/load-${file.table.toLowerCase().replace(/_/g, "-")}`, this.engine);
-          for await (const rows of stagedBatches(file, 5_000)) await tx.run(cypher.text, neo4jParams({ rows }));
+          const text = unwindStatement(table(file.table));
+          for await (const rows of stagedBatches(file, 5_000)) await tx.run(text, neo4jParams({ rows }));
         }
         await runSteps(tx, [...after, versionStep()]);
       });
@@ -102,9 +103,21 @@ async function run(tx: ManagedTransaction, query: CypherQuery, params: Params): 
   return result.records.map((record) => plain(record.toObject()) as Row);
 }
 
+/**
+ * Neo4j's side of a bulk load, for one table: labels, types and property names come from
+ * the schema description, never from data; the values travel as $rows.
+ */
+function unwindStatement(t: Table): string {
+  if (t.kind === "node") return `UNWIND $rows AS r CREATE (n:${t.name}) SET n = r`;
+  const from = nodeTable(t.from);
+  const to = nodeTable(t.to);
+  const properties = t.columns.map(([name]) => `${name}: r.${name}`).join(", ");
+  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}), (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
+}
+
 /** Reads a staged CSV back as typed rows, a batch at a time. */
 async function* stagedBatches(file: StagedFile, size: number): AsyncGenerator<Params[]> {
-  const types = BULK_TABLES[file.table].columns as Record<string, ColumnType>;
+  const types = Object.fromEntries(stagedColumns(table(file.table)));
   // Empty fields are nulls, as Kùzu's COPY reads them.
   const parser = createReadStream(file.path).pipe(parse({ columns: true, cast: (value) => (value === "" ? null : value) }));
   let batch: Params[] = [];

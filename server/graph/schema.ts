@@ -1,0 +1,80 @@
+/**
+ * The graph's tables, read from the Kùzu schema file — the one place they are declared.
+ * Bulk loads, backups and restores work from this description on both engines, so a new
+ * table or property needs no code of its own here.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export type ColumnType = "string" | "number" | "integer" | "boolean" | "string[]";
+
+export interface NodeTable {
+  kind: "node";
+  name: string;
+  /** The primary key property. */
+  key: string;
+  columns: [name: string, type: ColumnType][];
+}
+
+export interface RelTable {
+  kind: "rel";
+  name: string;
+  from: string;
+  to: string;
+  columns: [name: string, type: ColumnType][];
+}
+
+export type Table = NodeTable | RelTable;
+
+const TYPES: Record<string, ColumnType> = { STRING: "string", DOUBLE: "number", INT64: "integer", BOOLEAN: "boolean", "STRING[]": "string[]" };
+
+export function parseSchema(ddl: string): Table[] {
+  const tables: Table[] = [];
+  for (const match of ddl.matchAll(/CREATE (NODE|REL) TABLE IF NOT EXISTS (\w+)\(([^;]*)\);/g)) {
+    const [, kind, name, body] = match;
+    const parts = body!.split(",").map((p) => p.trim());
+    if (kind === "NODE") {
+      const columns = parts.map((p) => {
+        const [column, type] = p.split(/\s+/);
+        if (!TYPES[type!]) throw new Error(`Unknown column type ${type} in ${name}`);
+        return [column!, TYPES[type!]!] as [string, ColumnType];
+      });
+      const keyPart = parts.find((p) => p.endsWith("PRIMARY KEY"));
+      if (!keyPart) throw new Error(`Node table ${name} has no primary key`);
+      tables.push({ kind: "node", name: name!, key: keyPart.split(/\s+/)[0]!, columns });
+    } else {
+      const [ends, ...rest] = parts;
+      const endsMatch = /^FROM (\w+) TO (\w+)$/.exec(ends!);
+      if (!endsMatch) throw new Error(`Relationship table ${name} must join one pair of tables`);
+      const columns = rest.map((p) => {
+        const [column, type] = p.split(/\s+/);
+        return [column!, TYPES[type!]!] as [string, ColumnType];
+      });
+      tables.push({ kind: "rel", name: name!, from: endsMatch[1]!, to: endsMatch[2]!, columns });
+    }
+  }
+  return tables;
+}
+
+export const TABLES: readonly Table[] = parseSchema(
+  readFileSync(fileURLToPath(new URL("../../cypher/schema/create-schema.kuzu.cypher", import.meta.url)), "utf8"),
+);
+const byName = new Map(TABLES.map((t) => [t.name, t]));
+
+/** The table of that name; throws for any other name (table names are never taken from input). */
+export function table(name: string): Table {
+  const found = byName.get(name);
+  if (!found) throw new Error(`Not a table of this graph: ${name}`);
+  return found;
+}
+
+export function nodeTable(name: string): NodeTable {
+  const t = table(name);
+  if (t.kind !== "node") throw new Error(`${name} is a relationship table`);
+  return t;
+}
+
+/** The columns of a table as staged in CSV: a relationship's first two are its ends' keys. */
+export function stagedColumns(t: Table): [string, ColumnType][] {
+  return t.kind === "node" ? t.columns : [["from", "string"], ["to", "string"], ...t.columns];
+}

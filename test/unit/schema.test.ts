@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseSchema, stagedColumns, table, TABLES } from "../../server/graph/schema.js";
+
+describe("the schema description", () => {
+  it("reads node tables with their key and typed columns in order", () => {
+    const firm = table("Firm");
+    expect(firm).toMatchObject({ kind: "node", key: "id" });
+    expect(firm.columns.slice(0, 4)).toEqual([["id", "string"], ["uscc", "string"], ["name", "string"], ["aliases", "string[]"]]);
+    expect(table("Region")).toMatchObject({ key: "code" });
+  });
+
+  it("reads relationship tables with their ends, and stages their ends first", () => {
+    const link = table("OPERATES_IN");
+    expect(link).toMatchObject({ kind: "rel", from: "Firm", to: "Segment" });
+    expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence"]);
+  });
+
+  it("knows every table the graph has, and no other", () => {
+    expect(TABLES.filter((t) => t.kind === "node").length).toBeGreaterThanOrEqual(14);
+    expect(() => table("Firm) DETACH DELETE (x")).toThrow(/Not a table/);
+    expect(() => parseSchema("CREATE NODE TABLE IF NOT EXISTS X(a STRING);")).toThrow(/primary key/);
+  });
+});

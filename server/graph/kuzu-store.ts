@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { BulkLoad, StagedFile } from "./bulk.js";
-import { table } from "./schema.js";
+import { scanStatement, table } from "./schema.js";
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
@@ -111,6 +111,22 @@ export class KuzuStore implements GraphStore {
     const result = this.writeQueue.then(run, run);
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  async *scan(tableName: string): AsyncIterable<Row> {
+    const connection = await this.acquire();
+    try {
+      const result = await connection.query(scanStatement(table(tableName)));
+      const results = Array.isArray(result) ? result : [result];
+      try {
+        const rows = results[0]!;
+        while (rows.hasNext()) yield plain(await rows.getNext()) as Row;
+      } finally {
+        for (const r of results) r.close();
+      }
+    } finally {
+      this.release(connection);
+    }
   }
 
   async ensureSchema(): Promise<void> {

@@ -10,7 +10,7 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import type { GraphStore, Params, Row, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
-import { nodeTable, stagedColumns, table, type Table } from "./schema.js";
+import { nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -74,6 +74,15 @@ export class Neo4jStore implements GraphStore {
         }
         await runSteps(tx, [...after, versionStep()]);
       });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async *scan(tableName: string): AsyncIterable<Row> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      for await (const record of session.run(scanStatement(table(tableName)))) yield plain(record.toObject()) as Row;
     } finally {
       await session.close();
     }

@@ -74,6 +74,15 @@ export function nodeTable(name: string): NodeTable {
   return t;
 }
 
+/** A query reading every row of a table, in staged-column form; names come from the schema only. */
+export function scanStatement(t: Table): string {
+  if (t.kind === "node") return `MATCH (n:${t.name}) RETURN ${t.columns.map(([c]) => `n.${c} AS ${c}`).join(", ")}`;
+  const from = nodeTable(t.from);
+  const to = nodeTable(t.to);
+  const columns = [`a.${from.key} AS \`from\``, `b.${to.key} AS \`to\``, ...t.columns.map(([c]) => `r.${c} AS ${c}`)];
+  return `MATCH (a:${from.name})-[r:${t.name}]->(b:${to.name}) RETURN ${columns.join(", ")}`;
+}
+
 /** The columns of a table as staged in CSV: a relationship's first two are its ends' keys. */
 export function stagedColumns(t: Table): [string, ColumnType][] {
   return t.kind === "node" ? t.columns : [["from", "string"], ["to", "string"], ...t.columns];

@@ -29,6 +29,11 @@ export interface GraphStore {
   write(steps: WriteStep[]): Promise<void>;
   /** Loads staged CSV files (see bulk.ts) between two sets of steps, in one transaction. */
   load(load: BulkLoad): Promise<void>;
+  /**
+   * Every row of one table (schema.ts), streamed: a node's properties, or a relationship's
+   * ends (`from`, `to`: the key of each) and properties. For backups.
+   */
+  scan(table: string): AsyncIterable<Row>;
   /** Creates tables, constraints and indexes when missing; safe to call on every start. */
   ensureSchema(): Promise<void>;
   /** Deletes every node and relationship (the schema stays). */

@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BackupError, restoreBackup, writeBackup } from "../../server/services/backup.js";
+import { createList } from "../../server/services/lists.js";
+import { loadSample } from "../../seed/load-sample.js";
+import { openTestStore, type TestStore } from "../support/store.js";
+
+let source: TestStore;
+let target: TestStore;
+beforeAll(async () => {
+  source = await openTestStore();
+  await loadSample(source.store);
+  // Data of every kind: lists, entries and their history too.
+  await createList(source.store, { name: "备份测试", zoneId: "lingyuan", chainId: "steel", createdBy: "测试", note: "", filters: { regionGroup: "jingjinji" }, top: 5 });
+});
+afterAll(async () => {
+  await source.close();
+  await target?.close();
+});
+
+/** A backup's rows as a set of lines (the order of rows within a table is the engine's). */
+const rowsOf = (file: string) =>
+  readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .sort();
+
+describe("backup and restore", () => {
+  it("restores into an empty graph exactly what was backed up", async () => {
+    const first = path.join(source.dataDir, "first.jsonl");
+    const counts = await writeBackup(source.store, first);
+    expect(counts.Firm).toBeGreaterThan(400);
+    expect(counts.ListEntry).toBe(5);
+    expect(counts.StatusChange).toBe(5);
+
+    if (process.env.NEO4J_URI) await source.store.clear(); // one database: empty it for the restore
+    target = process.env.NEO4J_URI ? source : await openTestStore();
+    expect(await restoreBackup(target.store, first)).toEqual(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)));
+    const second = path.join(target.dataDir, "second.jsonl");
+    await writeBackup(target.store, second);
+    expect(rowsOf(second)).toEqual(rowsOf(first));
+  });
+
+  it("refuses a restore into a graph that holds data, and damaged or cut-off files, writing nothing", async () => {
+    const file = path.join(source.dataDir, "check.jsonl");
+    await writeBackup(target.store, file);
+    await expect(restoreBackup(target.store, file)).rejects.toThrow(/empty graph/);
+
+    const empty = await openTestStore();
+    try {
+      const lines = readFileSync(file, "utf8").trim().split("\n");
+      const cut = path.join(source.dataDir, "cut.jsonl");
+      writeFileSync(cut, lines.slice(0, -1).join("\n") + "\n");
+      await expect(restoreBackup(empty.store, cut)).rejects.toBeInstanceOf(BackupError);
+      const other = path.join(source.dataDir, "other.jsonl");
+      writeFileSync(other, '{"hello":"world"}\n');
+      await expect(restoreBackup(empty.store, other)).rejects.toThrow(/not a ChainAtlas backup/);
+      const unknown = path.join(source.dataDir, "unknown.jsonl");
+      writeFileSync(unknown, [lines[0], '{"table":"Spaceship","row":{"id":"x"}}', '{"end":true,"counts":{}}'].join("\n"));
+      await expect(restoreBackup(empty.store, unknown)).rejects.toThrow(/unknown table Spaceship/);
+      expect(Number((await empty.store.read("admin/count-nodes"))[0]!.count)).toBe(0);
+    } finally {
+      await empty.close();
+    }
+  });
+});

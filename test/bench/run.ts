@@ -55,7 +55,8 @@ const BENCH_ZONE = "bench-zone";
 const work = values.keep ? path.resolve(values.keep) : mkdtempSync(path.join(tmpdir(), "chainatlas-bench-"));
 mkdirSync(work, { recursive: true });
 const dataDir = path.join(work, "data");
-const env = { ...process.env, DATA_DIR: dataDir, NEO4J_URI: process.env.NEO4J_URI ?? "" };
+// A bulk load of a million firms holds its pages in Kùzu's buffer pool until it commits.
+const env = { ...process.env, DATA_DIR: dataDir, NEO4J_URI: process.env.NEO4J_URI ?? "", KUZU_BUFFER_POOL_MIB: process.env.KUZU_BUFFER_POOL_MIB ?? "3072" };
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 function child(script: string, args: string[]): string {

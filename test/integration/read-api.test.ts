@@ -134,6 +134,14 @@ describe("read API errors", () => {
     expect(body.error.code).toBe("not_found");
   });
 
+  it("every answer carries a Content-Security-Policy and no framework banner", async () => {
+    const res = await fetch(app.url + "/api/health");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+
   it("malformed JSON is a 400 without a stack trace", async () => {
     const res = await fetch(app.url + "/api/search?q=x", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
     const body = (await res.json()) as any;

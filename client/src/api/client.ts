@@ -34,7 +34,72 @@ export async function getJson<T>({ path, schema }: ApiRequest<T>, signal?: Abort
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError("network", (error as Error).message);
   }
-  const body: unknown = await response.json().catch(() => null);
+  return readAnswer(path, response, schema);
+}
+
+export type Method = "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * A change: JSON in, and the answer parsed with `schema` (or nothing, for 204). Errors
+ * come back as ApiError with the server's code and field details, e.g. a 409 "conflict"
+ * carrying the current record.
+ */
+export async function sendJson<T = void>(method: Method, path: string, body?: unknown, schema?: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError("network", (error as Error).message);
+  }
+  return readAnswer(path, response, schema);
+}
+
+/** Sends a file as multipart/form-data in the field `file` (the import endpoint's contract). */
+export async function uploadFile<T>(path: string, file: File, schema: z.ZodType<T>): Promise<T> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers: { Accept: "application/json" }, body: form });
+  } catch (error) {
+    throw new ApiError("network", (error as Error).message);
+  }
+  return readAnswer(path, response, schema);
+}
+
+/** A download from the API: the body and the file name the server gave it. */
+export async function getFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path);
+  } catch (error) {
+    throw new ApiError("network", (error as Error).message);
+  }
+  if (!response.ok) await readAnswer(path, response);
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get("Content-Disposition")) };
+}
+
+/** `attachment; filename="export.xlsx"; filename*=UTF-8''%E5%87%8C…` → the UTF-8 name when given. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1]!.trim() : null;
+}
+
+async function readAnswer<T>(path: string, response: Response, schema?: z.ZodType<T>): Promise<T> {
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(body);
     const kind: ApiErrorKind = response.status === 404 ? "not-found" : response.status >= 500 ? "server" : "client";
@@ -44,9 +109,9 @@ export async function getJson<T>({ path, schema }: ApiRequest<T>, signal?: Abort
     }
     throw new ApiError(kind, `HTTP ${response.status}`, response.status);
   }
+  if (!schema) return undefined as T;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    // Keep the zod issues for the console: they say exactly which field changed.
     console.error(`Unexpected response from ${path}`, parsed.error.issues);
     throw new ApiError("bad-response", `Unexpected response from ${path}`, response.status, null, parsed.error.issues);
   }

@@ -1,14 +1,38 @@
 /** The read API, one function per endpoint, each with the schema of its answer. */
-import type { z } from "zod";
-import { ChainGaps, ChainList, ChainMap, FirmDetail, SearchResults, TargetRanking, ZoneDetail, ZoneList } from "../../../server/model/api";
+import { z } from "zod";
+import {
+  ChainDetail,
+  ChainGaps,
+  ChainList,
+  ChainMap,
+  ChainReport,
+  FirmDetail,
+  ProfileList,
+  RegionGroupList,
+  RegionList,
+  SearchResults,
+  TargetListDetail,
+  TargetListList,
+  TargetRanking,
+  ZoneDetail,
+  ZoneList,
+} from "../../../server/model/api";
+import { ScoringProfile } from "../../../server/model/domain";
+import type { RegionLevel } from "../../../server/model/domain";
+import type { TargetQuery } from "../model/targetQuery";
+import { targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
+import { ImportJobList, ImportJobWithReport, ReviewQueue } from "./importSchemas";
 
 const id = encodeURIComponent;
+
+export type ExportFormat = "xlsx" | "csv";
 
 export const api = {
   zones: (): ApiRequest<z.infer<typeof ZoneList>> => ({ path: "/api/zones", schema: ZoneList }),
   zone: (zoneId: string): ApiRequest<ZoneDetail> => ({ path: `/api/zones/${id(zoneId)}`, schema: ZoneDetail }),
   chains: (): ApiRequest<z.infer<typeof ChainList>> => ({ path: "/api/chains", schema: ChainList }),
+  chain: (chainId: string): ApiRequest<ChainDetail> => ({ path: `/api/chains/${id(chainId)}`, schema: ChainDetail }),
   chainMap: (zoneId: string, chainId: string): ApiRequest<ChainMap> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/map`,
     schema: ChainMap,
@@ -23,9 +47,46 @@ export const api = {
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?segment=${id(segmentId)}&limit=${limit}`,
     schema: TargetRanking,
   }),
+  targets: (zoneId: string, chainId: string, query: TargetQuery): ApiRequest<TargetRanking> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?${targetApiQuery(query)}`,
+    schema: TargetRanking,
+  }),
+  report: (zoneId: string, chainId: string): ApiRequest<z.infer<typeof ChainReport>> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/report`,
+    schema: ChainReport,
+  }),
+  regionGroups: (): ApiRequest<z.infer<typeof RegionGroupList>> => ({ path: "/api/region-groups", schema: RegionGroupList }),
+  regions: (level: RegionLevel): ApiRequest<z.infer<typeof RegionList>> => ({ path: `/api/regions?level=${level}`, schema: RegionList }),
+  profiles: (): ApiRequest<z.infer<typeof ProfileList>> => ({ path: "/api/profiles", schema: ProfileList }),
+  profile: (profileId: string): ApiRequest<ScoringProfile> => ({ path: `/api/profiles/${id(profileId)}`, schema: ScoringProfile }),
+  lists: (filter: { zoneId?: string | null; chainId?: string | null }): ApiRequest<z.infer<typeof TargetListList>> => {
+    const query = new URLSearchParams();
+    if (filter.zoneId) query.set("zoneId", filter.zoneId);
+    if (filter.chainId) query.set("chainId", filter.chainId);
+    const text = query.toString();
+    return { path: `/api/lists${text ? `?${text}` : ""}`, schema: TargetListList };
+  },
+  list: (listId: string): ApiRequest<TargetListDetail> => ({ path: `/api/lists/${id(listId)}`, schema: TargetListDetail }),
+  imports: (): ApiRequest<z.infer<typeof ImportJobList>> => ({ path: "/api/imports", schema: ImportJobList }),
+  importJob: (importId: string): ApiRequest<z.infer<typeof ImportJobWithReport>> => ({
+    path: `/api/imports/${id(importId)}`,
+    schema: ImportJobWithReport,
+  }),
+  review: (limit: number, offset: number): ApiRequest<z.infer<typeof ReviewQueue>> => ({
+    path: `/api/review?limit=${limit}&offset=${offset}`,
+    schema: ReviewQueue,
+  }),
   firm: (firmId: string): ApiRequest<FirmDetail> => ({ path: `/api/firms/${id(firmId)}`, schema: FirmDetail }),
   search: (query: string): ApiRequest<SearchResults> => ({
     path: `/api/search?q=${encodeURIComponent(query)}`,
     schema: SearchResults,
   }),
+};
+
+/** Where the downloads are (fetched by downloadFromApi, which reports errors in words). */
+export const files = {
+  targets: (zoneId: string, chainId: string, query: TargetQuery, format: ExportFormat) =>
+    `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
+  list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
+  importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
 };

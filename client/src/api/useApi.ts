@@ -9,10 +9,17 @@ import type { ApiRequest } from "./client";
 const FRESH_MS = 60_000;
 const cache = new Map<string, { at: number; data: unknown }>();
 
+interface Reload {
+  /** Ask again from scratch, showing the loading state (after an error). */
+  retry: () => void;
+  /** Ask again in the background, keeping what is shown until the answer arrives (after a change). */
+  refresh: () => void;
+}
+
 export type ApiState<T> =
-  | { status: "loading"; data?: undefined; error?: undefined; retry: () => void }
-  | { status: "error"; data?: undefined; error: ApiError; retry: () => void }
-  | { status: "ready"; data: T; error?: undefined; retry: () => void };
+  | ({ status: "loading"; data?: undefined; error?: undefined } & Reload)
+  | ({ status: "error"; data?: undefined; error: ApiError } & Reload)
+  | ({ status: "ready"; data: T; error?: undefined } & Reload);
 
 function cached<T>(path: string): T | undefined {
   const entry = cache.get(path);
@@ -56,12 +63,17 @@ export function useApi<T>(request: ApiRequest<T> | null): ApiState<T> {
     setAttempt((n) => n + 1);
   }, [path]);
 
-  if (!path) return { status: "loading", retry };
-  if (result?.path === path && result.error) return { status: "error", error: result.error, retry };
-  if (result?.path === path && result.data !== undefined) return { status: "ready", data: result.data, retry };
+  const refresh = useCallback(() => {
+    if (path) cache.delete(path);
+    setAttempt((n) => n + 1);
+  }, [path]);
+
+  if (!path) return { status: "loading", retry, refresh };
+  if (result?.path === path && result.error) return { status: "error", error: result.error, retry, refresh };
+  if (result?.path === path && result.data !== undefined) return { status: "ready", data: result.data, retry, refresh };
   // Before the effect has run: a fresh answer from another view shows at once.
   const fresh = cached<T>(path);
-  return fresh !== undefined ? { status: "ready", data: fresh, retry } : { status: "loading", retry };
+  return fresh !== undefined ? { status: "ready", data: fresh, retry, refresh } : { status: "loading", retry, refresh };
 }
 
 /** Forget cached answers, e.g. after an edit elsewhere in the app. */

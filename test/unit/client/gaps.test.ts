@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { SegmentDiagnosis } from "../../../server/model/api";
+import { gapKinds, gapRows } from "../../../client/src/model/gaps";
+
+function diagnosis(segmentId: string, status: SegmentDiagnosis["status"], stage: SegmentDiagnosis["stage"], extra: Partial<SegmentDiagnosis> = {}): SegmentDiagnosis {
+  return {
+    segmentId,
+    name: segmentId,
+    stage,
+    status,
+    localFirmCount: 0,
+    localCapital: 0,
+    unknownCapitalCount: 0,
+    leaderOperates: false,
+    feedsLeaderSegments: [],
+    flag: null,
+    filling: [],
+    gaps: status === "strong" ? [] : [{ kind: status, reason: `${segmentId} is ${status}`, figures: {} }],
+    ...extra,
+  };
+}
+
+describe("gap table", () => {
+  it("lists gaps most urgent first — bottleneck, missing, weak — then in chain order, and leaves strong segments out", () => {
+    const rows = gapRows({
+      segments: [
+        diagnosis("weak-up", "weak", "upstream"),
+        diagnosis("missing-down", "missing", "downstream"),
+        diagnosis("strong", "strong", "midstream"),
+        diagnosis("missing-up", "missing", "upstream"),
+        diagnosis("choke", "bottleneck", "midstream"),
+      ],
+    });
+    expect(rows.map((r) => r.segmentId)).toEqual(["choke", "missing-up", "missing-down", "weak-up"]);
+  });
+
+  it("keeps a strong segment that a project is filling or a planner flagged", () => {
+    const filling = [{ id: "p1", name: "项目", status: "签约" as const, firmName: "某企业" }];
+    const rows = gapRows({ segments: [diagnosis("strong", "strong", "midstream", { filling })] });
+    expect(rows).toHaveLength(1);
+  });
+
+  it("names each kind of gap once", () => {
+    const gaps = [
+      { kind: "missing" as const, reason: "a", figures: {} },
+      { kind: "bottleneck" as const, reason: "b", figures: {} },
+      { kind: "missing" as const, reason: "c", figures: {} },
+    ];
+    expect(gapKinds({ gaps })).toEqual(["bottleneck", "missing"]);
+  });
+});

@@ -11,6 +11,15 @@ import { FirmPage } from "./features/Firm/FirmPage";
 import { OverviewPage } from "./features/Overview/OverviewPage";
 import { PrintPage } from "./features/Print/PrintPage";
 import { AppShell } from "./features/Shell/AppShell";
+import { WhoProvider } from "./features/common/Who";
+import { ImportJobPage } from "./features/Imports/ImportJobPage";
+import { ImportsPage } from "./features/Imports/ImportsPage";
+import { ListPage } from "./features/Lists/ListPage";
+import { ListsPage } from "./features/Lists/ListsPage";
+import { ProfilesPage } from "./features/Profiles/ProfilesPage";
+import { ReportPage } from "./features/Report/ReportPage";
+import { ReviewPage } from "./features/Review/ReviewPage";
+import { TargetsPage } from "./features/Targets/TargetsPage";
 
 export function App() {
   const { locale } = useI18n();
@@ -18,18 +27,31 @@ export function App() {
     <ConfigProvider
       locale={locale === "en" ? enUS : zhCN}
       theme={{ token: { colorPrimary: "#1f4e8c", fontFamily: FONT_FAMILY, fontSize: 15, borderRadius: 6 } }}
+      // "打印", not "打 印": antd spaces out two-character Chinese labels by default.
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
-        <Routes>
-          <Route element={<AppShell />}>
-            <Route path={ROUTES.overview} element={<OverviewPage />} />
-            <Route path={ROUTES.map} element={<ChainMapPage />} />
-            <Route path={ROUTES.firm} element={<FirmPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Route>
-          {/* Outside the shell: the print view is the page itself. */}
-          <Route path={ROUTES.print} element={<PrintPage />} />
-        </Routes>
+        <WhoProvider>
+          <Routes>
+            <Route element={<AppShell />}>
+              <Route path={ROUTES.overview} element={<OverviewPage />} />
+              <Route path={ROUTES.map} element={<ChainMapPage />} />
+              <Route path={ROUTES.firm} element={<FirmPage />} />
+              <Route path={ROUTES.targets} element={<TargetsPage />} />
+              <Route path={ROUTES.lists} element={<ListsPage />} />
+              <Route path={ROUTES.list} element={<ListPage />} />
+              <Route path={ROUTES.profiles} element={<ProfilesPage />} />
+              <Route path={ROUTES.profile} element={<ProfilesPage />} />
+              <Route path={ROUTES.imports} element={<ImportsPage />} />
+              <Route path={ROUTES.importJob} element={<ImportJobPage />} />
+              <Route path={ROUTES.review} element={<ReviewPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+            {/* Outside the shell: the print view and the report are the page itself. */}
+            <Route path={ROUTES.print} element={<PrintPage />} />
+            <Route path={ROUTES.report} element={<ReportPage />} />
+          </Routes>
+        </WhoProvider>
       </AntApp>
     </ConfigProvider>
   );

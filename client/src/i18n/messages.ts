@@ -2,7 +2,10 @@
  * Interface text. Chinese is the source; English must have every key (the type checks it).
  * Placeholders are written {name} and filled by t().
  */
+import { workEn, workZhCN } from "./messages-work";
+
 export const zhCN = {
+  ...workZhCN,
   "app.title": "ChainAtlas 产业链招商图谱",
   "app.shortTitle": "产业链招商图谱",
   "app.language": "English",
@@ -147,6 +150,7 @@ export const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
+  ...workEn,
   "app.title": "ChainAtlas · Industrial chain maps",
   "app.shortTitle": "Industrial chain maps",
   "app.language": "中文",

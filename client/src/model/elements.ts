@@ -33,6 +33,8 @@ export interface MapNodeData {
   localFirmCount?: number;
   projectCount?: number;
   leader?: boolean;
+  /** A signed (or later) project is filling this segment (补链中). */
+  filling?: boolean;
   name?: string;
 }
 
@@ -156,6 +158,7 @@ export function buildMapElements(
         localFirmCount: segment.localFirmCount,
         projectCount: segment.projectCount,
         leader: segment.leader,
+        filling: segment.filling,
         ...size(placement.box),
       },
       ...(isExpanded ? {} : { position: centre(placement.box) }),
@@ -163,6 +166,7 @@ export function buildMapElements(
         "segment",
         `status-${status}`,
         ...(segment.leader ? ["leader"] : []),
+        ...(segment.filling ? ["filling"] : []),
         ...(isExpanded ? ["expanded"] : []),
         ...(hidden ? ["faded"] : []),
       ],

@@ -26,6 +26,8 @@ export interface Palette {
   status: Record<SegmentStatus, StatusStyle>;
   /** Outline added to segments the chain leader works in. */
   leader: { border: string; borderWidth: number };
+  /** The badge on a segment a signed project is filling (补链中): a plus in a disc. */
+  filling: { fill: string; mark: string; ring: string; size: number };
   firm: { fill: string; border: string; text: string; fontSize: number };
   external: { fill: string; border: string; text: string };
   edge: { line: string; width: number; external: string };
@@ -51,6 +53,7 @@ export const STANDARD_PALETTE: Palette = {
     bottleneck: { fill: "#f0e6ff", border: "#722ed1", text: "#391085", borderWidth: 6, borderStyle: "double" },
   },
   leader: { border: "#1d1d1d", borderWidth: 3 },
+  filling: { fill: "#237804", mark: "#ffffff", ring: "#ffffff", size: 26 },
   firm: { fill: "#ffffff", border: "#8c9bb0", text: "#1f2a37", fontSize: 14 },
   external: { fill: "#fafafa", border: "#8c8c8c", text: "#595959" },
   edge: { line: "#7a8699", width: 2, external: "#a6a6a6" },
@@ -74,6 +77,7 @@ export const MEETING_PALETTE: Palette = {
     bottleneck: { fill: "#4b0f8f", border: "#000000", text: "#ffffff", borderWidth: 8, borderStyle: "double" },
   },
   leader: { border: "#000000", borderWidth: 6 },
+  filling: { fill: "#0a6b1f", mark: "#ffffff", ring: "#000000", size: 32 },
   firm: { fill: "#ffffff", border: "#000000", text: "#000000", fontSize: 14 },
   external: { fill: "#ffffff", border: "#000000", text: "#000000" },
   edge: { line: "#000000", width: 3, external: "#8c8c8c" },
@@ -81,3 +85,24 @@ export const MEETING_PALETTE: Palette = {
   selected: "#0050ff",
   fadedOpacity: 0.15,
 };
+
+/**
+ * The 补链中 badge as SVG markup in a box of `size` (the canvas draws it as an image, the
+ * SVG export inline): a disc with a plus, which reads without colour and without words.
+ */
+export function fillingBadgeSvg(p: Palette, size = p.filling.size): string {
+  const r = size / 2;
+  const arm = size * 0.26;
+  const stroke = Math.max(2, size * 0.13);
+  return (
+    `<circle cx="${r}" cy="${r}" r="${r - 1.5}" fill="${p.filling.fill}" stroke="${p.filling.ring}" stroke-width="2"/>` +
+    `<path d="M${r - arm} ${r}H${r + arm}M${r} ${r - arm}V${r + arm}" stroke="${p.filling.mark}" stroke-width="${stroke}" stroke-linecap="round"/>`
+  );
+}
+
+/** The badge as a data URI for Cytoscape's background-image. */
+export function fillingBadgeUri(p: Palette): string {
+  const size = p.filling.size;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${fillingBadgeSvg(p)}</svg>`;
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}

@@ -6,6 +6,7 @@
 import type { Box } from "./layout";
 import type { MapElements, MapNode } from "./elements";
 import type { Palette, StatusStyle } from "./palette";
+import { fillingBadgeSvg } from "./palette";
 import type { SegmentStatus } from "./status";
 import { SEGMENT_STATUSES } from "./status";
 import { textWidth } from "./label";
@@ -14,6 +15,8 @@ export interface SvgLegend {
   status: Record<SegmentStatus, string>;
   leader: string;
   external: string;
+  /** 补链中: shown when given. */
+  filling?: string;
 }
 
 export interface SvgOptions {
@@ -92,6 +95,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
       if (node.data.leader)
         group.push(rect(inflate(box, 5), { fill: "none", stroke: palette.leader.border, strokeWidth: palette.leader.borderWidth, radius: 12 }));
       group.push(...statusRect(box, style));
+      if (node.data.filling) group.push(badge(box, palette));
       const expanded = node.classes.includes("expanded");
       group.push(
         multiline(box, node.data.label, {
@@ -132,6 +136,11 @@ function legend(labels: SvgLegend, palette: Palette, x0: number, y0: number): st
   x += 54 + textWidth(labels.leader, 16) + 28;
   parts.push(rect({ ...swatch, x }, { fill: palette.external.fill, stroke: palette.external.border, strokeWidth: 2, radius: 6, dash: "6 4" }));
   parts.push(text(x + 54, y0 + 19, labels.external, { size: 16, weight: 400, fill: "#222", anchor: "start" }));
+  if (labels.filling) {
+    x += 54 + textWidth(labels.external, 16) + 28;
+    parts.push(`<g transform="translate(${n(x + 9)},${n(y0)})">${fillingBadgeSvg(palette, 26)}</g>`);
+    parts.push(text(x + 54, y0 + 19, labels.filling, { size: 16, weight: 400, fill: "#222", anchor: "start" }));
+  }
   return `<g>${parts.join("")}</g>`;
 }
 
@@ -153,6 +162,12 @@ function statusRect(box: Box, style: StatusStyle): string[] {
       dash: style.borderStyle === "dashed" ? "10 6" : undefined,
     }),
   ];
+}
+
+/** The 补链中 badge in the segment's top-right corner, where the canvas draws it. */
+function badge(box: Box, palette: Palette): string {
+  const size = palette.filling.size;
+  return `<g transform="translate(${n(box.x + box.width - size - 4)},${n(box.y + 4)})" data-mark="filling">${fillingBadgeSvg(palette)}</g>`;
 }
 
 function boxOf(node: MapNode, elements: MapElements): Box {

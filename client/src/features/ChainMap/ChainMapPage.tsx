@@ -2,9 +2,9 @@
  * 一链一图: one chain of one zone as a layered map, with its side panel, filters, search,
  * export, print and meeting mode. Everything that defines the view is in the URL.
  */
-import { App, Button, Dropdown, Select, Skeleton, Tooltip } from "antd";
+import { App, Button, Dropdown, Segmented, Select, Skeleton, Tooltip } from "antd";
 import { useCallback, useMemo, useRef } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
 import { api } from "../../api/endpoints";
@@ -17,7 +17,9 @@ import { toggleExpanded } from "../../model/mapView";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import { SEGMENT_STATUSES, countStatuses, diagnoseSegments } from "../../model/status";
+import { ButtonLink } from "../common/ButtonLink";
 import { RequestState } from "../common/RequestState";
+import { GapPanel } from "../Gaps/GapPanel";
 import { useChainNames } from "../common/useChainNames";
 import { SearchBox } from "../Search/SearchBox";
 import type { SearchHit } from "../Search/SearchBox";
@@ -38,7 +40,7 @@ export function ChainMapPage() {
   const mapState = useApi(api.chainMap(zoneId, chainId));
   return (
     <RequestState state={mapState} skeleton={<MapSkeleton />}>
-      {(map) => <ChainMapScreen map={map} />}
+      {(map) => <ChainMapScreen map={map} onChanged={mapState.refresh} />}
     </RequestState>
   );
 }
@@ -56,9 +58,23 @@ function MapSkeleton() {
   );
 }
 
-function ChainMapScreen({ map }: { map: ChainMap }) {
+type PanelTab = "segments" | "gaps";
+
+function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const [query, setQuery] = useSearchParams();
+  const panelTab: PanelTab = query.get("panel") === "gaps" ? "gaps" : "segments";
+  const setPanelTab = (tab: PanelTab) =>
+    setQuery(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (tab === "gaps") next.set("panel", "gaps");
+        else next.delete("panel");
+        return next;
+      },
+      { replace: true },
+    );
   const { message } = App.useApp();
   const [view, updateView] = useMapView();
   const canvas = useRef<ChainMapCanvasHandle>(null);
@@ -240,6 +256,15 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
         >
           <Button data-testid="export">{t("map.export")} ▾</Button>
         </Dropdown>
+        <ButtonLink to={paths.targets(map.zone.id, map.chain.id)} data-testid="open-targets">
+          {t("map.targets")}
+        </ButtonLink>
+        <ButtonLink to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })} data-testid="open-lists">
+          {t("map.lists")}
+        </ButtonLink>
+        <ButtonLink to={paths.report(map.zone.id, map.chain.id)} data-testid="open-report">
+          {t("map.report")}
+        </ButtonLink>
         <Button onClick={() => navigate(paths.print(map.zone.id, map.chain.id, "A4", view))} data-testid="print">
           {t("map.print")}
         </Button>
@@ -253,7 +278,7 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
           {/* Below the map rather than over it: a legend must never hide a segment. */}
           <Legend palette={palette} className="map-legend-strip" />
         </div>
-        <aside className="map-panel" aria-live="polite">
+        <aside className={`map-panel${!selectedSegment && !externalSelected && panelTab === "gaps" ? " wide" : ""}`} aria-live="polite">
           {(selectedSegment || externalSelected) && (
             <Button type="text" className="panel-close" onClick={() => select(null)} aria-label={t("panel.close")} data-testid="panel-close">
               ✕
@@ -266,11 +291,28 @@ function ChainMapScreen({ map }: { map: ChainMap }) {
               diagnosis={diagnosis.get(selectedSegment.id)!}
               expanded={view.expanded.includes(selectedSegment.id)}
               onToggleExpand={() => toggleExpand(selectedSegment.id)}
+              onChanged={onChanged}
             />
           ) : externalSelected ? (
             <ExternalPanel map={map} nodeId={externalSelected} chainNames={chainNames} />
           ) : (
-            <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />
+            <>
+              <Segmented<PanelTab>
+                block
+                className="panel-tabs"
+                value={panelTab}
+                onChange={setPanelTab}
+                options={[
+                  { value: "segments", label: <span data-testid="panel-tab-segments">{t("panel.tabSegments")}</span> },
+                  { value: "gaps", label: <span data-testid="panel-tab-gaps">{t("panel.tabGaps")}</span> },
+                ]}
+              />
+              {panelTab === "gaps" ? (
+                <GapPanel zoneId={map.zone.id} chainId={map.chain.id} onSelect={select} onChanged={onChanged} />
+              ) : (
+                <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />
+              )}
+            </>
           )}
         </aside>
       </div>

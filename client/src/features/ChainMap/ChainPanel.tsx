@@ -55,6 +55,7 @@ export function ChainPanel({ map, diagnosis, onSelect }: Props) {
                     </span>
                     <span className="count">
                       {segment.localFirmCount} · {t(`status.${status}`)}
+                      {segment.filling && <span className="filling-mark" title={t("status.filling")}> ＋{t("status.fillingShort")}</span>}
                     </span>
                   </button>
                 );

@@ -1,6 +1,7 @@
 /** The map's key: the four statuses (colour and border style), the leader mark, other chains. */
 import { useI18n } from "../../i18n/I18nProvider";
 import type { Palette } from "../../model/palette";
+import { fillingBadgeSvg } from "../../model/palette";
 import { SEGMENT_STATUSES } from "../../model/status";
 
 export function Legend({ palette, className }: { palette: Palette; className?: string }) {
@@ -33,6 +34,10 @@ export function Legend({ palette, className }: { palette: Palette; className?: s
       <li>
         <span className="swatch" style={{ borderStyle: "dashed", borderColor: palette.external.border, background: palette.external.fill }} />
         {t("status.external")}
+      </li>
+      <li data-testid="legend-filling">
+        <svg width="18" height="18" viewBox="0 0 26 26" aria-hidden="true" dangerouslySetInnerHTML={{ __html: fillingBadgeSvg(palette, 26) }} />
+        {t("status.filling")}
       </li>
     </ul>
   );

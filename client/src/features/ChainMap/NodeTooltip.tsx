@@ -23,6 +23,7 @@ export function NodeTooltip({ node, chainNames }: { node: MapNodeData; chainName
       </div>
       <div>{t("panel.localFirms", { count: node.localFirmCount ?? 0 })}</div>
       <div>{t("panel.projects", { count: node.projectCount ?? 0 })}</div>
+      {node.filling && <div>＋ {t("status.filling")}</div>}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { reasonText } from "./reasons";
 import { SegmentTargets } from "./SegmentTargets";
+import { FlagControl } from "../Gaps/FlagControl";
 
 interface Props {
   map: ChainMap;
@@ -19,6 +20,8 @@ interface Props {
   diagnosis: SegmentDiagnosis;
   expanded: boolean;
   onToggleExpand(): void;
+  /** After a flag changed: the map reloads its statuses. */
+  onChanged(): void;
 }
 
 function fallbackReason(localFirmCount: number): StatusReason {
@@ -27,7 +30,7 @@ function fallbackReason(localFirmCount: number): StatusReason {
   return { code: "severalLocalFirms", count: localFirmCount };
 }
 
-export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand }: Props) {
+export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand, onChanged }: Props) {
   const { t, locale } = useI18n();
   const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
   const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
@@ -76,6 +79,16 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
         <Button onClick={onToggleExpand} disabled={firms.length === 0} data-testid="toggle-expand">
           {expanded ? t("panel.collapse") : t("panel.expand")}
         </Button>
+        {serverDiagnosis && (
+          <FlagControl
+            zoneId={map.zone.id}
+            segment={serverDiagnosis}
+            onChanged={() => {
+              gaps.refresh();
+              onChanged();
+            }}
+          />
+        )}
       </Space>
 
       <section>

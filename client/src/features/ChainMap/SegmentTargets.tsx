@@ -46,6 +46,9 @@ export function SegmentTargets({ zoneId, chainId, segmentId }: { zoneId: string;
           )
         }
       </RequestState>
+      <Link to={paths.targets(zoneId, chainId, { segment: segmentId })} data-testid="segment-targets-all">
+        {t("panel.allTargets")} →
+      </Link>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type cytoscape from "cytoscape";
 import { FIRM_FONT_SIZE } from "../../model/elements";
 import { GEOMETRY } from "../../model/layout";
 import type { Palette } from "../../model/palette";
+import { fillingBadgeUri } from "../../model/palette";
 import { SEGMENT_STATUSES } from "../../model/status";
 
 export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
@@ -59,6 +60,22 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
     {
       selector: "node.leader.segment",
       style: { "outline-color": p.leader.border, "outline-width": p.leader.borderWidth, "outline-offset": 3 },
+    },
+    {
+      // 补链中: a badge in the top-right corner, over the fill, whatever the status colour.
+      selector: "node.segment.filling",
+      style: {
+        "background-image": fillingBadgeUri(p),
+        "background-width": p.filling.size,
+        "background-height": p.filling.size,
+        "background-position-x": "100%",
+        "background-position-y": "0%",
+        "background-offset-x": -4,
+        "background-offset-y": 4,
+        "background-clip": "none",
+        "background-image-containment": "over",
+        "background-image-opacity": 1,
+      },
     },
     {
       selector: "node.expanded",

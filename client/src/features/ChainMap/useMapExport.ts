@@ -33,6 +33,7 @@ export function useMapExport(map: ChainMap, elements: MapElements, palette: Pale
         status: { strong: t("status.strong"), weak: t("status.weak"), missing: t("status.missing"), bottleneck: t("status.bottleneck") },
         leader: t("status.leader"),
         external: t("status.external"),
+        filling: t("status.filling"),
       },
     });
     const file = fileName("svg");

@@ -120,26 +120,40 @@ function MatrixCellView({ cell, zoneName, chainName }: { cell: MatrixCell; zoneN
   const { t } = useI18n();
   const percent = formatPercent(cell.completeness);
   return (
-    <Link
-      to={paths.map(cell.zoneId, cell.chainId)}
-      className={`matrix-cell band-${completenessBand(cell.completeness)}`}
-      aria-label={t("overview.openMap", { zone: zoneName, chain: chainName, percent })}
-      data-testid={`cell-${cell.zoneId}-${cell.chainId}`}
-    >
-      <div className="matrix-bar" aria-hidden="true">
-        <div className="matrix-bar-fill" style={{ width: `${Math.round(cell.completeness * 100)}%` }} />
+    <>
+      <Link
+        to={paths.map(cell.zoneId, cell.chainId)}
+        className={`matrix-cell band-${completenessBand(cell.completeness)}`}
+        aria-label={t("overview.openMap", { zone: zoneName, chain: chainName, percent })}
+        data-testid={`cell-${cell.zoneId}-${cell.chainId}`}
+      >
+        <div className="matrix-bar" aria-hidden="true">
+          <div className="matrix-bar-fill" style={{ width: `${Math.round(cell.completeness * 100)}%` }} />
+        </div>
+        <div className="matrix-figures">
+          <span className="matrix-percent">{percent}</span>
+          <span className="matrix-ratio">
+            {cell.coveredCount}/{cell.segmentCount}
+          </span>
+          <span className="matrix-gaps">{t("overview.gaps", { count: cell.gapCount })}</span>
+        </div>
+        <div className="matrix-leader">
+          {cell.leaders.length ? t("overview.leader", { names: cell.leaders.map((l) => l.name).join("、") }) : t("overview.noLeader")}
+        </div>
+      </Link>
+      {/* Beside the cell's own link, not inside it: links do not nest. */}
+      <div className="matrix-links">
+        <Link to={paths.targets(cell.zoneId, cell.chainId)} aria-label={t("overview.targetsOf", { zone: zoneName, chain: chainName })} data-testid={`overview-targets-${cell.zoneId}-${cell.chainId}`}>
+          {t("overview.targets")}
+        </Link>
+        <Link to={paths.lists({ zoneId: cell.zoneId, chainId: cell.chainId })} aria-label={t("overview.listsOf", { zone: zoneName, chain: chainName })}>
+          {t("overview.lists")}
+        </Link>
+        <Link to={paths.report(cell.zoneId, cell.chainId)} aria-label={t("overview.reportOf", { zone: zoneName, chain: chainName })}>
+          {t("overview.report")}
+        </Link>
       </div>
-      <div className="matrix-figures">
-        <span className="matrix-percent">{percent}</span>
-        <span className="matrix-ratio">
-          {cell.coveredCount}/{cell.segmentCount}
-        </span>
-        <span className="matrix-gaps">{t("overview.gaps", { count: cell.gapCount })}</span>
-      </div>
-      <div className="matrix-leader">
-        {cell.leaders.length ? t("overview.leader", { names: cell.leaders.map((l) => l.name).join("、") }) : t("overview.noLeader")}
-      </div>
-    </Link>
+    </>
   );
 }
 

@@ -1,29 +1,50 @@
-/** The frame around every desk screen: title, search, language switch. */
+/** The frame around every desk screen: title, the screens' menu, search, who, language. */
 import { App, Button, Layout } from "antd";
-import { Link, Outlet, useMatch, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useMatch, useNavigate } from "react-router";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
+import type { MessageKey } from "../../i18n/messages";
 import { paths, ROUTES } from "../../model/paths";
+import { useWho } from "../common/Who";
 import { SearchBox } from "../Search/SearchBox";
 import type { SearchHit } from "../Search/SearchBox";
 
+const MENU: { to: string; label: MessageKey; end?: boolean; testId: string }[] = [
+  { to: paths.overview(), label: "nav.overview", end: true, testId: "nav-overview" },
+  { to: paths.lists(), label: "nav.lists", testId: "nav-lists" },
+  { to: paths.profiles(), label: "nav.profiles", testId: "nav-profiles" },
+  { to: paths.imports(), label: "nav.imports", testId: "nav-imports" },
+  { to: paths.review(), label: "nav.review", testId: "nav-review" },
+];
+
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
+  const { who, editWho } = useWho();
   const onMap = useMatch(ROUTES.map);
   return (
     <Layout className="app-shell">
       <Layout.Header className="app-header">
         <Link to={paths.overview()} className="app-title" data-testid="home-link">
           <span className="app-logo" aria-hidden="true" />
-          {t("app.title")}
+          <span className="app-title-text">{t("app.title")}</span>
         </Link>
+        <nav className="app-menu" aria-label={t("nav.menu")}>
+          {MENU.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive ? "active" : undefined)} data-testid={item.testId}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
         <span className="toolbar-spacer" />
         {/* The map has its own search, which centres on the hit; elsewhere search navigates. */}
         {!onMap && <GlobalSearch />}
+        <Button type="text" className="header-button" onClick={editWho} title={t("who.change")} data-testid="who-button">
+          {who ? t("who.is", { name: who }) : t("who.set")}
+        </Button>
         <Button
           type="text"
-          className="language-switch"
+          className="language-switch header-button"
           onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
           aria-label={t("app.languageLabel")}
           data-testid="language-switch"

@@ -1,0 +1,105 @@
+/**
+ * 标记卡点: a planner marks a segment as a bottleneck of the zone, with a note and who;
+ * or takes the mark off. The gap diagnosis then counts it, and the map shows it.
+ */
+import { App, Button, Form, Input, Modal, Popconfirm } from "antd";
+import { useState } from "react";
+import type { SegmentDiagnosis } from "../../../../server/model/api";
+import { actions } from "../../api/actions";
+import { ApiError } from "../../api/client";
+import { useI18n } from "../../i18n/I18nProvider";
+import { fieldDetails, fieldPath } from "../../model/fieldErrors";
+import { useWho } from "../common/Who";
+
+interface Props {
+  zoneId: string;
+  segment: Pick<SegmentDiagnosis, "segmentId" | "name" | "flag">;
+  /** Called after a change, so the owner reloads the gaps. */
+  onChanged(): void;
+  size?: "small" | "middle";
+}
+
+export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { who, setWho } = useWho();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ note: string; flaggedBy: string }>();
+
+  const submit = async (values: { note: string; flaggedBy: string }) => {
+    setBusy(true);
+    try {
+      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim(), flaggedBy: values.flaggedBy.trim() });
+      if (!who) setWho(values.flaggedBy);
+      setOpen(false);
+      void message.success(t("flag.done", { segment: segment.name }));
+      onChanged();
+    } catch (error) {
+      const details = error instanceof ApiError ? fieldDetails(error.details) : [];
+      if (details.length)
+        form.setFields(details.map((d) => ({ name: fieldPath(d.field).at(-1) as "note" | "flaggedBy", errors: [d.message] })));
+      else void message.error(t("action.failed", { reason: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unflag = async () => {
+    setBusy(true);
+    try {
+      await actions.unflagSegment(zoneId, segment.segmentId);
+      void message.success(t("flag.removed", { segment: segment.name }));
+      onChanged();
+    } catch (error) {
+      void message.error(t("action.failed", { reason: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (segment.flag)
+    return (
+      <Popconfirm title={t("flag.unflagConfirm", { segment: segment.name })} onConfirm={unflag} okText={t("common.ok")} cancelText={t("common.cancel")}>
+        <Button size={size} loading={busy} data-testid={`unflag-${segment.segmentId}`}>
+          {t("flag.unflag")}
+        </Button>
+      </Popconfirm>
+    );
+
+  return (
+    <>
+      <Button
+        size={size}
+        onClick={() => {
+          form.setFieldsValue({ note: "", flaggedBy: who ?? "" });
+          setOpen(true);
+        }}
+        data-testid={`flag-${segment.segmentId}`}
+      >
+        {t("flag.flag")}
+      </Button>
+      <Modal
+        open={open}
+        title={t("flag.title", { segment: segment.name })}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t("flag.save")}
+        cancelText={t("common.cancel")}
+        confirmLoading={busy}
+        okButtonProps={{ "data-testid": "flag-save" }}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Form.Item name="note" label={t("flag.note")} rules={[{ required: true, whitespace: true, message: t("flag.noteRequired") }]} extra={t("flag.noteHelp")}>
+            <Input.TextArea rows={3} maxLength={500} showCount data-testid="flag-note" />
+          </Form.Item>
+          <Form.Item name="flaggedBy" label={t("flag.by")} rules={[{ required: true, whitespace: true, message: t("who.required") }]}>
+            <Input maxLength={100} data-testid="flag-by" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

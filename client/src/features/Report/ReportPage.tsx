@@ -1,0 +1,236 @@
+/**
+ * 一链一图 report: one printable landscape page (A3 by default, A4 on request) per zone ×
+ * chain — title, zone, date, the map as vector SVG, completeness, the gap table, the top
+ * targets and where the pipeline stands. Print, or save as PDF, in one click.
+ */
+import { Button, Segmented, Space } from "antd";
+import { useMemo } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import type { ChainReport } from "../../../../server/model/api";
+import { ENTRY_STATUSES } from "../../../../server/model/domain";
+import { api } from "../../api/endpoints";
+import { useApi } from "../../api/useApi";
+import { useI18n } from "../../i18n/I18nProvider";
+import { buildMapElements } from "../../model/elements";
+import { formatDate, formatMoney, formatPercent } from "../../model/format";
+import { gapRows } from "../../model/gaps";
+import { STANDARD_PALETTE } from "../../model/palette";
+import { paths } from "../../model/paths";
+import type { Paper } from "../../model/paths";
+import { SIGNED_STATUSES, sumStatusCounts } from "../../model/pipeline";
+import { formatPoints } from "../../model/scoreBar";
+import { diagnoseSegments } from "../../model/status";
+import { renderMapSvg } from "../../model/svg";
+import { Legend } from "../ChainMap/Legend";
+import { RequestState } from "../common/RequestState";
+import { StatusTag } from "../common/StatusTag";
+import { useChainNames } from "../common/useChainNames";
+
+export function ReportPage() {
+  const { zoneId = "", chainId = "" } = useParams();
+  const [query] = useSearchParams();
+  const paper: Paper = query.get("paper") === "A4" ? "A4" : "A3";
+  const report = useApi(api.report(zoneId, chainId));
+  return (
+    <div className="print-root report-root">
+      <RequestState state={report}>{(data) => <ReportSheet report={data} paper={paper} />}</RequestState>
+    </div>
+  );
+}
+
+function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const chainNames = useChainNames();
+  const { map, gaps, targets, lists } = report;
+  const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
+  const svg = useMemo(() => {
+    const elements = buildMapElements(map, diagnosis, {
+      laneLabels: {
+        inputs: t("lane.inputs"),
+        upstream: t("stage.upstream"),
+        midstream: t("stage.midstream"),
+        downstream: t("stage.downstream"),
+        outputs: t("lane.outputs"),
+      },
+      chainNames,
+    });
+    return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
+  }, [map, diagnosis, t, chainNames]);
+
+  const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
+  const rows = gapRows(gaps);
+  const pipeline = sumStatusCounts(lists);
+  const signed = lists.flatMap((l) => l.entries.filter((e) => SIGNED_STATUSES.includes(e.status)).map((e) => ({ ...e, listName: l.name })));
+  const date = formatDate(new Date(report.generatedAt));
+  const c = gaps.counts;
+
+  return (
+    <>
+      <style>{`@page { size: ${paper} landscape; margin: 8mm; }`}</style>
+      <div className="print-controls">
+        <Space wrap>
+          <Link to={paths.map(map.zone.id, map.chain.id)}>← {t("print.back")}</Link>
+          <span>{t("print.paper")}</span>
+          <Segmented<Paper>
+            value={paper}
+            options={["A3", "A4"]}
+            onChange={(next) => navigate(paths.report(map.zone.id, map.chain.id, next), { replace: true })}
+            data-testid="report-paper"
+          />
+          <Button type="primary" onClick={() => window.print()} data-testid="report-print">
+            {t("print.print")}
+          </Button>
+          <Link to={paths.targets(map.zone.id, map.chain.id)}>{t("map.targets")}</Link>
+          <Link to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })}>{t("map.lists")}</Link>
+        </Space>
+      </div>
+      <article className={`report-sheet paper-${paper}`} data-testid="report-sheet">
+        <header className="report-header">
+          <div>
+            <h1>{t("report.title", { chain: chainName })}</h1>
+            <div className="print-meta">
+              <span>{t("print.zone", { zone: map.zone.name })}</span>
+              <span>{t("print.date", { date })}</span>
+              <span>
+                {t("panel.leaderFirm")}：{map.leaders.length ? map.leaders.map((l) => l.name).join("、") : t("overview.noLeader")}
+              </span>
+            </div>
+          </div>
+          <dl className="report-figures" data-testid="report-figures">
+            <div className="big">
+              <dt>{t("map.completeness")}</dt>
+              <dd>{formatPercent(gaps.completeness)}</dd>
+            </div>
+            <div>
+              <dt>{t("map.segments")}</dt>
+              <dd>
+                {c.covered}/{c.segments}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("status.missing")}</dt>
+              <dd>{c.segments - c.covered}</dd>
+            </div>
+            <div>
+              <dt>{t("status.bottleneck")}</dt>
+              <dd>{c.bottleneck}</dd>
+            </div>
+            <div>
+              <dt>{t("status.weak")}</dt>
+              <dd>{c.weak}</dd>
+            </div>
+            <div>
+              <dt>{t("status.filling")}</dt>
+              <dd>{c.filling}</dd>
+            </div>
+          </dl>
+        </header>
+
+        <div className="report-map" dangerouslySetInnerHTML={{ __html: svg }} data-testid="report-map" />
+        <Legend palette={STANDARD_PALETTE} className="print-legend" />
+
+        <div className="report-grid">
+          <section className="report-gaps">
+            <h2>{t("report.gaps", { count: rows.length })}</h2>
+            {rows.length === 0 ? (
+              <p className="muted">{t("gap.none")}</p>
+            ) : (
+              <table className="report-table" data-testid="report-gap-table">
+                <thead>
+                  <tr>
+                    <th>{t("gap.segment")}</th>
+                    <th>{t("report.stage")}</th>
+                    <th>{t("panel.status")}</th>
+                    <th>{t("report.localFirms")}</th>
+                    <th>{t("gap.reasons")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.segmentId}>
+                      <td className="nowrap">
+                        {row.leaderOperates ? "★ " : ""}
+                        {row.name}
+                      </td>
+                      <td className="nowrap">{t(`stage.${row.stage}`)}</td>
+                      <td className="nowrap">
+                        <StatusTag status={row.status} />
+                        {row.filling.length > 0 && <span className="filling-mark">＋{t("status.fillingShort")}</span>}
+                      </td>
+                      <td className="num">{row.localFirmCount}</td>
+                      <td>
+                        {(row.gaps.find((g) => g.kind === row.status) ?? row.gaps[0])?.reason ?? ""}
+                        {row.flag ? ` ${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })}` : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="report-targets">
+            <h2>{t("report.targets", { group: targets.filters.regionGroup ? t("report.inGroup") : t("report.anywhere") })}</h2>
+            {targets.results.length === 0 ? (
+              <p className="muted">{t("panel.noTargets")}</p>
+            ) : (
+              <table className="report-table" data-testid="report-targets">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t("targets.firm")}</th>
+                    <th>{t("targets.region")}</th>
+                    <th>{t("targets.capital")}</th>
+                    <th>{t("targets.segments")}</th>
+                    <th>{t("targets.score")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {targets.results.map((r) => (
+                    <tr key={r.firm.id}>
+                      <td className="num">{r.rank}</td>
+                      <td>{r.firm.name}</td>
+                      <td>{r.region.split(" ").slice(0, 2).join(" ")}</td>
+                      <td className="num nowrap">{formatMoney(r.firm.capital, locale)}</td>
+                      <td>{r.segments.map((s) => s.name).join("、")}</td>
+                      <td className="num">{formatPoints(r.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="report-pipeline">
+            <h2>{t("report.pipeline", { count: lists.length })}</h2>
+            <table className="report-table pipeline-table" data-testid="report-pipeline">
+              <tbody>
+                {ENTRY_STATUSES.map((status) => (
+                  <tr key={status}>
+                    <th scope="row">{t(`entry.${status}`)}</th>
+                    <td className="num">{pipeline[status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {lists.length === 0 && <p className="muted">{t("report.noLists")}</p>}
+            {signed.length > 0 && (
+              <>
+                <h3>{t("report.signed")}</h3>
+                <ul className="report-signed">
+                  {signed.map((e) => (
+                    <li key={e.id}>
+                      {e.firm.name} → {e.segmentName}（{t(`entry.${e.status}`)}）
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+        <footer className="print-footer">{t("print.footer")}</footer>
+      </article>
+    </>
+  );
+}

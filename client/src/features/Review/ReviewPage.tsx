@@ -1,0 +1,165 @@
+/**
+ * 待审核: segment links the classifier was unsure of. A person accepts (the firm then
+ * counts in that segment) or rejects each; the decision is kept and later imports
+ * respect it.
+ */
+import { App, Button, Progress, Space, Table, Tag, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { actions } from "../../api/actions";
+import { api } from "../../api/endpoints";
+import type { PendingLink } from "../../api/importSchemas";
+import { useApi } from "../../api/useApi";
+import { useI18n } from "../../i18n/I18nProvider";
+import { paths } from "../../model/paths";
+import { PageCrumbs } from "../common/PageCrumbs";
+import { RequestState } from "../common/RequestState";
+import { useWho } from "../common/Who";
+
+const PAGE_SIZE = 50;
+const SHOWN_ATTRIBUTES = ["经营范围", "主营产品", "所属行业", "国标行业"];
+
+export function ReviewPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { requireWho } = useWho();
+  const [search, setSearch] = useSearchParams();
+  const page = Math.max(1, Number(search.get("page")) || 1);
+  const queue = useApi(api.review(PAGE_SIZE, (page - 1) * PAGE_SIZE));
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+
+  const keyOf = (link: Pick<PendingLink, "firmId" | "segmentId">) => `${link.firmId}|${link.segmentId}`;
+
+  const decide = async (link: PendingLink, decision: "accept" | "reject") => {
+    const by = await requireWho();
+    if (!by) return;
+    setDeciding(keyOf(link));
+    try {
+      await actions.decideReview(link.firmId, link.segmentId, { decision, by });
+      setDecided((current) => new Set(current).add(keyOf(link)));
+      void message.success(
+        t(decision === "accept" ? "review.accepted" : "review.rejected", { firm: link.firmName, segment: link.segmentName }),
+      );
+      queue.refresh();
+    } catch (error) {
+      void message.error(t("action.failed", { reason: (error as Error).message }));
+    } finally {
+      setDeciding(null);
+    }
+  };
+
+  const columns: TableColumnsType<PendingLink> = [
+    {
+      key: "firm",
+      title: t("review.firm"),
+      width: 220,
+      render: (_, l) => (
+        <>
+          <Link to={paths.firm(l.firmId)} className="firm-name">
+            {l.firmName}
+          </Link>
+          <div className="firm-meta">{l.region}</div>
+        </>
+      ),
+    },
+    {
+      key: "segment",
+      title: t("review.segment"),
+      width: 190,
+      render: (_, l) => (
+        <>
+          <div>{l.segmentName}</div>
+          <div className="firm-meta">{l.chainName}</div>
+        </>
+      ),
+    },
+    {
+      key: "confidence",
+      title: t("review.confidence"),
+      width: 120,
+      render: (_, l) => <Progress percent={Math.round(l.confidence * 100)} size="small" status="normal" strokeColor={l.confidence >= 0.6 ? "#389e0d" : "#d48806"} />,
+    },
+    {
+      key: "evidence",
+      title: t("review.evidence"),
+      render: (_, l) => {
+        const facts = SHOWN_ATTRIBUTES.filter((key) => l.attributes[key]);
+        return (
+          <>
+            <div>{l.evidence}</div>
+            {facts.map((key) => (
+              <div key={key} className="firm-meta clamp-2" title={l.attributes[key]}>
+                {key}：{l.attributes[key]}
+              </div>
+            ))}
+          </>
+        );
+      },
+    },
+    {
+      key: "actions",
+      title: t("common.actions"),
+      width: 170,
+      render: (_, l) => {
+        const key = keyOf(l);
+        const done = decided.has(key);
+        return done ? (
+          <Tag>{t("review.done")}</Tag>
+        ) : (
+          <Space>
+            <Button type="primary" size="small" loading={deciding === key} onClick={() => void decide(l, "accept")} data-testid={`accept-${l.firmId}-${l.segmentId}`}>
+              {t("review.accept")}
+            </Button>
+            <Button size="small" danger disabled={deciding === key} onClick={() => void decide(l, "reject")} data-testid={`reject-${l.firmId}-${l.segmentId}`}>
+              {t("review.reject")}
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <div className="review-page page">
+      <PageCrumbs current={t("review.title")} />
+      <Typography.Title level={2} className="page-title">
+        {t("review.title")}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t("review.subtitle")}</Typography.Paragraph>
+      <RequestState state={queue}>
+        {(data) => (
+          <>
+            <Typography.Paragraph data-testid="review-total">{t("review.total", { count: data.total })}</Typography.Paragraph>
+            <Table<PendingLink>
+              rowKey={keyOf}
+              columns={columns}
+              dataSource={data.items}
+              data-testid="review-table"
+              rowClassName={(l) => (decided.has(keyOf(l)) ? "decided" : "")}
+              pagination={
+                data.total > PAGE_SIZE
+                  ? {
+                      current: page,
+                      pageSize: PAGE_SIZE,
+                      total: data.total,
+                      showSizeChanger: false,
+                      onChange: (next) => setSearch(next > 1 ? { page: String(next) } : {}),
+                    }
+                  : false
+              }
+              locale={{
+                emptyText: (
+                  <div className="empty-hint" data-testid="review-empty">
+                    {t("review.empty")} <Link to={paths.imports()}>{t("review.toImports")}</Link>
+                  </div>
+                ),
+              }}
+            />
+          </>
+        )}
+      </RequestState>
+    </div>
+  );
+}

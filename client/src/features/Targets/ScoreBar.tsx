@@ -1,0 +1,94 @@
+/**
+ * A target's total as a bar split into the points each component adds, with the full
+ * breakdown (value, weight, points) a click or hover away: a list is only trusted when
+ * each score shows its parts.
+ */
+import { Popover } from "antd";
+import type { TargetResult } from "../../../../server/model/api";
+import { SCORE_COMPONENTS } from "../../../../server/model/domain";
+import { useI18n } from "../../i18n/I18nProvider";
+import { SCORE_COLORS, formatPoints, scoreBreakdown, scoreParts } from "../../model/scoreBar";
+
+export function ScoreBar({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "firm"> }) {
+  const { t } = useI18n();
+  const parts = scoreParts(result.contributions);
+  return (
+    <Popover
+      trigger={["hover", "click"]}
+      placement="left"
+      title={t("score.breakdownTitle", { firm: result.firm.name })}
+      content={<ScoreBreakdown result={result} />}
+    >
+      <button type="button" className="score-cell" aria-label={t("score.openBreakdown", { total: formatPoints(result.total) })} data-testid={`score-${result.firm.id}`}>
+        <span className="score-total">{formatPoints(result.total)}</span>
+        <span className="score-bar" aria-hidden="true">
+          {parts.map((part) => (
+            <span
+              key={part.component}
+              className="score-part"
+              style={{ left: `${part.offset}%`, width: `${part.width}%`, background: part.color }}
+              data-component={part.component}
+            />
+          ))}
+        </span>
+      </button>
+    </Popover>
+  );
+}
+
+export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total"> }) {
+  const { t } = useI18n();
+  const rows = scoreBreakdown(result);
+  return (
+    <table className="score-breakdown" data-testid="score-breakdown">
+      <thead>
+        <tr>
+          <th scope="col">{t("score.component")}</th>
+          <th scope="col">{t("score.value")}</th>
+          <th scope="col">{t("score.weight")}</th>
+          <th scope="col">{t("score.points")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.component}>
+            <th scope="row">
+              <span className="score-swatch" style={{ background: SCORE_COLORS[row.component] }} />
+              {t(`score.${row.component}`)}
+            </th>
+            <td>{Math.round(row.value * 100)}%</td>
+            <td title={t("score.weightShare", { share: Math.round(row.weightShare * 100) })}>
+              {formatPoints(row.weight)} <span className="muted">({Math.round(row.weightShare * 100)}%)</span>
+            </td>
+            <td>{formatPoints(row.points)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t("score.total")}</th>
+          <td />
+          <td />
+          <td>
+            <b>{formatPoints(result.total)}</b>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** The colours of the bar, once above the table. */
+export function ScoreLegend() {
+  const { t } = useI18n();
+  return (
+    <ul className="score-legend" aria-label={t("score.legend")}>
+      {SCORE_COMPONENTS.map((component) => (
+        <li key={component}>
+          <span className="score-swatch" style={{ background: SCORE_COLORS[component] }} />
+          {t(`score.${component}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

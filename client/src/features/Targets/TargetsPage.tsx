@@ -1,0 +1,307 @@
+/**
+ * 招商目标: the ranked candidate firms for a zone × chain, with the filters teams use
+ * (segment, 京津冀 or other regions, tags, capital, weight profile) in the URL; every
+ * score split into its parts with the reason; pick rows (or the first N) into a target
+ * list, or export the ranking as it stands.
+ */
+import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import { useMemo, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import type { TargetRanking, TargetResult } from "../../../../server/model/api";
+import { FIRM_TAGS } from "../../../../server/model/domain";
+import type { FirmTag } from "../../../../server/model/domain";
+import { api, files } from "../../api/endpoints";
+import type { ExportFormat } from "../../api/endpoints";
+import { useApi } from "../../api/useApi";
+import { useI18n } from "../../i18n/I18nProvider";
+import { formatMoney } from "../../model/format";
+import { paths } from "../../model/paths";
+import { LIMIT_CHOICES } from "../../model/targetQuery";
+import { ButtonLink } from "../common/ButtonLink";
+import { PageCrumbs } from "../common/PageCrumbs";
+import { RequestError } from "../common/RequestState";
+import { StatusTag } from "../common/StatusTag";
+import { useApiDownload } from "../common/useApiDownload";
+import { SaveListDialog } from "./SaveListDialog";
+import { ScoreBar, ScoreLegend } from "./ScoreBar";
+import { useTargetQuery } from "./useTargetQuery";
+
+export function TargetsPage() {
+  const { zoneId = "", chainId = "" } = useParams();
+  const { t, locale } = useI18n();
+  const [query, update] = useTargetQuery();
+  const ranking = useApi(api.targets(zoneId, chainId, query));
+  // Keep the last table on screen while a new filter loads, instead of a blank skeleton.
+  const last = useRef<TargetRanking | null>(null);
+  if (ranking.status === "ready") last.current = ranking.data;
+  const shown = ranking.data ?? (last.current?.zone.id === zoneId && last.current.chain.id === chainId ? last.current : null);
+
+  const gaps = useApi(api.chainGaps(zoneId, chainId));
+  const groups = useApi(api.regionGroups());
+  const provinces = useApi(api.regions("province"));
+  const cities = useApi(api.regions("city"));
+  const profiles = useApi(api.profiles());
+  const [selected, setSelected] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const { busy, download } = useApiDownload();
+
+  const regionOptions = useMemo(() => {
+    const provinceName = new Map((provinces.data ?? []).map((p) => [p.code, p.name]));
+    return [
+      { label: t("targets.provinces"), options: (provinces.data ?? []).map((p) => ({ value: p.code, label: p.name })) },
+      {
+        label: t("targets.cities"),
+        options: (cities.data ?? []).map((c) => ({ value: c.code, label: `${c.name}${c.parentCode ? ` · ${provinceName.get(c.parentCode) ?? ""}` : ""}` })),
+      },
+    ];
+  }, [provinces.data, cities.data, t]);
+
+  const zone = shown?.zone ?? gaps.data?.zone ?? null;
+  const chain = shown?.chain ?? gaps.data?.chain ?? null;
+  const exportFile = (format: ExportFormat) =>
+    download(files.targets(zoneId, chainId, query, format), `${zone?.shortName ?? zoneId}-${chain?.name ?? chainId}-targets.${format}`, format);
+
+  const columns: TableColumnsType<TargetResult> = [
+    { key: "rank", title: t("targets.rank"), dataIndex: "rank", width: 56, align: "right" },
+    {
+      key: "firm",
+      title: t("targets.firm"),
+      width: 230,
+      render: (_, r) => (
+        <>
+          <Link to={paths.firm(r.firm.id)} className="firm-name" data-testid={`target-firm-${r.firm.id}`}>
+            {r.firm.name}
+          </Link>
+          {r.firm.sample && (
+            <Tooltip title={t("firm.sample")}>
+              <Tag className="sample-tag">{t("targets.sample")}</Tag>
+            </Tooltip>
+          )}
+          {r.firm.tags.length > 0 && (
+            <div className="tag-row">
+              {r.firm.tags.map((tag) => (
+                <Tag key={tag} color="blue">
+                  {tag}
+                </Tag>
+              ))}
+            </div>
+          )}
+          {r.ties.length > 0 && (
+            <div className="firm-meta">
+              {t("targets.ties", { names: [...new Set(r.ties.map((tie) => `${tie.isLeader ? "★" : ""}${tie.localName}`))].join("、") })}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "region",
+      title: t("targets.region"),
+      width: 150,
+      render: (_, r) => (
+        <>
+          <div>{r.region}</div>
+          <div className="firm-meta">{r.distanceKm != null ? t("targets.distance", { km: Math.round(r.distanceKm) }) : t("targets.noDistance")}</div>
+        </>
+      ),
+    },
+    {
+      key: "capital",
+      title: t("targets.capital"),
+      width: 104,
+      align: "right",
+      render: (_, r) => <span className="nowrap">{formatMoney(r.firm.capital, locale)}</span>,
+    },
+    {
+      key: "segments",
+      title: t("targets.segments"),
+      width: 170,
+      render: (_, r) => (
+        <ul className="compact-list">
+          {r.segments.map((s) => (
+            <li key={s.segmentId}>
+              {s.name} <StatusTag status={s.status} />
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: "score", title: t("targets.score"), width: 170, render: (_, r) => <ScoreBar result={r} /> },
+    { key: "reason", title: t("targets.reason"), render: (_, r) => <span className="target-reason">{r.reason}</span> },
+  ];
+
+  return (
+    <div className="targets-page page">
+      <PageCrumbs zone={zone} chain={chain} current={t("targets.title")} />
+      <Typography.Title level={2} className="page-title">
+        {t("targets.heading", { zone: zone?.shortName ?? "", chain: chain?.name ?? "" })}
+      </Typography.Title>
+
+      <div className="filter-bar" role="group" aria-label={t("targets.filters")} data-testid="target-filters">
+        <label>
+          <span>{t("targets.segment")}</span>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("targets.allGapSegments")}
+            value={query.segment ?? undefined}
+            onChange={(segment?: string) => update({ segment: segment ?? null })}
+            loading={gaps.status === "loading"}
+            status={gaps.status === "error" ? "error" : undefined}
+            options={(gaps.data?.segments ?? []).map((s) => ({ value: s.segmentId, label: `${s.name}（${t(`status.${s.status}`)}）` }))}
+            style={{ width: 220 }}
+            popupMatchSelectWidth={false}
+            data-testid="filter-segment"
+          />
+        </label>
+        <label>
+          <span>{t("targets.regionGroup")}</span>
+          <Select
+            value={query.regionGroup ?? ""}
+            onChange={(group: string) => update({ regionGroup: group || null })}
+            loading={groups.status === "loading"}
+            status={groups.status === "error" ? "error" : undefined}
+            options={[{ value: "", label: t("targets.noGroup") }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+            style={{ width: 170 }}
+            popupMatchSelectWidth={false}
+            data-testid="filter-group"
+          />
+        </label>
+        <label>
+          <span>{t("targets.regions")}</span>
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("targets.regionsPlaceholder")}
+            value={query.regions}
+            onChange={(regions: string[]) => update({ regions })}
+            loading={provinces.status === "loading" || cities.status === "loading"}
+            options={regionOptions}
+            maxTagCount="responsive"
+            style={{ width: 220 }}
+            data-testid="filter-regions"
+          />
+        </label>
+        <label>
+          <span>{t("targets.tags")}</span>
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t("targets.anyTag")}
+            value={query.tags}
+            onChange={(tags: FirmTag[]) => update({ tags })}
+            options={FIRM_TAGS.map((tag) => ({ value: tag, label: tag }))}
+            maxTagCount="responsive"
+            style={{ width: 200 }}
+            data-testid="filter-tags"
+          />
+        </label>
+        <label>
+          <span>{t("targets.minCapital")}</span>
+          <InputNumber
+            min={0}
+            step={1000}
+            value={query.minCapital}
+            placeholder={t("targets.noMinimum")}
+            onChange={(value) => update({ minCapital: typeof value === "number" && value > 0 ? value : null })}
+            suffix={t("unit.wan")}
+            style={{ width: 150 }}
+            data-testid="filter-min-capital"
+          />
+        </label>
+        <label>
+          <span>{t("targets.profile")}</span>
+          <Space.Compact>
+            <Select
+              value={query.profile}
+              onChange={(profile: string) => update({ profile })}
+              loading={profiles.status === "loading"}
+              options={(profiles.data ?? [{ id: query.profile, name: query.profile }]).map((p) => ({ value: p.id, label: p.name }))}
+              style={{ width: 130 }}
+              popupMatchSelectWidth={false}
+              data-testid="filter-profile"
+            />
+            <ButtonLink
+              to={`${paths.profiles(query.profile)}?back=${encodeURIComponent(window.location.pathname + window.location.search)}`}
+              data-testid="edit-profile"
+            >
+              {t("targets.editProfile")}
+            </ButtonLink>
+          </Space.Compact>
+        </label>
+        <label>
+          <span>{t("targets.limit")}</span>
+          <Select
+            value={query.limit}
+            onChange={(limit: number) => update({ limit })}
+            options={[...new Set([...LIMIT_CHOICES, query.limit])].sort((a, b) => a - b).map((n) => ({ value: n, label: t("targets.limitN", { count: n }) }))}
+            style={{ width: 100 }}
+            data-testid="filter-limit"
+          />
+        </label>
+      </div>
+
+      {ranking.status === "error" && !shown ? (
+        <RequestError error={ranking.error} onRetry={ranking.retry} />
+      ) : (
+        <>
+          <div className="table-actions">
+            <Typography.Text data-testid="target-summary">
+              {shown
+                ? t("targets.summary", { candidates: shown.candidateCount, shown: shown.results.length, segments: shown.targetSegments.length })
+                : t("request.loading")}
+            </Typography.Text>
+            <span className="toolbar-spacer" />
+            <Button type="primary" disabled={!shown || shown.results.length === 0} onClick={() => setSaving(true)} data-testid="save-list">
+              {selected.length ? t("targets.saveSelected", { count: selected.length }) : t("targets.saveList")}
+            </Button>
+            <Button onClick={() => void exportFile("xlsx")} loading={busy === "xlsx"} disabled={!shown} data-testid="export-targets-xlsx">
+              {t("export.xlsx")}
+            </Button>
+            <Button onClick={() => void exportFile("csv")} loading={busy === "csv"} disabled={!shown} data-testid="export-targets-csv">
+              {t("export.csv")}
+            </Button>
+          </div>
+          {ranking.status === "error" && <RequestError error={ranking.error} onRetry={ranking.retry} />}
+          <ScoreLegend />
+          <Table<TargetResult>
+            className="targets-table"
+            data-testid="targets-table"
+            rowKey={(r) => r.firm.id}
+            columns={columns}
+            dataSource={shown?.results ?? []}
+            loading={ranking.status === "loading"}
+            pagination={false}
+            size="middle"
+            sticky
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys as string[]),
+              getCheckboxProps: (r) => ({ "aria-label": t("targets.pick", { firm: r.firm.name }) }) as object,
+            }}
+            locale={{
+              emptyText: (
+                <div className="empty-hint" data-testid="targets-empty">
+                  {t("targets.empty")}
+                </div>
+              ),
+            }}
+          />
+        </>
+      )}
+      {zone && chain && (
+        <SaveListDialog
+          open={saving}
+          onClose={() => setSaving(false)}
+          zone={zone}
+          chain={chain}
+          query={query}
+          selectedFirmIds={selected.filter((id) => shown?.results.some((r) => r.firm.id === id))}
+          resultCount={shown?.results.length ?? 0}
+        />
+      )}
+    </div>
+  );
+}

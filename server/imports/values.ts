@@ -342,7 +342,25 @@ const describe = (regions: Region[]) => regions.map((r) => regionPath(r.code)).j
  * columns when present (with or without suffixes; 朝阳区 is told apart by its province or
  * city), refined or replaced by the registered address.
  */
+/** Rows of one export repeat the same province/city/county over and over; answers are kept. */
+const resolvedMemo = new Map<string, Parsed<ResolvedRegion>>();
+
 export function resolveRegion(input: RegionInput): Parsed<ResolvedRegion> {
+  // The address is only read when the columns leave the region open, so rows that name a
+  // county can share one answer whatever their address.
+  if (!input.county?.trim()) return lookUpRegion(input);
+  const key = `${input.province ?? ""}\u0000${input.city ?? ""}\u0000${input.county}`;
+  let found = resolvedMemo.get(key);
+  if (!found) {
+    found = lookUpRegion({ ...input, address: null });
+    if (!found.ok || found.value.level !== "county") return lookUpRegion(input);
+    if (resolvedMemo.size > 50_000) resolvedMemo.clear();
+    resolvedMemo.set(key, found);
+  }
+  return found;
+}
+
+function lookUpRegion(input: RegionInput): Parsed<ResolvedRegion> {
   const fix = "填写所属省份、城市、区县列，或在注册地址中写明省市区，如“辽宁省朝阳市凌源市……”";
   let scope: Region | null = null;
   let ambiguity: { text: string; regions: Region[] } | null = null;

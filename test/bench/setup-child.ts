@@ -16,6 +16,7 @@ const [what, ...args] = process.argv.slice(2);
 const store = await openStore(readEnv());
 if (what === "chains") {
   const [chains, segmentsPerChain, seed] = args.map(Number);
+  await store.clear(); // a Neo4j database is reused: start from nothing
   await loadSample(store);
   const data = benchChains({ chains: chains!, segmentsPerChain: segmentsPerChain! }, seed!);
   await store.write(

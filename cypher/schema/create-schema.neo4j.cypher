@@ -14,6 +14,9 @@ CREATE CONSTRAINT list_entry_id IF NOT EXISTS FOR (n:ListEntry) REQUIRE n.id IS 
 CREATE CONSTRAINT status_change_id IF NOT EXISTS FOR (n:StatusChange) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (n:ImportJob) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT review_decision_key IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE INDEX session_username IF NOT EXISTS FOR (n:Session) ON (n.username);
 CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
 CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);

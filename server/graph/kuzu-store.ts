@@ -14,7 +14,7 @@ import path from "node:path";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { BulkLoad, StagedFile } from "./bulk.js";
 import { scanStatement, table } from "./schema.js";
-import type { GraphStore, Params, Row, WriteStep } from "./store.js";
+import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
@@ -78,11 +78,11 @@ export class KuzuStore implements GraphStore {
     }
   }
 
-  write(steps: WriteStep[]): Promise<void> {
-    return this.load({ before: steps, files: [], after: [] });
+  write(steps: WriteStep[], options: WriteOptions = {}): Promise<void> {
+    return this.load({ before: steps, files: [], after: [] }, options);
   }
 
-  load({ before, files, after }: BulkLoad): Promise<void> {
+  load({ before, files, after }: BulkLoad, options: WriteOptions = {}): Promise<void> {
     const runSteps = async (steps: WriteStep[]) => {
       for (const step of steps) {
         const query = cypherQuery(step.query, this.engine);
@@ -100,7 +100,7 @@ export class KuzuStore implements GraphStore {
       try {
         await runSteps(before);
         for (const file of files) if (file.rows > 0) await statement(this.writer, copyStatement(file));
-        await runSteps([...after, versionStep()]);
+        await runSteps(options.keepsCaches ? after : [...after, versionStep()]);
         await statement(this.writer, "COMMIT");
       } catch (error) {
         // Kùzu may already have rolled back after a failed statement; a second rollback then fails harmlessly.

@@ -7,7 +7,7 @@ import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import type { GraphStore, Params, Row, WriteStep } from "./store.js";
+import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
 import { nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
@@ -50,11 +50,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  write(steps: WriteStep[]): Promise<void> {
-    return this.load({ before: steps, files: [], after: [] });
+  write(steps: WriteStep[], options: WriteOptions = {}): Promise<void> {
+    return this.load({ before: steps, files: [], after: [] }, options);
   }
 
-  async load({ before, files, after }: BulkLoad): Promise<void> {
+  async load({ before, files, after }: BulkLoad, options: WriteOptions = {}): Promise<void> {
     const runSteps = async (tx: ManagedTransaction, steps: WriteStep[]) => {
       for (const step of steps) {
         const cypher = cypherQuery(step.query, this.engine);
@@ -72,7 +72,7 @@ export class Neo4jStore implements GraphStore {
           const text = unwindStatement(table(file.table));
           for await (const rows of stagedBatches(file, 5_000)) await tx.run(text, neo4jParams({ rows }));
         }
-        await runSteps(tx, [...after, versionStep()]);
+        await runSteps(tx, options.keepsCaches ? after : [...after, versionStep()]);
       });
     } finally {
       await session.close();

@@ -26,9 +26,9 @@ export interface GraphStore {
   /** Runs a read query; rows hold plain JS values only (numbers, strings, booleans, arrays, objects, null). */
   read(query: string, params?: Params): Promise<Row[]>;
   /** Runs every step in one transaction: all of it lands, or none of it does. */
-  write(steps: WriteStep[]): Promise<void>;
+  write(steps: WriteStep[], options?: WriteOptions): Promise<void>;
   /** Loads staged CSV files (see bulk.ts) between two sets of steps, in one transaction. */
-  load(load: BulkLoad): Promise<void>;
+  load(load: BulkLoad, options?: WriteOptions): Promise<void>;
   /**
    * Every row of one table (schema.ts), streamed: a node's properties, or a relationship's
    * ends (`from`, `to`: the key of each) and properties. For backups.
@@ -39,6 +39,14 @@ export interface GraphStore {
   /** Deletes every node and relationship (the schema stays). */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * The write changes nothing any cached answer shows (sessions, job progress), so the
+   * graph keeps its version token and caches stay valid.
+   */
+  keepsCaches?: boolean;
 }
 
 /** The step every write ends with: a new version token for caches (see services/read-cache.ts). */

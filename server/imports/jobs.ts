@@ -17,7 +17,7 @@ const StoredJob = ImportJob.extend({ report: z.string().nullable() });
 export const newImportId = () => `imp-${randomUUID()}`;
 
 async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> {
-  await store.write([{ query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null }] }]);
+  await store.write([{ query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null }] }], { keepsCaches: true });
 }
 
 export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {

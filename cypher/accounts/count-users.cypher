@@ -1,0 +1,2 @@
+// params: none   returns: count
+MATCH (u:User) RETURN count(u) AS count

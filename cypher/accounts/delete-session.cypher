@@ -1,0 +1,3 @@
+// params: $id   returns: nothing
+MATCH (s:Session {id: $id})
+DELETE s

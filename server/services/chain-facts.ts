@@ -6,38 +6,17 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
-import type { ChainDetail, FirmRef, MapFirm, MapProject } from "../model/api.js";
-import { BottleneckFlag, FirmTag, Id, IsoDate, ProjectStatus, RegionCode, Zone } from "../model/domain.js";
+import { MapFirm, MapProject, type ChainDetail, type FirmRef } from "../model/api.js";
+import { BottleneckFlag, Id, RegionCode, Zone } from "../model/domain.js";
 import { getChain } from "./chains.js";
 import { groupBy, parseRows } from "./rows.js";
 import { leadersOf, listLeaders } from "./zones.js";
 
-const LocalFirmRow = z.object({
-  id: Id,
-  name: z.string(),
-  aliases: z.array(z.string()),
-  capital: z.number().nullable(),
-  tags: z.array(FirmTag),
-  regionCode: RegionCode,
-  segmentId: Id,
-  products: z.string(),
-  capacity: z.string(),
-  confidence: z.number(),
-  source: z.string(),
-});
+/** One row per firm × segment: a map firm, flattened. */
+const LocalFirmRow = MapFirm.omit({ isLeader: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
 
-const ProjectRow = z.object({
-  id: Id,
-  name: z.string(),
-  firmId: Id,
-  firmName: z.string(),
-  investment: z.number().nullable(),
-  status: ProjectStatus,
-  statusOn: IsoDate.nullable(),
-  description: z.string(),
-  source: z.string(),
-  segmentId: Id,
-});
+/** One row per project × segment. */
+const ProjectRow = MapProject.omit({ segmentIds: true }).extend({ segmentId: Id });
 
 export const LeaderSupplierRow = z.object({
   leaderId: Id,

@@ -9,8 +9,8 @@ import { z } from "zod";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
-import type { ListEntry, TargetListDetail, TargetListSummary } from "../model/api.js";
-import { ENTRY_STATUSES, EntryStatus, FirmTag, Id, IsoDate, PROJECT_STATUS_OF_ENTRY, RegionCode } from "../model/domain.js";
+import { ListEntry, TargetListSummary, type TargetListDetail } from "../model/api.js";
+import { ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUS_OF_ENTRY } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { getZoneRecord } from "./chain-facts.js";
@@ -52,41 +52,13 @@ export const EntryChange = z.object({
 });
 export type EntryChange = z.infer<typeof EntryChange>;
 
-const ListRow = z.object({
-  id: Id,
-  name: z.string(),
-  zoneId: Id,
-  chainId: Id,
-  profileId: Id,
-  createdBy: z.string(),
-  createdAt: z.string(),
-  note: z.string(),
-  status: EntryStatus.nullable(),
-  entries: z.number().int(),
-});
-const EntryRow = z.object({
-  id: Id,
-  status: EntryStatus,
-  ownerTeam: z.string(),
-  notes: z.string(),
-  nextContactOn: IsoDate.nullable(),
-  score: z.number().nullable(),
-  reason: z.string(),
-  projectId: Id.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+/** One row per list × entry status. */
+const ListRow = TargetListSummary.omit({ entryCount: true, statusCounts: true }).extend({ status: EntryStatus.nullable(), entries: z.number().int() });
+/** An entry with its firm's fields flattened. */
+const EntryRow = ListEntry.omit({ firm: true, region: true, history: true }).extend({
   firmId: Id,
   firmName: z.string(),
-  aliases: z.array(z.string()),
-  regionCode: RegionCode,
-  capital: z.number().nullable(),
-  tags: z.array(FirmTag),
-  sample: z.boolean(),
-  source: z.string(),
-  asOf: IsoDate.nullable(),
-  segmentId: Id,
-  segmentName: z.string(),
+  ...ListEntry.shape.firm.omit({ id: true, name: true }).shape,
 });
 const ChangeRow = z.object({ entryId: Id, fromStatus: EntryStatus.nullable(), toStatus: EntryStatus, by: z.string(), at: z.string(), note: z.string() });
 

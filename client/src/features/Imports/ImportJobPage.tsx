@@ -63,13 +63,16 @@ function JobView({ job }: { job: ImportJobWithReport }) {
           strokeColor={percent === null && running ? "#91caff" : undefined}
         />
         <Typography.Text data-testid="import-rows">
-          {job.rowsTotal !== null
-            ? t("imports.progress", { done: job.rowsDone, total: job.rowsTotal })
-            : t("imports.progressUnknown", { done: job.rowsDone })}
+          {job.report
+            ? // The total counted before the run is an estimate (title rows count as lines); the report's is exact.
+              t("imports.progressDone", { rows: job.report.counts.rows })
+            : job.rowsTotal !== null
+              ? t("imports.progress", { done: job.rowsDone, total: job.rowsTotal })
+              : t("imports.progressUnknown", { done: job.rowsDone })}
         </Typography.Text>
       </section>
 
-      {job.status === "failed" && <Alert type="error" showIcon message={t("imports.failed")} description={job.error} data-testid="import-failed" />}
+      {job.status === "failed" && <Alert type="error" showIcon title={t("imports.failed")} description={job.error} data-testid="import-failed" />}
       {job.report && <ReportView report={job.report} importId={job.id} />}
     </>
   );
@@ -119,7 +122,7 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
       <Alert
         type={report.committed ? "success" : report.mode === "dry-run" ? "info" : "warning"}
         showIcon
-        message={report.committed ? t("imports.committed") : report.mode === "dry-run" ? t("imports.dryRunDone") : t("imports.notCommitted")}
+        title={report.committed ? t("imports.committed") : report.mode === "dry-run" ? t("imports.dryRunDone") : t("imports.notCommitted")}
         description={report.mode === "dry-run" ? t("imports.dryRunNext") : undefined}
         style={{ marginBottom: 16 }}
       />
@@ -179,7 +182,7 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
           {t("imports.downloadReport")}
         </Button>
       </div>
-      {report.problems.length < report.problemCount && <Alert type="warning" showIcon message={t("imports.problemsCut", { shown: report.problems.length })} style={{ marginBottom: 8 }} />}
+      {report.problems.length < report.problemCount && <Alert type="warning" showIcon title={t("imports.problemsCut", { shown: report.problems.length })} style={{ marginBottom: 8 }} />}
       {report.problemCount > 0 && (
         <div className="filter-bar">
           <label>

@@ -114,7 +114,7 @@ function UploadForm() {
           data-testid="upload-zone"
         />
       </Form.Item>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="upload-error" />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="upload-error" />}
       <Button type="primary" htmlType="submit" loading={busy} disabled={!file} data-testid="upload-start">
         {mode === "dry-run" ? t("imports.startDryRun") : t("imports.startCommit")}
       </Button>

@@ -78,7 +78,7 @@ export function AddEntryDialog({ open, list, onClose, onAdded }: Props) {
       confirmLoading={busy}
       okButtonProps={{ disabled: !firm, "data-testid": "add-entry-confirm" }}
     >
-      {errors.general && <Alert type="error" showIcon message={errors.general} style={{ marginBottom: 12 }} />}
+      {errors.general && <Alert type="error" showIcon title={errors.general} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" onFinish={submit}>
         <Form.Item label={t("addEntry.firm")} validateStatus={errors.firm ? "error" : undefined} help={errors.firm ?? (firm ? t("addEntry.picked", { name: firm.name }) : t("addEntry.firmHelp"))}>
           <AutoComplete

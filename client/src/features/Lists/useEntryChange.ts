@@ -28,7 +28,7 @@ export function useEntryChange(listId: string, reload: () => void) {
         const conflict = error instanceof ApiError && error.status === 409;
         if (conflict) {
           notification.warning({
-            message: t("board.conflictTitle"),
+            title: t("board.conflictTitle"),
             description: t("board.conflict", { firm: entry.firm.name }),
             key: "entry-conflict",
             // The test and a person both need to see it.

@@ -54,7 +54,7 @@ export function ProfilesPage() {
                 return profile ? (
                   <ProfileEditor key={profile.id} profile={profile} groups={groupList} onSaved={profiles.refresh} back={backTo} />
                 ) : (
-                  <Alert type="warning" showIcon message={t("profiles.notFound", { id: profileId })} />
+                  <Alert type="warning" showIcon title={t("profiles.notFound", { id: profileId })} />
                 );
               }}
             </RequestState>
@@ -179,7 +179,7 @@ function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringPro
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={save} className="profile-editor" data-testid="profile-editor">
-      {general.length > 0 && <Alert type="error" showIcon message={general.join("；")} style={{ marginBottom: 12 }} data-testid="profile-errors" />}
+      {general.length > 0 && <Alert type="error" showIcon title={general.join("；")} style={{ marginBottom: 12 }} data-testid="profile-errors" />}
       <div className="form-row">
         <Form.Item name="name" label={t("profiles.name")} style={{ flex: "0 0 260px" }}>
           <Input maxLength={50} data-testid="profile-name" />

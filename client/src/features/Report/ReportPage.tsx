@@ -26,6 +26,9 @@ import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
 
+/** Targets on the page: ten fit beside the gap table on A3. */
+const REPORT_TOP = 10;
+
 export function ReportPage() {
   const { zoneId = "", chainId = "" } = useParams();
   const [query] = useSearchParams();
@@ -60,6 +63,8 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   const rows = gapRows(gaps);
+  // The report API is meant to send the top ten; it sends the ranking's default 50 (see REPORT_TOP).
+  const top = targets.results.slice(0, REPORT_TOP);
   const pipeline = sumStatusCounts(lists);
   const signed = lists.flatMap((l) => l.entries.filter((e) => SIGNED_STATUSES.includes(e.status)).map((e) => ({ ...e, listName: l.name })));
   const date = formatDate(new Date(report.generatedAt));
@@ -160,8 +165,10 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                       </td>
                       <td className="num">{row.localFirmCount}</td>
                       <td>
-                        {(row.gaps.find((g) => g.kind === row.status) ?? row.gaps[0])?.reason ?? ""}
-                        {row.flag ? ` ${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })}` : ""}
+                        <div className="reason">
+                          {row.flag ? `${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })} ` : ""}
+                          {(row.gaps.find((g) => g.kind === row.status) ?? row.gaps[0])?.reason ?? ""}
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -172,7 +179,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
 
           <section className="report-targets">
             <h2>{t("report.targets", { group: targets.filters.regionGroup ? t("report.inGroup") : t("report.anywhere") })}</h2>
-            {targets.results.length === 0 ? (
+            {top.length === 0 ? (
               <p className="muted">{t("panel.noTargets")}</p>
             ) : (
               <table className="report-table" data-testid="report-targets">
@@ -187,11 +194,11 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {targets.results.map((r) => (
+                  {top.map((r) => (
                     <tr key={r.firm.id}>
                       <td className="num">{r.rank}</td>
                       <td>{r.firm.name}</td>
-                      <td>{r.region.split(" ").slice(0, 2).join(" ")}</td>
+                      <td className="nowrap">{shortRegion(r.region)}</td>
                       <td className="num nowrap">{formatMoney(r.firm.capital, locale)}</td>
                       <td>{r.segments.map((s) => s.name).join("、")}</td>
                       <td className="num">{formatPoints(r.total)}</td>
@@ -233,4 +240,11 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
       </article>
     </>
   );
+}
+
+/** "河北省 唐山市 路北区" → "河北 唐山": enough to place a firm on a crowded sheet. */
+function shortRegion(path: string): string {
+  const [province = "", city = ""] = path.split(" ");
+  const trim = (name: string) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, "");
+  return [trim(province), city && !/区$|县$/.test(city) ? trim(city) : ""].filter(Boolean).join(" ");
 }

@@ -85,7 +85,8 @@ export function ReviewPage() {
       key: "evidence",
       title: t("review.evidence"),
       render: (_, l) => {
-        const facts = SHOWN_ATTRIBUTES.filter((key) => l.attributes[key]);
+        // Facts the evidence does not already quote.
+        const facts = SHOWN_ATTRIBUTES.filter((key) => l.attributes[key] && !l.evidence.includes(l.attributes[key]!));
         return (
           <>
             <div>{l.evidence}</div>

@@ -90,7 +90,7 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
       okButtonProps={{ "data-testid": "save-list-confirm" }}
       forceRender
     >
-      {general.length > 0 && <Alert type="error" showIcon message={general.join("；")} style={{ marginBottom: 12 }} />}
+      {general.length > 0 && <Alert type="error" showIcon title={general.join("；")} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t("lists.name")} rules={[{ required: true, whitespace: true, message: t("lists.nameRequired") }]}>
           <Input maxLength={100} data-testid="list-name" />

@@ -150,7 +150,7 @@ export function TargetsPage() {
             loading={gaps.status === "loading"}
             status={gaps.status === "error" ? "error" : undefined}
             options={(gaps.data?.segments ?? []).map((s) => ({ value: s.segmentId, label: `${s.name}（${t(`status.${s.status}`)}）` }))}
-            style={{ width: 220 }}
+            style={{ width: 190 }}
             popupMatchSelectWidth={false}
             data-testid="filter-segment"
           />
@@ -163,7 +163,7 @@ export function TargetsPage() {
             loading={groups.status === "loading"}
             status={groups.status === "error" ? "error" : undefined}
             options={[{ value: "", label: t("targets.noGroup") }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
-            style={{ width: 170 }}
+            style={{ width: 130 }}
             popupMatchSelectWidth={false}
             data-testid="filter-group"
           />
@@ -180,7 +180,7 @@ export function TargetsPage() {
             loading={provinces.status === "loading" || cities.status === "loading"}
             options={regionOptions}
             maxTagCount="responsive"
-            style={{ width: 220 }}
+            style={{ width: 190 }}
             data-testid="filter-regions"
           />
         </label>
@@ -194,7 +194,7 @@ export function TargetsPage() {
             onChange={(tags: FirmTag[]) => update({ tags })}
             options={FIRM_TAGS.map((tag) => ({ value: tag, label: tag }))}
             maxTagCount="responsive"
-            style={{ width: 200 }}
+            style={{ width: 170 }}
             data-testid="filter-tags"
           />
         </label>
@@ -207,7 +207,7 @@ export function TargetsPage() {
             placeholder={t("targets.noMinimum")}
             onChange={(value) => update({ minCapital: typeof value === "number" && value > 0 ? value : null })}
             suffix={t("unit.wan")}
-            style={{ width: 150 }}
+            style={{ width: 140 }}
             data-testid="filter-min-capital"
           />
         </label>
@@ -219,7 +219,7 @@ export function TargetsPage() {
               onChange={(profile: string) => update({ profile })}
               loading={profiles.status === "loading"}
               options={(profiles.data ?? [{ id: query.profile, name: query.profile }]).map((p) => ({ value: p.id, label: p.name }))}
-              style={{ width: 130 }}
+              style={{ width: 116 }}
               popupMatchSelectWidth={false}
               data-testid="filter-profile"
             />
@@ -237,7 +237,7 @@ export function TargetsPage() {
             value={query.limit}
             onChange={(limit: number) => update({ limit })}
             options={[...new Set([...LIMIT_CHOICES, query.limit])].sort((a, b) => a - b).map((n) => ({ value: n, label: t("targets.limitN", { count: n }) }))}
-            style={{ width: 100 }}
+            style={{ width: 96 }}
             data-testid="filter-limit"
           />
         </label>

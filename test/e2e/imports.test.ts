@@ -1,0 +1,142 @@
+/**
+ * Importing an enterprise list through the browser: upload a small, messy CSV (a title
+ * row, an unknown column, a bad credit code, odd capital, a bad date), follow the
+ * progress to the report, filter its problems, download the error report; then settle a
+ * doubtful segment link in the review queue.
+ */
+import ExcelJS from "exceljs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FirmDetail, ImportJob, ReviewQueue } from "../../server/model/api";
+import { uscc } from "../support/enterprise-export";
+import { startSampleApp } from "../support/sample-app";
+import type { RunningApp } from "../support/sample-app";
+import { launchBrowser, openPage, saveScreenshot, settle } from "./browser";
+
+let app: RunningApp;
+let browser: Browser;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${app.url}${path}`);
+  expect(response.ok, path).toBe(true);
+  return (await response.json()) as T;
+}
+
+const DOUBTFUL = "廊坊带钢加工有限公司";
+
+/** As exports arrive: a title row above the header, CRLF, a BOM, and a few rows with something wrong. */
+function messyCsv(): Buffer {
+  const header = ["企业名称", "统一社会信用代码", "注册资本", "成立日期", "所属省份", "所属城市", "所属区县", "国标行业", "经营范围", "联系人"];
+  const rows = [
+    ["唐山精轧带钢科技有限公司", uscc("91130203MA0000101"), "5000万元", "2015/3/8", "河北省", "唐山市", "路北区", "C3130 钢压延加工", "冷轧带钢、精密带钢生产销售", "张三"],
+    ["天津坏代码耐材有限公司", "91120116MA00000099", "1.2亿元", "2010-05-01", "天津市", "", "滨海新区", "C3089", "耐火材料、耐火砖", "李四"],
+    ["沧州资本不明钢管有限公司", "", "约五千万", "2012-01-01", "河北省", "沧州市", "新华区", "C3130", "焊管、钢管加工", ""],
+    ["保定日期错误线材有限公司", "", "800万元", "2015-13-45", "河北省", "保定市", "", "", "线材、盘条", ""],
+    [DOUBTFUL, "", "300万元", "2018-06-01", "河北省", "廊坊市", "", "", "冷轧带钢加工", "王五"],
+  ];
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ["企业名单导出（测试）", header.join(","), ...rows.map((r) => r.map(quote).join(","))];
+  return Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8");
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe("imports and the review queue", () => {
+  it("uploads a messy CSV, follows it to the report, filters the problems and downloads the error report", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${app.url}/`);
+    await page.locator('[data-testid="nav-imports"]').click();
+    await page.waitForURL("**/imports");
+    await page.locator('[data-testid="upload-form"] input[type="file"]').setInputFiles({ name: "京津冀钢铁企业.csv", mimeType: "text/csv", buffer: messyCsv() });
+    await page.locator('[data-testid="mode-commit"]').click();
+    await page.locator('[data-testid="upload-source"]').fill("企查查 2026-11（测试）");
+    await saveScreenshot(page, "50-import-upload");
+    await page.locator('[data-testid="upload-start"]').click();
+    await page.waitForURL(/\/imports\/imp-/);
+    const importId = new URL(page.url()).pathname.split("/").pop()!;
+
+    // Progress runs to the end, then the report shows.
+    await page.locator('[data-testid="import-progress"][data-status="done"]').waitFor();
+    expect(await page.locator('[data-testid="import-rows"]').innerText()).toContain("5 行数据已全部处理");
+    const report = page.locator('[data-testid="import-report"]');
+    await report.waitFor();
+    const job = await api<ImportJob & { report: { counts: Record<string, number>; problemCount: number } }>(`/api/imports/${importId}`);
+    expect(job.status).toBe("done");
+    for (const key of ["rows", "new", "rejected", "pendingReview"] as const)
+      expect(await page.locator(`[data-testid="count-${key}"]`).innerText()).toContain(String(job.report.counts[key]));
+    expect(job.report.counts.rejected).toBeGreaterThan(0);
+    expect(job.report.counts.pendingReview).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="unknown-columns"]').innerText()).toContain("联系人");
+
+    // The problem table, and its filter by column.
+    const rows = page.locator('[data-testid="problems-table"] tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(job.report.problemCount);
+    const table = await page.locator('[data-testid="problems-table"]').innerText();
+    expect(table).toContain("91120116MA00000099");
+    expect(table).toContain("约五千万");
+    await saveScreenshot(page, "51-import-report");
+    await page.locator('[data-testid="problem-column-filter"]').click();
+    await page.locator(".ant-select-item-option", { hasText: "统一社会信用代码" }).first().click();
+    await page.keyboard.press("Escape");
+    await page.waitForURL(/column=/);
+    await expect.poll(() => rows.count()).toBeLessThan(job.report.problemCount);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("统一社会信用代码");
+    await page.locator('[data-testid="problems-table"]').scrollIntoViewIfNeeded();
+    await settle(page);
+    await saveScreenshot(page, "52-import-problems-filtered");
+
+    // The error report downloads as an Excel file listing the problems.
+    const download = page.waitForEvent("download");
+    await page.locator('[data-testid="download-error-report"]').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await file.path())!);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    expect(cells).toContain("91120116MA00000099");
+
+    // It is listed among the recent imports.
+    await page.goto(`${app.url}/imports`);
+    await page.locator('[data-testid="recent-imports"]').getByText("京津冀钢铁企业.csv").waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("accepts a doubtful segment link in the review queue", async () => {
+    const { page, errors } = await openPage(browser);
+    const queue = await api<ReviewQueue>("/api/review?limit=200");
+    const item = queue.items.find((i) => i.firmName === DOUBTFUL)!;
+    expect(item).toBeTruthy();
+
+    await page.goto(`${app.url}/review`);
+    const row = page.locator('[data-testid="review-table"] tr', { hasText: DOUBTFUL }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain(item.segmentName);
+    expect(text).toContain("河北省");
+    expect(text).toContain(`${Math.round(item.confidence * 100)}%`);
+    await saveScreenshot(page, "53-review-queue");
+
+    // The first decision asks who decides; the name is remembered.
+    await page.locator(`[data-testid="accept-${item.firmId}-${item.segmentId}"]`).click();
+    await page.locator('[data-testid="who-input"]').fill("审核员 小王");
+    await page.locator('[data-testid="who-save"]').click();
+    await page.getByText(`已确认：${DOUBTFUL}`).waitFor();
+    await expect.poll(async () => (await api<ReviewQueue>("/api/review?limit=200")).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
+    await expect.poll(() => page.locator('[data-testid="review-table"] tr', { hasText: DOUBTFUL }).count()).toBe(0);
+    expect(await page.locator('[data-testid="who-button"]').innerText()).toContain("审核员 小王");
+
+    const firm = await api<FirmDetail>(`/api/firms/${item.firmId}`);
+    expect(firm.segments.map((s) => s.segmentId)).toContain(item.segmentId);
+    await settle(page);
+    await saveScreenshot(page, "54-review-accepted");
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The printable 一链一图 report: it carries the title, zone, date, map, completeness, gap
+ * table, top targets and pipeline, and prints to a one-page A3 landscape PDF that a
+ * person can look at (a PNG of it is saved beside the screenshots).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChainGaps, TargetListDetail, TargetRanking } from "../../server/model/api";
+import { startSampleApp } from "../support/sample-app";
+import type { RunningApp } from "../support/sample-app";
+import { ARTIFACTS, launchBrowser, openPage, saveScreenshot, settle } from "./browser";
+
+const ZONE = "lingyuan";
+const CHAIN = "steel";
+
+let app: RunningApp;
+let browser: Browser;
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${app.url}${path}`, { ...init, headers: { "Content-Type": "application/json" } });
+  expect(response.ok, path).toBe(true);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  // A list with one signed target, so the pipeline summary has something to say.
+  const list = await api<TargetListDetail>("/api/lists", {
+    method: "POST",
+    body: JSON.stringify({ name: "报告测试清单", zoneId: ZONE, chainId: CHAIN, createdBy: "测试", filters: { regionGroup: "jingjinji" }, top: 3 }),
+  });
+  const entry = list.entries[0]!;
+  await api(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, by: "测试", status: "已签约" }) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe("the 一链一图 report", () => {
+  it("shows the chain on one page and prints to an A3 landscape PDF", async () => {
+    const [gaps, targets] = await Promise.all([
+      api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`),
+      api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=10`),
+    ]);
+    const { page, errors } = await openPage(browser, { width: 1600, height: 1100 });
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}`);
+    await page.locator('[data-testid="open-report"]').click();
+    await page.waitForURL(`**/zones/${ZONE}/chains/${CHAIN}/report`);
+    await page.waitForSelector('[data-testid="report-sheet"] [data-testid="report-map"] svg');
+    const sheet = await page.locator('[data-testid="report-sheet"]').innerText();
+    expect(sheet).toContain("现代钢铁冶金 产业链招商图谱（一链一图）");
+    expect(sheet).toContain(gaps.zone.name);
+    expect(sheet).toMatch(/日期：\d{4}-\d{2}-\d{2}/);
+    expect(sheet).toContain(`${Math.round(gaps.completeness * 100)}%`);
+    const gapRows = await page.locator('[data-testid="report-gap-table"] tbody tr').count();
+    expect(gapRows).toBe(gaps.segments.filter((s) => s.gaps.length || s.flag || s.filling.length).length);
+    expect(await page.locator('[data-testid="report-targets"] tbody tr').count()).toBe(Math.min(10, targets.results.length));
+    expect(await page.locator('[data-testid="report-targets"]').innerText()).toContain(targets.results[0]!.firm.name);
+    const pipeline = await page.locator('[data-testid="report-pipeline"]').innerText();
+    expect(pipeline).toMatch(/已签约\s+1/);
+    expect(pipeline).toMatch(/待接触\s+2/);
+    // Every segment of the map is drawn in the vector map.
+    const svgText = await page.locator('[data-testid="report-map"] svg').innerHTML();
+    for (const segment of gaps.segments.slice(0, 5)) expect(svgText).toContain(segment.name.slice(0, 4));
+    await settle(page);
+    await saveScreenshot(page, "40-report-screen");
+
+    const pdf = await page.pdf({ format: "A3", landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(50_000);
+    const pdfPath = `${ARTIFACTS}41-report-a3.pdf`;
+    writeFileSync(pdfPath, pdf);
+    // A3 landscape (420 × 297 mm = 1190.6 × 841.9 pt), and the whole report on one sheet.
+    const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" });
+    expect(info).toMatch(/Pages:\s+1\b/);
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.map(Number);
+    expect(Math.abs(width! - 1190.6)).toBeLessThan(2);
+    expect(Math.abs(height! - 841.9)).toBeLessThan(2);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdfPath, `${ARTIFACTS}41-report-a3`]);
+    expect(existsSync(`${ARTIFACTS}41-report-a3.png`)).toBe(true);
+
+    // A4 on request: the same report, smaller.
+    await page.locator('[data-testid="report-paper"]').getByText("A4").click();
+    await page.waitForURL(/paper=A4/);
+    await page.waitForSelector('.report-sheet.paper-A4 [data-testid="report-map"] svg');
+    expect(errors).toEqual([]);
+  });
+});

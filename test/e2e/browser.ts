@@ -79,7 +79,17 @@ export function pngSize(bytes: Buffer): { width: number; height: number } | null
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** Waits until the page's CSS animations and transitions (drawers, dialogs, toasts) have run. */
+/**
+ * Waits until the page's CSS animations and transitions (drawers, dialogs, toasts) have
+ * run, for a screenshot that shows them in place. Endless ones (spinners) are not waited for.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }

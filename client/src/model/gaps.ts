@@ -27,3 +27,8 @@ export function gapKinds(segment: Pick<SegmentDiagnosis, "gaps">): GapKind[] {
   const kinds = new Set(segment.gaps.map((g) => g.kind));
   return (["bottleneck", "missing", "weak", "leader-dependency"] as const).filter((k) => kinds.has(k));
 }
+
+/** A planner's flag the diagnosis does not already put in words (its reasons quote the note when it does). */
+export function flagUnsaid(segment: Pick<SegmentDiagnosis, "flag" | "gaps">): boolean {
+  return segment.flag !== null && !segment.gaps.some((g) => g.reason.includes(segment.flag!.note));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SegmentDiagnosis } from "../../../server/model/api";
-import { gapKinds, gapRows } from "../../../client/src/model/gaps";
+import { flagUnsaid, gapKinds, gapRows } from "../../../client/src/model/gaps";
 
 function diagnosis(segmentId: string, status: SegmentDiagnosis["status"], stage: SegmentDiagnosis["stage"], extra: Partial<SegmentDiagnosis> = {}): SegmentDiagnosis {
   return {
@@ -47,5 +47,13 @@ describe("gap table", () => {
       { kind: "missing" as const, reason: "c", figures: {} },
     ];
     expect(gapKinds({ gaps })).toEqual(["bottleneck", "missing"]);
+  });
+
+  it("adds a planner's flag in words only when the diagnosis does not already quote its note", () => {
+    const flag = { zoneId: "z", segmentId: "s", note: "关键设备依赖进口", flaggedBy: "规划科", flaggedAt: "2026-11-22T00:00:00Z" };
+    const said = diagnosis("s", "bottleneck", "midstream", { flag, gaps: [{ kind: "bottleneck", reason: "规划人员标记为卡点：关键设备依赖进口（规划科）", figures: {} }] });
+    expect(flagUnsaid(said)).toBe(false);
+    expect(flagUnsaid({ ...said, gaps: [] })).toBe(true);
+    expect(flagUnsaid({ ...said, flag: null })).toBe(false);
   });
 });

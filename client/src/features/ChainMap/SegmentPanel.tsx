@@ -13,6 +13,7 @@ import { useApi } from "../../api/useApi";
 import { reasonText } from "./reasons";
 import { SegmentTargets } from "./SegmentTargets";
 import { FlagControl } from "../Gaps/FlagControl";
+import { flagUnsaid } from "../../model/gaps";
 
 interface Props {
   map: ChainMap;
@@ -64,7 +65,7 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
           {reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
-          {serverDiagnosis?.flag && (
+          {serverDiagnosis?.flag && flagUnsaid(serverDiagnosis) && (
             <li>
               {t("panel.flag", { note: serverDiagnosis.flag.note, by: serverDiagnosis.flag.flaggedBy, date: serverDiagnosis.flag.flaggedAt.slice(0, 10) })}
             </li>

@@ -71,10 +71,7 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
     <>
       <Button
         size={size}
-        onClick={() => {
-          form.setFieldsValue({ note: "", flaggedBy: who ?? "" });
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
         data-testid={`flag-${segment.segmentId}`}
       >
         {t("flag.flag")}
@@ -88,10 +85,10 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
         cancelText={t("common.cancel")}
         confirmLoading={busy}
         okButtonProps={{ "data-testid": "flag-save" }}
+        // Mounted only while open (a gap table has many rows), fresh each time.
         destroyOnHidden
-        forceRender
       >
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ note: "", flaggedBy: who ?? "" }}>
           <Form.Item name="note" label={t("flag.note")} rules={[{ required: true, whitespace: true, message: t("flag.noteRequired") }]} extra={t("flag.noteHelp")}>
             <Input.TextArea rows={3} maxLength={500} showCount data-testid="flag-note" />
           </Form.Item>

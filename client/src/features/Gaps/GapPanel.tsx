@@ -10,7 +10,7 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney, formatPercent } from "../../model/format";
-import { gapKinds, gapRows } from "../../model/gaps";
+import { flagUnsaid, gapKinds, gapRows } from "../../model/gaps";
 import { paths } from "../../model/paths";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { ButtonLink } from "../common/ButtonLink";
@@ -166,7 +166,7 @@ function GapRow({ row, zoneId, chainId, onSelect, onChanged }: { row: SegmentDia
           {row.gaps.map((gap) => (
             <li key={`${gap.kind}:${gap.reason}`}>{gap.reason}</li>
           ))}
-          {row.flag && <li>{t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })}</li>}
+          {row.flag && flagUnsaid(row) && <li>{t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })}</li>}
           {row.filling.map((project) => (
             <li key={project.id}>{t("panel.filling", { project: project.name, firm: project.firmName, status: project.status })}</li>
           ))}

@@ -19,6 +19,7 @@ import { ButtonLink } from "../common/ButtonLink";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
 import { useApiDownload } from "../common/useApiDownload";
+import { useChainNames } from "../common/useChainNames";
 import { AddEntryDialog } from "./AddEntryDialog";
 import { EntryDrawer } from "./EntryDrawer";
 import { PipelineBoard } from "./PipelineBoard";
@@ -45,6 +46,8 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
   const [adding, setAdding] = useState(false);
   const { busy: downloading, download } = useApiDownload();
   const change = useEntryChange(list.id, reload);
+  const chainNames = useChainNames();
+  const chain = { ...list.chain, name: chainNames.get(list.chain.id) ?? list.chain.name };
 
   // A reload (after a conflict, or a change elsewhere) replaces the local copy.
   useEffect(() => setEntries(list.entries), [list]);
@@ -133,14 +136,14 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
 
   return (
     <>
-      <PageCrumbs zone={list.zone} chain={list.chain} current={list.name} />
+      <PageCrumbs zone={list.zone} chain={chain} current={list.name} />
       <div className="page-head">
         <div>
           <Typography.Title level={2} className="page-title" data-testid="list-title">
             {list.name}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t("lists.meta", { zone: list.zone.shortName, chain: list.chain.name, by: list.createdBy, date: list.createdAt.slice(0, 10), count: entries.length })}
+            {t("lists.meta", { zone: list.zone.shortName, chain: chain.name, by: list.createdBy, date: list.createdAt.slice(0, 10), count: entries.length })}
           </Typography.Text>
           {list.note && <Typography.Paragraph>{list.note}</Typography.Paragraph>}
         </div>

@@ -95,10 +95,13 @@ function EntryCard({ entry, busy, today, onMove, onOpen }: { entry: ListEntry; b
       <div className="firm-meta">
         {entry.segmentName} · {entry.region.split(" ").slice(0, 2).join(" ")}
       </div>
-      <div className="firm-meta">
-        {entry.firm.capital != null && <span>{formatMoney(entry.firm.capital, locale)}</span>}
-        {entry.score != null && <span> · {t("board.score", { score: Math.round(entry.score) })}</span>}
-      </div>
+      {(entry.firm.capital != null || entry.score != null) && (
+        <div className="firm-meta">
+          {[entry.firm.capital != null ? formatMoney(entry.firm.capital, locale) : null, entry.score != null ? t("board.score", { score: Math.round(entry.score) }) : null]
+            .filter(Boolean)
+            .join(" · ")}
+        </div>
+      )}
       <div className="entry-facts">
         <span>
           {t("board.owner")}：{entry.ownerTeam || <span className="muted">{t("board.noOwner")}</span>}

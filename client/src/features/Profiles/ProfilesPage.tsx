@@ -79,7 +79,7 @@ function ProfileList({ profiles, current, onCreated, back }: { profiles: Scoring
   const base = profiles.find((p) => p.id === current) ?? profiles[0];
 
   const create = async () => {
-    if (!name.trim() || !base) return;
+    if (!name.trim() || !base || busy) return;
     setBusy(true);
     try {
       const saved = await actions.saveProfile({ ...base, id: newProfileId(), name: name.trim(), description: t("profiles.copiedFrom", { name: base.name }) });
@@ -118,7 +118,7 @@ function ProfileList({ profiles, current, onCreated, back }: { profiles: Scoring
       <Modal open={open} title={t("profiles.newTitle", { name: base?.name ?? "" })} onCancel={() => setOpen(false)} onOk={create} confirmLoading={busy} okButtonProps={{ disabled: !name.trim() }} okText={t("common.ok")} cancelText={t("common.cancel")}>
         <Form layout="vertical" onFinish={create}>
           <Form.Item label={t("profiles.name")}>
-            <Input autoFocus value={name} maxLength={50} onChange={(e) => setName(e.target.value)} onPressEnter={create} data-testid="profile-new-name" />
+            <Input autoFocus value={name} maxLength={50} onChange={(e) => setName(e.target.value)} data-testid="profile-new-name" />
           </Form.Item>
         </Form>
       </Modal>
@@ -269,7 +269,16 @@ function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringPro
         <Button type="primary" htmlType="submit" loading={busy} data-testid="profile-save">
           {t("profiles.save")}
         </Button>
-        <Button onClick={() => form.setFieldsValue(initial)}>{t("profiles.reset")}</Button>
+        <Button
+          onClick={() => {
+            // Back to the saved profile, messages and all.
+            form.resetFields();
+            setGeneral([]);
+            setWeightsError([]);
+          }}
+        >
+          {t("profiles.reset")}
+        </Button>
         {profile.id !== DEFAULT_PROFILE_ID && (
           <Popconfirm title={t("profiles.deleteConfirm", { name: profile.name })} onConfirm={remove} okText={t("common.ok")} cancelText={t("common.cancel")}>
             <Button danger data-testid="profile-delete">

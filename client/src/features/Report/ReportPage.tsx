@@ -13,7 +13,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { formatDate, formatMoney, formatPercent } from "../../model/format";
-import { gapRows } from "../../model/gaps";
+import { flagUnsaid, gapRows } from "../../model/gaps";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
@@ -166,7 +166,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                       <td className="num">{row.localFirmCount}</td>
                       <td>
                         <div className="reason">
-                          {row.flag ? `${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })} ` : ""}
+                          {row.flag && flagUnsaid(row) ? `${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })} ` : ""}
                           {(row.gaps.find((g) => g.kind === row.status) ?? row.gaps[0])?.reason ?? ""}
                         </div>
                       </td>

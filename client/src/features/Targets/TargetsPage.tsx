@@ -23,6 +23,7 @@ import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestError } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useApiDownload } from "../common/useApiDownload";
+import { useChainNames } from "../common/useChainNames";
 import { SaveListDialog } from "./SaveListDialog";
 import { ScoreBar, ScoreLegend } from "./ScoreBar";
 import { useTargetQuery } from "./useTargetQuery";
@@ -57,8 +58,11 @@ export function TargetsPage() {
     ];
   }, [provinces.data, cities.data, t]);
 
+  const chainNames = useChainNames();
   const zone = shown?.zone ?? gaps.data?.zone ?? null;
-  const chain = shown?.chain ?? gaps.data?.chain ?? null;
+  const rankedChain = shown?.chain ?? gaps.data?.chain ?? null;
+  // The chain's name in the interface language (the ranking carries the Chinese one).
+  const chain = rankedChain && { ...rankedChain, name: chainNames.get(rankedChain.id) ?? rankedChain.name };
   const exportFile = (format: ExportFormat) =>
     download(files.targets(zoneId, chainId, query, format), `${zone?.shortName ?? zoneId}-${chain?.name ?? chainId}-targets.${format}`, format);
 

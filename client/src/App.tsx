@@ -2,6 +2,8 @@
 import { App as AntApp, ConfigProvider, Result, Button } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import { Route, Routes, useNavigate } from "react-router";
 import { useI18n } from "./i18n/I18nProvider";
 import { ROUTES, paths } from "./model/paths";
@@ -23,6 +25,8 @@ import { TargetsPage } from "./features/Targets/TargetsPage";
 
 export function App() {
   const { locale } = useI18n();
+  // Date pickers name months and weekdays in the interface language.
+  dayjs.locale(locale === "en" ? "en" : "zh-cn");
   return (
     <ConfigProvider
       locale={locale === "en" ? enUS : zhCN}

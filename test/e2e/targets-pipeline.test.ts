@@ -129,8 +129,11 @@ describe("targets, lists and the pipeline", () => {
     await page.locator(`[data-testid="entry-${signed.firm.id}"] [data-testid="entry-open"]`).click();
     await page.waitForURL(/entry=e-/);
     await page.locator('[data-testid="drawer-owner"]').fill("招商一组");
-    await page.locator('[data-testid="drawer-next"]').fill("2026-12-01");
-    await page.locator('[data-testid="drawer-save"]').click();
+    const date = page.locator('[data-testid="entry-drawer"] .ant-picker input, .ant-drawer .ant-picker input').first();
+    await date.click();
+    await date.fill("2026-12-01");
+    // Enter takes the typed date and, as in any form, saves.
+    await date.press("Enter");
     await page.getByText(`已保存 ${signed.firm.name}`).waitFor();
     await page.waitForURL((url) => !url.search.includes("entry="));
     expect(await page.locator(`[data-testid="entry-${signed.firm.id}"]`).innerText()).toContain("2026-12-01");
@@ -139,6 +142,7 @@ describe("targets, lists and the pipeline", () => {
     await history.waitFor();
     expect(await history.innerText()).toContain("已签约");
     expect(await history.innerText()).toContain(WHO);
+    await history.scrollIntoViewIfNeeded();
     await settle(page);
     await saveScreenshot(page, "34-entry-drawer");
     const saved = (await api<TargetListDetail>(`/api/lists/${listId}`)).entries.find((e) => e.firm.id === signed.firm.id)!;

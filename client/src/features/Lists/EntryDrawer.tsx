@@ -2,7 +2,9 @@
  * One target on a list: edit its owner team, next contact date, notes and status (with
  * a note for the history), and see every status change with who and when.
  */
-import { Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Timeline, Typography } from "antd";
+import { Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Timeline, Typography } from "antd";
+import dayjs from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ListEntry } from "../../../../server/model/api";
@@ -18,7 +20,7 @@ interface Values {
   status: EntryStatus;
   note: string;
   ownerTeam: string;
-  nextContactOn: string;
+  nextContactOn: Dayjs | null;
   notes: string;
   investment: number | null;
 }
@@ -30,6 +32,9 @@ interface Props {
   onSave(entry: ListEntry, change: Omit<EntryChange, "version" | "by">): Promise<boolean>;
   onDelete(entry: ListEntry): Promise<void>;
 }
+
+/** Dates as users write them: 2026-11-22, whatever the browser's locale. */
+const DATE_FORMAT = "YYYY-MM-DD";
 
 /** An ISO timestamp as 2026-11-22 14:05 in local time. */
 function formatTime(iso: string): string {
@@ -47,7 +52,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
 
   useEffect(() => {
     if (entry)
-      form.setFieldsValue({ status: entry.status, note: "", ownerTeam: entry.ownerTeam, nextContactOn: entry.nextContactOn ?? "", notes: entry.notes, investment: null });
+      form.setFieldsValue({ status: entry.status, note: "", ownerTeam: entry.ownerTeam, nextContactOn: entry.nextContactOn ? dayjs(entry.nextContactOn) : null, notes: entry.notes, investment: null });
   }, [entry, form]);
 
   const submit = async (values: Values) => {
@@ -58,7 +63,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
       change.note = values.note?.trim() ?? "";
     }
     if ((values.ownerTeam ?? "") !== entry.ownerTeam) change.ownerTeam = values.ownerTeam ?? "";
-    const next = values.nextContactOn || null;
+    const next = values.nextContactOn ? values.nextContactOn.format(DATE_FORMAT) : null;
     if (next !== entry.nextContactOn) change.nextContactOn = next;
     if ((values.notes ?? "") !== entry.notes) change.notes = values.notes ?? "";
     if (values.investment != null && SIGNED_STATUSES.includes(values.status)) change.investment = values.investment;
@@ -140,7 +145,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
                 <Input maxLength={100} style={{ width: 220 }} placeholder={t("entry.ownerTeamHint")} data-testid="drawer-owner" />
               </Form.Item>
               <Form.Item name="nextContactOn" label={t("entry.nextContactOn")}>
-                <Input type="date" style={{ width: 180 }} data-testid="drawer-next" />
+                <DatePicker format={DATE_FORMAT} style={{ width: 180 }} placeholder={DATE_FORMAT} data-testid="drawer-next" />
               </Form.Item>
             </Space>
             <Form.Item name="notes" label={t("entry.notes")}>

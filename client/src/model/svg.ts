@@ -164,10 +164,10 @@ function statusRect(box: Box, style: StatusStyle): string[] {
   ];
 }
 
-/** The 补链中 badge in the segment's top-right corner, where the canvas draws it. */
+/** The 补链中 badge centred on the segment's top-right corner, where the canvas draws it. */
 function badge(box: Box, palette: Palette): string {
   const size = palette.filling.size;
-  return `<g transform="translate(${n(box.x + box.width - size - 4)},${n(box.y + 4)})" data-mark="filling">${fillingBadgeSvg(palette)}</g>`;
+  return `<g transform="translate(${n(box.x + box.width - size / 2)},${n(box.y - size / 2)})" data-mark="filling">${fillingBadgeSvg(palette)}</g>`;
 }
 
 function boxOf(node: MapNode, elements: MapElements): Box {

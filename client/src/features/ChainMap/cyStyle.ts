@@ -62,7 +62,7 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
       style: { "outline-color": p.leader.border, "outline-width": p.leader.borderWidth, "outline-offset": 3 },
     },
     {
-      // 补链中: a badge in the top-right corner, over the fill, whatever the status colour.
+      // 补链中: a badge centred on the top-right corner, where it covers no label text.
       selector: "node.segment.filling",
       style: {
         "background-image": fillingBadgeUri(p),
@@ -70,11 +70,12 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
         "background-height": p.filling.size,
         "background-position-x": "100%",
         "background-position-y": "0%",
-        "background-offset-x": -4,
-        "background-offset-y": 4,
+        "background-offset-x": p.filling.size / 2,
+        "background-offset-y": -p.filling.size / 2,
         "background-clip": "none",
         "background-image-containment": "over",
         "background-image-opacity": 1,
+        "bounds-expansion": p.filling.size / 2,
       },
     },
     {

@@ -13,7 +13,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { formatDate, formatMoney, formatPercent } from "../../model/format";
-import { flagUnsaid, gapRows } from "../../model/gaps";
+import { flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
@@ -90,7 +90,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           <Link to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })}>{t("map.lists")}</Link>
         </Space>
       </div>
-      <article className={`report-sheet paper-${paper}`} data-testid="report-sheet">
+      <article className={`report-sheet paper-${paper}${rows.length > 18 ? " dense" : ""}`} data-testid="report-sheet">
         <header className="report-header">
           <div>
             <h1>{t("report.title", { chain: chainName })}</h1>
@@ -132,7 +132,12 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           </dl>
         </header>
 
-        <div className="report-map" dangerouslySetInnerHTML={{ __html: svg }} data-testid="report-map" />
+        <div
+          className="report-map"
+          style={{ height: `${reportMapHeight(paper, rows.length)}mm` }}
+          dangerouslySetInnerHTML={{ __html: svg }}
+          data-testid="report-map"
+        />
         <Legend palette={STANDARD_PALETTE} className="print-legend" />
 
         <div className="report-grid">

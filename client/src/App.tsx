@@ -4,24 +4,29 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
+import { Suspense, lazy } from "react";
 import { Route, Routes, useNavigate } from "react-router";
 import { useI18n } from "./i18n/I18nProvider";
 import { ROUTES, paths } from "./model/paths";
 import { FONT_FAMILY } from "./model/palette";
-import { ChainMapPage } from "./features/ChainMap/ChainMapPage";
 import { FirmPage } from "./features/Firm/FirmPage";
 import { OverviewPage } from "./features/Overview/OverviewPage";
-import { PrintPage } from "./features/Print/PrintPage";
 import { AppShell } from "./features/Shell/AppShell";
+import { PageLoading } from "./features/common/PageLoading";
 import { WhoProvider } from "./features/common/Who";
-import { ImportJobPage } from "./features/Imports/ImportJobPage";
-import { ImportsPage } from "./features/Imports/ImportsPage";
-import { ListPage } from "./features/Lists/ListPage";
-import { ListsPage } from "./features/Lists/ListsPage";
-import { ProfilesPage } from "./features/Profiles/ProfilesPage";
-import { ReportPage } from "./features/Report/ReportPage";
-import { ReviewPage } from "./features/Review/ReviewPage";
-import { TargetsPage } from "./features/Targets/TargetsPage";
+
+// Screens load when first opened: the landing page does not wait for Cytoscape or the
+// work screens, and each later screen is a small download.
+const ChainMapPage = lazy(() => import("./features/ChainMap/ChainMapPage").then((m) => ({ default: m.ChainMapPage })));
+const PrintPage = lazy(() => import("./features/Print/PrintPage").then((m) => ({ default: m.PrintPage })));
+const TargetsPage = lazy(() => import("./features/Targets/TargetsPage").then((m) => ({ default: m.TargetsPage })));
+const ListsPage = lazy(() => import("./features/Lists/ListsPage").then((m) => ({ default: m.ListsPage })));
+const ListPage = lazy(() => import("./features/Lists/ListPage").then((m) => ({ default: m.ListPage })));
+const ProfilesPage = lazy(() => import("./features/Profiles/ProfilesPage").then((m) => ({ default: m.ProfilesPage })));
+const ReportPage = lazy(() => import("./features/Report/ReportPage").then((m) => ({ default: m.ReportPage })));
+const ImportsPage = lazy(() => import("./features/Imports/ImportsPage").then((m) => ({ default: m.ImportsPage })));
+const ImportJobPage = lazy(() => import("./features/Imports/ImportJobPage").then((m) => ({ default: m.ImportJobPage })));
+const ReviewPage = lazy(() => import("./features/Review/ReviewPage").then((m) => ({ default: m.ReviewPage })));
 
 export function App() {
   const { locale } = useI18n();
@@ -52,8 +57,22 @@ export function App() {
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Outside the shell: the print view and the report are the page itself. */}
-            <Route path={ROUTES.print} element={<PrintPage />} />
-            <Route path={ROUTES.report} element={<ReportPage />} />
+            <Route
+              path={ROUTES.print}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <PrintPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path={ROUTES.report}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <ReportPage />
+                </Suspense>
+              }
+            />
           </Routes>
         </WhoProvider>
       </AntApp>

@@ -1,11 +1,13 @@
 /** The frame around every desk screen: title, the screens' menu, search, who, language. */
 import { App, Button, Layout } from "antd";
+import { Suspense } from "react";
 import { Link, NavLink, Outlet, useMatch, useNavigate } from "react-router";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { paths, ROUTES } from "../../model/paths";
+import { PageLoading } from "../common/PageLoading";
 import { useWho } from "../common/Who";
 import { SearchBox } from "../Search/SearchBox";
 import type { SearchHit } from "../Search/SearchBox";
@@ -53,7 +55,9 @@ export function AppShell() {
         </Button>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

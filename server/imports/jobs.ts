@@ -85,7 +85,7 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
         zoneId: job.zoneId,
         onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }),
       });
-      const finished = { ...job, status: "done" as const, rowsDone: report.counts.rows, rowsTotal: job.rowsTotal ?? report.counts.rows, finishedAt: report.finishedAt, report };
+      const finished = { ...job, status: "done" as const, rowsDone: report.counts.rows, rowsTotal: report.counts.rows, finishedAt: report.finishedAt, report };
       await save(store, finished);
       return finished;
     } catch (error) {

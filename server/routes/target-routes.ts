@@ -30,6 +30,8 @@ const TargetQuery = z.object({
     profile: z.string().optional(),
   });
 
+const REPORT_FILTERS = { regionGroup: "jingjinji", limit: 10 };
+
 export function targetRoutes(store: GraphStore): Router {
   const router = Router();
 
@@ -49,9 +51,10 @@ export function targetRoutes(store: GraphStore): Router {
 
   router.get("/zones/:zoneId/chains/:chainId/report", async (req, res) => {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
-    const query = parseInput(TargetQuery, req.query, "query");
-    const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-    sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, parseInput(TargetFilters.partial(), filters, "query")));
+    // The report's own defaults (top ten in 京津冀) give way to whatever the request names.
+    const given = Object.fromEntries(Object.entries(parseInput(TargetQuery, req.query, "query")).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+    const filters = parseInput(TargetFilters, { ...REPORT_FILTERS, ...given }, "query");
+    sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, filters));
   });
 
   router.get("/profiles", async (_req, res) => sendJson(res, ProfileList, await listProfiles(store)));

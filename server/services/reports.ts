@@ -4,14 +4,13 @@ import type { ChainReport } from "../model/api.js";
 import { getChainGaps } from "./gaps.js";
 import { getList, listLists } from "./lists.js";
 import { getChainMap } from "./maps.js";
-import { rankChainTargets, TargetFilters } from "./targets.js";
+import { rankChainTargets, type TargetFilters } from "./targets.js";
 
-/** Top targets in 京津冀 unless the request names other filters. */
-export async function getChainReport(store: GraphStore, zoneId: string, chainId: string, filters: Partial<TargetFilters> = {}, now = new Date()): Promise<ChainReport> {
+export async function getChainReport(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, now = new Date()): Promise<ChainReport> {
   const [map, gaps, targets, summaries] = await Promise.all([
     getChainMap(store, zoneId, chainId),
     getChainGaps(store, zoneId, chainId),
-    rankChainTargets(store, zoneId, chainId, TargetFilters.parse({ regionGroup: "jingjinji", limit: 10, ...filters }), now),
+    rankChainTargets(store, zoneId, chainId, filters, now),
     listLists(store, { zoneId, chainId }),
   ]);
   const lists = await Promise.all(summaries.map((s) => getList(store, s.id)));

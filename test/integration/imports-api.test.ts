@@ -40,7 +40,8 @@ describe("imports over HTTP", () => {
     const { status, body } = await upload(file, "?mode=dry-run");
     expect(status).toBe(202);
     const job = await finished(body.id);
-    expect(job).toMatchObject({ status: "done", mode: "dry-run", rowsDone: 5, rowsTotal: 6 });
+    // The total is estimated from the file's lines while it runs, and exact once done.
+    expect(job).toMatchObject({ status: "done", mode: "dry-run", rowsDone: 5, rowsTotal: 5 });
     expect(job.report!.counts).toMatchObject({ new: 3, rejected: 2 });
     const firms = await (await fetch(`${app.url}/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
     expect(firms.firms).toEqual([]);

@@ -121,7 +121,7 @@ describe("target lists and the pipeline", () => {
     const report = ChainReport.parse((await call("/api/zones/lingyuan/chains/steel/report")).body);
     expect(report.map.segments).toHaveLength(5);
     expect(report.gaps.completeness).toBe(report.map.completeness);
-    expect(report.targets.filters.regionGroup).toBe("jingjinji");
+    expect(report.targets.filters).toMatchObject({ regionGroup: "jingjinji", limit: 10 });
     expect(report.targets.results.map((t) => t.firm.id).sort()).toEqual(["bj-scrap", "tangsteel"]);
     expect(report.lists.length).toBeGreaterThan(0);
     expect(report.lists.every((l) => l.zoneId === "lingyuan" && l.chainId === "steel")).toBe(true);

@@ -4,6 +4,7 @@
  */
 import express from "express";
 import helmet from "helmet";
+import { z } from "zod";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -26,6 +27,9 @@ export interface AppOptions {
   maxUploadBytes?: number;
   logError?: (error: unknown) => void;
 }
+
+// Validation messages reach users, so zod's own speak Chinese like ours.
+z.config(z.locales.zhCN());
 
 export function createApp(store: GraphStore, options: AppOptions = {}): express.Express {
   const app = express();

@@ -13,7 +13,7 @@ import { parseRows } from "../services/rows.js";
 
 export const ReviewDecisionInput = z.object({
   decision: z.enum(["accept", "reject"]),
-  by: z.string().trim().min(1, "say who decides").max(100),
+  by: z.string().trim().min(1, "请填写审核人").max(100),
 });
 
 const PendingRow = PendingLink.omit({ region: true, attributes: true }).extend({ attributes: z.string().nullable() });

@@ -7,19 +7,19 @@ import { z } from "zod";
 /** Lower-case ASCII slug: stable ids that survive renames and read well in URLs. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "ids are lower-case letters, digits, '-' and '.' (e.g. steel-coke)");
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "编号只能含小写字母、数字、“-”和“.”，如 steel-coke");
 
 /** GB/T 2260 administrative division code: 6 digits (province 110000, city 110100, county 110105). */
-export const RegionCode = z.string().regex(/^\d{6}$/, "a GB/T 2260 region code has 6 digits, e.g. 211382");
+export const RegionCode = z.string().regex(/^\d{6}$/, "地区代码为 6 位 GB/T 2260 代码，如 211382");
 
 /** Calendar date as ISO text. Dates are stored as text on both engines (see docs/decisions). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are written YYYY-MM-DD, e.g. 2026-11-22")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real calendar date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期写作 YYYY-MM-DD，如 2026-11-22")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "不是有效的日期");
 
 /** 统一社会信用代码: 18 characters from the GB 32100-2015 alphabet (checksum is verified on import). */
-export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "a 统一社会信用代码 has 18 characters (digits and capitals except I, O, S, V, Z)");
+export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "统一社会信用代码为 18 位（数字和除 I、O、S、V、Z 外的大写字母）");
 
 /** Where a fact came from: a seed document's file name, or "public information". */
 export const Source = z.string().min(1);
@@ -69,7 +69,7 @@ export const Segment = z.object({
   /** Display order within the stage, top to bottom. */
   position: z.number().int().nonnegative(),
   /** GB/T 4754-2017 industry codes (门类 letter + 2–4 digits, e.g. C3120). */
-  industryCodes: z.array(z.string().regex(/^[A-T]\d{2,4}$/, "GB/T 4754 codes look like C3120")),
+  industryCodes: z.array(z.string().regex(/^[A-T]\d{2,4}$/, "国标行业代码形如 C3120")),
   keywords: z.array(z.string().min(1)),
   description: z.string(),
   source: Source,
@@ -248,7 +248,7 @@ export const ScoringProfile = z.object({
   name: z.string().trim().min(1).max(50),
   description: z.string().max(500),
   weights: z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(100)])) as Record<ScoreComponent, z.ZodNumber>)
-    .refine((w) => Object.values(w).some((v) => v > 0), "at least one weight must be above 0"),
+    .refine((w) => Object.values(w).some((v) => v > 0), "至少一项权重须大于 0"),
   /** Region group id → priority 0–1 for firms inside it (the highest matching group counts). */
   regionPriority: z.record(Id, z.number().min(0).max(1)),
   /** Priority of a firm in none of those groups. */
@@ -256,7 +256,7 @@ export const ScoringProfile = z.object({
   /** Full distance score within nearKm, none beyond farKm, linear between. */
   nearKm: z.number().positive(),
   farKm: z.number().positive(),
-}).refine((p) => p.farKm > p.nearKm, { message: "farKm must be greater than nearKm", path: ["farKm"] });
+}).refine((p) => p.farKm > p.nearKm, { message: "最远距离须大于最佳距离（farKm > nearKm）", path: ["farKm"] });
 
 export const DEFAULT_PROFILE_ID = "default";
 export const DEFAULT_SCORING_PROFILE: ScoringProfile = {

@@ -15,8 +15,8 @@ const ThresholdQuery = z.object({
   minCapital: z.coerce.number().nonnegative().optional(),
 });
 const FlagBody = z.object({
-  note: z.string().trim().min(1, "say why the segment is a bottleneck").max(500),
-  flaggedBy: z.string().trim().min(1, "say who flags it").max(100),
+  note: z.string().trim().min(1, "请说明为何是卡点").max(500),
+  flaggedBy: z.string().trim().min(1, "请填写标记人").max(100),
 });
 
 export function gapRoutes(store: GraphStore): Router {

@@ -8,7 +8,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, locat
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const details = zodDetails(parsed.error, location);
-  throw new ValidationError(`Invalid ${location}: ${details.map((d) => `${d.field} ${d.message}`).join("; ")}`, details);
+  const where = { query: "查询参数", params: "路径", body: "请求内容" }[location];
+  throw new ValidationError(`${where}有误：${details.map((d) => `${d.field} ${d.message}`).join("；")}`, details);
 }
 
 /**

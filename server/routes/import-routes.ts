@@ -14,11 +14,11 @@ import { parseInput, sendJson } from "./http.js";
 import { receiveFile } from "./upload.js";
 
 const ImportQuery = z.object({
-  mode: z.enum(["dry-run", "commit"], { message: "mode is dry-run or commit" }),
+  mode: z.enum(["dry-run", "commit"], { message: "mode 须为 dry-run（试导入）或 commit（导入）" }),
   source: z.string().max(200).optional(),
   zoneId: Id.optional(),
 });
-const JobParams = z.object({ importId: z.string().regex(/^imp-[a-f0-9-]{36}$/, "not an import id") });
+const JobParams = z.object({ importId: z.string().regex(/^imp-[a-f0-9-]{36}$/, "不是导入任务编号") });
 const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) });
 const DecisionParams = z.object({ firmId: Id, segmentId: Id });
 

@@ -25,7 +25,7 @@ import { parseInput, sendJson } from "./http.js";
 
 const RegionQuery = z.object({ level: RegionLevel.optional(), parent: RegionCode.optional() });
 const SearchQuery = z.object({
-  q: z.string().trim().min(1, "type at least one character").max(50, "at most 50 characters"),
+  q: z.string().trim().min(1, "请至少输入一个字").max(50, "最多 50 个字"),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 const ZoneParams = z.object({ zoneId: Id });

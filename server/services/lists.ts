@@ -18,11 +18,11 @@ import { getChain } from "./chains.js";
 import { groupBy, parseRows } from "./rows.js";
 import { rankChainTargets, TargetFilters } from "./targets.js";
 
-const Who = z.string().trim().min(1, "say who makes the change").max(100);
+const Who = z.string().trim().min(1, "请填写操作人").max(100);
 
 export const NewList = z
   .object({
-    name: z.string().trim().min(1, "give the list a name").max(100),
+    name: z.string().trim().min(1, "请为清单命名").max(100),
     zoneId: Id,
     chainId: Id,
     createdBy: Who,
@@ -33,7 +33,7 @@ export const NewList = z
     /** … or exactly these firms of the ranking. */
     firmIds: z.array(Id).min(1).max(500).optional(),
   })
-  .refine((l) => (l.top === undefined) !== (l.firmIds === undefined), { message: "give either top (a number) or firmIds (hand-picked), not both", path: ["top"] });
+  .refine((l) => (l.top === undefined) !== (l.firmIds === undefined), { message: "请给出前 N 名（top）或手选企业（firmIds），二者选一", path: ["top"] });
 export type NewList = z.infer<typeof NewList>;
 
 export const NewEntry = z.object({ firmId: Id, segmentId: Id.optional(), by: Who });

@@ -94,7 +94,7 @@ describe("gaps, weight profiles and lists", () => {
     await page.locator('[data-testid="profile-save"]').click();
     const farItem = page.locator(".ant-form-item", { has: page.locator('[data-testid="far-km"]') });
     await farItem.locator(".ant-form-item-explain-error").waitFor();
-    expect(await farItem.innerText()).toContain("farKm must be greater than nearKm");
+    expect(await farItem.innerText()).toContain("最远距离须大于最佳距离");
     await settle(page);
     await saveScreenshot(page, "62-profile-field-error");
     await page.getByRole("button", { name: "撤销修改" }).click();

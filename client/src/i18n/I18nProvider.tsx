@@ -1,6 +1,7 @@
 /** The interface language: Chinese by default, English on request, remembered per browser. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
+import type { LaneId } from "../model/layout";
 import type { Locale } from "../model/locale";
 import { isLocale } from "../model/locale";
 import { en, zhCN } from "./messages";
@@ -52,4 +53,19 @@ export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error("useI18n needs an <I18nProvider> above it");
   return context;
+}
+
+/** The swimlane headers of a chain map in the interface language. */
+export function useLaneLabels(): Record<LaneId, string> {
+  const { t } = useI18n();
+  return useMemo(
+    () => ({
+      inputs: t("lane.inputs"),
+      upstream: t("stage.upstream"),
+      midstream: t("stage.midstream"),
+      downstream: t("stage.downstream"),
+      outputs: t("lane.outputs"),
+    }),
+    [t],
+  );
 }

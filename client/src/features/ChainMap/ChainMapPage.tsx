@@ -9,10 +9,9 @@ import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
-import { useI18n } from "../../i18n/I18nProvider";
+import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import type { MapNodeData } from "../../model/elements";
-import type { LaneId } from "../../model/layout";
 import { toggleExpanded } from "../../model/mapView";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
@@ -87,16 +86,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   const palette = view.meeting ? MEETING_PALETTE : STANDARD_PALETTE;
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
 
-  const laneLabels = useMemo<Record<LaneId, string>>(
-    () => ({
-      inputs: t("lane.inputs"),
-      upstream: t("stage.upstream"),
-      midstream: t("stage.midstream"),
-      downstream: t("stage.downstream"),
-      outputs: t("lane.outputs"),
-    }),
-    [t],
-  );
+  const laneLabels = useLaneLabels();
   const expandedKey = view.expanded.join(",");
   const stagesKey = view.stages?.join(",") ?? "*";
   const statusesKey = view.statuses?.join(",") ?? "*";

@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
-import { useI18n } from "../../i18n/I18nProvider";
+import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { formatDate, formatPercent } from "../../model/format";
 import { parseMapView } from "../../model/mapView";
@@ -42,22 +42,17 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
   const chainNames = useChainNames();
   const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
   const counts = countStatuses(diagnosis);
+  const laneLabels = useLaneLabels();
   const svg = useMemo(() => {
     const elements = buildMapElements(map, diagnosis, {
       expanded: new Set(view.expanded),
       stages: view.stages && new Set(view.stages),
       statuses: view.statuses && new Set(view.statuses),
-      laneLabels: {
-        inputs: t("lane.inputs"),
-        upstream: t("stage.upstream"),
-        midstream: t("stage.midstream"),
-        downstream: t("stage.downstream"),
-        outputs: t("lane.outputs"),
-      },
+      laneLabels,
       chainNames,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, view, t, chainNames]);
+  }, [map, diagnosis, view, laneLabels, chainNames]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   const gaps = map.segments.filter((s) => diagnosis.get(s.id)?.status !== "strong");

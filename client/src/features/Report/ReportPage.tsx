@@ -10,7 +10,7 @@ import type { ChainReport } from "../../../../server/model/api";
 import { ENTRY_STATUSES } from "../../../../server/model/domain";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
-import { useI18n } from "../../i18n/I18nProvider";
+import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { formatDate, formatMoney, formatPercent } from "../../model/format";
 import { flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
@@ -47,19 +47,14 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
   const chainNames = useChainNames();
   const { map, gaps, targets, lists } = report;
   const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
+  const laneLabels = useLaneLabels();
   const svg = useMemo(() => {
     const elements = buildMapElements(map, diagnosis, {
-      laneLabels: {
-        inputs: t("lane.inputs"),
-        upstream: t("stage.upstream"),
-        midstream: t("stage.midstream"),
-        downstream: t("stage.downstream"),
-        outputs: t("lane.outputs"),
-      },
+      laneLabels,
       chainNames,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, t, chainNames]);
+  }, [map, diagnosis, laneLabels, chainNames]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   const rows = gapRows(gaps);

@@ -98,8 +98,22 @@ export function fileNameOf(disposition: string | null): string | null {
   return plain ? plain[1]!.trim() : null;
 }
 
+/**
+ * The answer's JSON, or null when it is not JSON. A read cut off by its AbortSignal (the
+ * screen that asked was left) stays an AbortError, so callers drop it quietly instead of
+ * reporting a malformed answer.
+ */
+async function readBody(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    return null;
+  }
+}
+
 async function readAnswer<T>(path: string, response: Response, schema?: z.ZodType<T>): Promise<T> {
-  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  const body = response.status === 204 ? null : await readBody(response);
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(body);
     const kind: ApiErrorKind = response.status === 404 ? "not-found" : response.status >= 500 ? "server" : "client";

@@ -1,1 +1,0 @@
-MATCH (z:Zone {id: $zoneId})<-[:LOCATED_IN]-(l:Firm)<-[r:SUPPLIES]-(f:Firm) WHERE f.id IN $firmIds RETURN f.id AS firmId, 'supplies' AS direction, l.id AS localId UNION MATCH (z:Zone {id: $zoneId})<-[:LOCATED_IN]-(l:Firm)-[r:SUPPLIES]->(f:Firm) WHERE f.id IN $firmIds RETURN f.id AS firmId, 'buys' AS direction, l.id AS localId

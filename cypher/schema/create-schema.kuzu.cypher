@@ -4,8 +4,8 @@ CREATE NODE TABLE IF NOT EXISTS Region(code STRING PRIMARY KEY, name STRING, lev
 CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, kind STRING, regionCodes STRING[], chainIds STRING[], description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
@@ -22,7 +22,7 @@ CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Firm TO Zone);
 CREATE REL TABLE IF NOT EXISTS SITED_IN(FROM Project TO Zone);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, source STRING);
 CREATE REL TABLE IF NOT EXISTS HAS_CHAIN(FROM Zone TO Chain, rank INT64);
-CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Firm TO Segment, products STRING, capacity STRING, confidence DOUBLE, source STRING, evidence STRING);
+CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Firm TO Segment, products STRING, capacity STRING, confidence DOUBLE, source STRING, evidence STRING, version INT64);
 CREATE REL TABLE IF NOT EXISTS LEADS(FROM Firm TO Chain, zoneId STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS SUPPLIES(FROM Firm TO Firm, product STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS INVESTS(FROM Firm TO Project);
@@ -33,3 +33,9 @@ CREATE REL TABLE IF NOT EXISTS TARGETS(FROM ListEntry TO Firm);
 CREATE REL TABLE IF NOT EXISTS FILLS(FROM ListEntry TO Segment);
 CREATE REL TABLE IF NOT EXISTS CHANGE_OF(FROM StatusChange TO ListEntry);
 CREATE REL TABLE IF NOT EXISTS SUGGESTED(FROM Firm TO Segment, confidence DOUBLE, evidence STRING, importId STRING);
+// Graphs made before records had versions: the column is added with every row at version 1
+// (a no-op once it exists). New columns go last, where ALTER puts them, so bulk loads see
+// the same column order in old and new graphs.
+ALTER TABLE Segment ADD IF NOT EXISTS version INT64 DEFAULT 1;
+ALTER TABLE Firm ADD IF NOT EXISTS version INT64 DEFAULT 1;
+ALTER TABLE OPERATES_IN ADD IF NOT EXISTS version INT64 DEFAULT 1;

@@ -191,13 +191,14 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         asOf: today,
         attributes: JSON.stringify(attributes),
         searchText: searchKeys([firm.name, ...firm.aliases]),
+        version: 1,
       };
       const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, segments).filter(
         (a) => decided.get(`${id}|${a.segmentId}`) !== "rejected",
       );
       const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || decided.get(`${id}|${a.segmentId}`) === "accepted");
       const doubtful = assignments.filter((a) => !confident.includes(a));
-      const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence }));
+      const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
       const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId: options.importId }));
 
       if (!known) {

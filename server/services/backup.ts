@@ -38,6 +38,12 @@ const normalised = (row: Row): Row => Object.fromEntries(Object.entries(row).map
 /** The cache token changes with every write; it is no data worth keeping. */
 const isCacheToken = (tableName: string, row: Row) => tableName === "Setting" && row.key === "graph-version";
 
+/** Backups made before records had versions restore them at version 1. */
+function withVersion(tableName: string, row: Row): Row {
+  const versioned = table(tableName).columns.some(([c]) => c === "version");
+  return versioned && (row.version === null || row.version === undefined) ? { ...row, version: 1 } : row;
+}
+
 export class BackupError extends Error {
   constructor(message: string) {
     super(message);
@@ -106,7 +112,7 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
       }
       let writer = writers.get(name);
       if (!writer) writers.set(name, (writer = new StagingWriter(name, path.join(stageDir, `${name}.csv`))));
-      await writer.write(row);
+      await writer.write(withVersion(name, row));
       counts[name] = (counts[name] ?? 0) + 1;
     }
     if (!ended) throw new BackupError(`${path.basename(file)} ends before its last line: the backup is incomplete. Nothing was restored.`);

@@ -12,7 +12,7 @@ describe("the schema description", () => {
   it("reads relationship tables with their ends, and stages their ends first", () => {
     const link = table("OPERATES_IN");
     expect(link).toMatchObject({ kind: "rel", from: "Firm", to: "Segment" });
-    expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence"]);
+    expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence", "version"]);
   });
 
   it("knows every table the graph has, and no other", () => {

@@ -11,11 +11,15 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
+import { authenticate, requireDefaultRole } from "./accounts/authenticate.js";
+import type { LoginLimiter } from "./accounts/login-limiter.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { importRoutes } from "./routes/import-routes.js";
 import { listRoutes } from "./routes/list-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
+import { sessionRoutes } from "./routes/session-routes.js";
 import { targetRoutes } from "./routes/target-routes.js";
+import { userRoutes } from "./routes/user-routes.js";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
 
@@ -26,6 +30,8 @@ export interface AppOptions {
   uploadDir?: string;
   maxUploadBytes?: number;
   logError?: (error: unknown) => void;
+  /** Counts failed logins (tests pass their own to start from a clean slate). */
+  loginLimiter?: LoginLimiter;
 }
 
 // Validation messages reach users, so zod's own speak Chinese like ours.
@@ -58,6 +64,10 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.set("query parser", "simple");
   app.use(express.json({ limit: "1mb" }));
 
+  // Open to all: health and logging in. Everything after needs a session and a role.
+  app.use("/api", sessionRoutes(store, options.loginLimiter));
+  app.use("/api", authenticate(store), requireDefaultRole);
+  app.use("/api", userRoutes(store));
   app.use("/api", readRoutes(store));
   app.use("/api", gapRoutes(store));
   app.use("/api", targetRoutes(store));

@@ -2,6 +2,7 @@
 import { seedIfEmpty } from "../seed/load-sample.js";
 import path from "node:path";
 import { createApp } from "./app.js";
+import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
 import { failInterruptedJobs } from "./imports/jobs.js";
 import { readEnv } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
@@ -9,6 +10,12 @@ import { describeStore, openStore } from "./graph/open-store.js";
 const env = readEnv();
 const store = await openStore(env);
 if (await seedIfEmpty(store)) console.log(`The graph (${describeStore(env)}) was empty: loaded the Chaoyang sample.`);
+const adminPassword = await ensureInitialAdmin(store, env.DATA_DIR);
+if (adminPassword) {
+  const file = path.resolve(env.DATA_DIR, INITIAL_ADMIN_FILE);
+  console.log(`No users yet: created "admin" with password ${adminPassword} (also in ${file}, readable by you only).`);
+  console.log(`Log in, add your team under 用户管理, then delete that file.`);
+}
 const interrupted = await failInterruptedJobs(store);
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 const server = createApp(store, { uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {

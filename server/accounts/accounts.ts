@@ -5,33 +5,25 @@
  */
 import argon2 from "argon2";
 import { createHash, randomBytes } from "node:crypto";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
+import { auditStep } from "../audit/audit.js";
+import { Password, Role, type SessionInfo, User, Username } from "../model/accounts.js";
 
-export const ROLES = ["viewer", "editor", "admin"] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export { allows, ROLES, Role, User } from "../model/accounts.js";
 
-export const Username = z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, "2–32 characters: lower-case letters, digits, . _ -");
-export const Password = z.string().min(10, "at least 10 characters").max(200);
-
-export const User = z.object({ username: z.string(), role: Role, disabled: z.boolean(), createdAt: z.string(), updatedAt: z.string(), version: z.number().int() });
-export type User = z.infer<typeof User>;
 const StoredUser = User.extend({ passwordHash: z.string() });
+type StoredUser = z.infer<typeof StoredUser>;
 
 /** Who is logged in, as routes see it. */
-export interface SessionUser {
-  username: string;
-  role: Role;
-}
+export type SessionUser = SessionInfo;
 
-/** What each role may do; a higher role may do all a lower one may. */
-export function allows(role: Role, needed: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
-}
+const publicUser = ({ passwordHash: _, ...user }: StoredUser): User => user;
 
 const SESSION_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -53,13 +45,21 @@ async function storedUser(store: GraphStore, username: string) {
   return parseRows(StoredUser, await store.read("accounts/get-user", { username }))[0];
 }
 
-export async function createUser(store: GraphStore, input: { username: string; role: Role; password: string }, now = new Date()): Promise<User> {
+/** Adds a user; `actor` is who did it, for the audit log. */
+export async function createUser(store: GraphStore, input: { username: string; role: Role; password: string }, actor: string, now = new Date()): Promise<User> {
   const username = Username.parse(input.username);
   Password.parse(input.password);
-  if (await storedUser(store, username)) throw new Conflict(`A user named ${username} exists already`, { username });
-  await store.write([{ query: "accounts/create-user", rows: [{ username, role: input.role, passwordHash: await argon2.hash(input.password), at: now.toISOString() }] }]);
-  const { passwordHash: _, ...user } = (await storedUser(store, username))!;
-  return user;
+  if (await storedUser(store, username)) throw new Conflict(`用户名 ${username} 已存在`, { username });
+  const at = now.toISOString();
+  const user: User = { username, role: input.role, disabled: false, createdAt: at, updatedAt: at, version: 1 };
+  await store.write(
+    [
+      { query: "accounts/create-user", rows: [{ username, role: input.role, passwordHash: await argon2.hash(input.password), at }] },
+      auditStep(actor, { action: "user.create", entity: "user", entityId: username, summary: `新用户 ${username}（${input.role}）`, before: null, after: user }, now),
+    ],
+    { keepsCaches: true },
+  );
+  return publicUser((await storedUser(store, username))!);
 }
 
 /** Changes role, password or disabled state; a stale `version` is a 409. Logs the user out everywhere. */
@@ -67,13 +67,27 @@ export async function updateUser(
   store: GraphStore,
   username: string,
   change: { version?: number; role?: Role; password?: string; disabled?: boolean },
+  actor: string,
   now = new Date(),
 ): Promise<User> {
   const current = await storedUser(store, username);
   if (!current) throw new NotFound("user", username);
-  if (change.version !== undefined && change.version !== current.version)
-    throw new AppError("conflict", 409, "Someone changed this user since you loaded it.", { current: { ...current, passwordHash: undefined } });
+  const conflict = () => new AppError("conflict", 409, `用户 ${username} 已被他人修改，请刷新后再试`, { current: publicUser(current) });
+  if (change.version !== undefined && change.version !== current.version) throw conflict();
   if (change.password !== undefined) Password.parse(change.password);
+  const before = publicUser(current);
+  const after: User = {
+    ...before,
+    role: change.role ?? current.role,
+    disabled: change.disabled ?? current.disabled,
+    updatedAt: now.toISOString(),
+    version: current.version + 1,
+  };
+  const what = [
+    after.role !== before.role ? `角色 ${before.role} → ${after.role}` : "",
+    after.disabled !== before.disabled ? (after.disabled ? "停用" : "启用") : "",
+    change.password !== undefined ? "重设密码" : "",
+  ].filter(Boolean);
   try {
     await store.write([
       {
@@ -91,13 +105,13 @@ export async function updateUser(
         ],
       },
       { query: "accounts/delete-user-sessions", rows: [{ username }] },
-    ]);
+      auditStep(actor, { action: "user.update", entity: "user", entityId: username, summary: `${username}：${what.join("，") || "无变化"}`, before, after }, now),
+    ], { keepsCaches: true });
   } catch (error) {
-    if (error instanceof PreconditionFailed) throw new AppError("conflict", 409, "Someone changed this user meanwhile; reload and try again.", { username });
+    if (error instanceof PreconditionFailed) throw conflict();
     throw error;
   }
-  const { passwordHash: _, ...user } = (await storedUser(store, username))!;
-  return user;
+  return publicUser((await storedUser(store, username))!);
 }
 
 /** Checks a password; returns a new session token, or null for a wrong name, password or a disabled user. */
@@ -108,7 +122,13 @@ export async function logIn(store: GraphStore, username: string, password: strin
   if (!user || !valid || user.disabled) return null;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await store.write([{ query: "accounts/create-session", rows: [{ id: hashToken(token), username: user.username, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() }] }], { keepsCaches: true });
+  await store.write(
+    [
+      { query: "accounts/create-session", rows: [{ id: hashToken(token), username: user.username, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() }] },
+      auditStep(user.username, { action: "session.login", entity: "user", entityId: user.username, summary: `${user.username} 登录`, before: null, after: null }, now),
+    ],
+    { keepsCaches: true },
+  );
   return { token, user: { username: user.username, role: user.role }, expiresAt };
 }
 
@@ -120,6 +140,36 @@ export async function sessionUser(store: GraphStore, token: string, now = new Da
   return { username: row.username, role: row.role };
 }
 
-export async function logOut(store: GraphStore, token: string): Promise<void> {
-  await store.write([{ query: "accounts/delete-session", rows: [{ id: hashToken(token) }] }], { keepsCaches: true });
+export async function logOut(store: GraphStore, token: string, username: string, now = new Date()): Promise<void> {
+  await store.write(
+    [
+      { query: "accounts/delete-session", rows: [{ id: hashToken(token) }] },
+      auditStep(username, { action: "session.logout", entity: "user", entityId: username, summary: `${username} 退出登录`, before: null, after: null }, now),
+    ],
+    { keepsCaches: true },
+  );
+}
+
+export const INITIAL_ADMIN_FILE = "initial-admin.txt";
+
+/**
+ * On the first start (no users at all) creates `admin` with a random password, written
+ * to DATA_DIR/initial-admin.txt readable by the owner only. Returns the password, or null
+ * when users exist already.
+ */
+export async function ensureInitialAdmin(store: GraphStore, dataDir: string): Promise<string | null> {
+  if ((await countUsers(store)) > 0) return null;
+  const password = randomPassword();
+  try {
+    await createUser(store, { username: "admin", role: "admin", password }, "system");
+  } catch (error) {
+    // Another instance sharing the graph created it first.
+    if (error instanceof Conflict) return null;
+    throw error;
+  }
+  await mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, INITIAL_ADMIN_FILE);
+  await writeFile(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
 }

@@ -7,7 +7,6 @@ import {
   ChainList,
   ChainMap,
   FirmDetail,
-  Health,
   RegionGroupList,
   RegionList,
   SearchResults,
@@ -35,8 +34,6 @@ const FirmParams = z.object({ firmId: Id });
 
 export function readRoutes(store: GraphStore): Router {
   const router = Router();
-
-  router.get("/health", (_req, res) => sendJson(res, Health, { status: "ok", engine: store.engine }));
 
   router.get("/regions", async (req, res) => {
     const { level, parent } = parseInput(RegionQuery, req.query, "query");

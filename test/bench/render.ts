@@ -14,7 +14,7 @@ export async function measureRender(runs = 5): Promise<{ renderMs: number; runsM
   if (!existsSync(path.join(CLIENT_DIR, "index.html"))) throw new Error("Build the client first: npm run build");
   const [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
   try {
-    const { timingsMs, elementCount } = await renderBigMap(browser, app.url, runs);
+    const { timingsMs, elementCount } = await renderBigMap(browser, app, runs);
     return { renderMs: Math.round(Math.min(...timingsMs)), runsMs: timingsMs.map(Math.round), elements: elementCount };
   } finally {
     await browser.close();

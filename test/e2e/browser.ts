@@ -6,6 +6,8 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import type { Role } from "../../server/model/accounts.js";
+import type { RunningApp } from "../support/sample-app.js";
 
 export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -25,9 +27,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records console errors and uncaught exceptions, so a test can insist on none. */
-export async function openPage(browser: Browser, size = { width: 1280, height: 720 }): Promise<{ page: Page; errors: string[] }> {
+export interface PageOptions {
+  size?: { width: number; height: number };
+  /** Who the page is logged in as (default: admin). */
+  role?: Role;
+}
+
+/**
+ * A page logged in to `app` (or not logged in, for null) that records console errors and
+ * uncaught exceptions, so a test can insist on none.
+ */
+export async function openPage(browser: Browser, app: RunningApp | null, { size = { width: 1280, height: 720 }, role = "admin" }: PageOptions = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: size, acceptDownloads: true, locale: "zh-CN" });
+  if (app) await context.addCookies([{ name: "chainatlas_session", value: await app.sessionCookie(role), url: app.url, httpOnly: true, sameSite: "Strict" }]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {

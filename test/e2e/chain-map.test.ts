@@ -15,7 +15,7 @@ let app: RunningApp;
 let browser: Browser;
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.url}${path}`);
+  const response = await app.fetch(`${path}`);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe("the browser client", () => {
   it("shows every zone and its chains in the overview, and a cell opens that map", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     const zones = await getJson<ZoneSummary[]>("/api/zones");
     await page.goto(app.url);
     await page.waitForSelector('[data-testid^="cell-"]');
@@ -82,7 +82,7 @@ describe("the browser client", () => {
 
   it("draws one node per segment in three swimlanes, the same positions every time", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     expect(await waitForMap(page)).toBe(map.segments.length);
     const lanes = await page.evaluate(() => window.__cy!.nodes(".lane").map((n) => n.data("label") as string));
@@ -106,7 +106,7 @@ describe("the browser client", () => {
     const { zone, chainId, map } = await pickZoneAndChain();
     const segment = [...map.segments].sort((a, b) => b.localFirmCount - a.localFirmCount)[0]!;
     expect(segment.localFirmCount).toBeGreaterThan(0);
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
 
@@ -135,7 +135,7 @@ describe("the browser client", () => {
   it("when a gap segment is selected, then the panel says why and suggests target firms", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
     const gap = map.segments.find((s) => s.status === "missing") ?? map.segments.find((s) => s.status !== "strong")!;
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}?segment=${gap.id}`);
     await waitForMap(page);
     const reasons = page.locator('[data-testid="status-reasons"] li');
@@ -151,7 +151,7 @@ describe("the browser client", () => {
   it("when a URL with a view is shared, then it reopens the same view", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
     const segment = map.segments.find((s) => s.localFirmCount > 0)!;
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}?segment=${segment.id}&expand=${segment.id}&stage=upstream`);
     await waitForMap(page);
     await page.waitForSelector(`[data-testid="segment-panel"][data-segment-id="${segment.id}"]`);
@@ -170,7 +170,7 @@ describe("the browser client", () => {
   it("finds a segment by search and centres on it", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
     const segment = map.segments[map.segments.length - 1]!;
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
     await page.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first().fill(segment.name);
@@ -189,7 +189,7 @@ describe("the browser client", () => {
   });
 
   it("finds the chain leader 凌钢 by its pinyin initials", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser, app);
     await page.goto(app.url);
     await page.locator('input[data-testid="search-input"], [data-testid="search-input"] input').first().fill("lg");
     await page.locator('[data-testid^="search-option-firm-"]').first().waitFor();
@@ -200,7 +200,7 @@ describe("the browser client", () => {
 
   it("meeting mode shows the map alone in large type, ←/→ steps through the zone's chains and Esc leaves", async () => {
     const { zone, chainId } = await pickZoneAndChain();
-    const { page, errors } = await openPage(browser, { width: 1920, height: 1080 });
+    const { page, errors } = await openPage(browser, app, { size: { width: 1920, height: 1080 } });
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
     await page.locator('[data-testid="enter-meeting"]').click();
@@ -230,7 +230,7 @@ describe("the browser client", () => {
 
   it("exports the map as a high-resolution PNG and as SVG", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
 
@@ -260,7 +260,7 @@ describe("the browser client", () => {
 
   it("prints one landscape page with title, zone, date, legend and the map", async () => {
     const { zone, chainId, map } = await pickZoneAndChain();
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
     await page.locator('[data-testid="print"]').click();
@@ -279,7 +279,7 @@ describe("the browser client", () => {
   });
 
   it("switches the interface to English and back", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser, app);
     await page.goto(app.url);
     await page.waitForSelector('[data-testid="overview-matrix"]');
     await page.locator('[data-testid="language-switch"]').click();
@@ -290,7 +290,7 @@ describe("the browser client", () => {
   });
 
   it("shows a plain error with a retry when a map does not exist", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/nowhere/chains/nothing`);
     await page.waitForSelector('[data-testid="request-error"]');
     expect(await page.locator('[data-testid="retry"]').count()).toBe(1);

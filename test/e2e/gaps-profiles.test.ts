@@ -17,7 +17,7 @@ let app: RunningApp;
 let browser: Browser;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${app.url}${path}`, { ...init, headers: { "Content-Type": "application/json" } });
+  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json" } });
   expect(response.ok, path).toBe(true);
   return (await response.json()) as T;
 }
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe("gaps, weight profiles and lists", () => {
   it("shows the chain's gaps beside the map, and flags a weak segment as 卡点 and back", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     const gaps = await api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`);
     const weak = gaps.segments.find((s) => s.status === "weak" && !s.flag)!;
     expect(weak).toBeTruthy();
@@ -81,7 +81,7 @@ describe("gaps, weight profiles and lists", () => {
   });
 
   it("edits weight profiles: the API's field errors show at the field, and a new profile re-ranks the targets", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     page.setDefaultTimeout(20_000);
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/targets`);
     await page.locator('[data-testid="targets-table"] tbody tr.ant-table-row').first().waitFor();
@@ -131,7 +131,7 @@ describe("gaps, weight profiles and lists", () => {
   });
 
   it("lists a zone × chain's target lists, and adds a firm to one by hand", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     const list = await api<TargetListDetail>("/api/lists", {
       method: "POST",
       body: JSON.stringify({ name: "手工添加测试", zoneId: ZONE, chainId: CHAIN, createdBy: "测试", filters: { regionGroup: "jingjinji" }, top: 2 }),

@@ -17,7 +17,7 @@ let app: RunningApp;
 let browser: Browser;
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.url}${path}`);
+  const response = await app.fetch(`${path}`);
   expect(response.ok, path).toBe(true);
   return (await response.json()) as T;
 }
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe("imports and the review queue", () => {
   it("uploads a messy CSV, follows it to the report, filters the problems and downloads the error report", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/`);
     await page.locator('[data-testid="nav-imports"]').click();
     await page.waitForURL("**/imports");
@@ -110,7 +110,7 @@ describe("imports and the review queue", () => {
   });
 
   it("accepts a doubtful segment link in the review queue", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     const queue = await api<ReviewQueue>("/api/review?limit=200");
     const item = queue.items.find((i) => i.firmName === DOUBTFUL)!;
     expect(item).toBeTruthy();

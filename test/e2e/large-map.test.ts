@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("a large chain map", () => {
   it("draws all of a 2,000-element map, every time it is opened", async () => {
-    const { elementCount, errors, timingsMs } = await renderBigMap(browser, app.url, 2);
+    const { elementCount, errors, timingsMs } = await renderBigMap(browser, app, 2);
     expect(elementCount).toBeGreaterThanOrEqual(2000);
     expect(timingsMs).toHaveLength(2);
     expect(errors).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { bigMap, SEGMENTS } from "../support/big-map.js";
+import type { RunningApp } from "../support/sample-app.js";
 import { openPage, saveScreenshot, waitForMap } from "./browser.js";
 
 export interface RenderRuns {
@@ -13,11 +14,11 @@ export interface RenderRuns {
   errors: string[];
 }
 
-export async function renderBigMap(browser: Browser, appUrl: string, runs: number): Promise<RenderRuns> {
+export async function renderBigMap(browser: Browser, app: RunningApp, runs: number): Promise<RenderRuns> {
   const body = JSON.stringify(bigMap());
-  const { page, errors } = await openPage(browser, { width: 1920, height: 1080 });
+  const { page, errors } = await openPage(browser, app, { size: { width: 1920, height: 1080 } });
   // Warm up: load the app and its code once, so the timing below is the map, not the bundle.
-  await page.goto(`${appUrl}/`);
+  await page.goto(`${app.url}/`);
   await page.waitForSelector('[data-testid^="cell-"]');
   let answeredAt = 0;
   // Each run asks for another chain id, so the client's API cache cannot answer it.

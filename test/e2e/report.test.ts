@@ -19,7 +19,7 @@ let app: RunningApp;
 let browser: Browser;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${app.url}${path}`, { ...init, headers: { "Content-Type": "application/json" } });
+  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json" } });
   expect(response.ok, path).toBe(true);
   return (await response.json()) as T;
 }
@@ -46,7 +46,7 @@ describe("the 一链一图 report", () => {
       api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`),
       api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=10`),
     ]);
-    const { page, errors } = await openPage(browser, { width: 1600, height: 1100 });
+    const { page, errors } = await openPage(browser, app, { size: { width: 1600, height: 1100 } });
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}`);
     await page.locator('[data-testid="open-report"]').click();
     await page.waitForURL(`**/zones/${ZONE}/chains/${CHAIN}/report`);

@@ -20,7 +20,7 @@ let app: RunningApp;
 let browser: Browser;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${app.url}${path}`, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
+  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
   expect(response.ok, `${init?.method ?? "GET"} ${path}: ${response.status}`).toBe(true);
   return (await response.json()) as T;
 }
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe("targets, lists and the pipeline", () => {
   it("ranks, saves a list, moves a target to 已签约, shows the segment filling on the map, and exports the list", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser, app);
     const { signed, other, segmentId } = await pickTargets();
 
     // 1. The ranking: every row with its score bar; the breakdown lists all seven parts.

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function download(path: string) {
-  const res = await fetch(app.url + path);
+  const res = await app.fetch(path);
   return { status: res.status, type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition"), body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -60,7 +60,7 @@ describe("exports", () => {
   });
 
   it("exports a target list with its pipeline state", async () => {
-    const created = await fetch(app.url + "/api/lists", {
+    const created = await app.fetch("/api/lists", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "重点清单", zoneId: "lingyuan", chainId: "steel", createdBy: "招商一组", top: 3 }),

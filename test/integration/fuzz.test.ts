@@ -38,17 +38,18 @@ describe("fuzzing every API route", () => {
     const before = path.join(tmpdir(), `chainatlas-fuzz-before-${process.pid}.jsonl`);
     const after = path.join(tmpdir(), `chainatlas-fuzz-after-${process.pid}.jsonl`);
     await writeBackup(app.store, before);
-    const routes = listRoutes(createApp(app.store));
+    // Logging out is the one call meant to change state whatever it is sent.
+    const routes = listRoutes(createApp(app.store)).filter((route) => !(route.method === "DELETE" && route.path === "/api/session"));
     expect(routes.length).toBeGreaterThan(25);
     const r = new Random(7);
     const failures: string[] = [];
     for (const route of routes) {
       for (let i = 0; i < 12; i++) {
         const query = new URLSearchParams(Object.entries({ q: r.pick(NASTY), limit: String(randomValue(r)), regions: r.pick(NASTY), mode: r.pick(NASTY), format: r.pick(NASTY) }).filter(() => r.int(2) === 0));
-        const url = `${app.url}${fill(route.path, r)}?${query}`;
+        const url = `${fill(route.path, r)}?${query}`;
         const malformed = i % 4 === 3;
         const body = route.method === "GET" || route.method === "DELETE" ? undefined : malformed ? "{\"broken\": " : JSON.stringify(randomValue(r));
-        const res = await fetch(url, { method: route.method, headers: { "content-type": i % 6 === 5 ? "multipart/form-data; boundary=x" : "application/json" }, body });
+        const res = await app.fetch(url, { method: route.method, headers: { "content-type": i % 6 === 5 ? "multipart/form-data; boundary=x" : "application/json" }, body });
         const text = await res.text();
         if (res.status >= 500) failures.push(`${route.method} ${url.slice(0, 200)} → ${res.status} ${text.slice(0, 200)}`);
         else if (res.status >= 400) expect(JSON.parse(text)).toHaveProperty("error.code");

@@ -21,13 +21,13 @@ afterAll(async () => {
 async function upload(file: string, query: string, name = path.basename(file)) {
   const form = new FormData();
   form.append("file", new Blob([readFileSync(file)]), name);
-  const res = await fetch(`${app.url}/api/imports${query}`, { method: "POST", body: form });
+  const res = await app.fetch(`/api/imports${query}`, { method: "POST", body: form });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 async function finished(id: string): Promise<ImportJobWithReport> {
   for (let i = 0; i < 200; i++) {
-    const job = ImportJobWithReport.parse(await (await fetch(`${app.url}/api/imports/${id}`)).json());
+    const job = ImportJobWithReport.parse(await (await app.fetch(`/api/imports/${id}`)).json());
     if (job.status === "done" || job.status === "failed") return job;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -43,7 +43,7 @@ describe("imports over HTTP", () => {
     // The total is estimated from the file's lines while it runs, and exact once done.
     expect(job).toMatchObject({ status: "done", mode: "dry-run", rowsDone: 5, rowsTotal: 5 });
     expect(job.report!.counts).toMatchObject({ new: 3, rejected: 2 });
-    const firms = await (await fetch(`${app.url}/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
+    const firms = await (await app.fetch(`/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
     expect(firms.firms).toEqual([]);
   });
 
@@ -51,9 +51,9 @@ describe("imports over HTTP", () => {
     const file = writeExport(dir, "steel.csv", steelExport());
     const job = await finished((await upload(file, "?mode=commit&source=" + encodeURIComponent("天眼查"))).body.id);
     expect(job.report!.committed).toBe(true);
-    const firms = await (await fetch(`${app.url}/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
+    const firms = await (await app.fetch(`/api/search?q=${encodeURIComponent("唐山冷轧精密")}`)).json();
     expect(firms.firms).toHaveLength(1);
-    const res = await fetch(`${app.url}/api/imports/${job.id}/report`);
+    const res = await app.fetch(`/api/imports/${job.id}/report`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as never);
     const sheet = wb.getWorksheet("问题清单")!;
@@ -84,9 +84,9 @@ describe("imports over HTTP", () => {
   });
 
   it("serves the review queue and takes decisions", async () => {
-    const queue = ReviewQueue.parse(await (await fetch(`${app.url}/api/review?limit=10`)).json());
+    const queue = ReviewQueue.parse(await (await app.fetch(`/api/review?limit=10`)).json());
     expect(queue.total).toBeGreaterThanOrEqual(queue.items.length);
-    const bad = await fetch(`${app.url}/api/review/nobody/steel-coke`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision: "accept", by: "x" }) });
+    const bad = await app.fetch(`/api/review/nobody/steel-coke`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision: "accept", by: "x" }) });
     expect(bad.status).toBe(404);
   });
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const call = async (path: string, method = "GET", body?: unknown) => {
-  const res = await fetch(app.url + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await app.fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 };
 const newList = (extra: object) => call("/api/lists", "POST", { name: "京津冀钢铁目标", zoneId: "lingyuan", chainId: "steel", createdBy: "招商一组", ...extra });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function get(path: string) {
-  const res = await fetch(app.url + path);
+  const res = await app.fetch(path);
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -135,7 +135,7 @@ describe("read API errors", () => {
   });
 
   it("every answer carries a Content-Security-Policy and no framework banner", async () => {
-    const res = await fetch(app.url + "/api/health");
+    const res = await app.fetch("/api/health");
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -143,7 +143,7 @@ describe("read API errors", () => {
   });
 
   it("malformed JSON is a 400 without a stack trace", async () => {
-    const res = await fetch(app.url + "/api/search?q=x", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
+    const res = await app.fetch("/api/search?q=x", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
     const body = (await res.json()) as any;
     expect(res.status).toBe(400);
     expect(JSON.stringify(body)).not.toMatch(/node_modules|at .*\(/);

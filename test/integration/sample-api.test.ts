@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const getJson = async (path: string) => (await fetch(app.url + path)).json();
+const getJson = async (path: string) => (await app.fetch(path)).json();
 
 describe("the API over the Chaoyang sample", () => {
   it("lists the 7 zones", async () => {

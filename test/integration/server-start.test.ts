@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ZoneList } from "../../server/model/api.js";
 import { KuzuStore } from "../../server/graph/kuzu-store.js";
+import { initialAdminFetch } from "../support/sample-app.js";
 
 // `npm start` minus the client build: the server seeds an empty embedded graph and serves.
 const embedded = !process.env.NEO4J_URI;
@@ -40,7 +41,11 @@ describe.runIf(embedded)("starting the server", () => {
     const port = 21000 + (process.pid % 10000);
     const output = await start(port);
     expect(output).toContain("loaded the Chaoyang sample");
-    const zones = ZoneList.parse(await (await fetch(`http://127.0.0.1:${port}/api/zones`)).json());
+    expect(output).toMatch(/created "admin" with password \S+/);
+    const anonymous = await fetch(`http://127.0.0.1:${port}/api/zones`);
+    expect(anonymous.status).toBe(401);
+    const api = await initialAdminFetch(`http://127.0.0.1:${port}`, dataDir);
+    const zones = ZoneList.parse(await (await api("/api/zones")).json());
     expect(zones).toHaveLength(7);
     const stopped = new Promise((r) => server!.once("exit", r));
     server!.kill("SIGTERM");
@@ -48,7 +53,9 @@ describe.runIf(embedded)("starting the server", () => {
 
     const again = await start(port + 1);
     expect(again).not.toContain("loaded the Chaoyang sample");
-    expect(ZoneList.parse(await (await fetch(`http://127.0.0.1:${port + 1}/api/zones`)).json())).toHaveLength(7);
+    expect(again).not.toContain('created "admin"');
+    const apiAgain = await initialAdminFetch(`http://127.0.0.1:${port + 1}`, dataDir);
+    expect(ZoneList.parse(await (await apiAgain("/api/zones")).json())).toHaveLength(7);
   });
 
   it("marks imports cut off by a stop as failed at the next start", async () => {
@@ -61,7 +68,8 @@ describe.runIf(embedded)("starting the server", () => {
     const port = 23000 + (process.pid % 10000);
     const output = await start(port);
     expect(output).toContain("1 import(s) were cut off");
-    const job = await (await fetch(`http://127.0.0.1:${port}/api/imports/imp-00000000-0000-0000-0000-000000000000`)).json();
+    const api = await initialAdminFetch(`http://127.0.0.1:${port}`, dataDir);
+    const job = await (await api("/api/imports/imp-00000000-0000-0000-0000-000000000000")).json();
     expect(job).toMatchObject({ status: "failed", error: expect.stringContaining("wrote nothing") });
   });
 });

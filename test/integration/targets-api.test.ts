@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const call = async (path: string, init?: RequestInit) => {
-  const res = await fetch(app.url + path, { headers: { "content-type": "application/json" }, ...init });
+  const res = await app.fetch(path, { headers: { "content-type": "application/json" }, ...init });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 };
 const rank = async (query = "") => {

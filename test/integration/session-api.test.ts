@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SessionInfo, UserList, UserWithPassword } from "../../server/model/accounts.js";
+import { fetchWithSession, logInAt, startSampleApp, testPassword, type ApiFetch, type RunningApp } from "../support/sample-app.js";
+
+let app: RunningApp;
+let anonymous: ApiFetch;
+beforeAll(async () => {
+  app = await startSampleApp();
+  anonymous = await app.as("anonymous");
+});
+afterAll(() => app.close());
+
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const logIn = (username: string, password: string) => anonymous("/api/session", json({ username, password }));
+
+describe("logging in and out", () => {
+  it("sets an httpOnly, SameSite=Strict cookie, says who is logged in, and logs out", async () => {
+    const res = await logIn("editor", testPassword("editor"));
+    expect(res.status).toBe(200);
+    expect(SessionInfo.parse(await res.json())).toEqual({ username: "editor", role: "editor" });
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/chainatlas_session=\S+/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\//);
+
+    const session = fetchWithSession(app.url, /chainatlas_session=([^;]+)/.exec(cookie)![1]!);
+    expect(await (await session("/api/session")).json()).toEqual({ username: "editor", role: "editor" });
+    expect((await session("/api/zones")).status).toBe(200);
+    const out = await session("/api/session", { method: "DELETE" });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("set-cookie")).toMatch(/chainatlas_session=;/);
+    expect((await session("/api/session")).status).toBe(401);
+    expect((await session("/api/zones")).status).toBe(401);
+  });
+
+  it("refuses a wrong password with one message for every cause, and a missing field with a 400", async () => {
+    for (const [username, password] of [["editor", "not the password"], ["nobody", "whatever-password"]]) {
+      const res = await logIn(username!, password!);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: "invalid_credentials", message: "用户名或密码不正确，或该用户已停用" } });
+    }
+    const missing = await logIn("editor", "");
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ error: { code: "validation_failed", details: [{ field: "body.password" }] } });
+  });
+
+  it("after five wrong passwords for a name, refuses even the right one for a while (429 with Retry-After)", async () => {
+    for (let i = 0; i < 5; i++) expect((await logIn("viewer", `wrong-guess-${i}`)).status).toBe(401);
+    const blocked = await logIn("viewer", testPassword("viewer"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(await blocked.json()).toMatchObject({ error: { code: "too_many_attempts" } });
+    // Another name from the same address is not blocked yet.
+    expect((await logIn("admin", testPassword("admin"))).status).toBe(200);
+  });
+});
+
+describe("managing users (admins)", () => {
+  it("adds a user with a password made up once, resets it, changes the role and disables", async () => {
+    const created = await app.fetch("/api/users", json({ username: "Zhang.San", role: "viewer" }));
+    expect(created.status).toBe(201);
+    const { user, password } = UserWithPassword.parse(await created.json());
+    expect(user).toMatchObject({ username: "zhang.san", role: "viewer", disabled: false, version: 1 });
+    expect(password).toMatch(/^\S{12,}$/);
+    await logInAt(app.url, "zhang.san", password!);
+
+    const patch = (body: unknown) => app.fetch("/api/users/zhang.san", { ...json(body), method: "PATCH" });
+    const reset = UserWithPassword.parse(await (await patch({ version: 1, resetPassword: true, role: "editor" })).json());
+    expect(reset.user).toMatchObject({ role: "editor", version: 2 });
+    expect(reset.password).not.toBe(password);
+    expect((await logIn("zhang.san", password!)).status).toBe(401);
+    await logInAt(app.url, "zhang.san", reset.password!);
+
+    const stale = await patch({ version: 1, disabled: true });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: { code: "conflict", details: { current: { username: "zhang.san", version: 2 } } } });
+    expect((await patch({ version: 2, disabled: true })).status).toBe(200);
+    expect((await logIn("zhang.san", reset.password!)).status).toBe(401);
+
+    const users = UserList.parse(await (await app.fetch("/api/users")).json());
+    expect(users.find((u) => u.username === "zhang.san")).toMatchObject({ disabled: true, role: "editor" });
+    expect(JSON.stringify(users)).not.toMatch(/argon2|passwordHash/);
+  });
+
+  it("refuses a duplicate name, a bad name and an admin locking themself out", async () => {
+    const duplicate = await app.fetch("/api/users", json({ username: "editor", role: "viewer" }));
+    expect(duplicate.status).toBe(409);
+    const bad = await app.fetch("/api/users", json({ username: "张 三", role: "viewer" }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { details: [{ field: "body.username" }] } });
+    const users = UserList.parse(await (await app.fetch("/api/users")).json());
+    const admin = users.find((u) => u.username === "admin")!;
+    const self = await app.fetch("/api/users/admin", { ...json({ version: admin.version, disabled: true }), method: "PATCH" });
+    expect(self.status).toBe(403);
+  });
+});

@@ -8,8 +8,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { readEnv } from "../env.js";
-import { describeStore, openStore } from "../graph/open-store.js";
-import { StoreError } from "../graph/store.js";
+import { describeStore } from "../graph/open-store.js";
+import { openStoreOrExit } from "./cli-store.js";
 import { BackupError, restoreBackup, writeBackup } from "../services/backup.js";
 
 const [command, fileArg, ...rest] = process.argv.slice(2);
@@ -24,13 +24,7 @@ if (command === "restore" && !existsSync(file)) {
 }
 
 const env = readEnv();
-let store;
-try {
-  store = await openStore(env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(error instanceof StoreError && /in use by another process/.test((error as Error).message) ? 3 : 1);
-}
+const store = await openStoreOrExit(env);
 try {
   const started = Date.now();
   const counts = command === "backup" ? await writeBackup(store, file) : await restoreBackup(store, file);

@@ -105,3 +105,8 @@ export async function settle(page: Page): Promise<void> {
     ),
   );
 }
+
+/** The header's search field (antd may put the test id on the input or on its wrapper). */
+export function searchInput(page: Page) {
+  return page.locator('input[data-testid="search-input"], [data-testid="search-input"] input').first();
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainMap, ZoneSummary } from "../../server/model/api";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { clickNode, launchBrowser, openPage, pngSize, saveScreenshot, waitForMap } from "./browser";
+import { clickNode, launchBrowser, openPage, pngSize, saveScreenshot, searchInput, waitForMap } from "./browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -173,7 +173,7 @@ describe("the browser client", () => {
     const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${zone.id}/chains/${chainId}`);
     await waitForMap(page);
-    await page.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first().fill(segment.name);
+    await searchInput(page).fill(segment.name);
     const option = page.locator(`[data-testid="search-option-segment-${segment.id}"]`);
     await option.waitFor();
     await option.click();
@@ -191,7 +191,7 @@ describe("the browser client", () => {
   it("finds the chain leader 凌钢 by its pinyin initials", async () => {
     const { page } = await openPage(browser, app);
     await page.goto(app.url);
-    await page.locator('input[data-testid="search-input"], [data-testid="search-input"] input').first().fill("lg");
+    await searchInput(page).fill("lg");
     await page.locator('[data-testid^="search-option-firm-"]').first().waitFor();
     const options = await page.locator('[data-testid^="search-option-firm-"]').allInnerTexts();
     expect(options.some((text) => text.includes("凌") && text.includes("钢"))).toBe(true);

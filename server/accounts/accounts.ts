@@ -124,6 +124,7 @@ export async function logIn(store: GraphStore, username: string, password: strin
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await store.write(
     [
+      { query: "accounts/delete-expired-sessions", rows: [{ now: now.toISOString() }] },
       { query: "accounts/create-session", rows: [{ id: hashToken(token), username: user.username, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() }] },
       auditStep(user.username, { action: "session.login", entity: "user", entityId: user.username, summary: `${user.username} 登录`, before: null, after: null }, now),
     ],

@@ -17,10 +17,17 @@ import { graphVersion } from "../../server/services/read-cache.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
+let dataDir: string;
+let adminFile: string;
 beforeAll(async () => {
   t = await openTestStore();
+  dataDir = await mkdtemp(path.join(tmpdir(), "chainatlas-admin-"));
+  adminFile = path.join(dataDir, "initial-admin.txt");
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 async function auditEntries() {
   const entries = [];
@@ -30,19 +37,13 @@ async function auditEntries() {
 
 describe("accounts and sessions", () => {
   it("creates the first admin once, with its password in a file only the owner can read", async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "chainatlas-admin-"));
-    try {
-      const password = await ensureInitialAdmin(t.store, dataDir);
-      expect(password).toMatch(/^\S{12,}$/);
-      const file = path.join(dataDir, "initial-admin.txt");
-      expect(await readFile(file, "utf8")).toContain(password!);
-      expect((await stat(file)).mode & 0o777).toBe(0o600);
-      expect((await logIn(t.store, "admin", password!))?.user).toEqual({ username: "admin", role: "admin" });
-      expect(await ensureInitialAdmin(t.store, dataDir)).toBeNull();
-      expect(await countUsers(t.store)).toBe(1);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    const password = await ensureInitialAdmin(t.store, dataDir);
+    expect(password).toMatch(/^\S{12,}$/);
+    expect(await readFile(adminFile, "utf8")).toContain(password!);
+    expect((await stat(adminFile)).mode & 0o777).toBe(0o600);
+    expect((await logIn(t.store, "admin", password!))?.user).toEqual({ username: "admin", role: "admin" });
+    expect(await ensureInitialAdmin(t.store, dataDir)).toBeNull();
+    expect(await countUsers(t.store)).toBe(1);
   });
 
   it("creates users with hashed passwords and logs them in and out", async () => {
@@ -92,6 +93,26 @@ describe("accounts and sessions", () => {
     expect(JSON.parse(String(disabling.after))).toMatchObject({ username: "wang", disabled: true });
     expect(disabling.summary).toContain("停用");
     expect(JSON.stringify(entries)).not.toMatch(/argon2/);
+  });
+
+  it("a session ends after 14 days, and ended sessions are cleared as new ones begin", async () => {
+    const start = new Date("2030-01-01T00:00:00Z");
+    const old = await logIn(t.store, "admin", (await readFile(adminFile, "utf8")).match(/password: (\S+)/)![1]!, start);
+    expect(await sessionUser(t.store, old!.token, new Date("2030-01-14T23:00:00Z"))).not.toBeNull();
+    expect(await sessionUser(t.store, old!.token, new Date("2030-01-15T00:00:01Z"))).toBeNull();
+    const sessionIds = async () => {
+      const ids: unknown[] = [];
+      for await (const row of t.store.scan("Session")) ids.push(row.id);
+      return ids;
+    };
+    // The 2030 login cleared the sessions of today's tests, long ended by then.
+    const before = await sessionIds();
+    expect(before).toHaveLength(1);
+    await createUser(t.store, { username: "qian", role: "viewer", password: "qian's password" }, "admin");
+    await logIn(t.store, "qian", "qian's password", new Date("2030-02-01T00:00:00Z"));
+    const after = await sessionIds();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toEqual(before[0]);
   });
 
   it("sessions do not invalidate cached answers; roles are ordered", async () => {

@@ -13,6 +13,7 @@ import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
 import { authenticate, requireDefaultRole } from "./accounts/authenticate.js";
 import type { LoginLimiter } from "./accounts/login-limiter.js";
+import { editRoutes } from "./routes/edit-routes.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { importRoutes } from "./routes/import-routes.js";
 import { listRoutes } from "./routes/list-routes.js";
@@ -30,6 +31,8 @@ export interface AppOptions {
   uploadDir?: string;
   maxUploadBytes?: number;
   logError?: (error: unknown) => void;
+  /** Express's "trust proxy" (env TRUST_PROXY): the client's address and scheme from a reverse proxy. */
+  trustProxy?: number | string;
   /** Counts failed logins (tests pass their own to start from a clean slate). */
   loginLimiter?: LoginLimiter;
 }
@@ -62,6 +65,9 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
     }),
   );
   app.set("query parser", "simple");
+  // Login limits count per client address, and cookies are Secure over HTTPS: both need
+  // the real client when a proxy stands in front.
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(express.json({ limit: "1mb" }));
 
   // Open to all: health and logging in. Everything after needs a session and a role.
@@ -72,6 +78,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", gapRoutes(store));
   app.use("/api", targetRoutes(store));
   app.use("/api", listRoutes(store));
+  app.use("/api", editRoutes(store));
   app.use(
     "/api",
     importRoutes(store, {

@@ -13,6 +13,15 @@ const Env = z
     NEO4J_USERNAME: z.string().default("neo4j"),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().optional(),
+    /**
+     * Behind a reverse proxy: which proxies to believe about the client's address and
+     * scheme (X-Forwarded-For/-Proto), as Express's "trust proxy": a hop count, "loopback",
+     * or addresses/subnets separated by commas.
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+      .optional(),
   })
   .refine((e) => !e.NEO4J_URI || e.NEO4J_PASSWORD !== undefined, {
     message: "NEO4J_PASSWORD is required when NEO4J_URI is set",

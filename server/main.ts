@@ -18,7 +18,7 @@ if (adminPassword) {
 }
 const interrupted = await failInterruptedJobs(store);
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
-const server = createApp(store, { uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
+const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
   console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionInfo, UserList, UserWithPassword } from "../../server/model/accounts.js";
-import { fetchWithSession, logInAt, startSampleApp, testPassword, type ApiFetch, type RunningApp } from "../support/sample-app.js";
+import { fetchWithSession, logInAt, startApp, startSampleApp, testPassword, type ApiFetch, type RunningApp } from "../support/sample-app.js";
 
 let app: RunningApp;
 let anonymous: ApiFetch;
@@ -53,6 +53,21 @@ describe("logging in and out", () => {
     expect(await blocked.json()).toMatchObject({ error: { code: "too_many_attempts" } });
     // Another name from the same address is not blocked yet.
     expect((await logIn("admin", testPassword("admin"))).status).toBe(200);
+  });
+});
+
+describe("behind a reverse proxy", () => {
+  it("with TRUST_PROXY, counts failed logins per client address, not for the proxy as a whole", async () => {
+    const proxied = await startApp(async () => {}, { trustProxy: "loopback" });
+    try {
+      const from = (client: string) => (password: string) =>
+        fetch(`${proxied.url}/api/session`, { ...json({ username: "viewer", password }), headers: { "content-type": "application/json", "x-forwarded-for": client } });
+      for (let i = 0; i < 5; i++) expect((await from("203.0.113.7")(`wrong-${i}`)).status).toBe(401);
+      expect((await from("203.0.113.7")(testPassword("viewer"))).status).toBe(429);
+      expect((await from("198.51.100.2")(testPassword("viewer"))).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 

@@ -13,7 +13,9 @@ import { FirmPage } from "./features/Firm/FirmPage";
 import { OverviewPage } from "./features/Overview/OverviewPage";
 import { AppShell } from "./features/Shell/AppShell";
 import { PageLoading } from "./features/common/PageLoading";
-import { WhoProvider } from "./features/common/Who";
+import { LoginPage } from "./features/Session/LoginPage";
+import { RequireRole, RequireSession } from "./features/Session/RequireSession";
+import { SessionProvider } from "./features/Session/SessionProvider";
 
 // Screens load when first opened: the landing page does not wait for Cytoscape or the
 // work screens, and each later screen is a small download.
@@ -27,6 +29,8 @@ const ReportPage = lazy(() => import("./features/Report/ReportPage").then((m) =>
 const ImportsPage = lazy(() => import("./features/Imports/ImportsPage").then((m) => ({ default: m.ImportsPage })));
 const ImportJobPage = lazy(() => import("./features/Imports/ImportJobPage").then((m) => ({ default: m.ImportJobPage })));
 const ReviewPage = lazy(() => import("./features/Review/ReviewPage").then((m) => ({ default: m.ReviewPage })));
+const UsersPage = lazy(() => import("./features/Users/UsersPage").then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import("./features/Audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 
 export function App() {
   const { locale } = useI18n();
@@ -40,41 +44,60 @@ export function App() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
-        <WhoProvider>
+        <SessionProvider>
           <Routes>
-            <Route element={<AppShell />}>
-              <Route path={ROUTES.overview} element={<OverviewPage />} />
-              <Route path={ROUTES.map} element={<ChainMapPage />} />
-              <Route path={ROUTES.firm} element={<FirmPage />} />
-              <Route path={ROUTES.targets} element={<TargetsPage />} />
-              <Route path={ROUTES.lists} element={<ListsPage />} />
-              <Route path={ROUTES.list} element={<ListPage />} />
-              <Route path={ROUTES.profiles} element={<ProfilesPage />} />
-              <Route path={ROUTES.profile} element={<ProfilesPage />} />
-              <Route path={ROUTES.imports} element={<ImportsPage />} />
-              <Route path={ROUTES.importJob} element={<ImportJobPage />} />
-              <Route path={ROUTES.review} element={<ReviewPage />} />
-              <Route path="*" element={<NotFound />} />
+            <Route path={ROUTES.login} element={<LoginPage />} />
+            <Route element={<RequireSession />}>
+              <Route element={<AppShell />}>
+                <Route path={ROUTES.overview} element={<OverviewPage />} />
+                <Route path={ROUTES.map} element={<ChainMapPage />} />
+                <Route path={ROUTES.firm} element={<FirmPage />} />
+                <Route path={ROUTES.targets} element={<TargetsPage />} />
+                <Route path={ROUTES.lists} element={<ListsPage />} />
+                <Route path={ROUTES.list} element={<ListPage />} />
+                <Route path={ROUTES.profiles} element={<ProfilesPage />} />
+                <Route path={ROUTES.profile} element={<ProfilesPage />} />
+                <Route path={ROUTES.imports} element={<ImportsPage />} />
+                <Route path={ROUTES.importJob} element={<ImportJobPage />} />
+                <Route path={ROUTES.review} element={<ReviewPage />} />
+                <Route
+                  path={ROUTES.users}
+                  element={
+                    <RequireRole role="admin">
+                      <UsersPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path={ROUTES.audit}
+                  element={
+                    <RequireRole role="admin">
+                      <AuditPage />
+                    </RequireRole>
+                  }
+                />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+              {/* Outside the shell: the print view and the report are the page itself. */}
+              <Route
+                path={ROUTES.print}
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <PrintPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path={ROUTES.report}
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ReportPage />
+                  </Suspense>
+                }
+              />
             </Route>
-            {/* Outside the shell: the print view and the report are the page itself. */}
-            <Route
-              path={ROUTES.print}
-              element={
-                <Suspense fallback={<PageLoading />}>
-                  <PrintPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path={ROUTES.report}
-              element={
-                <Suspense fallback={<PageLoading />}>
-                  <ReportPage />
-                </Suspense>
-              }
-            />
           </Routes>
-        </WhoProvider>
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -53,19 +53,18 @@ describe("gaps, weight profiles and lists", () => {
     await settle(page);
     await saveScreenshot(page, "60-gap-panel");
 
-    // Flag: note and who, then the diagnosis and the map say 卡点.
+    // Flag: a note (the logged-in user is who), then the diagnosis and the map say 卡点.
     const row = page.locator(`[data-testid="gap-row-${weak.segmentId}"]`);
     await row.locator(`[data-testid="flag-${weak.segmentId}"]`).click();
     await page.locator('[data-testid="flag-save"]').click();
     await page.getByText("请写明为什么是卡点").waitFor();
     await page.locator('[data-testid="flag-note"]').fill("关键设备依赖进口，唯一供应商产能不足");
-    await page.locator('[data-testid="flag-by"]').fill("规划科 测试");
     await page.locator('[data-testid="flag-save"]').click();
     await row.getByText("关键设备依赖进口，唯一供应商产能不足").waitFor();
     // Said once, in the diagnosis's own words.
     expect((await row.innerText()).split("关键设备依赖进口").length - 1).toBe(1);
     const flagged = (await api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`)).segments.find((s) => s.segmentId === weak.segmentId)!;
-    expect(flagged.flag).toMatchObject({ note: "关键设备依赖进口，唯一供应商产能不足", flaggedBy: "规划科 测试" });
+    expect(flagged.flag).toMatchObject({ note: "关键设备依赖进口，唯一供应商产能不足", flaggedBy: "admin" });
     expect(flagged.status).toBe("bottleneck");
     await expect.poll(() => page.evaluate((id) => window.__cy?.getElementById(id).hasClass("status-bottleneck"), weak.segmentId)).toBe(true);
     await settle(page);
@@ -154,12 +153,9 @@ describe("gaps, weight profiles and lists", () => {
     await page.locator('[data-testid="add-entry-search"] input, input[data-testid="add-entry-search"]').first().fill(extra.firm.name.slice(0, 4));
     await page.locator(`[data-testid="add-entry-option-${extra.firm.id}"]`).click();
     await page.locator('[data-testid="add-entry-confirm"]').click();
-    // No name remembered yet in this browser: the change asks who.
-    await page.locator('[data-testid="who-input"]').fill("招商二组");
-    await page.locator('[data-testid="who-save"]').click();
     await page.locator(`[data-testid="column-待接触"] [data-testid="entry-${extra.firm.id}"]`).waitFor();
     const after = await api<TargetListDetail>(`/api/lists/${list.id}`);
-    expect(after.entries.find((e) => e.firm.id === extra.firm.id)?.history[0]?.by).toBe("招商二组");
+    expect(after.entries.find((e) => e.firm.id === extra.firm.id)?.history[0]?.by).toBe("admin");
     await settle(page);
     await saveScreenshot(page, "64-list-added-by-hand");
     expect(errors).toEqual([]);

@@ -124,14 +124,11 @@ describe("imports and the review queue", () => {
     expect(text).toContain(`${Math.round(item.confidence * 100)}%`);
     await saveScreenshot(page, "53-review-queue");
 
-    // The first decision asks who decides; the name is remembered.
+    // The logged-in user decides; nobody is asked for a name.
     await page.locator(`[data-testid="accept-${item.firmId}-${item.segmentId}"]`).click();
-    await page.locator('[data-testid="who-input"]').fill("审核员 小王");
-    await page.locator('[data-testid="who-save"]').click();
     await page.getByText(`已确认：${DOUBTFUL}`).waitFor();
     await expect.poll(async () => (await api<ReviewQueue>("/api/review?limit=200")).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
     await expect.poll(() => page.locator('[data-testid="review-table"] tr', { hasText: DOUBTFUL }).count()).toBe(0);
-    expect(await page.locator('[data-testid="who-button"]').innerText()).toContain("审核员 小王");
 
     const firm = await api<FirmDetail>(`/api/firms/${item.firmId}`);
     expect(firm.segments.map((s) => s.segmentId)).toContain(item.segmentId);

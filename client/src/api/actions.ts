@@ -4,10 +4,12 @@
  * entry, a flag) shows elsewhere (the map, the gaps, the overview).
  */
 import type { z } from "zod";
+import type { Role } from "../../../server/model/accounts";
+import { SessionInfo, UserWithPassword } from "../../../server/model/accounts";
 import { ListEntry, TargetListDetail } from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
 import { ScoringProfile } from "../../../server/model/domain";
-import { sendJson, uploadFile } from "./client";
+import { SESSION_PATH, sendJson, uploadFile } from "./client";
 import type { ImportMode } from "./importSchemas";
 import { ImportStarted } from "./importSchemas";
 import { clearApiCache } from "./useApi";
@@ -49,7 +51,20 @@ export interface EntryChange {
   investment?: number | null;
 }
 
+export interface UserChange {
+  version: number;
+  role?: Role;
+  disabled?: boolean;
+  resetPassword?: true;
+}
+
 export const actions = {
+  /** Logging in or out changes what every read may show: the cache starts afresh. */
+  logIn: (body: { username: string; password: string }) => changed(sendJson("POST", SESSION_PATH, body, SessionInfo)),
+  logOut: () => changed(sendJson("DELETE", SESSION_PATH)),
+  createUser: (body: { username: string; role: Role; password?: string }) => changed(sendJson("POST", "/api/users", body, UserWithPassword)),
+  changeUser: (username: string, change: UserChange) => changed(sendJson("PATCH", `/api/users/${id(username)}`, change, UserWithPassword)),
+
   flagSegment: (zoneId: string, segmentId: string, body: { note: string; flaggedBy: string }) =>
     changed(sendJson("PUT", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`, body)),
   unflagSegment: (zoneId: string, segmentId: string) => changed(sendJson("DELETE", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`)),

@@ -20,6 +20,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Called when the API says the session is missing or has expired (401 "unauthenticated"),
+ * so the app can send the person to the login page from wherever they were. The session
+ * endpoints themselves answer 401 as part of logging in and are left out.
+ */
+let unauthenticatedListener: ((error: ApiError) => void) | null = null;
+
+export function onUnauthenticated(listener: ((error: ApiError) => void) | null): () => void {
+  unauthenticatedListener = listener;
+  return () => {
+    if (unauthenticatedListener === listener) unauthenticatedListener = null;
+  };
+}
+
+export const SESSION_PATH = "/api/session";
+
 /** A GET request and the schema its answer must satisfy. */
 export interface ApiRequest<T> {
   path: string;
@@ -117,11 +133,11 @@ async function readAnswer<T>(path: string, response: Response, schema?: z.ZodTyp
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(body);
     const kind: ApiErrorKind = response.status === 404 ? "not-found" : response.status >= 500 ? "server" : "client";
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(kind, message, response.status, code, details);
-    }
-    throw new ApiError(kind, `HTTP ${response.status}`, response.status);
+    const error = parsed.success
+      ? new ApiError(kind, parsed.data.error.message, response.status, parsed.data.error.code, parsed.data.error.details)
+      : new ApiError(kind, `HTTP ${response.status}`, response.status);
+    if (response.status === 401 && path.split("?")[0] !== SESSION_PATH) unauthenticatedListener?.(error);
+    throw error;
   }
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(body);

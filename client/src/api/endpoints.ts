@@ -17,11 +17,16 @@ import {
   ZoneDetail,
   ZoneList,
 } from "../../../server/model/api";
+import { SessionInfo, UserList } from "../../../server/model/accounts";
 import { ScoringProfile } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
+import type { AuditFilter } from "../model/auditFilter";
+import { auditQuery } from "../model/auditFilter";
 import type { TargetQuery } from "../model/targetQuery";
 import { targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
+import { SESSION_PATH } from "./client";
+import { AuditPage } from "./auditSchemas";
 import { ImportJobList, ImportJobWithReport, ReviewQueue } from "./importSchemas";
 
 const id = encodeURIComponent;
@@ -29,6 +34,13 @@ const id = encodeURIComponent;
 export type ExportFormat = "xlsx" | "csv";
 
 export const api = {
+  /** Who is logged in (401 when nobody is). */
+  session: (): ApiRequest<SessionInfo> => ({ path: SESSION_PATH, schema: SessionInfo }),
+  users: (): ApiRequest<z.infer<typeof UserList>> => ({ path: "/api/users", schema: UserList }),
+  audit: (filter: AuditFilter, page: { limit: number; cursor: string | null }): ApiRequest<AuditPage> => ({
+    path: `/api/audit?${auditQuery(filter, page)}`,
+    schema: AuditPage,
+  }),
   zones: (): ApiRequest<z.infer<typeof ZoneList>> => ({ path: "/api/zones", schema: ZoneList }),
   zone: (zoneId: string): ApiRequest<ZoneDetail> => ({ path: `/api/zones/${id(zoneId)}`, schema: ZoneDetail }),
   chains: (): ApiRequest<z.infer<typeof ChainList>> => ({ path: "/api/chains", schema: ChainList }),
@@ -89,4 +101,5 @@ export const files = {
     `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
   list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
   importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
+  audit: (filter: AuditFilter) => `/api/audit/export?${auditQuery(filter)}`,
 };

@@ -24,6 +24,11 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
   return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
 }
 
+/** For names built at run time ("audit.entity.firm"): whether the interface has the text. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
+}
+
 function initialLocale(): Locale {
   // ?lang=en lets a shared link open in English; otherwise the browser's last choice.
   const fromUrl = new URLSearchParams(window.location.search).get("lang");

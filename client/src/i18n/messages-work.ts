@@ -23,15 +23,6 @@ export const workZhCN = {
   "nav.imports": "数据导入",
   "nav.review": "待审核",
 
-  "who.title": "您的姓名",
-  "who.label": "姓名或岗位",
-  "who.help": "记录谁做了修改（如状态变更、卡点标记）。只保存在本浏览器中。",
-  "who.placeholder": "如：招商一组 张三",
-  "who.required": "请填写是谁",
-  "who.set": "设置姓名",
-  "who.is": "用户：{name}",
-  "who.change": "更改记录修改人的姓名",
-
   "status.filling": "补链中",
   "status.fillingShort": "补链中",
 
@@ -72,7 +63,6 @@ export const workZhCN = {
   "flag.note": "原因",
   "flag.noteHelp": "例如：关键设备依赖进口、唯一供应商产能不足。",
   "flag.noteRequired": "请写明为什么是卡点",
-  "flag.by": "标记人",
   "flag.save": "标记",
   "flag.done": "已将「{segment}」标记为卡点",
   "flag.removed": "已取消「{segment}」的卡点标记",
@@ -141,7 +131,6 @@ export const workZhCN = {
   "lists.entries": "目标数",
   "lists.pipeline": "跟进进度",
   "lists.created": "创建",
-  "lists.createdBy": "创建人",
   "lists.note": "备注",
   "lists.empty": "还没有目标清单。打开某条产业链的“招商目标”，勾选企业后存为清单。",
   "lists.emptyHere": "这条产业链还没有目标清单。点“从招商目标新建”开始。",
@@ -373,15 +362,6 @@ export const workEn: Record<WorkMessageKey, string> = {
   "nav.imports": "Import",
   "nav.review": "Review",
 
-  "who.title": "Your name",
-  "who.label": "Name or role",
-  "who.help": "Records who made a change (status changes, bottleneck flags). Kept in this browser only.",
-  "who.placeholder": "e.g. Team 1, Zhang San",
-  "who.required": "Say who",
-  "who.set": "Set your name",
-  "who.is": "User: {name}",
-  "who.change": "Change the name recorded with your changes",
-
   "status.filling": "Being filled",
   "status.fillingShort": "filling",
 
@@ -422,7 +402,6 @@ export const workEn: Record<WorkMessageKey, string> = {
   "flag.note": "Why",
   "flag.noteHelp": "e.g. key equipment is imported; the only supplier lacks capacity.",
   "flag.noteRequired": "Say why it is a bottleneck",
-  "flag.by": "Flagged by",
   "flag.save": "Flag",
   "flag.done": "{segment} is flagged as a bottleneck",
   "flag.removed": "The flag on {segment} is removed",
@@ -491,7 +470,6 @@ export const workEn: Record<WorkMessageKey, string> = {
   "lists.entries": "Targets",
   "lists.pipeline": "Pipeline",
   "lists.created": "Created",
-  "lists.createdBy": "Created by",
   "lists.note": "Note",
   "lists.empty": "No target lists yet. Open a chain's targets, pick firms and save them as a list.",
   "lists.emptyHere": "No list for this chain yet. Start from its targets.",

@@ -2,10 +2,12 @@
  * Interface text. Chinese is the source; English must have every key (the type checks it).
  * Placeholders are written {name} and filled by t().
  */
+import { accountsEn, accountsZhCN } from "./messages-accounts";
 import { workEn, workZhCN } from "./messages-work";
 
 export const zhCN = {
   ...workZhCN,
+  ...accountsZhCN,
   "app.title": "ChainAtlas 产业链招商图谱",
   "app.shortTitle": "产业链招商图谱",
   "app.language": "English",
@@ -151,6 +153,7 @@ export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
   ...workEn,
+  ...accountsEn,
   "app.title": "ChainAtlas · Industrial chain maps",
   "app.shortTitle": "Industrial chain maps",
   "app.language": "中文",

@@ -34,6 +34,8 @@ export const paths = {
   imports: () => "/imports",
   importJob: (importId: string) => `/imports/${importId}`,
   review: (page = 1) => withQuery("/review", new URLSearchParams(page > 1 ? { page: String(page) } : {})),
+  users: () => "/admin/users",
+  audit: (query: URLSearchParams = new URLSearchParams()) => withQuery("/admin/audit", query),
 };
 
 export const ROUTES = {
@@ -50,6 +52,9 @@ export const ROUTES = {
   imports: "/imports",
   importJob: "/imports/:importId",
   review: "/review",
+  login: "/login",
+  users: "/admin/users",
+  audit: "/admin/audit",
 } as const;
 
 function withQuery(path: string, query: URLSearchParams): string {

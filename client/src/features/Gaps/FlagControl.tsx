@@ -1,6 +1,6 @@
 /**
- * 标记卡点: a planner marks a segment as a bottleneck of the zone, with a note and who;
- * or takes the mark off. The gap diagnosis then counts it, and the map shows it.
+ * 标记卡点: a planner marks a segment as a bottleneck of the zone, with a note (the
+ * logged-in user is recorded as who); or takes the mark off. The gap diagnosis then counts it, and the map shows it.
  */
 import { App, Button, Form, Input, Modal, Popconfirm } from "antd";
 import { useState } from "react";
@@ -9,7 +9,7 @@ import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
 import { fieldDetails, fieldPath } from "../../model/fieldErrors";
-import { useWho } from "../common/Who";
+import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   zoneId: string;
@@ -22,23 +22,22 @@ interface Props {
 export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { who, setWho } = useWho();
+  const { user, can } = useSession();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ note: string; flaggedBy: string }>();
+  const [form] = Form.useForm<{ note: string }>();
 
-  const submit = async (values: { note: string; flaggedBy: string }) => {
+  const submit = async (values: { note: string }) => {
     setBusy(true);
     try {
-      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim(), flaggedBy: values.flaggedBy.trim() });
-      if (!who) setWho(values.flaggedBy);
+      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim(), flaggedBy: user?.username ?? "" });
       setOpen(false);
       void message.success(t("flag.done", { segment: segment.name }));
       onChanged();
     } catch (error) {
       const details = error instanceof ApiError ? fieldDetails(error.details) : [];
       if (details.length)
-        form.setFields(details.map((d) => ({ name: fieldPath(d.field).at(-1) as "note" | "flaggedBy", errors: [d.message] })));
+        form.setFields(details.map((d) => ({ name: fieldPath(d.field).at(-1) as "note", errors: [d.message] })));
       else void message.error(t("action.failed", { reason: (error as Error).message }));
     } finally {
       setBusy(false);
@@ -58,6 +57,8 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
     }
   };
 
+  // Viewers read the flag in the diagnosis; only editors set or take it off.
+  if (!can.edit) return null;
   if (segment.flag)
     return (
       <Popconfirm title={t("flag.unflagConfirm", { segment: segment.name })} onConfirm={unflag} okText={t("common.ok")} cancelText={t("common.cancel")}>
@@ -88,12 +89,9 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
         // Mounted only while open (a gap table has many rows), fresh each time.
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ note: "", flaggedBy: who ?? "" }}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ note: "" }}>
           <Form.Item name="note" label={t("flag.note")} rules={[{ required: true, whitespace: true, message: t("flag.noteRequired") }]} extra={t("flag.noteHelp")}>
             <Input.TextArea rows={3} maxLength={500} showCount data-testid="flag-note" />
-          </Form.Item>
-          <Form.Item name="flaggedBy" label={t("flag.by")} rules={[{ required: true, whitespace: true, message: t("who.required") }]}>
-            <Input maxLength={100} data-testid="flag-by" />
           </Form.Item>
         </Form>
       </Modal>

@@ -15,12 +15,14 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
+import { useSession } from "../Session/SessionProvider";
 import { JobStatusTag } from "./JobStatusTag";
 
 const ACCEPT = ".csv,.xlsx";
 
 export function ImportsPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const jobs = useApi(api.imports());
   return (
     <div className="imports-page page">
@@ -30,7 +32,7 @@ export function ImportsPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t("imports.subtitle")}</Typography.Paragraph>
       <div className="imports-layout">
-        <UploadForm />
+        {can.edit ? <UploadForm /> : <Alert type="info" showIcon title={t("auth.readOnly")} className="read-only-note" data-testid="read-only" />}
         <section className="imports-recent">
           <Typography.Title level={4}>{t("imports.recent")}</Typography.Title>
           <RequestState state={jobs}>{(data) => <RecentImports jobs={data} />}</RequestState>

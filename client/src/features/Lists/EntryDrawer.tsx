@@ -11,10 +11,11 @@ import type { ListEntry } from "../../../../server/model/api";
 import type { EntryStatus } from "../../../../server/model/domain";
 import type { EntryChange } from "../../api/actions";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatMoney } from "../../model/format";
+import { formatDateTime, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { BOARD_STATUSES, SIGNED_STATUSES } from "../../model/pipeline";
 import { ENTRY_STATUS_COLORS } from "./entryStatus";
+import { useSession } from "../Session/SessionProvider";
 
 interface Values {
   status: EntryStatus;
@@ -37,15 +38,9 @@ interface Props {
 const DATE_FORMAT = "YYYY-MM-DD";
 
 /** An ISO timestamp as 2026-11-22 14:05 in local time. */
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const status = Form.useWatch("status", form);
@@ -86,7 +81,8 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
       forceRender
       data-testid="entry-drawer"
       extra={
-        entry && (
+        entry &&
+        can.edit && (
           <Popconfirm title={t("entry.deleteConfirm", { firm: entry.firm.name })} onConfirm={() => onDelete(entry)} okText={t("common.ok")} cancelText={t("common.cancel")}>
             <Button danger size="small" data-testid="entry-delete">
               {t("entry.delete")}
@@ -120,7 +116,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
             {entry.projectId && <Descriptions.Item label={t("entry.project")}>{t("entry.projectMade")}</Descriptions.Item>}
           </Descriptions>
 
-          <Form form={form} layout="vertical" onFinish={submit} className="entry-form">
+          <Form form={form} layout="vertical" onFinish={submit} className="entry-form" disabled={!can.edit}>
             <Space align="start" wrap>
               <Form.Item name="status" label={t("entry.status")}>
                 <Select
@@ -151,12 +147,14 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
             <Form.Item name="notes" label={t("entry.notes")}>
               <Input.TextArea rows={4} maxLength={5000} data-testid="drawer-notes" />
             </Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" loading={busy} data-testid="drawer-save">
-                {t("common.save")}
-              </Button>
-              <Button onClick={onClose}>{t("common.cancel")}</Button>
-            </Space>
+            {can.edit && (
+              <Space>
+                <Button type="primary" htmlType="submit" loading={busy} data-testid="drawer-save">
+                  {t("common.save")}
+                </Button>
+                <Button onClick={onClose}>{t("common.cancel")}</Button>
+              </Space>
+            )}
           </Form>
 
           <Typography.Title level={5} className="history-title">
@@ -175,7 +173,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
                       <b>{t(`entry.${change.to}`)}</b>
                     </div>
                     <div className="firm-meta">
-                      {change.by} · {formatTime(change.at)}
+                      {change.by} · {formatDateTime(change.at)}
                     </div>
                     {change.note && <div>{change.note}</div>}
                   </div>

@@ -20,6 +20,7 @@ import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
 import { useApiDownload } from "../common/useApiDownload";
 import { useChainNames } from "../common/useChainNames";
+import { useSession } from "../Session/SessionProvider";
 import { AddEntryDialog } from "./AddEntryDialog";
 import { EntryDrawer } from "./EntryDrawer";
 import { PipelineBoard } from "./PipelineBoard";
@@ -47,6 +48,7 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
   const { busy: downloading, download } = useApiDownload();
   const change = useEntryChange(list.id, reload);
   const chainNames = useChainNames();
+  const { can } = useSession();
   const chain = { ...list.chain, name: chainNames.get(list.chain.id) ?? list.chain.name };
 
   // A reload (after a conflict, or a change elsewhere) replaces the local copy.
@@ -148,9 +150,11 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
           {list.note && <Typography.Paragraph>{list.note}</Typography.Paragraph>}
         </div>
         <Space wrap className="page-actions">
-          <Button type="primary" onClick={() => setAdding(true)} data-testid="add-entry">
-            + {t("addEntry.title")}
-          </Button>
+          {can.edit && (
+            <Button type="primary" onClick={() => setAdding(true)} data-testid="add-entry">
+              + {t("addEntry.title")}
+            </Button>
+          )}
           <Button onClick={() => void download(files.list(list.id, "xlsx"), `${list.name}.xlsx`, "xlsx")} loading={downloading === "xlsx"} data-testid="export-list-xlsx">
             {t("export.xlsx")}
           </Button>
@@ -159,14 +163,16 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
           </Button>
           <ButtonLink to={paths.map(list.zoneId, list.chainId)}>{t("lists.openMap")}</ButtonLink>
           <ButtonLink to={paths.report(list.zoneId, list.chainId)}>{t("report.open")}</ButtonLink>
-          <Popconfirm title={t("lists.deleteConfirm", { name: list.name })} onConfirm={removeList} okText={t("common.ok")} cancelText={t("common.cancel")}>
-            <Button danger>{t("lists.delete")}</Button>
-          </Popconfirm>
+          {can.edit && (
+            <Popconfirm title={t("lists.deleteConfirm", { name: list.name })} onConfirm={removeList} okText={t("common.ok")} cancelText={t("common.cancel")}>
+              <Button danger>{t("lists.delete")}</Button>
+            </Popconfirm>
+          )}
         </Space>
       </div>
       <StatusCounts counts={counts} testId="list-status-counts" />
       <Typography.Paragraph type="secondary" className="board-hint">
-        {t("board.hint")}
+        {can.edit ? t("board.hint") : t("auth.readOnly")}
       </Typography.Paragraph>
       {entries.length === 0 ? (
         <div className="empty-hint" data-testid="list-empty">

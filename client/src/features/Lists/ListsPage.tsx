@@ -16,6 +16,7 @@ import { ButtonLink } from "../common/ButtonLink";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
 import { useChainNames } from "../common/useChainNames";
+import { useSession } from "../Session/SessionProvider";
 import { StatusCounts } from "./StatusCounts";
 
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -23,6 +24,7 @@ const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 export function ListsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { can } = useSession();
   const [search, setSearch] = useSearchParams();
   const zoneParam = search.get("zone");
   const chainParam = search.get("chain");
@@ -57,7 +59,7 @@ export function ListsPage() {
     }
   };
 
-  const columns: TableColumnsType<TargetListSummary> = [
+  const allColumns: (TableColumnsType<TargetListSummary>[number] | false)[] = [
     {
       key: "name",
       title: t("lists.name"),
@@ -93,7 +95,7 @@ export function ListsPage() {
         </>
       ),
     },
-    {
+    can.edit && {
       key: "actions",
       title: t("common.actions"),
       width: 90,
@@ -106,6 +108,7 @@ export function ListsPage() {
       ),
     },
   ];
+  const columns: TableColumnsType<TargetListSummary> = allColumns.filter((c) => c !== false);
 
   return (
     <div className="lists-page page">

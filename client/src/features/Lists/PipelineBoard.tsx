@@ -1,6 +1,7 @@
 /**
  * The pipeline board: a column per status, a card per target. A card moves by dragging
  * it to another column, or — from the keyboard — with the status select on the card.
+ * Viewers see the board as it stands, without moving anything.
  */
 import { Select, Tag } from "antd";
 import { useState } from "react";
@@ -10,6 +11,7 @@ import type { EntryStatus } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDate, formatMoney } from "../../model/format";
 import { BOARD_STATUSES, GIVEN_UP, groupByStatus, isOverdue, parseDropStatus } from "../../model/pipeline";
+import { useSession } from "../Session/SessionProvider";
 import { ENTRY_STATUS_COLORS } from "./entryStatus";
 
 /** The drag payload's type: other things dragged onto the board (text, files) are ignored. */
@@ -74,11 +76,12 @@ export function PipelineBoard({ entries, busy, onMove, onOpen }: Props) {
 
 function EntryCard({ entry, busy, today, onMove, onOpen }: { entry: ListEntry; busy: boolean; today: string; onMove: Props["onMove"]; onOpen: Props["onOpen"] }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const overdue = isOverdue(entry.nextContactOn, today) && entry.status !== GIVEN_UP && entry.status !== "已落地";
   return (
     <article
       className={`entry-card${busy ? " busy" : ""}`}
-      draggable={!busy}
+      draggable={can.edit && !busy}
       onDragStart={(event) => {
         event.dataTransfer.setData(DRAG_TYPE, entry.id);
         event.dataTransfer.setData("text/plain", entry.firm.name);
@@ -111,6 +114,7 @@ function EntryCard({ entry, busy, today, onMove, onOpen }: { entry: ListEntry; b
           {overdue && <Tag color="red">{t("board.overdue")}</Tag>}
         </span>
       </div>
+      {can.edit ? (
       <Select
         size="small"
         value={entry.status}
@@ -122,6 +126,11 @@ function EntryCard({ entry, busy, today, onMove, onOpen }: { entry: ListEntry; b
         data-testid="entry-status"
         popupMatchSelectWidth={false}
       />
+      ) : (
+        <Tag color={ENTRY_STATUS_COLORS[entry.status]} className="entry-status" data-testid="entry-status-tag">
+          {t(`entry.${entry.status}`)}
+        </Tag>
+      )}
     </article>
   );
 }

@@ -20,6 +20,7 @@ import { paths } from "../../model/paths";
 import { SCORE_COLORS } from "../../model/scoreBar";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
+import { useSession } from "../Session/SessionProvider";
 
 export function ProfilesPage() {
   const { profileId } = useParams();
@@ -71,6 +72,7 @@ function withBack(path: string, back: string | null) {
 
 function ProfileList({ profiles, current, onCreated, back }: { profiles: ScoringProfile[]; current: string; onCreated(): void; back: string | null }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -106,15 +108,17 @@ function ProfileList({ profiles, current, onCreated, back }: { profiles: Scoring
           </li>
         ))}
       </ul>
-      <Button
-        onClick={() => {
-          setName("");
-          setOpen(true);
-        }}
-        data-testid="profile-new"
-      >
-        + {t("profiles.new")}
-      </Button>
+      {can.edit && (
+        <Button
+          onClick={() => {
+            setName("");
+            setOpen(true);
+          }}
+          data-testid="profile-new"
+        >
+          + {t("profiles.new")}
+        </Button>
+      )}
       <Modal open={open} title={t("profiles.newTitle", { name: base?.name ?? "" })} onCancel={() => setOpen(false)} onOk={create} confirmLoading={busy} okButtonProps={{ disabled: !name.trim() }} okText={t("common.ok")} cancelText={t("common.cancel")}>
         <Form layout="vertical" onFinish={create}>
           <Form.Item label={t("profiles.name")}>
@@ -128,6 +132,7 @@ function ProfileList({ profiles, current, onCreated, back }: { profiles: Scoring
 
 function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringProfile; groups: RegionGroup[]; onSaved(): void; back: string | null }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ProfileFormValues>();
@@ -178,7 +183,7 @@ function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringPro
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={save} className="profile-editor" data-testid="profile-editor">
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={save} className="profile-editor" data-testid="profile-editor" disabled={!can.edit}>
       {general.length > 0 && <Alert type="error" showIcon title={general.join("；")} style={{ marginBottom: 12 }} data-testid="profile-errors" />}
       <div className="form-row">
         <Form.Item name="name" label={t("profiles.name")} style={{ flex: "0 0 260px" }}>
@@ -265,6 +270,7 @@ function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringPro
         </div>
       </fieldset>
 
+      {can.edit && (
       <Space>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="profile-save">
           {t("profiles.save")}
@@ -287,6 +293,7 @@ function ProfileEditor({ profile, groups, onSaved, back }: { profile: ScoringPro
           </Popconfirm>
         )}
       </Space>
+      )}
     </Form>
   );
 }

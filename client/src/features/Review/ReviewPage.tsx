@@ -15,7 +15,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
-import { useWho } from "../common/Who";
+import { useSession } from "../Session/SessionProvider";
 
 const PAGE_SIZE = 50;
 const SHOWN_ATTRIBUTES = ["经营范围", "主营产品", "所属行业", "国标行业"];
@@ -23,7 +23,7 @@ const SHOWN_ATTRIBUTES = ["经营范围", "主营产品", "所属行业", "国�
 export function ReviewPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { requireWho } = useWho();
+  const { user, can } = useSession();
   const [search, setSearch] = useSearchParams();
   const page = Math.max(1, Number(search.get("page")) || 1);
   const queue = useApi(api.review(PAGE_SIZE, (page - 1) * PAGE_SIZE));
@@ -33,8 +33,7 @@ export function ReviewPage() {
   const keyOf = (link: Pick<PendingLink, "firmId" | "segmentId">) => `${link.firmId}|${link.segmentId}`;
 
   const decide = async (link: PendingLink, decision: "accept" | "reject") => {
-    const by = await requireWho();
-    if (!by) return;
+    const by = user?.username ?? "";
     setDeciding(keyOf(link));
     try {
       await actions.decideReview(link.firmId, link.segmentId, { decision, by });
@@ -50,7 +49,7 @@ export function ReviewPage() {
     }
   };
 
-  const columns: TableColumnsType<PendingLink> = [
+  const allColumns: (TableColumnsType<PendingLink>[number] | false)[] = [
     {
       key: "firm",
       title: t("review.firm"),
@@ -99,7 +98,8 @@ export function ReviewPage() {
         );
       },
     },
-    {
+    // Viewers read the queue; deciding is an editor's.
+    can.edit && {
       key: "actions",
       title: t("common.actions"),
       width: 170,
@@ -121,6 +121,7 @@ export function ReviewPage() {
       },
     },
   ];
+  const columns: TableColumnsType<PendingLink> = allColumns.filter((c) => c !== false);
 
   return (
     <div className="review-page page">

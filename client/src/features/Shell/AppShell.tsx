@@ -1,4 +1,4 @@
-/** The frame around every desk screen: title, the screens' menu, search, who, language. */
+/** The frame around every desk screen: title, the screens' menu, search, the user, language. */
 import { App, Button, Layout } from "antd";
 import { Suspense } from "react";
 import { Link, NavLink, Outlet, useMatch, useNavigate } from "react-router";
@@ -8,9 +8,9 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import { paths, ROUTES } from "../../model/paths";
 import { PageLoading } from "../common/PageLoading";
-import { useWho } from "../common/Who";
 import { SearchBox } from "../Search/SearchBox";
 import type { SearchHit } from "../Search/SearchBox";
+import { UserMenu } from "./UserMenu";
 
 const MENU: { to: string; label: MessageKey; end?: boolean; testId: string }[] = [
   { to: paths.overview(), label: "nav.overview", end: true, testId: "nav-overview" },
@@ -22,7 +22,6 @@ const MENU: { to: string; label: MessageKey; end?: boolean; testId: string }[] =
 
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
-  const { who, editWho } = useWho();
   const onMap = useMatch(ROUTES.map);
   return (
     <Layout className="app-shell">
@@ -41,9 +40,7 @@ export function AppShell() {
         <span className="toolbar-spacer" />
         {/* The map has its own search, which centres on the hit; elsewhere search navigates. */}
         {!onMap && <GlobalSearch />}
-        <Button type="text" className="header-button" onClick={editWho} title={t("who.change")} data-testid="who-button">
-          {who ? t("who.is", { name: who }) : t("who.set")}
-        </Button>
+        <UserMenu />
         <Button
           type="text"
           className="language-switch header-button"

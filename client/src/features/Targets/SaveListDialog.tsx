@@ -1,6 +1,6 @@
 /**
  * Saves a ranking as a target list: the rows picked by hand, or the first N. The list
- * records the filters it came from; the person saving it is remembered as its creator.
+ * records the filters it came from; the logged-in user is recorded as its creator.
  */
 import { Alert, App, Form, Input, InputNumber, Modal, Radio } from "antd";
 import { useEffect, useState } from "react";
@@ -13,7 +13,7 @@ import { formatDate } from "../../model/format";
 import { paths } from "../../model/paths";
 import type { TargetQuery } from "../../model/targetQuery";
 import { listFilters } from "../../model/targetQuery";
-import { useWho } from "../common/Who";
+import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   open: boolean;
@@ -30,16 +30,15 @@ interface Values {
   note: string;
   how: "selected" | "top";
   top: number;
-  createdBy: string;
 }
 
-const FIELDS = new Set(["name", "note", "top", "createdBy"]);
+const FIELDS = new Set(["name", "note", "top"]);
 
 export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirmIds, resultCount }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { who, setWho } = useWho();
+  const { user } = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
@@ -53,7 +52,6 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
       note: "",
       how: selectedFirmIds.length ? "selected" : "top",
       top: Math.min(10, Math.max(1, resultCount)),
-      createdBy: who ?? "",
     });
   }, [open]);
 
@@ -61,9 +59,8 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
     setBusy(true);
     setGeneral([]);
     try {
-      const base = { name: values.name.trim(), note: values.note ?? "", zoneId: zone.id, chainId: chain.id, createdBy: values.createdBy.trim(), filters: listFilters(query) };
+      const base = { name: values.name.trim(), note: values.note ?? "", zoneId: zone.id, chainId: chain.id, createdBy: user?.username ?? "", filters: listFilters(query) };
       const list = await actions.createList(values.how === "selected" ? { ...base, firmIds: selectedFirmIds } : { ...base, top: values.top });
-      if (!who) setWho(values.createdBy);
       void message.success(t("lists.saved", { name: list.name, count: list.entryCount }));
       onClose();
       navigate(paths.list(list.id));
@@ -110,9 +107,6 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
             <InputNumber min={1} max={500} precision={0} data-testid="save-top-n" />
           </Form.Item>
         )}
-        <Form.Item name="createdBy" label={t("lists.createdBy")} rules={[{ required: true, whitespace: true, message: t("who.required") }]}>
-          <Input maxLength={100} data-testid="list-created-by" />
-        </Form.Item>
         <Form.Item name="note" label={t("lists.note")}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>

@@ -24,6 +24,7 @@ import { RequestError } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useApiDownload } from "../common/useApiDownload";
 import { useChainNames } from "../common/useChainNames";
+import { useSession } from "../Session/SessionProvider";
 import { SaveListDialog } from "./SaveListDialog";
 import { ScoreBar, ScoreLegend } from "./ScoreBar";
 import { useTargetQuery } from "./useTargetQuery";
@@ -31,6 +32,7 @@ import { useTargetQuery } from "./useTargetQuery";
 export function TargetsPage() {
   const { zoneId = "", chainId = "" } = useParams();
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const [query, update] = useTargetQuery();
   const ranking = useApi(api.targets(zoneId, chainId, query));
   // Keep the last table on screen while a new filter loads, instead of a blank skeleton.
@@ -258,9 +260,11 @@ export function TargetsPage() {
                 : t("request.loading")}
             </Typography.Text>
             <span className="toolbar-spacer" />
-            <Button type="primary" disabled={!shown || shown.results.length === 0} onClick={() => setSaving(true)} data-testid="save-list">
-              {selected.length ? t("targets.saveSelected", { count: selected.length }) : t("targets.saveList")}
-            </Button>
+            {can.edit && (
+              <Button type="primary" disabled={!shown || shown.results.length === 0} onClick={() => setSaving(true)} data-testid="save-list">
+                {selected.length ? t("targets.saveSelected", { count: selected.length }) : t("targets.saveList")}
+              </Button>
+            )}
             <Button onClick={() => void exportFile("xlsx")} loading={busy === "xlsx"} disabled={!shown} data-testid="export-targets-xlsx">
               {t("export.xlsx")}
             </Button>
@@ -280,11 +284,16 @@ export function TargetsPage() {
             pagination={false}
             size="middle"
             sticky
-            rowSelection={{
-              selectedRowKeys: selected,
-              onChange: (keys) => setSelected(keys as string[]),
-              getCheckboxProps: (r) => ({ "aria-label": t("targets.pick", { firm: r.firm.name }) }) as object,
-            }}
+            // Picking rows is for saving them as a list, which viewers cannot.
+            rowSelection={
+              can.edit
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as string[]),
+                    getCheckboxProps: (r) => ({ "aria-label": t("targets.pick", { firm: r.firm.name }) }) as object,
+                  }
+                : undefined
+            }
             locale={{
               emptyText: (
                 <div className="empty-hint" data-testid="targets-empty">

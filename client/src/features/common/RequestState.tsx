@@ -42,7 +42,7 @@ export function RequestError({ error, onRetry }: { error: ApiError; onRetry: () 
       title={t("request.failed")}
       subTitle={
         <>
-          {t(ERROR_TEXT[error.kind])}
+          {error.status === 403 ? t("request.forbidden") : t(ERROR_TEXT[error.kind])}
           {error.kind === "client" && <div className="error-detail">{error.message}</div>}
         </>
       }

@@ -8,12 +8,16 @@ import {
   Chain,
   ENTRY_STATUSES,
   EntryStatus,
+  Feeds,
   Firm,
+  FIRM_TAGS,
   FirmTag,
   GapKind,
   GapThresholds,
   Id,
   IsoDate,
+  Leads,
+  OperatesIn,
   Project,
   ProjectStatus,
   Region,
@@ -24,6 +28,7 @@ import {
   ScoringProfile,
   SegmentStatus,
   Stage,
+  Uscc,
   Zone,
 } from "./domain.js";
 import type { EntryStatus as EntryStatusType, ScoreComponent } from "./domain.js";
@@ -275,6 +280,8 @@ export const ChainReport = z.object({
 });
 
 export const FirmDetail = Firm.extend({
+  /** Optimistic concurrency: send it back with a change; a stale one gets 409. */
+  version: z.number().int(),
   region: z.object({ code: RegionCode, path: z.string() }),
   zone: Zone.pick({ id: true, name: true, shortName: true }).nullable(),
   segments: z.array(
@@ -381,6 +388,143 @@ export const PendingLink = z.object({
 export const ReviewQueue = z.object({ total: z.number().int(), items: z.array(PendingLink) });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
+// ---------------------------------------------------------------- editing
+
+/** A segment as editors see it: send `version` back with a change; a stale one gets 409. */
+export const SegmentRecord = Segment.extend({ version: z.number().int() });
+
+const Text = (max: number) => z.string().trim().max(max);
+const Name = z.string().trim().min(1, "请填写名称").max(100);
+/** Where an edited fact came from; the editor's name when not given. */
+const EditSource = z.string().trim().min(1).max(200);
+
+const segmentFields = {
+  name: Name,
+  stage: Stage,
+  /** Display order within the stage; after the stage's last segment when not given. */
+  position: z.number().int().min(0).max(10_000),
+  industryCodes: Segment.shape.industryCodes.max(20),
+  keywords: z.array(z.string().trim().min(1).max(50)).max(50),
+  description: Text(2000),
+  source: EditSource,
+};
+
+export const NewSegment = z.object({
+  /** A slug such as steel-coke; made from the chain and the name's pinyin when not given. */
+  id: Id.max(80).optional(),
+  name: segmentFields.name,
+  stage: segmentFields.stage,
+  position: segmentFields.position.optional(),
+  industryCodes: segmentFields.industryCodes.default([]),
+  keywords: segmentFields.keywords.default([]),
+  description: segmentFields.description.default(""),
+  source: segmentFields.source.optional(),
+});
+export const SegmentChange = z.object({ version: z.number().int().min(1), ...segmentFields }).partial().required({ version: true });
+
+/** `?version=N` on a DELETE: the version the person saw. */
+export const VersionQuery = z.object({ version: z.coerce.number({ message: "请给出所删记录的版本（?version=）" }).int().min(1) });
+
+export const NewFeeds = z.object({
+  from: Id,
+  to: Id,
+  source: EditSource.optional(),
+  /** A link that closes a FEEDS cycle is refused (409 feeds_cycle) unless confirmed. */
+  confirmCycle: z.boolean().default(false),
+});
+export const FeedsRecord = Feeds;
+
+const firmFields = {
+  /** 18 characters; the GB 32100-2015 check character is verified too. Unique. */
+  uscc: Uscc.nullable(),
+  name: Name,
+  aliases: z.array(z.string().trim().min(1).max(100)).max(20),
+  regionCode: Firm.shape.regionCode,
+  /** The zone a local firm is in; null for firms elsewhere. */
+  zoneId: Id.nullable(),
+  capital: Firm.shape.capital,
+  foundedOn: Firm.shape.foundedOn,
+  staff: Firm.shape.staff,
+  revenue: Firm.shape.revenue,
+  tags: z.array(FirmTag).max(FIRM_TAGS.length),
+  sample: z.boolean(),
+  source: EditSource,
+  asOf: Firm.shape.asOf,
+  attributes: z.record(z.string().trim().min(1).max(50), z.string().max(2000)),
+};
+
+export const NewFirm = z.object({
+  /** A slug; by default the one an import would give the firm (from the code, else name and region). */
+  id: Id.max(80).optional(),
+  uscc: firmFields.uscc.default(null),
+  name: firmFields.name,
+  aliases: firmFields.aliases.default([]),
+  regionCode: firmFields.regionCode,
+  zoneId: firmFields.zoneId.default(null),
+  capital: firmFields.capital.default(null),
+  foundedOn: firmFields.foundedOn.default(null),
+  staff: firmFields.staff.default(null),
+  revenue: firmFields.revenue.default(null),
+  tags: firmFields.tags.default([]),
+  sample: firmFields.sample.default(false),
+  source: firmFields.source.optional(),
+  /** When the facts were checked; today when not given. */
+  asOf: firmFields.asOf.optional(),
+  attributes: firmFields.attributes.default({}),
+});
+export const FirmChange = z.object({ version: z.number().int().min(1), ...firmFields }).partial().required({ version: true });
+
+/** A firm's place in a segment (OPERATES_IN), with its version. */
+export const FirmSegmentLink = OperatesIn.extend({ version: z.number().int() });
+/**
+ * PUT a firm's segment link: without `version` it must not exist yet (else 409 with the
+ * current one); with `version` it must still be at that version.
+ */
+export const FirmSegmentInput = z.object({
+  version: z.number().int().min(1).optional(),
+  products: Text(500).default(""),
+  capacity: Text(200).default(""),
+  confidence: OperatesIn.shape.confidence.default(1),
+  source: EditSource.optional(),
+  evidence: Text(1000).default(""),
+});
+
+export const ChainLeader = Leads;
+
+/** A FEEDS link that would close a cycle: the path it would complete, first segment last again. */
+export const FeedsCycleDetails = z.object({ cycle: z.array(z.object({ id: Id, name: z.string() })) });
+
+// ---------------------------------------------------------------- audit log
+
+/** One write: who, when, what, and the record before (null: created) and after (null: deleted). */
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+/** Newest first; `nextCursor` asks for the following page (null: this is the last). */
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+
+const AuditDay = z.union([IsoDate, z.iso.datetime({ offset: true })]);
+export const AuditQuery = z.object({
+  actor: z.string().trim().min(1).max(100).optional(),
+  entity: z.string().trim().min(1).max(50).optional(),
+  entityId: z.string().trim().min(1).max(300).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  /** A day (YYYY-MM-DD, inclusive) or an instant. */
+  from: AuditDay.optional(),
+  /** A day (inclusive: the whole day) or an instant (exclusive). */
+  to: AuditDay.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
 export const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
 });
@@ -411,3 +555,16 @@ export type ChainReport = z.infer<typeof ChainReport>;
 export type ListEntry = z.infer<typeof ListEntry>;
 export type TargetListSummary = z.infer<typeof TargetListSummary>;
 export type TargetListDetail = z.infer<typeof TargetListDetail>;
+export type SegmentRecord = z.infer<typeof SegmentRecord>;
+export type NewSegment = z.infer<typeof NewSegment>;
+export type SegmentChange = z.infer<typeof SegmentChange>;
+export type NewFeeds = z.infer<typeof NewFeeds>;
+export type FeedsRecord = z.infer<typeof FeedsRecord>;
+export type NewFirm = z.infer<typeof NewFirm>;
+export type FirmChange = z.infer<typeof FirmChange>;
+export type FirmSegmentLink = z.infer<typeof FirmSegmentLink>;
+export type FirmSegmentInput = z.infer<typeof FirmSegmentInput>;
+export type ChainLeader = z.infer<typeof ChainLeader>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditPage = z.infer<typeof AuditPage>;
+export type AuditQuery = z.infer<typeof AuditQuery>;

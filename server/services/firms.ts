@@ -14,9 +14,15 @@ const FirmProjectRow = Project.omit({ firmId: true });
 const LeadRow = FirmDetail.shape.leads.element;
 
 /** Firm rows keep `attributes` as JSON text (one property on both engines). */
-const StoredFirm = Firm.extend({ attributes: z.string().nullable().transform((text) => (text ? (JSON.parse(text) as Record<string, string>) : {})) });
+const StoredFirm = Firm.extend({
+  attributes: z.string().nullable().transform((text) => (text ? (JSON.parse(text) as Record<string, string>) : {})),
+  version: z.number().int(),
+});
 
-export async function readFirm(store: GraphStore, id: string): Promise<Firm | undefined> {
+/** A firm's own facts and its version (for optimistic concurrency). */
+export type FirmRecord = Firm & { version: number };
+
+export async function readFirm(store: GraphStore, id: string): Promise<FirmRecord | undefined> {
   return parseRows(StoredFirm, await store.read("firms/get-firm", { id }))[0];
 }
 

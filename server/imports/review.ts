@@ -6,15 +6,14 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
+import { auditStep } from "../audit/audit.js";
 import { PendingLink, type ReviewQueue } from "../model/api.js";
 import { regionPath } from "../regions/divisions.js";
 import { parseRows } from "../services/rows.js";
 
 
-export const ReviewDecisionInput = z.object({
-  decision: z.enum(["accept", "reject"]),
-  by: z.string().trim().min(1, "请填写审核人").max(100),
-});
+/** Who decided comes from the session. */
+export const ReviewDecisionInput = z.object({ decision: z.enum(["accept", "reject"]) });
 
 const PendingRow = PendingLink.omit({ region: true, attributes: true }).extend({ attributes: z.string().nullable() });
 const SuggestionRow = z.object({ confidence: z.number(), evidence: z.string(), importId: z.string() });
@@ -30,16 +29,25 @@ export async function reviewQueue(store: GraphStore, page: { limit: number; skip
   };
 }
 
-export async function decide(store: GraphStore, firmId: string, segmentId: string, input: z.infer<typeof ReviewDecisionInput>, now = new Date()): Promise<void> {
+export async function decide(store: GraphStore, firmId: string, segmentId: string, input: z.infer<typeof ReviewDecisionInput>, actor: string, now = new Date()): Promise<void> {
   const [suggestion] = parseRows(SuggestionRow, await store.read("review/get-suggestion", { firmId, segmentId }));
   if (!suggestion) throw new NotFound("suggestion", `${firmId} → ${segmentId}`);
   const at = now.toISOString();
   const decision = input.decision === "accept" ? "accepted" : "rejected";
+  const [[firm], [segment]] = await Promise.all([store.read("firms/get-firm", { id: firmId }), store.read("chains/get-segment", { id: segmentId })]);
   await store.write([
     ...(decision === "accepted"
-      ? [{ query: "firms/link-segment", rows: [{ firmId, segmentId, products: "", capacity: "", confidence: suggestion.confidence, source: `review by ${input.by}`, evidence: suggestion.evidence }] }]
+      ? [{ query: "firms/link-segment", rows: [{ firmId, segmentId, products: "", capacity: "", confidence: suggestion.confidence, source: `review by ${actor}`, evidence: suggestion.evidence }] }]
       : []),
     { query: "review/delete-suggestion", rows: [{ firmId, segmentId }] },
-    { query: "review/save-decision", rows: [{ key: `${firmId}|${segmentId}`, firmId, segmentId, decision, by: input.by, at }] },
+    { query: "review/save-decision", rows: [{ key: `${firmId}|${segmentId}`, firmId, segmentId, decision, by: actor, at }] },
+    auditStep(actor, {
+      action: input.decision === "accept" ? "review.accept" : "review.reject",
+      entity: "review",
+      entityId: `${firmId}|${segmentId}`,
+      summary: `${decision === "accepted" ? "采纳" : "否决"}「${String(firm?.name ?? firmId)}」归入「${String(segment?.name ?? segmentId)}」的建议（置信度 ${suggestion.confidence.toFixed(2)}）`,
+      before: { firmId, segmentId, ...suggestion },
+      after: { firmId, segmentId, decision },
+    }),
   ]);
 }

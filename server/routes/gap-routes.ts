@@ -2,6 +2,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
+import { currentUser, requireRole } from "../accounts/authenticate.js";
 import { ChainGaps } from "../model/api.js";
 import { GapThresholds, Id } from "../model/domain.js";
 import { flagBottleneck, getChainGaps, unflagBottleneck } from "../services/gaps.js";
@@ -14,10 +15,8 @@ const ThresholdQuery = z.object({
   minFirms: z.coerce.number().int().min(1).max(100).optional(),
   minCapital: z.coerce.number().nonnegative().optional(),
 });
-const FlagBody = z.object({
-  note: z.string().trim().min(1, "请说明为何是卡点").max(500),
-  flaggedBy: z.string().trim().min(1, "请填写标记人").max(100),
-});
+/** Who flagged it comes from the session. */
+const FlagBody = z.object({ note: z.string().trim().min(1, "请说明为何是卡点").max(500) });
 
 export function gapRoutes(store: GraphStore): Router {
   const router = Router();
@@ -32,21 +31,21 @@ export function gapRoutes(store: GraphStore): Router {
   router.put("/zones/:zoneId/segments/:segmentId/flag", async (req, res) => {
     const { zoneId, segmentId } = parseInput(SegmentParams, req.params, "params");
     const body = parseInput(FlagBody, req.body, "body");
-    await flagBottleneck(store, { zoneId, segmentId, ...body });
+    await flagBottleneck(store, { zoneId, segmentId, ...body }, currentUser(res).username);
     res.status(204).end();
   });
 
   router.delete("/zones/:zoneId/segments/:segmentId/flag", async (req, res) => {
     const { zoneId, segmentId } = parseInput(SegmentParams, req.params, "params");
-    await unflagBottleneck(store, zoneId, segmentId);
+    await unflagBottleneck(store, zoneId, segmentId, currentUser(res).username);
     res.status(204).end();
   });
 
   router.get("/settings/gap-thresholds", async (_req, res) => sendJson(res, GapThresholds, await getGapThresholds(store)));
 
-  router.put("/settings/gap-thresholds", async (req, res) => {
+  router.put("/settings/gap-thresholds", requireRole("admin"), async (req, res) => {
     const thresholds = parseInput(GapThresholds, req.body, "body");
-    sendJson(res, GapThresholds, await putGapThresholds(store, thresholds));
+    sendJson(res, GapThresholds, await putGapThresholds(store, thresholds, currentUser(res).username));
   });
 
   return router;

@@ -3,6 +3,7 @@ import { Router } from "express";
 import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
+import { currentUser } from "../accounts/authenticate.js";
 import { Id } from "../model/domain.js";
 import { countLines } from "../imports/count-lines.js";
 import { getImportJob, listImportJobs, startImportJob } from "../imports/jobs.js";
@@ -58,7 +59,7 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
 
   router.post("/review/:firmId/:segmentId", async (req, res) => {
     const { firmId, segmentId } = parseInput(DecisionParams, req.params, "params");
-    await decide(store, firmId, segmentId, parseInput(ReviewDecisionInput, req.body, "body"));
+    await decide(store, firmId, segmentId, parseInput(ReviewDecisionInput, req.body, "body"), currentUser(res).username);
     res.status(204).end();
   });
 

@@ -2,6 +2,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
+import { currentUser } from "../accounts/authenticate.js";
 import { ListEntry, TargetListDetail, TargetListList } from "../model/api.js";
 import { Id } from "../model/domain.js";
 import { addEntry, changeEntry, createList, deleteEntry, deleteList, EntryChange, getList, listLists, NewEntry, NewList } from "../services/lists.js";
@@ -25,7 +26,7 @@ export function listRoutes(store: GraphStore): Router {
   router.post("/lists", async (req, res) => {
     const input = parseInput(NewList, req.body, "body");
     res.status(201);
-    sendJson(res, TargetListDetail, await createList(store, input));
+    sendJson(res, TargetListDetail, await createList(store, input, currentUser(res).username));
   });
 
   router.get("/lists/:listId", async (req, res) => {
@@ -43,7 +44,7 @@ export function listRoutes(store: GraphStore): Router {
 
   router.delete("/lists/:listId", async (req, res) => {
     const { listId } = parseInput(ListParams, req.params, "params");
-    await deleteList(store, listId);
+    await deleteList(store, listId, currentUser(res).username);
     res.status(204).end();
   });
 
@@ -51,18 +52,18 @@ export function listRoutes(store: GraphStore): Router {
     const { listId } = parseInput(ListParams, req.params, "params");
     const input = parseInput(NewEntry, req.body, "body");
     res.status(201);
-    sendJson(res, TargetListDetail, await addEntry(store, listId, input));
+    sendJson(res, TargetListDetail, await addEntry(store, listId, input, currentUser(res).username));
   });
 
   router.patch("/lists/:listId/entries/:entryId", async (req, res) => {
     const { listId, entryId } = parseInput(EntryParams, req.params, "params");
     const change = parseInput(EntryChange, req.body, "body");
-    sendJson(res, ListEntry, await changeEntry(store, listId, entryId, change));
+    sendJson(res, ListEntry, await changeEntry(store, listId, entryId, change, currentUser(res).username));
   });
 
   router.delete("/lists/:listId/entries/:entryId", async (req, res) => {
     const { listId, entryId } = parseInput(EntryParams, req.params, "params");
-    await deleteEntry(store, listId, entryId);
+    await deleteEntry(store, listId, entryId, currentUser(res).username);
     res.status(204).end();
   });
 

@@ -2,6 +2,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
+import { currentUser } from "../accounts/authenticate.js";
 import { ChainReport, ProfileList, TargetRanking } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
@@ -67,12 +68,12 @@ export function targetRoutes(store: GraphStore): Router {
   router.put("/profiles/:profileId", async (req, res) => {
     const { profileId } = parseInput(ProfileParams, req.params, "params");
     const profile = parseInput(ScoringProfile, { ...req.body, id: profileId }, "body");
-    sendJson(res, ScoringProfile, await saveProfile(store, profile));
+    sendJson(res, ScoringProfile, await saveProfile(store, profile, currentUser(res).username));
   });
 
   router.delete("/profiles/:profileId", async (req, res) => {
     const { profileId } = parseInput(ProfileParams, req.params, "params");
-    await deleteProfile(store, profileId);
+    await deleteProfile(store, profileId, currentUser(res).username);
     res.status(204).end();
   });
 

@@ -3,12 +3,14 @@
  * for a zone × chain; each entry moves 待接触 → 已对接 → 洽谈中 → 已签约 → 已落地 (or 已放弃),
  * every status change is kept with who and when, and a signed or landed entry becomes a
  * Project in its segment, which the map and the gap figures then show as being filled.
+ * Who did it comes from the session (`actor`); every write adds its audit entry.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
+import { auditStep } from "../audit/audit.js";
 import { ListEntry, TargetListSummary, type TargetListDetail } from "../model/api.js";
 import { ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUS_OF_ENTRY } from "../model/domain.js";
 import { displayName } from "../model/format.js";
@@ -18,14 +20,11 @@ import { getChain } from "./chains.js";
 import { groupBy, parseRows } from "./rows.js";
 import { rankChainTargets, TargetFilters } from "./targets.js";
 
-const Who = z.string().trim().min(1, "请填写操作人").max(100);
-
 export const NewList = z
   .object({
     name: z.string().trim().min(1, "请为清单命名").max(100),
     zoneId: Id,
     chainId: Id,
-    createdBy: Who,
     note: z.string().max(1000).default(""),
     filters: TargetFilters.omit({ limit: true }).partial().default({}),
     /** Take the first `top` of the ranking … */
@@ -36,11 +35,10 @@ export const NewList = z
   .refine((l) => (l.top === undefined) !== (l.firmIds === undefined), { message: "请给出前 N 名（top）或手选企业（firmIds），二者选一", path: ["top"] });
 export type NewList = z.infer<typeof NewList>;
 
-export const NewEntry = z.object({ firmId: Id, segmentId: Id.optional(), by: Who });
+export const NewEntry = z.object({ firmId: Id, segmentId: Id.optional() });
 
 export const EntryChange = z.object({
   version: z.number().int().min(1),
-  by: Who,
   status: EntryStatus.optional(),
   ownerTeam: z.string().trim().max(100).optional(),
   notes: z.string().max(5000).optional(),
@@ -120,7 +118,10 @@ function entrySteps(listId: string, entries: { firmId: string; segmentId: string
   ];
 }
 
-export async function createList(store: GraphStore, input: NewList, now = new Date()): Promise<TargetListDetail> {
+/** An entry as the audit log keeps it: its own fields, without the history. */
+const entryRecord = ({ history: _, ...entry }: ListEntry) => entry;
+
+export async function createList(store: GraphStore, input: NewList, actor: string, now = new Date()): Promise<TargetListDetail> {
   const ranking = await rankChainTargets(store, input.zoneId, input.chainId, TargetFilters.parse({ ...input.filters, limit: 500 }), now);
   let picked = ranking.results.slice(0, input.top);
   if (input.firmIds) {
@@ -137,12 +138,11 @@ export async function createList(store: GraphStore, input: NewList, now = new Da
     score: r.total,
     reason: r.reason,
   }));
+  const list = { id: listId, name: input.name, zoneId: input.zoneId, chainId: input.chainId, profileId: ranking.profile.id, createdBy: actor, createdAt: at, note: input.note };
   await store.write([
-    {
-      query: "lists/upsert-list",
-      rows: [{ id: listId, name: input.name, zoneId: input.zoneId, chainId: input.chainId, profileId: ranking.profile.id, createdBy: input.createdBy, createdAt: at, note: input.note }],
-    },
-    ...entrySteps(listId, entries, input.createdBy, at),
+    { query: "lists/upsert-list", rows: [list] },
+    ...entrySteps(listId, entries, actor, at),
+    auditStep(actor, { action: "list.create", entity: "list", entityId: listId, summary: `新建招商清单「${input.name}」（${entries.length} 家企业）`, before: null, after: { ...list, filters: input.filters, entries } }),
   ]);
   return getList(store, listId);
 }
@@ -150,7 +150,7 @@ export async function createList(store: GraphStore, input: NewList, now = new Da
 const FirmSegmentRow = z.object({ segmentId: Id, chainId: Id });
 
 /** Adds a firm by hand; its segment defaults to the firm's first segment in the list's chain. */
-export async function addEntry(store: GraphStore, listId: string, input: z.infer<typeof NewEntry>, now = new Date()): Promise<TargetListDetail> {
+export async function addEntry(store: GraphStore, listId: string, input: z.infer<typeof NewEntry>, actor: string, now = new Date()): Promise<TargetListDetail> {
   const list = await getList(store, listId);
   if (list.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
   const chain = await getChain(store, list.chainId);
@@ -160,11 +160,17 @@ export async function addEntry(store: GraphStore, listId: string, input: z.infer
   const segmentId = input.segmentId ?? firmSegments.find((s) => s.chainId === list.chainId)?.segmentId;
   if (!segmentId || !chain.segments.some((s) => s.id === segmentId))
     throw new ValidationError(`Say which segment of ${chain.name} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
-  await store.write(entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], input.by, now.toISOString()));
+  const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], actor, now.toISOString());
+  const entryId = steps[0]!.rows[0]!.id as string;
+  const firmName = (await store.read("firms/get-firm", { id: input.firmId }))[0]?.name;
+  await store.write([
+    ...steps,
+    auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId, summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
+  ]);
   return getList(store, listId);
 }
 
-export async function changeEntry(store: GraphStore, listId: string, entryId: string, change: EntryChange, now = new Date()): Promise<ListEntry> {
+export async function changeEntry(store: GraphStore, listId: string, entryId: string, change: EntryChange, actor: string, now = new Date()): Promise<ListEntry> {
   const list = await getList(store, listId);
   const entry = list.entries.find((e) => e.id === entryId);
   if (!entry) throw new NotFound("list entry", entryId);
@@ -194,7 +200,7 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
     },
   ];
   if (status !== entry.status)
-    steps.push({ query: "lists/add-change", rows: [{ id: newId("c"), entryId: entry.id, fromStatus: entry.status, toStatus: status, by: change.by, at, note: change.note }] });
+    steps.push({ query: "lists/add-change", rows: [{ id: newId("c"), entryId: entry.id, fromStatus: entry.status, toStatus: status, by: actor, at, note: change.note }] });
   if (projectStatus) {
     const firm = displayName(entry.firm.name, entry.firm.aliases);
     steps.push(
@@ -209,7 +215,7 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
             investment: change.investment ?? null,
             status: projectStatus,
             statusOn: at.slice(0, 10),
-            description: `由招商清单「${list.name}」转入（${change.by}）`,
+            description: `由招商清单「${list.name}」转入（${actor}）`,
             source: `target list ${list.id}`,
           },
         ],
@@ -220,29 +226,51 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
     // Back before signing, or given up: the project it had become is no longer under way.
     steps.push({ query: "projects/delete-project", rows: [{ id: entry.projectId }] });
   }
+  const after = {
+    ...entryRecord(entry),
+    ...steps[0]!.rows[0]!,
+    version: entry.version + 1,
+    ...(change.investment !== undefined ? { investment: change.investment } : {}),
+  };
+  const firm = displayName(entry.firm.name, entry.firm.aliases);
+  steps.push(
+    auditStep(actor, {
+      action: status !== entry.status ? "list-entry.move" : "list-entry.update",
+      entity: "list-entry",
+      entityId: entry.id,
+      summary: status !== entry.status ? `「${list.name}」${firm}：${entry.status} → ${status}` : `「${list.name}」${firm}：修改跟进信息`,
+      before: entryRecord(entry),
+      after,
+    }),
+  );
   try {
     await store.write(steps);
   } catch (error) {
-    if (error instanceof PreconditionFailed) throw new AppError("conflict", 409, "Someone changed this entry meanwhile; reload and try again.", { entryId });
-    throw error;
+    if (!(error instanceof PreconditionFailed)) throw error;
+    const current = (await getList(store, listId)).entries.find((e) => e.id === entryId);
+    if (!current) throw new NotFound("list entry", entryId);
+    throw new AppError("conflict", 409, "Someone changed this entry meanwhile; here is the current one.", { current });
   }
   return (await getList(store, listId)).entries.find((e) => e.id === entryId)!;
 }
 
-export async function deleteEntry(store: GraphStore, listId: string, entryId: string): Promise<void> {
+export async function deleteEntry(store: GraphStore, listId: string, entryId: string, actor: string): Promise<void> {
   const list = await getList(store, listId);
-  if (!list.entries.some((e) => e.id === entryId)) throw new NotFound("list entry", entryId);
+  const entry = list.entries.find((e) => e.id === entryId);
+  if (!entry) throw new NotFound("list entry", entryId);
   await store.write([
     { query: "lists/delete-entry-history", rows: [{ entryId }] },
     { query: "lists/delete-entry", rows: [{ id: entryId }] },
+    auditStep(actor, { action: "list-entry.delete", entity: "list-entry", entityId: entryId, summary: `「${list.name}」移除「${displayName(entry.firm.name, entry.firm.aliases)}」`, before: entry, after: null }),
   ]);
 }
 
-export async function deleteList(store: GraphStore, listId: string): Promise<void> {
+export async function deleteList(store: GraphStore, listId: string, actor: string): Promise<void> {
   const list = await getList(store, listId);
   await store.write([
     { query: "lists/delete-entry-history", rows: list.entries.map((e) => ({ entryId: e.id })) },
     { query: "lists/delete-entry", rows: list.entries.map((e) => ({ id: e.id })) },
     { query: "lists/delete-list", rows: [{ id: listId }] },
+    auditStep(actor, { action: "list.delete", entity: "list", entityId: listId, summary: `删除招商清单「${list.name}」（${list.entries.length} 家企业）`, before: list, after: null }),
   ]);
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { AppError, NotFound } from "../errors.js";
+import { auditStep } from "../audit/audit.js";
 import { DEFAULT_PROFILE_ID, DEFAULT_SCORING_PROFILE, ScoringProfile } from "../model/domain.js";
 import { parseRows } from "./rows.js";
 
@@ -25,13 +26,23 @@ export function profileSteps(profile: ScoringProfile, now: Date = new Date()) {
   return [{ query: "profiles/put-profile", rows: [{ id: profile.id, name: profile.name, definition: JSON.stringify(profile), updatedAt: now.toISOString() }] }];
 }
 
-export async function saveProfile(store: GraphStore, profile: ScoringProfile): Promise<ScoringProfile> {
-  await store.write(profileSteps(profile));
+export async function saveProfile(store: GraphStore, profile: ScoringProfile, actor: string): Promise<ScoringProfile> {
+  const before = await getProfile(store, profile.id).catch((error: unknown) => {
+    if (error instanceof NotFound) return null;
+    throw error;
+  });
+  await store.write([
+    ...profileSteps(profile),
+    auditStep(actor, { action: before ? "profile.update" : "profile.create", entity: "profile", entityId: profile.id, summary: `${before ? "修改" : "新建"}权重方案「${profile.name}」`, before, after: profile }),
+  ]);
   return profile;
 }
 
-export async function deleteProfile(store: GraphStore, id: string): Promise<void> {
+export async function deleteProfile(store: GraphStore, id: string, actor: string): Promise<void> {
   if (id === DEFAULT_PROFILE_ID) throw new AppError("cannot_delete_default", 409, "The default profile cannot be deleted; edit it instead.");
-  await getProfile(store, id);
-  await store.write([{ query: "profiles/delete-profile", rows: [{ id }] }]);
+  const before = await getProfile(store, id);
+  await store.write([
+    { query: "profiles/delete-profile", rows: [{ id }] },
+    auditStep(actor, { action: "profile.delete", entity: "profile", entityId: id, summary: `删除权重方案「${before.name}」`, before, after: null }),
+  ]);
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   source = await openTestStore();
   await loadSample(source.store);
   // Data of every kind: lists, entries and their history too.
-  await createList(source.store, { name: "备份测试", zoneId: "lingyuan", chainId: "steel", createdBy: "测试", note: "", filters: { regionGroup: "jingjinji" }, top: 5 });
+  await createList(source.store, { name: "备份测试", zoneId: "lingyuan", chainId: "steel", note: "", filters: { regionGroup: "jingjinji" }, top: 5 }, "测试");
 });
 afterAll(async () => {
   await source.close();

@@ -63,7 +63,7 @@ describe("exports", () => {
     const created = await app.fetch("/api/lists", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "重点清单", zoneId: "lingyuan", chainId: "steel", createdBy: "招商一组", top: 3 }),
+      body: JSON.stringify({ name: "重点清单", zoneId: "lingyuan", chainId: "steel", top: 3 }),
     });
     const list = TargetListDetail.parse(await created.json());
     const wb = await workbook((await download(`/api/lists/${list.id}/export?format=xlsx`)).body);

@@ -106,7 +106,7 @@ describe("importing an enterprise export", () => {
     const item = queue.items.find((i) => i.firmName === "廊坊带钢加工有限公司")!;
     expect(item.segmentId).toBe("steel-cold-rolled-strip");
     expect(item.evidence.length).toBeGreaterThan(0);
-    await decide(t.store, item.firmId, item.segmentId, { decision: "reject", by: "审核员" });
+    await decide(t.store, item.firmId, item.segmentId, { decision: "reject" }, "审核员");
     expect((await reviewQueue(t.store, { limit: 50, skip: 0 })).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
     // The row changes, so the firm is re-classified: the rejected link stays rejected.
     rows[0]!.经营范围 += "；仓储服务";

@@ -3,7 +3,7 @@ import { ChainGaps, ChainMap, ChainReport, ListEntry, TargetListDetail, TargetLi
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
-import { startApp, type RunningApp } from "../support/sample-app.js";
+import { startApp, type ApiFetch, type RunningApp } from "../support/sample-app.js";
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -11,11 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const call = async (path: string, method = "GET", body?: unknown) => {
-  const res = await app.fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+/** Calls the API as the admin, or as `as`; who made each change is the logged-in user. */
+const call = async (path: string, method = "GET", body?: unknown, as: ApiFetch = app.fetch) => {
+  const res = await as(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 };
-const newList = (extra: object) => call("/api/lists", "POST", { name: "京津冀钢铁目标", zoneId: "lingyuan", chainId: "steel", createdBy: "招商一组", ...extra });
+const newList = (extra: object) => call("/api/lists", "POST", { name: "京津冀钢铁目标", zoneId: "lingyuan", chainId: "steel", ...extra });
 
 describe("target lists and the pipeline", () => {
   it("saves the top N of a ranking, each entry 待接触 with its score, reason and a first history line", async () => {
@@ -28,8 +29,9 @@ describe("target lists and the pipeline", () => {
       expect(entry.status).toBe("待接触");
       expect(entry.score).toBeGreaterThan(0);
       expect(entry.reason).toMatch(/^可补/);
-      expect(entry.history).toEqual([expect.objectContaining({ from: null, to: "待接触", by: "招商一组" })]);
+      expect(entry.history).toEqual([expect.objectContaining({ from: null, to: "待接触", by: "admin" })]);
     }
+    expect(list.createdBy).toBe("admin");
     expect(list.entries[0]!.segmentId).toBe("steel-strip");
   });
 
@@ -48,15 +50,16 @@ describe("target lists and the pipeline", () => {
     const before = ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body);
     expect(before.segments.find((s) => s.id === "steel-scrap")!.filling).toBe(false);
 
-    const step1 = ListEntry.parse((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, by: "李四", status: "洽谈中", ownerTeam: "招商二组", nextContactOn: "2026-12-01", note: "已见面" })).body);
+    const editor = await app.as("editor");
+    const step1 = ListEntry.parse((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, status: "洽谈中", ownerTeam: "招商二组", nextContactOn: "2026-12-01", note: "已见面" }, editor)).body);
     expect(step1).toMatchObject({ status: "洽谈中", ownerTeam: "招商二组", nextContactOn: "2026-12-01", version: 2, projectId: null });
 
-    const signed = ListEntry.parse((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 2, by: "王五", status: "已签约", investment: 30000 })).body);
+    const signed = ListEntry.parse((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 2, status: "已签约", investment: 30000 })).body);
     expect(signed.projectId).toBe(`p-${entry.id}`);
     expect(signed.history.map((h) => [h.from, h.to, h.by])).toEqual([
-      [null, "待接触", "招商一组"],
-      ["待接触", "洽谈中", "李四"],
-      ["洽谈中", "已签约", "王五"],
+      [null, "待接触", "admin"],
+      ["待接触", "洽谈中", "editor"],
+      ["洽谈中", "已签约", "admin"],
     ]);
 
     const map = ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body);
@@ -68,7 +71,7 @@ describe("target lists and the pipeline", () => {
     expect(gaps.segments.find((s) => s.segmentId === "steel-scrap")!.filling.map((p) => p.id)).toEqual([signed.projectId]);
 
     // Given up: the project is no longer under way and the gap is open again.
-    await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 3, by: "王五", status: "已放弃", note: "对方改投他处" });
+    await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 3, status: "已放弃", note: "对方改投他处" });
     const after = ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body);
     expect(after.segments.find((s) => s.id === "steel-scrap")!.filling).toBe(false);
   });
@@ -76,8 +79,8 @@ describe("target lists and the pipeline", () => {
   it("refuses a stale change with 409 and the current entry, and changes nothing", async () => {
     const list = TargetListDetail.parse((await newList({ top: 1 })).body);
     const entry = list.entries[0]!;
-    await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, by: "甲", status: "已对接" });
-    const stale = await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, by: "乙", status: "已放弃" });
+    await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, status: "已对接" });
+    const stale = await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, status: "已放弃" });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current).toMatchObject({ status: "已对接", version: 2 });
     const now = TargetListDetail.parse((await call(`/api/lists/${list.id}`)).body).entries[0]!;
@@ -87,9 +90,9 @@ describe("target lists and the pipeline", () => {
 
   it("adds a firm by hand, lists lists with their status counts, and deletes entries and lists", async () => {
     const list = TargetListDetail.parse((await newList({ top: 1 })).body);
-    const added = TargetListDetail.parse((await call(`/api/lists/${list.id}/entries`, "POST", { firmId: "sy-strip", by: "甲" })).body);
+    const added = TargetListDetail.parse((await call(`/api/lists/${list.id}/entries`, "POST", { firmId: "sy-strip" })).body);
     expect(added.entries.map((e) => e.firm.id)).toContain("sy-strip");
-    expect((await call(`/api/lists/${list.id}/entries`, "POST", { firmId: "sy-strip", by: "甲" })).status).toBe(409);
+    expect((await call(`/api/lists/${list.id}/entries`, "POST", { firmId: "sy-strip" })).status).toBe(409);
     const lists = TargetListList.parse((await call("/api/lists?zoneId=lingyuan&chainId=steel")).body);
     expect(lists.find((l) => l.id === list.id)).toMatchObject({ entryCount: 2, statusCounts: expect.objectContaining({ 待接触: 2 }) });
 
@@ -100,10 +103,9 @@ describe("target lists and the pipeline", () => {
   });
 
   it.each([
-    [{ zoneId: "lingyuan", chainId: "steel", createdBy: "x", top: 1 }, "body.name"],
-    [{ name: "n", zoneId: "lingyuan", chainId: "steel", createdBy: "x" }, "body.top"],
-    [{ name: "n", zoneId: "lingyuan", chainId: "steel", top: 1 }, "body.createdBy"],
-    [{ name: "n", zoneId: "lingyuan", chainId: "steel", createdBy: "x", top: 0 }, "body.top"],
+    [{ zoneId: "lingyuan", chainId: "steel", top: 1 }, "body.name"],
+    [{ name: "n", zoneId: "lingyuan", chainId: "steel" }, "body.top"],
+    [{ name: "n", zoneId: "lingyuan", chainId: "steel", top: 0 }, "body.top"],
   ])("refuses a list without what it needs (%j → %s)", async (body, field) => {
     const res = await call("/api/lists", "POST", body);
     expect(res.status).toBe(400);
@@ -112,7 +114,7 @@ describe("target lists and the pipeline", () => {
 
   it("refuses an unknown status naming the field", async () => {
     const list = TargetListDetail.parse((await newList({ top: 1 })).body);
-    const res = await call(`/api/lists/${list.id}/entries/${list.entries[0]!.id}`, "PATCH", { version: 1, by: "x", status: "成功" });
+    const res = await call(`/api/lists/${list.id}/entries/${list.entries[0]!.id}`, "PATCH", { version: 1, status: "成功" });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe("body.status");
   });

@@ -1,0 +1,67 @@
+/**
+ * A graph made before records had versions opens with the new schema: the version column
+ * is added with every existing row at 1, and editing works on it at once.
+ */
+import kuzu from "kuzu";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { PreconditionFailed } from "../../server/graph/store.js";
+import { KuzuStore } from "../../server/graph/kuzu-store.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "chainatlas-upgrade-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Today's schema as it was before versions: no version columns, no ALTER statements. */
+function schemaBeforeVersions(): string[] {
+  const ddl = readFileSync(fileURLToPath(new URL("../../cypher/schema/create-schema.kuzu.cypher", import.meta.url)), "utf8");
+  return ddl
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER"))
+    .join("\n")
+    .replace(/(TABLE IF NOT EXISTS (?:Segment|Firm|OPERATES_IN)\([^;]*), version INT64\)/g, "$1)")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before versions", () => {
+  it("adds the version column with every segment, firm and segment link at 1, and guarded edits work", async () => {
+    const file = path.join(dir, "graph.kuzu");
+    const old = new kuzu.Database(file, 256 * 1024 * 1024);
+    const connection = new kuzu.Connection(old);
+    const run = async (text: string) => {
+      const result = await connection.query(text);
+      for (const r of Array.isArray(result) ? result : [result]) r.close();
+    };
+    const statements = schemaBeforeVersions();
+    expect(statements.some((s) => /TABLE IF NOT EXISTS Firm\([^)]*version/.test(s))).toBe(false);
+    for (const statement of statements) await run(statement);
+    await run("CREATE (:Chain {id: 'steel', name: '钢铁'})");
+    await run("CREATE (:Segment {id: 'steel-coke', name: '焦炭', stage: 'upstream', position: 0})");
+    await run("CREATE (:Firm {id: 'xuyang', name: '旭阳焦化'})");
+    await run("MATCH (f:Firm {id: 'xuyang'}), (s:Segment {id: 'steel-coke'}) CREATE (f)-[:OPERATES_IN {products: '焦炭'}]->(s)");
+    await run("MATCH (s:Segment {id: 'steel-coke'}), (c:Chain {id: 'steel'}) CREATE (s)-[:PART_OF]->(c)");
+    await connection.close();
+    await old.close();
+
+    const store = await KuzuStore.open(file, { bufferPoolMiB: 256 });
+    try {
+      await store.ensureSchema();
+      await store.ensureSchema(); // every start runs it again
+      for (const tableName of ["Segment", "Firm", "OPERATES_IN"]) {
+        const versions: unknown[] = [];
+        for await (const row of store.scan(tableName)) versions.push(row.version);
+        expect([tableName, versions]).toEqual([tableName, [1]]);
+      }
+      const change = { id: "steel-coke", chainId: "steel", name: "焦炭/焦化", stage: "upstream", position: 0, industryCodes: ["C2521"], keywords: ["焦炭"], description: "", source: "t", searchText: "焦炭" };
+      await expect(store.write([{ query: "chains/update-segment", rows: [{ ...change, version: 2 }], mustMatch: true }])).rejects.toBeInstanceOf(PreconditionFailed);
+      await store.write([{ query: "chains/update-segment", rows: [{ ...change, version: 1 }], mustMatch: true }]);
+      expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ name: "焦炭/焦化", version: 2 }]);
+    } finally {
+      await store.close();
+    }
+  });
+});

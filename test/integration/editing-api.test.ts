@@ -70,6 +70,18 @@ describe("editing segments", () => {
     expect(entry).toMatchObject({ actor: "editor", action: "segment.update", before: { name: "冷轧带钢", version: 1 }, after: { name: "冷轧带钢及镀层", version: 2 } });
   });
 
+  it("when two people save the same version at once, then one change lands and the other gets 409", async () => {
+    const before = SegmentRecord.parse((await call("/api/segments/steel-iron")).body);
+    const entries = (await auditOf("segment", "steel-iron")).length;
+    const results = await Promise.all(["高炉炼铁", "直接还原铁"].map((name) => call("/api/segments/steel-iron", "PATCH", { version: before.version, name })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)!.body;
+    const loser = results.find((r) => r.status === 409)!.body;
+    expect(loser.error.details.current).toMatchObject({ name: winner.name, version: before.version + 1 });
+    expect(SegmentRecord.parse((await call("/api/segments/steel-iron")).body)).toMatchObject({ name: winner.name, version: before.version + 1 });
+    expect(await auditOf("segment", "steel-iron")).toHaveLength(entries + 1);
+  });
+
   it("refuses malformed input with the field at fault, unknown segments and chains with 404", async () => {
     const bad = await call("/api/chains/steel/segments", "POST", { name: "x", stage: "sideways" });
     expect(bad.status).toBe(400);

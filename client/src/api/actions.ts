@@ -1,18 +1,21 @@
 /**
  * The changes the client makes, one function per endpoint. Each sends JSON, parses the
  * answer with the server's schema and clears cached reads, since a change here (a signed
- * entry, a flag) shows elsewhere (the map, the gaps, the overview).
+ * entry, a flag) shows elsewhere (the map, the gaps, the overview). Who makes a change
+ * is the logged-in user: the server takes it from the session, never from a body.
  */
 import type { z } from "zod";
 import type { Role } from "../../../server/model/accounts";
 import { SessionInfo, UserWithPassword } from "../../../server/model/accounts";
-import { ListEntry, TargetListDetail } from "../../../server/model/api";
+import type { FirmChange, NewFirm, NewSegment, SegmentChange } from "../../../server/model/api";
+import { FirmDetail, FirmSegmentLink, ListEntry, SegmentRecord, TargetListDetail } from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
 import { ScoringProfile } from "../../../server/model/domain";
 import { SESSION_PATH, sendJson, uploadFile } from "./client";
 import type { ImportMode } from "./importSchemas";
 import { ImportStarted } from "./importSchemas";
 import { clearApiCache } from "./useApi";
+import { conflictCurrent } from "../model/conflict";
 
 const id = encodeURIComponent;
 
@@ -35,14 +38,12 @@ export type NewList = {
   name: string;
   zoneId: string;
   chainId: string;
-  createdBy: string;
   note?: string;
   filters: ListFilters;
 } & ({ top: number; firmIds?: undefined } | { firmIds: string[]; top?: undefined });
 
 export interface EntryChange {
   version: number;
-  by: string;
   status?: EntryStatus;
   ownerTeam?: string;
   notes?: string;
@@ -58,6 +59,12 @@ export interface UserChange {
   resetPassword?: true;
 }
 
+/** What a person sends: the server fills defaults (ids, source, position) itself. */
+export type NewSegmentInput = z.input<typeof NewSegment>;
+export type SegmentChangeInput = z.input<typeof SegmentChange>;
+export type NewFirmInput = z.input<typeof NewFirm>;
+export type FirmChangeInput = z.input<typeof FirmChange>;
+
 export const actions = {
   /** Logging in or out changes what every read may show: the cache starts afresh. */
   logIn: (body: { username: string; password: string }) => changed(sendJson("POST", SESSION_PATH, body, SessionInfo)),
@@ -65,7 +72,7 @@ export const actions = {
   createUser: (body: { username: string; role: Role; password?: string }) => changed(sendJson("POST", "/api/users", body, UserWithPassword)),
   changeUser: (username: string, change: UserChange) => changed(sendJson("PATCH", `/api/users/${id(username)}`, change, UserWithPassword)),
 
-  flagSegment: (zoneId: string, segmentId: string, body: { note: string; flaggedBy: string }) =>
+  flagSegment: (zoneId: string, segmentId: string, body: { note: string }) =>
     changed(sendJson("PUT", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`, body)),
   unflagSegment: (zoneId: string, segmentId: string) => changed(sendJson("DELETE", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`)),
 
@@ -75,11 +82,46 @@ export const actions = {
 
   createList: (list: NewList) => changed(sendJson("POST", "/api/lists", list, TargetListDetail)),
   deleteList: (listId: string) => changed(sendJson("DELETE", `/api/lists/${id(listId)}`)),
-  addEntry: (listId: string, body: { firmId: string; segmentId?: string; by: string }) =>
+  addEntry: (listId: string, body: { firmId: string; segmentId?: string }) =>
     changed(sendJson("POST", `/api/lists/${id(listId)}/entries`, body, TargetListDetail)),
   changeEntry: (listId: string, entryId: string, change: EntryChange) =>
     changed(sendJson("PATCH", `/api/lists/${id(listId)}/entries/${id(entryId)}`, change, ListEntry)),
   deleteEntry: (listId: string, entryId: string) => changed(sendJson("DELETE", `/api/lists/${id(listId)}/entries/${id(entryId)}`)),
+
+  // Chains and firms. A stale `version` answers 409 "conflict" with the current record.
+  createSegment: (chainId: string, segment: NewSegmentInput) =>
+    changed(sendJson("POST", `/api/chains/${id(chainId)}/segments`, segment, SegmentRecord)),
+  changeSegment: (segmentId: string, change: SegmentChangeInput) =>
+    changed(sendJson("PATCH", `/api/segments/${id(segmentId)}`, change, SegmentRecord)),
+  deleteSegment: (segmentId: string, version: number) => changed(sendJson("DELETE", `/api/segments/${id(segmentId)}?version=${version}`)),
+  /** A link that closes a supply cycle answers 409 "feeds_cycle" unless `confirmCycle`. */
+  addFeeds: (from: string, to: string, confirmCycle = false) => changed(sendJson("POST", "/api/feeds", { from, to, confirmCycle })),
+  removeFeeds: (from: string, to: string) => changed(sendJson("DELETE", `/api/feeds/${id(from)}/${id(to)}`)),
+
+  createFirm: (firm: NewFirmInput) => changed(sendJson("POST", "/api/firms", firm, FirmDetail)),
+  changeFirm: (firmId: string, change: FirmChangeInput) => changed(sendJson("PATCH", `/api/firms/${id(firmId)}`, change, FirmDetail)),
+  deleteFirm: (firmId: string, version: number) => changed(sendJson("DELETE", `/api/firms/${id(firmId)}?version=${version}`)),
+  linkFirm: (firmId: string, segmentId: string, link: { products?: string; capacity?: string; version?: number } = {}) =>
+    changed(sendJson("PUT", `/api/firms/${id(firmId)}/segments/${id(segmentId)}`, link, FirmSegmentLink)),
+  unlinkFirm: (firmId: string, segmentId: string, version: number) =>
+    changed(sendJson("DELETE", `/api/firms/${id(firmId)}/segments/${id(segmentId)}?version=${version}`)),
+  /**
+   * The version of a firm's segment link, for taking it out when the read that showed it
+   * carried none: a PUT without a version answers 409 with the current link.
+   */
+  segmentLinkVersion: async (firmId: string, segmentId: string): Promise<number> => {
+    try {
+      return (await actions.linkFirm(firmId, segmentId)).version;
+    } catch (error) {
+      const current = FirmSegmentLink.safeParse(conflictCurrent(error));
+      if (current.success) return current.data.version;
+      throw error;
+    }
+  },
+  setLeader: (zoneId: string, chainId: string, firmId: string) =>
+    changed(sendJson("PUT", `/api/zones/${id(zoneId)}/chains/${id(chainId)}/leaders/${id(firmId)}`, {})),
+  unsetLeader: (zoneId: string, chainId: string, firmId: string) =>
+    changed(sendJson("DELETE", `/api/zones/${id(zoneId)}/chains/${id(chainId)}/leaders/${id(firmId)}`)),
 
   startImport: (file: File, options: { mode: ImportMode; source?: string; zoneId?: string | null }) => {
     const query = new URLSearchParams({ mode: options.mode });
@@ -87,6 +129,6 @@ export const actions = {
     if (options.zoneId) query.set("zoneId", options.zoneId);
     return changed(uploadFile(`/api/imports?${query}`, file, ImportStarted));
   },
-  decideReview: (firmId: string, segmentId: string, body: { decision: "accept" | "reject"; by: string }) =>
+  decideReview: (firmId: string, segmentId: string, body: { decision: "accept" | "reject" }) =>
     changed(sendJson("POST", `/api/review/${id(firmId)}/${id(segmentId)}`, body)),
 };

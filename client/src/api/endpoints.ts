@@ -1,6 +1,7 @@
 /** The read API, one function per endpoint, each with the schema of its answer. */
 import { z } from "zod";
 import {
+  AuditPage,
   ChainDetail,
   ChainGaps,
   ChainList,
@@ -11,6 +12,7 @@ import {
   RegionGroupList,
   RegionList,
   SearchResults,
+  SegmentRecord,
   TargetListDetail,
   TargetListList,
   TargetRanking,
@@ -26,7 +28,7 @@ import type { TargetQuery } from "../model/targetQuery";
 import { targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
 import { SESSION_PATH } from "./client";
-import { AuditPage } from "./auditSchemas";
+
 import { ImportJobList, ImportJobWithReport, ReviewQueue } from "./importSchemas";
 
 const id = encodeURIComponent;
@@ -89,6 +91,8 @@ export const api = {
     schema: ReviewQueue,
   }),
   firm: (firmId: string): ApiRequest<FirmDetail> => ({ path: `/api/firms/${id(firmId)}`, schema: FirmDetail }),
+  /** One segment as editors see it, with the version a change must send back. */
+  segment: (segmentId: string): ApiRequest<SegmentRecord> => ({ path: `/api/segments/${id(segmentId)}`, schema: SegmentRecord }),
   search: (query: string): ApiRequest<SearchResults> => ({
     path: `/api/search?q=${encodeURIComponent(query)}`,
     schema: SearchResults,
@@ -101,5 +105,5 @@ export const files = {
     `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
   list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
   importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
-  audit: (filter: AuditFilter) => `/api/audit/export?${auditQuery(filter)}`,
+  audit: (filter: AuditFilter, format: ExportFormat = "xlsx") => `/api/audit/export?${auditQuery(filter)}&format=${format}`,
 };

@@ -2,11 +2,19 @@
 import { Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo } from "react";
-import { useI18n } from "../../i18n/I18nProvider";
+import { isMessageKey, useI18n } from "../../i18n/I18nProvider";
+import type { Translate } from "../../i18n/I18nProvider";
 import type { FieldDiff } from "../../model/auditDiff";
 import { diffRecords, displayValue, parseRecord } from "../../model/auditDiff";
 
 const KIND_COLOR: Record<FieldDiff["kind"], string> = { added: "green", removed: "red", changed: "blue" };
+
+/** "capital" → 注册资本, "attributes.官网" → 官网; the raw name stays beside it. */
+function fieldLabel(t: Translate, field: string): string | null {
+  const key = `audit.field.${field.split(".")[0]}`;
+  if (field.includes(".")) return field.slice(field.indexOf(".") + 1);
+  return isMessageKey(key) ? t(key) : null;
+}
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useI18n();
@@ -17,11 +25,15 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       key: "field",
       title: t("audit.field"),
       width: 220,
-      render: (_, d) => (
-        <>
-          <code>{d.field || "—"}</code> <Tag color={KIND_COLOR[d.kind]}>{t(`audit.diff.${d.kind}`)}</Tag>
-        </>
-      ),
+      render: (_, d) => {
+        const label = fieldLabel(t, d.field);
+        return (
+          <>
+            {label && <span className="diff-field">{label} </span>}
+            <code className="muted">{d.field || "—"}</code> <Tag color={KIND_COLOR[d.kind]}>{t(`audit.diff.${d.kind}`)}</Tag>
+          </>
+        );
+      },
     },
     { key: "before", title: t("audit.before"), render: (_, d) => <span className="diff-before">{displayValue(d.before)}</span> },
     { key: "after", title: t("audit.after"), render: (_, d) => <span className="diff-after">{displayValue(d.after)}</span> },

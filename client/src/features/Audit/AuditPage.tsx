@@ -8,7 +8,7 @@ import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import type { AuditEntry } from "../../api/auditSchemas";
+import type { AuditEntry } from "../../../../server/model/api";
 import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { isMessageKey, useI18n } from "../../i18n/I18nProvider";
@@ -24,7 +24,7 @@ import { AuditDiff } from "./AuditDiff";
 const PAGE_SIZE = 50;
 const DATE_FORMAT = "YYYY-MM-DD";
 /** The kinds of record the app writes, for the filter's choices (others can be typed). */
-const ENTITIES = ["firm", "segment", "feeds", "operates-in", "leads", "flag", "list", "list-entry", "profile", "import", "review", "settings", "user"] as const;
+const ENTITIES = ["firm", "segment", "feeds", "firm-segment", "chain-leader", "flag", "list", "list-entry", "profile", "review", "setting", "user"] as const;
 
 /** "firm" → 企业; a kind the interface does not know keeps its own name. */
 export function entityLabel(t: Translate, entity: string): string {
@@ -98,13 +98,18 @@ export function AuditPage() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t("audit.subtitle")}</Typography.Paragraph>
         </div>
-        <Button
-          onClick={() => void download(files.audit(filter), `audit-${formatDate(new Date())}.csv`, "audit")}
-          loading={busy === "audit"}
-          data-testid="audit-export"
-        >
-          {t("audit.export")}
-        </Button>
+        <Space className="page-actions">
+          {(["xlsx", "csv"] as const).map((format) => (
+            <Button
+              key={format}
+              onClick={() => void download(files.audit(filter, format), `audit-${formatDate(new Date())}.${format}`, format)}
+              loading={busy === format}
+              data-testid={`audit-export-${format}`}
+            >
+              {t(format === "xlsx" ? "export.xlsx" : "export.csv")}
+            </Button>
+          ))}
+        </Space>
       </div>
       <div className="filter-bar" role="search">
         <label>

@@ -282,6 +282,11 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
               expanded={view.expanded.includes(selectedSegment.id)}
               onToggleExpand={() => toggleExpand(selectedSegment.id)}
               onChanged={onChanged}
+              onDeleted={() => {
+                select(null);
+                onChanged();
+              }}
+              chainNames={chainNames}
             />
           ) : externalSelected ? (
             <ExternalPanel map={map} nodeId={externalSelected} chainNames={chainNames} />
@@ -300,7 +305,16 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
               {panelTab === "gaps" ? (
                 <GapPanel zoneId={map.zone.id} chainId={map.chain.id} onSelect={select} onChanged={onChanged} />
               ) : (
-                <ChainPanel map={map} diagnosis={diagnosis} onSelect={select} />
+                <ChainPanel
+                  map={map}
+                  diagnosis={diagnosis}
+                  onSelect={select}
+                  onCreated={(segmentId) => {
+                    onChanged();
+                    select(segmentId);
+                  }}
+                  onChanged={onChanged}
+                />
               )}
             </>
           )}

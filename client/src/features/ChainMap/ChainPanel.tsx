@@ -1,23 +1,35 @@
 /**
  * The side panel when nothing is selected: the chain at a glance and every segment as a
  * button, grouped by stage. This list is also the keyboard path into the map, since a
- * canvas cannot take focus segment by segment.
+ * canvas cannot take focus segment by segment. Editors add segments here and take a
+ * chain leader off.
  */
-import { Typography } from "antd";
+import { App, Button, Typography } from "antd";
+import { useState } from "react";
 import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
 import { STANDARD_PALETTE } from "../../model/palette";
 import type { SegmentDiagnosis } from "../../model/status";
+import { LeaderButton } from "../Editing/FirmActions";
+import type { SegmentEdit } from "../Editing/SegmentEditor";
+import { SegmentEditor } from "../Editing/SegmentEditor";
+import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   map: ChainMap;
   diagnosis: ReadonlyMap<string, SegmentDiagnosis>;
   onSelect(segmentId: string): void;
+  /** After a segment was added: the map reloads and shows it. */
+  onCreated(segmentId: string): void;
+  onChanged(): void;
 }
 
-export function ChainPanel({ map, diagnosis, onSelect }: Props) {
+export function ChainPanel({ map, diagnosis, onSelect, onCreated, onChanged }: Props) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState<SegmentEdit | null>(null);
   return (
     <div className="chain-panel" data-testid="chain-panel">
       <Typography.Title level={3} className="panel-title">
@@ -25,9 +37,32 @@ export function ChainPanel({ map, diagnosis, onSelect }: Props) {
       </Typography.Title>
       {map.chain.description && <Typography.Paragraph type="secondary">{map.chain.description}</Typography.Paragraph>}
       {map.leaders.length > 0 && (
-        <Typography.Paragraph>
-          ★ {t("panel.leaderFirm")}：{map.leaders.map((l) => l.name).join("、")}
+        <Typography.Paragraph data-testid="chain-leaders">
+          ★ {t("panel.leaderFirm")}：
+          {map.leaders.map((l, index) => (
+            <span key={l.id}>
+              {index > 0 && "、"}
+              {l.name}
+              {can.edit && <LeaderButton zoneId={map.zone.id} chainId={map.chain.id} firmId={l.id} firmName={l.name} isLeader onChanged={onChanged} />}
+            </span>
+          ))}
         </Typography.Paragraph>
+      )}
+      {can.edit && (
+        <>
+          <Button onClick={() => setAdding({ kind: "create", chainId: map.chain.id, stage: "upstream" })} data-testid="segment-add">
+            + {t("segmentEdit.add")}
+          </Button>
+          <SegmentEditor
+            edit={adding}
+            onClose={() => setAdding(null)}
+            onSaved={(segment) => {
+              setAdding(null);
+              void message.success(t("segmentEdit.created", { name: segment.name }));
+              onCreated(segment.id);
+            }}
+          />
+        </>
       )}
       <Typography.Title level={5}>{t("panel.segmentList")}</Typography.Title>
       <nav className="segment-list" data-testid="segment-list">

@@ -1,4 +1,7 @@
-/** Details of the selected segment: why it has its status, its local firms and projects. */
+/**
+ * Details of the selected segment: why it has its status, its local firms and projects,
+ * its supply links. Editors change the segment, its links and its firms here.
+ */
 import { Button, Descriptions, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
@@ -14,6 +17,11 @@ import { reasonText } from "./reasons";
 import { SegmentTargets } from "./SegmentTargets";
 import { FlagControl } from "../Gaps/FlagControl";
 import { flagUnsaid } from "../../model/gaps";
+import { AddFirmToSegment } from "../Editing/AddFirmToSegment";
+import { LeaderButton, UnlinkButton } from "../Editing/FirmActions";
+import { FeedsEditor } from "../Editing/FeedsEditor";
+import { SegmentEditControls } from "../Editing/SegmentEditControls";
+import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   map: ChainMap;
@@ -21,8 +29,11 @@ interface Props {
   diagnosis: SegmentDiagnosis;
   expanded: boolean;
   onToggleExpand(): void;
-  /** After a flag changed: the map reloads its statuses. */
+  /** After a change (a flag, the segment, its links or firms): the map reloads. */
   onChanged(): void;
+  /** After the segment was deleted: the map reloads and the selection clears. */
+  onDeleted(): void;
+  chainNames: ReadonlyMap<string, string>;
 }
 
 function fallbackReason(localFirmCount: number): StatusReason {
@@ -31,8 +42,9 @@ function fallbackReason(localFirmCount: number): StatusReason {
   return { code: "severalLocalFirms", count: localFirmCount };
 }
 
-export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand, onChanged }: Props) {
+export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand, onChanged, onDeleted, chainNames }: Props) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
   const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
   // The server's gap diagnosis says why in full sentences; until it answers (or if it
@@ -90,10 +102,14 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
             }}
           />
         )}
+        <SegmentEditControls segment={segment} onChanged={onChanged} onDeleted={onDeleted} />
       </Space>
 
       <section>
-        <Typography.Title level={5}>{t("panel.localFirms", { count: firms.length })}</Typography.Title>
+        <div className="section-head">
+          <Typography.Title level={5}>{t("panel.localFirms", { count: firms.length })}</Typography.Title>
+          {can.edit && <AddFirmToSegment zone={map.zone} segment={segment} present={new Set(firms.map((f) => f.id))} onChanged={onChanged} />}
+        </div>
         {firms.length === 0 ? (
           <Typography.Text type="secondary">{t("panel.noLocalFirms")}</Typography.Text>
         ) : (
@@ -119,12 +135,20 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
                       ))}
                     </div>
                   )}
+                  {can.edit && (
+                    <div className="row-actions">
+                      <LeaderButton zoneId={map.zone.id} chainId={map.chain.id} firmId={firm.id} firmName={firm.name} isLeader={firm.isLeader} onChanged={onChanged} />
+                      <UnlinkButton firmId={firm.id} firmName={firm.name} segmentId={segment.id} segmentName={segment.name} onChanged={onChanged} />
+                    </div>
+                  )}
                 </li>
               );
             })}
           </ul>
         )}
       </section>
+
+      <FeedsEditor map={map} segment={segment} chainNames={chainNames} onChanged={onChanged} />
 
       {diagnosis.status !== "strong" && <SegmentTargets zoneId={map.zone.id} chainId={map.chain.id} segmentId={segment.id} />}
 

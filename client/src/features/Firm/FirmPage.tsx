@@ -1,4 +1,7 @@
-/** One firm: identity, size, tags, where it sits in the chains, its ties and projects. */
+/**
+ * One firm: identity, size, tags, where it sits in the chains, its ties and projects.
+ * Editors change the firm, delete it, link it to segments and take it out of them here.
+ */
 import { Card, Descriptions, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
@@ -9,27 +12,33 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { RequestState } from "../common/RequestState";
+import { FirmActions, LeaderButton, LinkSegmentButton, UnlinkButton } from "../Editing/FirmActions";
+import { useSession } from "../Session/SessionProvider";
 
 export function FirmPage() {
   const { firmId = "" } = useParams();
   const firm = useApi(api.firm(firmId));
   return (
     <div className="firm-page">
-      <RequestState state={firm}>{(data) => <FirmView firm={data} />}</RequestState>
+      <RequestState state={firm}>{(data) => <FirmView firm={data} onChanged={firm.refresh} />}</RequestState>
     </div>
   );
 }
 
-function FirmView({ firm }: { firm: FirmDetail }) {
+function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const none = t("firm.none");
   /** An unknown figure, as opposed to an empty list. */
   const unknown = "—";
   return (
     <>
-      <Typography.Title level={2} className="page-title" data-testid="firm-name">
-        {firm.name}
-      </Typography.Title>
+      <div className="page-head">
+        <Typography.Title level={2} className="page-title" data-testid="firm-name">
+          {firm.name}
+        </Typography.Title>
+        {can.edit && <FirmActions firm={firm} onChanged={onChanged} />}
+      </div>
       {firm.sample && <Typography.Paragraph type="secondary">{t("firm.sample")}</Typography.Paragraph>}
       <Descriptions bordered size="middle" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t("firm.uscc")}>{firm.uscc ?? unknown}</Descriptions.Item>
@@ -45,7 +54,7 @@ function FirmView({ firm }: { firm: FirmDetail }) {
       </Descriptions>
 
       <div className="firm-cards">
-        <Card title={t("firm.segments")} size="small">
+        <Card title={t("firm.segments")} size="small" extra={can.edit && <LinkSegmentButton firm={firm} onChanged={onChanged} />} data-testid="firm-segments">
           <PlainList
             items={firm.segments}
             empty={none}
@@ -61,6 +70,16 @@ function FirmView({ firm }: { firm: FirmDetail }) {
                   </span>
                 )}
                 <span className="firm-meta"> {t(`stage.${s.stage}`)}{s.products ? ` · ${s.products}` : ""}</span>
+                {can.edit && (
+                  <UnlinkButton
+                    firmId={firm.id}
+                    firmName={firm.name}
+                    segmentId={s.segmentId}
+                    segmentName={s.segmentName}
+                    version={(s as { version?: number }).version}
+                    onChanged={onChanged}
+                  />
+                )}
               </li>
             )}
           />
@@ -98,6 +117,7 @@ function FirmView({ firm }: { firm: FirmDetail }) {
             {firm.leads.map((lead) => (
               <div key={`${lead.zoneId}-${lead.chainId}`}>
                 <Link to={paths.map(lead.zoneId, lead.chainId)}>★ {lead.chainName}</Link>
+                {can.edit && <LeaderButton zoneId={lead.zoneId} chainId={lead.chainId} firmId={firm.id} firmName={firm.name} isLeader onChanged={onChanged} />}
               </div>
             ))}
           </Card>

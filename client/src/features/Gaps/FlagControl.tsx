@@ -22,7 +22,7 @@ interface Props {
 export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { user, can } = useSession();
+  const { can } = useSession();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ note: string }>();
@@ -30,7 +30,7 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
   const submit = async (values: { note: string }) => {
     setBusy(true);
     try {
-      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim(), flaggedBy: user?.username ?? "" });
+      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim() });
       setOpen(false);
       void message.success(t("flag.done", { segment: segment.name }));
       onChanged();

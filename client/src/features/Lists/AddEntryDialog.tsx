@@ -11,7 +11,6 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { splitFieldErrors } from "../../model/fieldErrors";
-import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   open: boolean;
@@ -22,7 +21,6 @@ interface Props {
 
 export function AddEntryDialog({ open, list, onClose, onAdded }: Props) {
   const { t } = useI18n();
-  const { user } = useSession();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const [firm, setFirm] = useState<{ id: string; name: string } | null>(null);
@@ -46,11 +44,10 @@ export function AddEntryDialog({ open, list, onClose, onAdded }: Props) {
 
   const submit = async () => {
     if (!firm) return setErrors({ firm: t("addEntry.pickFirm") });
-    const by = user?.username ?? "";
     setBusy(true);
     setErrors({});
     try {
-      const updated = await actions.addEntry(list.id, { firmId: firm.id, ...(segmentId ? { segmentId } : {}), by });
+      const updated = await actions.addEntry(list.id, { firmId: firm.id, ...(segmentId ? { segmentId } : {}) });
       onAdded(updated);
     } catch (error) {
       if (!(error instanceof ApiError)) return setErrors({ general: String(error) });

@@ -1,11 +1,13 @@
 /**
  * One target on a list: edit its owner team, next contact date, notes and status (with
- * a note for the history), and see every status change with who and when.
+ * a note for the history), and see every status change with who and when. When someone
+ * changed the entry meanwhile, the drawer shows it as it is now with the person's own
+ * edits kept on top, to check and save again.
  */
 import { Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { ListEntry } from "../../../../server/model/api";
 import type { EntryStatus } from "../../../../server/model/domain";
@@ -14,8 +16,11 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { formatDateTime, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { BOARD_STATUSES, SIGNED_STATUSES } from "../../model/pipeline";
-import { ENTRY_STATUS_COLORS } from "./entryStatus";
+import { rebaseEdits } from "../../model/conflict";
+import { ConflictNotice } from "../Editing/ConflictNotice";
+import type { EditConflict } from "../Editing/useVersionedEdit";
 import { useSession } from "../Session/SessionProvider";
+import { ENTRY_STATUS_COLORS } from "./entryStatus";
 
 interface Values {
   status: EntryStatus;
@@ -29,30 +34,61 @@ interface Values {
 interface Props {
   entry: ListEntry | null;
   onClose(): void;
-  /** Resolves true when saved (the drawer then closes). */
-  onSave(entry: ListEntry, change: Omit<EntryChange, "version" | "by">): Promise<boolean>;
+  /** Resolves true when saved (the drawer then closes), "conflict" when the entry was stale. */
+  onSave(entry: ListEntry, change: Omit<EntryChange, "version">): Promise<boolean | "conflict">;
   onDelete(entry: ListEntry): Promise<void>;
 }
 
 /** Dates as users write them: 2026-11-22, whatever the browser's locale. */
 const DATE_FORMAT = "YYYY-MM-DD";
 
-/** An ISO timestamp as 2026-11-22 14:05 in local time. */
+/** The fields of an entry a stale save compares: what the person changed is kept. */
+interface EntryFields {
+  status: EntryStatus;
+  ownerTeam: string;
+  nextContactOn: string | null;
+  notes: string;
+}
+const ENTRY_FIELDS = ["status", "ownerTeam", "nextContactOn", "notes"] as const;
+
+const fieldsOf = (entry: ListEntry): EntryFields => ({ status: entry.status, ownerTeam: entry.ownerTeam, nextContactOn: entry.nextContactOn, notes: entry.notes });
+const fieldsFrom = (values: Values): EntryFields => ({
+  status: values.status,
+  ownerTeam: values.ownerTeam ?? "",
+  nextContactOn: values.nextContactOn ? values.nextContactOn.format(DATE_FORMAT) : null,
+  notes: values.notes ?? "",
+});
+
 export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const status = Form.useWatch("status", form);
+  // A save that met a newer version: the edits wait for the reloaded entry.
+  const stale = useRef<{ entryId: string; version: number; base: EntryFields; edited: Values } | null>(null);
+  const [conflict, setConflict] = useState<EditConflict<EntryFields> | null>(null);
 
   useEffect(() => {
-    if (entry)
-      form.setFieldsValue({ status: entry.status, note: "", ownerTeam: entry.ownerTeam, nextContactOn: entry.nextContactOn ? dayjs(entry.nextContactOn) : null, notes: entry.notes, investment: null });
+    if (!entry) return;
+    const waiting = stale.current;
+    if (waiting && waiting.entryId === entry.id && entry.version !== waiting.version) {
+      stale.current = null;
+      const current = fieldsOf(entry);
+      const rebased = rebaseEdits(waiting.base, fieldsFrom(waiting.edited), current, ENTRY_FIELDS);
+      setConflict({ ...rebased, current, version: entry.version });
+      const { draft } = rebased;
+      form.setFieldsValue({ ...waiting.edited, ...draft, nextContactOn: draft.nextContactOn ? dayjs(draft.nextContactOn) : null });
+      return;
+    }
+    if (waiting?.entryId !== entry.id) stale.current = null;
+    setConflict(null);
+    form.setFieldsValue({ status: entry.status, note: "", ownerTeam: entry.ownerTeam, nextContactOn: entry.nextContactOn ? dayjs(entry.nextContactOn) : null, notes: entry.notes, investment: null });
   }, [entry, form]);
 
   const submit = async (values: Values) => {
     if (!entry) return;
-    const change: Omit<EntryChange, "version" | "by"> = {};
+    const change: Omit<EntryChange, "version"> = {};
     if (values.status !== entry.status) {
       change.status = values.status;
       change.note = values.note?.trim() ?? "";
@@ -65,7 +101,12 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
     if (Object.keys(change).length === 0) return onClose();
     setBusy(true);
     try {
-      if (await onSave(entry, change)) onClose();
+      const saved = await onSave(entry, change);
+      if (saved === "conflict") stale.current = { entryId: entry.id, version: entry.version, base: fieldsOf(entry), edited: values };
+      else if (saved) {
+        setConflict(null);
+        onClose();
+      }
     } finally {
       setBusy(false);
     }
@@ -116,6 +157,13 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
             {entry.projectId && <Descriptions.Item label={t("entry.project")}>{t("entry.projectMade")}</Descriptions.Item>}
           </Descriptions>
 
+          {conflict && (
+            <ConflictNotice
+              conflict={conflict}
+              labels={{ status: t("entry.status"), ownerTeam: t("entry.ownerTeam"), nextContactOn: t("entry.nextContactOn"), notes: t("entry.notes") }}
+              format={(field, value) => (field === "status" && typeof value === "string" ? t(`entry.${value as EntryStatus}`) : value == null || value === "" ? "—" : String(value))}
+            />
+          )}
           <Form form={form} layout="vertical" onFinish={submit} className="entry-form" disabled={!can.edit}>
             <Space align="start" wrap>
               <Form.Item name="status" label={t("entry.status")}>

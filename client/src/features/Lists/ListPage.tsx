@@ -107,6 +107,7 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
 
   const save = async (entry: ListEntry, patch: Parameters<typeof change>[1]) => {
     const outcome = await change(entry, patch);
+    if (outcome && !outcome.ok && outcome.conflict) return "conflict" as const;
     if (!outcome?.ok) return false;
     setEntries((current) => replaceEntry(current, outcome.entry));
     void message.success(t("entry.saved", { firm: entry.firm.name }));

@@ -9,19 +9,16 @@ import type { EntryChange } from "../../api/actions";
 import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
-import { useSession } from "../Session/SessionProvider";
 
 export type ChangeOutcome = { ok: true; entry: ListEntry } | { ok: false; conflict: boolean; error: unknown };
 
 export function useEntryChange(listId: string, reload: () => void) {
   const { t } = useI18n();
   const { message, notification } = App.useApp();
-  const { user } = useSession();
   return useCallback(
-    async (entry: ListEntry, change: Omit<EntryChange, "version" | "by">): Promise<ChangeOutcome | null> => {
-      const by = user?.username ?? "";
+    async (entry: ListEntry, change: Omit<EntryChange, "version">): Promise<ChangeOutcome | null> => {
       try {
-        const updated = await actions.changeEntry(listId, entry.id, { ...change, version: entry.version, by });
+        const updated = await actions.changeEntry(listId, entry.id, { ...change, version: entry.version });
         return { ok: true, entry: updated };
       } catch (error) {
         const conflict = error instanceof ApiError && error.status === 409;
@@ -38,6 +35,6 @@ export function useEntryChange(listId: string, reload: () => void) {
         return { ok: false, conflict, error };
       }
     },
-    [listId, reload, user, message, notification, t],
+    [listId, reload, message, notification, t],
   );
 }

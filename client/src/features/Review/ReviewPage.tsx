@@ -23,7 +23,7 @@ const SHOWN_ATTRIBUTES = ["经营范围", "主营产品", "所属行业", "国�
 export function ReviewPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { user, can } = useSession();
+  const { can } = useSession();
   const [search, setSearch] = useSearchParams();
   const page = Math.max(1, Number(search.get("page")) || 1);
   const queue = useApi(api.review(PAGE_SIZE, (page - 1) * PAGE_SIZE));
@@ -33,10 +33,9 @@ export function ReviewPage() {
   const keyOf = (link: Pick<PendingLink, "firmId" | "segmentId">) => `${link.firmId}|${link.segmentId}`;
 
   const decide = async (link: PendingLink, decision: "accept" | "reject") => {
-    const by = user?.username ?? "";
     setDeciding(keyOf(link));
     try {
-      await actions.decideReview(link.firmId, link.segmentId, { decision, by });
+      await actions.decideReview(link.firmId, link.segmentId, { decision });
       setDecided((current) => new Set(current).add(keyOf(link)));
       void message.success(
         t(decision === "accept" ? "review.accepted" : "review.rejected", { firm: link.firmName, segment: link.segmentName }),

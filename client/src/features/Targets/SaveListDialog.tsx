@@ -13,7 +13,6 @@ import { formatDate } from "../../model/format";
 import { paths } from "../../model/paths";
 import type { TargetQuery } from "../../model/targetQuery";
 import { listFilters } from "../../model/targetQuery";
-import { useSession } from "../Session/SessionProvider";
 
 interface Props {
   open: boolean;
@@ -38,7 +37,6 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { user } = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
@@ -59,7 +57,7 @@ export function SaveListDialog({ open, onClose, zone, chain, query, selectedFirm
     setBusy(true);
     setGeneral([]);
     try {
-      const base = { name: values.name.trim(), note: values.note ?? "", zoneId: zone.id, chainId: chain.id, createdBy: user?.username ?? "", filters: listFilters(query) };
+      const base = { name: values.name.trim(), note: values.note ?? "", zoneId: zone.id, chainId: chain.id, filters: listFilters(query) };
       const list = await actions.createList(values.how === "selected" ? { ...base, firmIds: selectedFirmIds } : { ...base, top: values.top });
       void message.success(t("lists.saved", { name: list.name, count: list.entryCount }));
       onClose();

@@ -165,7 +165,10 @@ export class KuzuStore implements GraphStore {
     }
     const result = await connection.execute(statement, kuzuParams(bindParams(query, params)));
     const results = Array.isArray(result) ? result : [result];
-    const rows = (await results.at(-1)!.getAll()) as Row[];
+    // The binding's async getAll() fetches each row with a round trip through the thread
+    // pool (≈ 20–40 µs a row: two seconds for 60,000 rows); converting them in one go
+    // takes about 1 µs a row. The query itself has already run off this thread.
+    const rows = results.at(-1)!.getAllSync() as Row[];
     for (const r of results) r.close();
     return rows.map((row) => plain(row) as Row);
   }

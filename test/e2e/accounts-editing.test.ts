@@ -192,6 +192,53 @@ describe("editing", () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it("adds a supply link, names the loop it would close before adding it, and removes it; takes a firm out of a segment and puts it back", async () => {
+    const { page, errors } = await openPage(browser, app, { role: "editor" });
+    // A → B inside the chain: adding B → A closes the loop A → B → A.
+    const link = map.links[0]!;
+    const name = (id: string) => map.segments.find((s) => s.id === id)!.name;
+    await openSegment(page, link.source);
+    const upstream = page.locator('[data-testid="feeds-in"]');
+    await upstream.locator('[data-testid="feeds-pick-in"]').click();
+    await page.keyboard.type(name(link.target).slice(0, 2));
+    await page.locator(`[data-testid="segment-option-${link.target}"]`).click();
+    await page.locator('[data-testid="feeds-add-in"]').click();
+    const cycle = page.locator('[data-testid="feeds-cycle"]');
+    await cycle.waitFor();
+    const path = await cycle.innerText();
+    expect(path).toContain(name(link.source));
+    expect(path).toContain(name(link.target));
+    expect(path).toContain("→");
+    await settle(page);
+    await saveScreenshot(page, "88-feeds-cycle");
+    await page.locator('[data-testid="feeds-cycle-confirm"]').click();
+    await upstream.locator(`[data-testid="feeds-in-${link.target}"]`).waitFor();
+    await expect.poll(async () => (await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(true);
+
+    await page.locator(`[data-testid="feeds-remove-${link.target}-${link.source}"]`).click();
+    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await upstream.locator(`[data-testid="feeds-in-${link.target}"]`).waitFor({ state: "detached" });
+    expect((await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(false);
+    await upstream.scrollIntoViewIfNeeded();
+    await settle(page);
+    await saveScreenshot(page, "89-feeds-panel");
+
+    // Out of the segment and back in.
+    const { segment, firm } = busiestSegment();
+    await openSegment(page, segment.id);
+    await page.locator(`[data-testid="unlink-${firm.id}-${segment.id}"]`).click();
+    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await page.getByText(`已将「${firm.name}」移出「`).waitFor();
+    expect((await api<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).not.toContain(segment.id);
+    await page.locator('[data-testid="segment-add-firm"]').click();
+    await page.locator('[data-testid="link-firm-search"] input, input[data-testid="link-firm-search"]').first().fill(firm.name.slice(0, 4));
+    await page.locator(`[data-testid="link-firm-option-${firm.id}"]`).click();
+    await page.locator('[data-testid="link-firm-confirm"]').click();
+    await page.getByText(`已将「${firm.name}」归入「`).waitFor();
+    expect((await api<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).toContain(segment.id);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it("when someone saved the firm meanwhile, then the save shows their change and keeps the person's edits to save again", async () => {
     const { page, errors } = await openPage(browser, app, { role: "editor" });
     const firm = map.firms.find((f) => f.id !== busiestSegment().firm.id)!;

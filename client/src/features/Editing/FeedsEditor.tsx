@@ -3,7 +3,7 @@
  * (下游), across chains too. Editors add and remove links; a link that would close a
  * supply cycle is named in full and added only when confirmed.
  */
-import { App, Button, Popconfirm, Space, Typography } from "antd";
+import { App, Button, Popconfirm, Typography } from "antd";
 import { useMemo, useState } from "react";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
 import { FeedsCycleDetails } from "../../../../server/model/api";
@@ -117,7 +117,7 @@ export function FeedsEditor({ map, segment, chainNames, onChanged }: Props) {
           </ul>
         )}
         {can.edit && (
-          <Space.Compact block className="feeds-add">
+          <div className="feeds-add">
             <SegmentPicker
               local={local}
               exclude={linked}
@@ -129,7 +129,7 @@ export function FeedsEditor({ map, segment, chainNames, onChanged }: Props) {
             <Button onClick={() => picked && void add(direction, picked)} disabled={!picked} loading={busy === `add-${direction}`} data-testid={`feeds-add-${direction}`}>
               {t("feeds.add")}
             </Button>
-          </Space.Compact>
+          </div>
         )}
       </div>
     );

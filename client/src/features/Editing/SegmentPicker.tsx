@@ -87,7 +87,7 @@ export function SegmentPicker({ local, exclude, value, onChange, placeholder, te
       options={options}
       loading={Boolean(query) && results.status === "loading"}
       notFoundContent={t("search.none")}
-      style={{ width: "100%" }}
+      className="segment-picker"
       popupMatchSelectWidth={false}
       data-testid={testId}
     />

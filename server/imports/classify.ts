@@ -17,6 +17,7 @@
  *   keywords raise confidence without ever reaching 1.
  */
 import { industryCodes } from "./industry-classes.js";
+import { WordTrie } from "./word-trie.js";
 
 export interface SegmentProfile {
   id: string;
@@ -73,10 +74,15 @@ interface Term {
   segments: string[];
   weight: number;
   ascii: boolean;
+  /** Its place in the vocabulary, which fixes the order of matches at one position. */
+  index: number;
 }
 
 interface Vocabulary {
-  byFirstChar: Map<string, Term[]>;
+  /** Terms matched as written (Chinese, and short Latin ones such as PA). */
+  exact: WordTrie<Term>;
+  /** Latin terms of three letters or more, matched in lower case. */
+  folded: WordTrie<Term>;
   segments: SegmentProfile[];
   /** Exact code → how many segments list it. */
   codeShare: Map<string, number>;
@@ -111,25 +117,28 @@ function buildVocabulary(segments: readonly SegmentProfile[]): Vocabulary {
     }
   }
   const texts = [...segmentsOf.keys()];
-  const terms: Term[] = texts.map((text) => {
-    const own = segmentsOf.get(text)!;
-    // Segments whose longer terms contain this one: there it is only part of another word.
-    const inside = new Set<string>();
-    for (const other of texts) {
-      if (other !== text && other.includes(text)) for (const s of segmentsOf.get(other)!) if (!own.has(s)) inside.add(s);
+  // Segments whose longer terms contain a term: there it is only part of another word.
+  const all = new WordTrie<string>();
+  for (const text of texts) all.add(text, text);
+  const inside = new Map<string, Set<string>>(texts.map((text) => [text, new Set()]));
+  for (const other of texts) {
+    for (const [text] of all.findAll(other)) {
+      if (text === other) continue;
+      const own = segmentsOf.get(text)!;
+      for (const s of segmentsOf.get(other)!) if (!own.has(s)) inside.get(text)!.add(s);
     }
+  }
+  const terms: Term[] = texts.map((text, index) => {
+    const own = segmentsOf.get(text)!;
     const ascii = isAscii(text);
     const length = ascii ? text.replace(/[^a-z]/gi, "").length : text.length;
     const lengthFactor = ascii ? (length <= 2 ? 0.5 : 0.9) : length === 1 ? 0.3 : length === 2 ? 0.75 : 1;
-    const weight = lengthFactor / Math.sqrt(own.size) / (1 + 0.35 * inside.size);
-    return { text, segments: [...own], weight, ascii };
+    const weight = lengthFactor / Math.sqrt(own.size) / (1 + 0.35 * inside.get(text)!.size);
+    return { text, segments: [...own], weight, ascii, index };
   });
-  const byFirstChar = new Map<string, Term[]>();
-  for (const term of terms) {
-    const first = term.text[0]!;
-    if (!byFirstChar.has(first)) byFirstChar.set(first, []);
-    byFirstChar.get(first)!.push(term);
-  }
+  const exact = new WordTrie<Term>();
+  const folded = new WordTrie<Term>();
+  for (const term of terms) (term.ascii && term.text.length > 2 ? folded : exact).add(term.text, term);
   const codeShare = new Map<string, number>();
   for (const segment of segments) for (const code of new Set(segment.industryCodes)) codeShare.set(code, (codeShare.get(code) ?? 0) + 1);
   const byDivision = new Map<string, Set<string>>();
@@ -139,7 +148,7 @@ function buildVocabulary(segments: readonly SegmentProfile[]): Vocabulary {
       if (!byDivision.has(division)) byDivision.set(division, new Set());
       byDivision.get(division)!.add(segment.id);
     }
-  return { byFirstChar, segments: [...segments], codeShare, byDivision, order: new Map(segments.map((s, i) => [s.id, i])) };
+  return { exact, folded, segments: [...segments], codeShare, byDivision, order: new Map(segments.map((s, i) => [s.id, i])) };
 }
 
 function vocabularyOf(segments: readonly SegmentProfile[]): Vocabulary {
@@ -161,19 +170,29 @@ interface Match {
   modifier?: boolean;
 }
 
+const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const byIndex = (a: Term, b: Term) => a.index - b.index;
+
 /** Every term occurrence, then only those not inside a longer one. */
 function findTerms(text: string, vocabulary: Vocabulary): Match[] {
   const lower = fold(text);
   const found: Match[] = [];
+  let here: Term[] = [];
+  const collect = (term: Term) => here.push(term);
   for (let i = 0; i < text.length; i++) {
-    const own = vocabulary.byFirstChar.get(text[i]!) ?? [];
-    const candidates = lower[i] === text[i] ? own : [...own, ...(vocabulary.byFirstChar.get(lower[i]!) ?? [])];
-    for (const term of candidates) {
-      const source = term.ascii && term.text.length > 2 ? lower : text;
-      if (!source.startsWith(term.text, i)) continue;
+    here = [];
+    vocabulary.exact.forEachAt(text, i, collect);
+    const asWritten = here.length;
+    vocabulary.folded.forEachAt(lower, i, collect);
+    if (here.length === 0) continue;
+    // Matches in vocabulary order; where lower case differs, terms starting with the
+    // character as written come before those starting with its lower case.
+    if (lower[i] === text[i]) here.sort(byIndex);
+    else here = [...here.slice(0, asWritten).sort(byIndex), ...here.slice(asWritten).sort(byIndex)];
+    for (const term of here) {
       const end = i + term.text.length;
       // PA must not match inside PAM, nor SiC inside SiCl4-like words.
-      if (term.ascii && (/[a-z]/i.test(text[i - 1] ?? "") || /[a-z]/i.test(text[end] ?? ""))) continue;
+      if (term.ascii && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(end)))) continue;
       found.push({ term, start: i, end });
     }
   }

@@ -169,6 +169,8 @@ const NAMES_LONGEST_FIRST = [...BY_NAME.keys()].sort((a, b) => b.length - a.leng
  * part of a path "制造业>黑色金属冶炼和压延加工业>钢压延加工" first.
  */
 export function industryCodes(text: string): string[] {
+  // Most exports leave the column empty; the name search below would try every name.
+  if (!text.trim()) return [];
   const found: string[] = [];
   const add = (code: string) => {
     if (!found.includes(code)) found.push(code);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { WordTrie } from "../../../server/imports/word-trie.js";
+
+describe("WordTrie", () => {
+  const trie = new WordTrie<string>();
+  for (const word of ["钛", "钛白粉", "钛锭", "白粉", "ab", "abc"]) trie.add(word, word);
+
+  it("finds every word starting at a position, shortest first, with where it ends", () => {
+    const found: [string, number][] = [];
+    trie.forEachAt("钛白粉厂", 0, (word, end) => found.push([word, end]));
+    expect(found).toEqual([
+      ["钛", 1],
+      ["钛白粉", 3],
+    ]);
+  });
+
+  it("finds every occurrence in a text, overlapping ones included", () => {
+    expect(trie.findAll("高纯钛锭、钛白粉；abcd")).toEqual([
+      ["钛", 2, 3],
+      ["钛锭", 2, 4],
+      ["钛", 5, 6],
+      ["钛白粉", 5, 8],
+      ["白粉", 6, 8],
+      ["ab", 9, 11],
+      ["abc", 9, 12],
+    ]);
+  });
+
+  it("is exact about case and keeps every value of a word added twice", () => {
+    const twice = new WordTrie<number>();
+    twice.add("PA", 1);
+    twice.add("PA", 2);
+    expect(twice.findAll("pa PA")).toEqual([
+      [1, 3, 5],
+      [2, 3, 5],
+    ]);
+    expect(() => twice.add("", 3)).toThrow();
+  });
+});

@@ -43,25 +43,45 @@ function field(type: ColumnType, value: unknown): string {
   return String(value);
 }
 
+const columnsOf = new Map<BulkTable, [string, ColumnType][]>();
+const staged = (tableName: BulkTable) => {
+  let columns = columnsOf.get(tableName);
+  if (!columns) columnsOf.set(tableName, (columns = stagedColumns(table(tableName))));
+  return columns;
+};
+
+/**
+ * One row of a table as a line of its staged CSV file, newline included: what
+ * StagingWriter.write appends. Import workers prepare lines with it off the main thread.
+ */
+export function stagedLine(tableName: BulkTable, row: Params): string {
+  let line = "";
+  for (const [name, type] of staged(tableName)) line += (line === "" ? "" : ",") + field(type, row[name]);
+  return line + "\n";
+}
+
 /** Appends rows of one table to a CSV file, with back-pressure. */
 export class StagingWriter {
   private readonly out: WriteStream;
-  private readonly columns: [string, ColumnType][];
   rows = 0;
 
   constructor(
     readonly tableName: BulkTable,
     readonly path: string,
   ) {
-    this.columns = stagedColumns(table(tableName));
     this.out = createWriteStream(path, { encoding: "utf8" });
-    this.out.write(this.columns.map(([name]) => name).join(",") + "\n");
+    this.out.write(staged(tableName).map(([name]) => name).join(",") + "\n");
   }
 
   async write(row: Params): Promise<void> {
-    this.rows++;
-    const line = this.columns.map(([name, type]) => field(type, row[name])).join(",") + "\n";
-    if (!this.out.write(line)) await once(this.out, "drain");
+    await this.writeLines(stagedLine(this.tableName, row), 1);
+  }
+
+  /** Appends `rows` lines made by stagedLine for this table. */
+  async writeLines(lines: string, rows: number): Promise<void> {
+    if (rows === 0) return;
+    this.rows += rows;
+    if (!this.out.write(lines)) await once(this.out, "drain");
   }
 
   private closing?: Promise<StagedFile>;

@@ -8,8 +8,7 @@
  * Re-importing the same file changes nothing: firms are matched by 统一社会信用代码, else
  * by name + region, and a firm whose facts are unchanged is counted, not rewritten.
  */
-import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -18,11 +17,14 @@ import type { GraphStore, WriteStep } from "../graph/store.js";
 import type { ImportReport } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
 import { parseRows } from "../services/rows.js";
-import { searchKeys } from "../services/search-keys.js";
-import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
+import type { SegmentProfile } from "./classify.js";
 import { findHeader, type HeaderMatch } from "./columns.js";
+import { RowWorkers, workersFor } from "./import-workers.js";
+import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow } from "./read-table.js";
-import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
+import { normalizeRow, type ImportProblem } from "./rows.js";
+
+export { attributesOf, factsHash, importedFirmId } from "./prepare-row.js";
 
 export type ImportMode = "dry-run" | "commit";
 
@@ -39,6 +41,8 @@ export interface ImportOptions {
   /** Called every few thousand rows while reading. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
   today?: Date;
+  /** Worker threads preparing rows; 0 prepares them on this thread. Default: by file size (import-workers.ts). */
+  workers?: number;
 }
 
 /** The most problems a report lists; the count is always complete. */
@@ -69,39 +73,6 @@ const KeyRow = z.object({
 const SegmentRow = z.object({ id: z.string(), chainId: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
 const DecisionRow = z.object({ firmId: z.string(), segmentId: z.string(), decision: z.enum(["accepted", "rejected"]) });
 
-type Comparable = Pick<Firm, "uscc" | "name" | "aliases" | "regionCode" | "capital" | "foundedOn" | "staff" | "revenue" | "tags" | "attributes">;
-
-/** What decides "unchanged": the firm's facts, not when or from where they came. */
-export function factsHash(f: Comparable): string {
-  const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-  const facts = [f.uscc || null, f.name, [...f.aliases].sort(), f.regionCode, f.capital, f.foundedOn || null, f.staff, f.revenue, [...f.tags].sort(), sorted(f.attributes)];
-  return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
-}
-
-/** A stable id: the same firm gets the same id in every import. */
-export function importedFirmId(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
-  if (firm.uscc) return `u-${firm.uscc.toLowerCase()}`;
-  return `n-${createHash("sha1").update(`${firm.name}|${firm.regionCode}`).digest("hex").slice(0, 20)}`;
-}
-
-/** The Chinese labels under which an imported firm's further facts are kept. */
-function attributesOf(firm: ImportedFirm): Record<string, string> {
-  const known: Record<string, string | null | undefined> = {
-    国标行业: firm.industry,
-    经营范围: firm.scope,
-    主营产品: firm.products,
-    企业类型: firm.companyType,
-    注册地址: firm.address,
-    官网: firm.website,
-    电话: firm.phone,
-  };
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(known)) if (v) out[k] = v;
-  for (const [k, v] of Object.entries(firm.extras)) if (v && !(k in out)) out[k] = v;
-  if (firm.capitalCurrency && firm.capitalCurrency !== "CNY") out["注册资本币种"] = firm.capitalCurrency;
-  return out;
-}
-
 async function loadExisting(store: GraphStore) {
   const byUscc = new Map<string, { id: string; hash: string }>();
   const byNameRegion = new Map<string, { id: string; hash: string }>();
@@ -113,6 +84,52 @@ async function loadExisting(store: GraphStore) {
   return { byUscc, byNameRegion };
 }
 
+/** Rows sent to a worker at a time, and how many batches per worker may be on their way. */
+const BATCH_ROWS = 256;
+const BATCHES_PER_WORKER = 4;
+
+/**
+ * The data rows of the file with each one prepared (prepare-row.ts), in file order: on
+ * this thread, or by `workers` with a bounded number of batches under way.
+ */
+async function* preparedRows(rows: AsyncIterable<RawRow>, context: RowContext, workers: RowWorkers | null): AsyncGenerator<[RawRow, PreparedRow]> {
+  const wanted = (raw: RawRow) => raw.rowNumber > context.header.headerRowNumber && !raw.cells.every((c) => c.trim() === "");
+  if (!workers) {
+    for await (const raw of rows) if (wanted(raw)) yield [raw, prepareRow(raw, context)];
+    return;
+  }
+  const underWay: { raws: RawRow[]; prepared: Promise<PreparedRow[]> }[] = [];
+  const send = (raws: RawRow[]) => {
+    const prepared = workers.prepare(raws);
+    prepared.catch(() => undefined); // awaited in turn below; a failure surfaces there
+    underWay.push({ raws, prepared });
+  };
+  let batch: RawRow[] = [];
+  for await (const raw of rows) {
+    if (!wanted(raw)) continue;
+    batch.push(raw);
+    if (batch.length < BATCH_ROWS) continue;
+    send(batch);
+    batch = [];
+    while (underWay.length >= workers.size * BATCHES_PER_WORKER) {
+      const done = underWay.shift()!;
+      const prepared = await done.prepared;
+      for (let i = 0; i < prepared.length; i++) yield [done.raws[i]!, prepared[i]!];
+    }
+  }
+  if (batch.length) send(batch);
+  for (const done of underWay.splice(0)) {
+    const prepared = await done.prepared;
+    for (let i = 0; i < prepared.length; i++) yield [done.raws[i]!, prepared[i]!];
+  }
+}
+
+/** The first rows up to the header, then the rest of the file: one stream read once. */
+async function* chain(head: RawRow[], rest: AsyncIterator<RawRow>): AsyncGenerator<RawRow> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 export async function importFirms(store: GraphStore, options: ImportOptions): Promise<ImportReport> {
   const startedAt = (options.today ?? new Date()).toISOString();
   const today = startedAt.slice(0, 10);
@@ -120,18 +137,15 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const zoneId = options.zoneId ?? null;
   if (zoneId && (await store.read("zones/list-zones", { zoneId })).length === 0) throw new ImportRejected(`Unknown zone "${zoneId}"`);
 
-  const [existing, segments, decisions] = await Promise.all([
-    loadExisting(store),
-    store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows) as SegmentProfile[]),
-    store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
-  ]);
-  const decided = new Map(decisions.map((d) => [`${d.firmId}|${d.segmentId}`, d.decision]));
-
+  const workerCount = options.workers ?? workersFor(statSync(options.path, { throwIfNoEntry: false })?.size ?? 0);
+  // Workers start (and load their code) while the graph's keys are read.
+  const workers = workerCount > 0 ? new RowWorkers(workerCount) : null;
   const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
   const firmsOut = new StagingWriter("Firm", path.join(stageDir, "firms.csv"));
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
   const zoneOut = new StagingWriter("LOCATED_IN", path.join(stageDir, "located.csv"));
+  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close()]);
   const updates: WriteStep[] = [
     { query: "imports/update-firm", rows: [] },
     { query: "firms/link-segment", rows: [] },
@@ -149,108 +163,98 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     for (const p of list) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
   };
   const seenInFile = new Map<string, number>();
+  const commit = options.mode === "commit";
 
   let header: HeaderMatch | null = null;
-  const headBuffer: RawRow[] = [];
   try {
-    const handle = async (raw: RawRow) => {
-      if (raw.rowNumber <= header!.headerRowNumber) return;
-      if (raw.cells.every((c) => c.trim() === "")) return;
-      counts.rows++;
-      const { firm, problems: rowProblems } = normalizeRow(raw, header!);
-      note(rowProblems);
-      if (!firm) {
-        counts.rejected++;
-        return;
-      }
-      const key = duplicateKey(firm);
-      const firstRow = seenInFile.get(key);
-      if (firstRow !== undefined) {
-        counts.rejected++;
-        note([{ row: raw.rowNumber, column: firm.uscc ? "统一社会信用代码" : "企业名称", value: firm.uscc ?? firm.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
-        return;
-      }
-      seenInFile.set(key, raw.rowNumber);
+    const [existing, segments, decisions] = await Promise.all([
+      loadExisting(store),
+      store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows) as SegmentProfile[]),
+      store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
+    ]);
 
-      const attributes = attributesOf(firm);
-      const known = (firm.uscc && existing.byUscc.get(firm.uscc)) || existing.byNameRegion.get(`${firm.name}|${firm.regionCode}`);
-      const id = known?.id ?? importedFirmId(firm);
-      const record = {
-        id,
-        uscc: firm.uscc,
-        name: firm.name,
-        aliases: firm.aliases,
-        regionCode: firm.regionCode,
-        capital: firm.capital,
-        foundedOn: firm.foundedOn,
-        staff: firm.staff,
-        revenue: firm.revenue,
-        tags: firm.tags,
-        sample: false,
-        source,
-        asOf: today,
-        attributes: JSON.stringify(attributes),
-        searchText: searchKeys([firm.name, ...firm.aliases]),
-        version: 1,
-      };
-      const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, segments).filter(
-        (a) => decided.get(`${id}|${a.segmentId}`) !== "rejected",
-      );
-      const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || decided.get(`${id}|${a.segmentId}`) === "accepted");
-      const doubtful = assignments.filter((a) => !confident.includes(a));
-      const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
-      const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId: options.importId }));
-
-      if (!known) {
-        counts.new++;
-        if (options.mode === "commit") {
-          await firmsOut.write(record);
-          for (const l of links) await linksOut.write(l);
-          for (const s of suggestions) await suggestedOut.write(s);
-          if (zoneId) await zoneOut.write({ from: id, to: zoneId });
-        }
-      } else if (known.hash !== factsHash({ ...firm, attributes })) {
-        counts.updated++;
-        if (options.mode === "commit") {
-          updateRows!.push(record);
-          linkRows!.push(...links);
-          suggestRows!.push(...suggestions);
-          if (zoneId) {
-            unzoneRows!.push({ id });
-            zoneRows!.push({ id, zoneId });
-          }
-        }
-      } else {
-        counts.unchanged++;
-      }
-      counts.links += links.length;
-      counts.pendingReview += suggestions.length;
-      if (counts.rows % 5_000 === 0) await options.onProgress?.(counts.rows);
+    // The header is within the first 30 rows.
+    const rows = readTable(options.path)[Symbol.asyncIterator]();
+    const head: RawRow[] = [];
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      head.push(next.value);
+      if (head.length >= 30) break;
+    }
+    header = findHeader(head);
+    if (!header)
+      throw new ImportRejected("No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.");
+    const context: RowContext = {
+      header,
+      segments,
+      decisions: decisions.map((d) => [`${d.firmId}|${d.segmentId}`, d.decision]),
+      importId: options.importId,
+      source,
+      today,
+      commit,
     };
+    workers?.setContext(context);
 
-    for await (const raw of readTable(options.path)) {
-      if (header) {
-        await handle(raw);
+    for await (const [raw, row] of preparedRows(chain(head, rows), context, workers)) {
+      counts.rows++;
+      note(row.problems);
+      const prepared = row.firm;
+      if (!prepared) {
+        counts.rejected++;
         continue;
       }
-      headBuffer.push(raw);
-      if (headBuffer.length < 30) continue;
-      header = findHeader(headBuffer);
-      if (!header) break;
-      for (const buffered of headBuffer) await handle(buffered);
-    }
-    if (!header) {
-      header = findHeader(headBuffer);
-      if (!header)
-        throw new ImportRejected("No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.");
-      for (const buffered of headBuffer) await handle(buffered);
+      const firstRow = seenInFile.get(prepared.key);
+      if (firstRow !== undefined) {
+        counts.rejected++;
+        note([{ row: raw.rowNumber, column: prepared.uscc ? "统一社会信用代码" : "企业名称", value: prepared.uscc ?? prepared.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
+        continue;
+      }
+      seenInFile.set(prepared.key, raw.rowNumber);
+
+      const known = (prepared.uscc && existing.byUscc.get(prepared.uscc)) || existing.byNameRegion.get(`${prepared.name}|${prepared.regionCode}`);
+      if (!known) {
+        counts.new++;
+        if (commit) {
+          await firmsOut.writeLines(prepared.lines.firm, 1);
+          await linksOut.writeLines(prepared.lines.links, prepared.links);
+          await suggestedOut.writeLines(prepared.lines.suggestions, prepared.suggestions);
+          if (zoneId) await zoneOut.write({ from: prepared.id, to: zoneId });
+        }
+        counts.links += prepared.links;
+        counts.pendingReview += prepared.suggestions;
+      } else if (known.id === prepared.id && known.hash === prepared.hash) {
+        counts.unchanged++;
+        counts.links += prepared.links;
+        counts.pendingReview += prepared.suggestions;
+      } else {
+        // A firm the graph knows under another id, or with other facts: prepared again as that firm.
+        const firm = normalizeRow(raw, header).firm!;
+        const { record, attributes, links, suggestions } = describeFirm(firm, known.id, context);
+        if (known.hash !== factsHash({ ...firm, attributes })) {
+          counts.updated++;
+          if (commit) {
+            updateRows!.push(record);
+            linkRows!.push(...links);
+            suggestRows!.push(...suggestions);
+            if (zoneId) {
+              unzoneRows!.push({ id: known.id });
+              zoneRows!.push({ id: known.id, zoneId });
+            }
+          }
+        } else {
+          counts.unchanged++;
+        }
+        counts.links += links.length;
+        counts.pendingReview += suggestions.length;
+      }
+      if (counts.rows % 5_000 === 0) await options.onProgress?.(counts.rows);
     }
     await options.onProgress?.(counts.rows);
 
-    const files = await Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close()]);
-    if (options.mode === "commit") await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [] });
+    const files = await closeAll();
+    if (commit) await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [] });
   } finally {
-    await Promise.allSettled([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close()]);
+    await workers?.close();
+    await Promise.allSettled([closeAll()]);
     rmSync(stageDir, { recursive: true, force: true });
   }
 
@@ -260,7 +264,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     mode: options.mode,
     source,
     zoneId,
-    committed: options.mode === "commit",
+    committed: commit,
     headerRow: header.headerRowNumber,
     columns: header.columns.map((c) => ({ header: c.header, field: c.field })),
     unknownColumns: header.unknownHeaders,

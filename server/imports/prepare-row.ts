@@ -1,0 +1,152 @@
+/**
+ * The work one data row of an import takes, apart from what depends on other rows or on
+ * the graph: checking and normalising it, its search keys, its segments, and its staged
+ * CSV lines as a new firm. Pure, so the rows of a large file can be prepared on several
+ * threads (import-workers.ts) and give exactly what the main thread would.
+ */
+import { createHash } from "node:crypto";
+import { stagedLine } from "../graph/bulk.js";
+import type { Firm } from "../model/domain.js";
+import { searchKeys } from "../services/search-keys.js";
+import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
+import type { HeaderMatch } from "./columns.js";
+import type { RawRow } from "./read-table.js";
+import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
+
+/** What every row of one import shares. Plain data: it is sent to worker threads as it is. */
+export interface RowContext {
+  header: HeaderMatch;
+  segments: SegmentProfile[];
+  /** Review decisions as [`${firmId}|${segmentId}`, decision]. */
+  decisions: [string, "accepted" | "rejected"][];
+  importId: string;
+  source: string;
+  /** YYYY-MM-DD, the firms' asOf. */
+  today: string;
+  /** Staged lines are made only for a commit. */
+  commit: boolean;
+}
+
+/** A row prepared as a new firm would land; the main thread decides whether it does. */
+export interface PreparedRow {
+  rowNumber: number;
+  problems: ImportProblem[];
+  /** null: the row holds no firm (fatal problems, or a note row). */
+  firm: {
+    /** duplicateKey: two rows of one file with the same key are the same firm. */
+    key: string;
+    uscc: string | null;
+    name: string;
+    regionCode: string;
+    /** The id a new firm gets. */
+    id: string;
+    /** factsHash: what tells an unchanged firm from an updated one. */
+    hash: string;
+    links: number;
+    suggestions: number;
+    /** Staged CSV lines (commit only): the firm, its links, its suggestions. */
+    lines: { firm: string; links: string; suggestions: string };
+  } | null;
+}
+
+type Comparable = Pick<Firm, "uscc" | "name" | "aliases" | "regionCode" | "capital" | "foundedOn" | "staff" | "revenue" | "tags" | "attributes">;
+
+/** What decides "unchanged": the firm's facts, not when or from where they came. */
+export function factsHash(f: Comparable): string {
+  const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const facts = [f.uscc || null, f.name, [...f.aliases].sort(), f.regionCode, f.capital, f.foundedOn || null, f.staff, f.revenue, [...f.tags].sort(), sorted(f.attributes)];
+  return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
+}
+
+/** A stable id: the same firm gets the same id in every import. */
+export function importedFirmId(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
+  if (firm.uscc) return `u-${firm.uscc.toLowerCase()}`;
+  return `n-${createHash("sha1").update(`${firm.name}|${firm.regionCode}`).digest("hex").slice(0, 20)}`;
+}
+
+/** The Chinese labels under which an imported firm's further facts are kept. */
+export function attributesOf(firm: ImportedFirm): Record<string, string> {
+  const known: Record<string, string | null | undefined> = {
+    国标行业: firm.industry,
+    经营范围: firm.scope,
+    主营产品: firm.products,
+    企业类型: firm.companyType,
+    注册地址: firm.address,
+    官网: firm.website,
+    电话: firm.phone,
+  };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(known)) if (v) out[k] = v;
+  for (const [k, v] of Object.entries(firm.extras)) if (v && !(k in out)) out[k] = v;
+  if (firm.capitalCurrency && firm.capitalCurrency !== "CNY") out["注册资本币种"] = firm.capitalCurrency;
+  return out;
+}
+
+const decidedMaps = new WeakMap<RowContext["decisions"], Map<string, "accepted" | "rejected">>();
+const decidedOf = (context: RowContext) => {
+  let decided = decidedMaps.get(context.decisions);
+  if (!decided) decidedMaps.set(context.decisions, (decided = new Map(context.decisions)));
+  return decided;
+};
+
+/** The firm as it is written under `id`, with its segment links and its suggestions for review. */
+export function describeFirm(firm: ImportedFirm, id: string, context: RowContext) {
+  const { source, today, importId } = context;
+  const decided = decidedOf(context);
+  const attributes = attributesOf(firm);
+  const record = {
+    id,
+    uscc: firm.uscc,
+    name: firm.name,
+    aliases: firm.aliases,
+    regionCode: firm.regionCode,
+    capital: firm.capital,
+    foundedOn: firm.foundedOn,
+    staff: firm.staff,
+    revenue: firm.revenue,
+    tags: firm.tags,
+    sample: false,
+    source,
+    asOf: today,
+    attributes: JSON.stringify(attributes),
+    searchText: searchKeys([firm.name, ...firm.aliases]),
+    version: 1,
+  };
+  const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments).filter(
+    (a) => decided.get(`${id}|${a.segmentId}`) !== "rejected",
+  );
+  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || decided.get(`${id}|${a.segmentId}`) === "accepted");
+  const doubtful = assignments.filter((a) => !confident.includes(a));
+  const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
+  const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId }));
+  return { record, attributes, links, suggestions };
+}
+
+/** One data row (after the header), prepared as a new firm. */
+export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
+  const { firm, problems } = normalizeRow(raw, context.header);
+  if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null };
+  const id = importedFirmId(firm);
+  const { record, attributes, links, suggestions } = describeFirm(firm, id, context);
+  return {
+    rowNumber: raw.rowNumber,
+    problems,
+    firm: {
+      key: duplicateKey(firm),
+      uscc: firm.uscc,
+      name: firm.name,
+      regionCode: firm.regionCode,
+      id,
+      hash: factsHash({ ...firm, attributes }),
+      links: links.length,
+      suggestions: suggestions.length,
+      lines: context.commit
+        ? {
+            firm: stagedLine("Firm", record),
+            links: links.map((l) => stagedLine("OPERATES_IN", l)).join(""),
+            suggestions: suggestions.map((s) => stagedLine("SUGGESTED", s)).join(""),
+          }
+        : { firm: "", links: "", suggestions: "" },
+    },
+  };
+}

@@ -80,7 +80,8 @@ export const MapFirm = z.object({
   regionCode: RegionCode,
   isLeader: z.boolean(),
   segments: z.array(
-    z.object({ segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string() }),
+    /** `version`: the link's, to send back when changing or removing it. */
+    z.object({ segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string(), version: z.number().int() }),
   ),
 });
 
@@ -297,6 +298,8 @@ export const FirmDetail = Firm.extend({
       source: z.string(),
       /** Why the firm was placed in the segment, when it was classified on import. */
       evidence: z.string(),
+      /** The link's version, to send back when changing or removing it. */
+      version: z.number().int(),
     }),
   ),
   ties: z.array(

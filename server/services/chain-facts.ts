@@ -63,11 +63,11 @@ export async function loadChainFacts(store: GraphStore, zoneId: string, chainId:
   const leaderIds = new Set(leaders.map((l) => l.id));
 
   const firms: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
-    const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, ...firm } = rows[0]!;
+    const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, version: _v, ...firm } = rows[0]!;
     return {
       ...firm,
       isLeader: leaderIds.has(firm.id),
-      segments: rows.map(({ segmentId, products, capacity, confidence, source }) => ({ segmentId, products, capacity, confidence, source })),
+      segments: rows.map(({ segmentId, products, capacity, confidence, source, version }) => ({ segmentId, products, capacity, confidence, source, version })),
     };
   });
   const projects: MapProject[] = [...groupBy(projectRows, (r) => r.id).values()].map((rows) => {

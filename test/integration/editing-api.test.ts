@@ -229,6 +229,12 @@ describe("editing a firm's segments", () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "conflict", details: { current: { version: 2, products: "冷轧板、镀锌板" } } });
 
+    // The firm page and the map carry the link's version, for the next change or removal.
+    const firm = FirmDetail.parse((await call("/api/firms/ore-two")).body);
+    expect(firm.segments.find((s) => s.segmentId === "steel-strip")!.version).toBe(2);
+    const onMap = ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body).firms.find((f) => f.id === "ore-two")!;
+    expect(onMap.segments.find((s) => s.segmentId === "steel-strip")!.version).toBe(2);
+
     expect((await call("/api/firms/ore-two/segments/steel-strip?version=1", "DELETE")).status).toBe(409);
     expect((await call("/api/firms/ore-two/segments/steel-strip?version=2", "DELETE")).status).toBe(204);
     expect(ChainMap.parse((await call("/api/zones/lingyuan/chains/steel/map")).body).segments.find((s) => s.id === "steel-strip")!.localFirmCount).toBe(0);

@@ -12,7 +12,7 @@ function segment(id: string): Segment {
 }
 
 function firm(id: string, segments: string[], capital: number | null = 1000): MapFirm {
-  return { id, name: id, aliases: [], capital, tags: [], regionCode: "211382", isLeader: id === "leader", segments: segments.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "t" })) };
+  return { id, name: id, aliases: [], capital, tags: [], regionCode: "211382", isLeader: id === "leader", segments: segments.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "t", version: 1 })) };
 }
 
 function project(id: string, segmentId: string, status: ProjectStatus): MapProject {

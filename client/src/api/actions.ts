@@ -15,7 +15,6 @@ import { SESSION_PATH, sendJson, uploadFile } from "./client";
 import type { ImportMode } from "./importSchemas";
 import { ImportStarted } from "./importSchemas";
 import { clearApiCache } from "./useApi";
-import { conflictCurrent } from "../model/conflict";
 
 const id = encodeURIComponent;
 
@@ -105,19 +104,6 @@ export const actions = {
     changed(sendJson("PUT", `/api/firms/${id(firmId)}/segments/${id(segmentId)}`, link, FirmSegmentLink)),
   unlinkFirm: (firmId: string, segmentId: string, version: number) =>
     changed(sendJson("DELETE", `/api/firms/${id(firmId)}/segments/${id(segmentId)}?version=${version}`)),
-  /**
-   * The version of a firm's segment link, for taking it out when the read that showed it
-   * carried none: a PUT without a version answers 409 with the current link.
-   */
-  segmentLinkVersion: async (firmId: string, segmentId: string): Promise<number> => {
-    try {
-      return (await actions.linkFirm(firmId, segmentId)).version;
-    } catch (error) {
-      const current = FirmSegmentLink.safeParse(conflictCurrent(error));
-      if (current.success) return current.data.version;
-      throw error;
-    }
-  },
   setLeader: (zoneId: string, chainId: string, firmId: string) =>
     changed(sendJson("PUT", `/api/zones/${id(zoneId)}/chains/${id(chainId)}/leaders/${id(firmId)}`, {})),
   unsetLeader: (zoneId: string, chainId: string, firmId: string) =>

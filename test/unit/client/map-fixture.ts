@@ -29,7 +29,7 @@ export function firm(id: string, segmentIds: string[], extra: Partial<MapFirm> =
     tags: [],
     regionCode: "211382",
     isLeader: false,
-    segments: segmentIds.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "test" })),
+    segments: segmentIds.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "test", version: 1 })),
     ...extra,
   };
 }

@@ -138,7 +138,14 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
                   {can.edit && (
                     <div className="row-actions">
                       <LeaderButton zoneId={map.zone.id} chainId={map.chain.id} firmId={firm.id} firmName={firm.name} isLeader={firm.isLeader} onChanged={onChanged} />
-                      <UnlinkButton firmId={firm.id} firmName={firm.name} segmentId={segment.id} segmentName={segment.name} onChanged={onChanged} />
+                      <UnlinkButton
+                        firmId={firm.id}
+                        firmName={firm.name}
+                        segmentId={segment.id}
+                        segmentName={segment.name}
+                        version={firm.segments.find((s) => s.segmentId === segment.id)!.version}
+                        onChanged={onChanged}
+                      />
                     </div>
                   )}
                 </li>

@@ -135,8 +135,8 @@ export function UnlinkButton({
   firmName: string;
   segmentId: string;
   segmentName: string;
-  /** The link's version when the read carried it. */
-  version?: number;
+  /** The link's version, as the read that showed it gave it. */
+  version: number;
   onChanged(): void;
 }) {
   const { t } = useI18n();
@@ -145,7 +145,7 @@ export function UnlinkButton({
   const unlink = async () => {
     setBusy(true);
     try {
-      await actions.unlinkFirm(firmId, segmentId, version ?? (await actions.segmentLinkVersion(firmId, segmentId)));
+      await actions.unlinkFirm(firmId, segmentId, version);
       void message.success(t("firmLink.unlinked", { firm: firmName, segment: segmentName }));
       onChanged();
     } catch (error) {

@@ -76,7 +76,7 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
                     firmName={firm.name}
                     segmentId={s.segmentId}
                     segmentName={s.segmentName}
-                    version={(s as { version?: number }).version}
+                    version={s.version}
                     onChanged={onChanged}
                   />
                 )}

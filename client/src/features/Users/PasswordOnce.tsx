@@ -13,7 +13,7 @@ export function PasswordOnce({ shown, onClose }: { shown: { username: string; pa
       okText={t("users.passwordNoted")}
       cancelButtonProps={{ style: { display: "none" } }}
       okButtonProps={{ "data-testid": "password-noted" }}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t("users.passwordOnce")} style={{ marginBottom: 12 }} />

@@ -20,6 +20,7 @@ import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
 import { findHeader, type HeaderMatch } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
+import { keyFilter } from "./key-filter.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow } from "./read-table.js";
 import { normalizeRow, type ImportProblem } from "./rows.js";
@@ -191,6 +192,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       source,
       today,
       commit,
+      known: keyFilter([...existing.byUscc.keys(), ...existing.byNameRegion.keys()], existing.byUscc.size + existing.byNameRegion.size),
     };
     workers?.setContext(context);
 

@@ -10,6 +10,7 @@ import type { Firm } from "../model/domain.js";
 import { searchKeys } from "../services/search-keys.js";
 import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
 import type { HeaderMatch } from "./columns.js";
+import { mayHold, type KeyFilter } from "./key-filter.js";
 import type { RawRow } from "./read-table.js";
 import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
 
@@ -25,6 +26,8 @@ export interface RowContext {
   today: string;
   /** Staged lines are made only for a commit. */
   commit: boolean;
+  /** The 统一社会信用代码 and `name|regionCode` keys of the firms already in the graph. */
+  known: KeyFilter;
 }
 
 /** A row prepared as a new firm would land; the main thread decides whether it does. */
@@ -40,8 +43,8 @@ export interface PreparedRow {
     regionCode: string;
     /** The id a new firm gets. */
     id: string;
-    /** factsHash: what tells an unchanged firm from an updated one. */
-    hash: string;
+    /** factsHash, which tells an unchanged firm from an updated one; null when the graph certainly holds no such firm. */
+    hash: string | null;
     links: number;
     suggestions: number;
     /** Staged CSV lines (commit only): the firm, its links, its suggestions. */
@@ -128,6 +131,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
   if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null };
   const id = importedFirmId(firm);
   const { record, attributes, links, suggestions } = describeFirm(firm, id, context);
+  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, `${firm.name}|${firm.regionCode}`);
   return {
     rowNumber: raw.rowNumber,
     problems,
@@ -137,7 +141,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       name: firm.name,
       regionCode: firm.regionCode,
       id,
-      hash: factsHash({ ...firm, attributes }),
+      hash: maybeKnown ? factsHash({ ...firm, attributes }) : null,
       links: links.length,
       suggestions: suggestions.length,
       lines: context.commit

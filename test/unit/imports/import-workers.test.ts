@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { findHeader } from "../../../server/imports/columns.js";
 import { RowWorkers, workersFor } from "../../../server/imports/import-workers.js";
+import { keyFilter } from "../../../server/imports/key-filter.js";
 import { prepareRow, type RowContext } from "../../../server/imports/prepare-row.js";
 import type { RawRow } from "../../../server/imports/read-table.js";
 import { SEGMENTS } from "./chain-segments.js";
@@ -25,6 +26,8 @@ const context: RowContext = {
   source: "test",
   today: "2026-11-29",
   commit: true,
+  // Some of the firms are "known": their rows carry the facts hash.
+  known: keyFilter(provinces.map((_, i) => `唐山市丰润区鑫达铁精粉有限公司|${["130000", "210000", "110000", "320000"][i]}`), 4),
 };
 const data = rows.filter((r) => r.rowNumber > header.headerRowNumber);
 // Rows with problems too: a bad 统一社会信用代码, a missing name, a formula-looking cell.
@@ -42,6 +45,9 @@ describe("RowWorkers", () => {
     expect(prepared).toEqual(data.map((raw) => prepareRow(raw, context)));
     expect(prepared.filter((p) => p.firm && p.firm.links > 0).length).toBeGreaterThan(100);
     expect(prepared.some((p) => p.problems.length > 0)).toBe(true);
+    const hashed = prepared.filter((p) => p.firm?.hash).map((p) => p.firm!.name);
+    expect(hashed).toContain("唐山市丰润区鑫达铁精粉有限公司");
+    expect(hashed.length).toBeLessThan(5);
   });
 
   it("are used for large files only", () => {

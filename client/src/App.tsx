@@ -31,6 +31,7 @@ const ImportJobPage = lazy(() => import("./features/Imports/ImportJobPage").then
 const ReviewPage = lazy(() => import("./features/Review/ReviewPage").then((m) => ({ default: m.ReviewPage })));
 const UsersPage = lazy(() => import("./features/Users/UsersPage").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./features/Audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const SettingsPage = lazy(() => import("./features/Settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
   const { locale } = useI18n();
@@ -73,6 +74,14 @@ export function App() {
                   element={
                     <RequireRole role="admin">
                       <AuditPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path={ROUTES.settings}
+                  element={
+                    <RequireRole role="admin">
+                      <SettingsPage />
                     </RequireRole>
                   }
                 />

@@ -10,7 +10,7 @@ import { SessionInfo, UserWithPassword } from "../../../server/model/accounts";
 import type { FirmChange, NewFirm, NewSegment, SegmentChange } from "../../../server/model/api";
 import { FirmDetail, FirmSegmentLink, ListEntry, SegmentRecord, TargetListDetail } from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
-import { ScoringProfile } from "../../../server/model/domain";
+import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
 import { SESSION_PATH, sendJson, uploadFile } from "./client";
 import type { ImportMode } from "./importSchemas";
 import { ImportStarted } from "./importSchemas";
@@ -70,6 +70,9 @@ export const actions = {
   logOut: () => changed(sendJson("DELETE", SESSION_PATH)),
   createUser: (body: { username: string; role: Role; password?: string }) => changed(sendJson("POST", "/api/users", body, UserWithPassword)),
   changeUser: (username: string, change: UserChange) => changed(sendJson("PATCH", `/api/users/${id(username)}`, change, UserWithPassword)),
+
+  /** Admins: every map, gap diagnosis, overview and ranking is judged by the new thresholds. */
+  saveGapThresholds: (thresholds: GapThresholds) => changed(sendJson("PUT", "/api/settings/gap-thresholds", thresholds, GapThresholds)),
 
   flagSegment: (zoneId: string, segmentId: string, body: { note: string }) =>
     changed(sendJson("PUT", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`, body)),

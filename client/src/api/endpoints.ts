@@ -20,7 +20,7 @@ import {
   ZoneList,
 } from "../../../server/model/api";
 import { SessionInfo, UserList } from "../../../server/model/accounts";
-import { ScoringProfile } from "../../../server/model/domain";
+import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
 import { auditQuery } from "../model/auditFilter";
@@ -43,6 +43,8 @@ export const api = {
     path: `/api/audit?${auditQuery(filter, page)}`,
     schema: AuditPage,
   }),
+  /** The saved thresholds below which a covered segment counts as weak (弱链). */
+  gapThresholds: (): ApiRequest<GapThresholds> => ({ path: "/api/settings/gap-thresholds", schema: GapThresholds }),
   zones: (): ApiRequest<z.infer<typeof ZoneList>> => ({ path: "/api/zones", schema: ZoneList }),
   zone: (zoneId: string): ApiRequest<ZoneDetail> => ({ path: `/api/zones/${id(zoneId)}`, schema: ZoneDetail }),
   chains: (): ApiRequest<z.infer<typeof ChainList>> => ({ path: "/api/chains", schema: ChainList }),

@@ -3,11 +3,13 @@
  * Placeholders are written {name} and filled by t().
  */
 import { accountsEn, accountsZhCN } from "./messages-accounts";
+import { settingsEn, settingsZhCN } from "./messages-settings";
 import { workEn, workZhCN } from "./messages-work";
 
 export const zhCN = {
   ...workZhCN,
   ...accountsZhCN,
+  ...settingsZhCN,
   "app.title": "ChainAtlas 产业链招商图谱",
   "app.shortTitle": "产业链招商图谱",
   "app.language": "English",
@@ -154,6 +156,7 @@ export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
   ...workEn,
   ...accountsEn,
+  ...settingsEn,
   "app.title": "ChainAtlas · Industrial chain maps",
   "app.shortTitle": "Industrial chain maps",
   "app.language": "中文",

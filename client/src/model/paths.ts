@@ -36,6 +36,8 @@ export const paths = {
   review: (page = 1) => withQuery("/review", new URLSearchParams(page > 1 ? { page: String(page) } : {})),
   users: () => "/admin/users",
   audit: (query: URLSearchParams = new URLSearchParams()) => withQuery("/admin/audit", query),
+  /** `back`: the view to return to (e.g. the map whose gap panel linked here). */
+  settings: (back?: string | null) => withQuery("/admin/settings", new URLSearchParams(back ? { back } : {})),
 };
 
 export const ROUTES = {
@@ -55,6 +57,7 @@ export const ROUTES = {
   login: "/login",
   users: "/admin/users",
   audit: "/admin/audit",
+  settings: "/admin/settings",
 } as const;
 
 function withQuery(path: string, query: URLSearchParams): string {

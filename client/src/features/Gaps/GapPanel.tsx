@@ -4,18 +4,20 @@
  * and the 卡点 marks planners set or take off.
  */
 import { Progress, Space, Tag, Typography } from "antd";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { ChainGaps, SegmentDiagnosis } from "../../../../server/model/api";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney, formatPercent } from "../../model/format";
 import { flagUnsaid, gapKinds, gapRows } from "../../model/gaps";
+import { currentLocation } from "../../model/loginRedirect";
 import { paths } from "../../model/paths";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { ButtonLink } from "../common/ButtonLink";
 import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
+import { useSession } from "../Session/SessionProvider";
 import { FlagControl } from "./FlagControl";
 
 interface Props {
@@ -48,6 +50,8 @@ export function GapPanel({ zoneId, chainId, onSelect, onChanged }: Props) {
 
 function GapSummary({ gaps, onSelect, onChanged }: { gaps: ChainGaps; onSelect(id: string): void; onChanged(): void }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
+  const location = useLocation();
   const rows = gapRows(gaps);
   const c = gaps.counts;
   const tiles: { key: string; label: string; value: number; status?: "missing" | "weak" | "bottleneck" }[] = [
@@ -81,6 +85,15 @@ function GapSummary({ gaps, onSelect, onChanged }: { gaps: ChainGaps; onSelect(i
       </ul>
       <Typography.Paragraph type="secondary" className="gap-thresholds">
         {t("gap.thresholds", { minFirms: gaps.thresholds.minFirms, minCapital: formatMoney(gaps.thresholds.minCapital, locale) })}
+        {/* Admins set the thresholds; the settings screen leads back to this view. */}
+        {can.admin && (
+          <>
+            {" "}
+            <Link to={paths.settings(currentLocation(location))} data-testid="gap-thresholds-edit">
+              {t("gap.editThresholds")}
+            </Link>
+          </>
+        )}
       </Typography.Paragraph>
 
       <Space wrap className="gap-actions">

@@ -24,6 +24,7 @@ export function UserMenu() {
       ? [
           { key: "users", label: <span data-testid="menu-users">{t("nav.users")}</span>, onClick: () => navigate(paths.users()) },
           { key: "audit", label: <span data-testid="menu-audit">{t("nav.audit")}</span>, onClick: () => navigate(paths.audit()) },
+          { key: "settings", label: <span data-testid="menu-settings">{t("nav.settings")}</span>, onClick: () => navigate(paths.settings()) },
           { type: "divider" as const },
         ]
       : []),

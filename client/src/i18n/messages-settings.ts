@@ -1,5 +1,6 @@
 /**
- * Interface text of the settings screen (the gap thresholds). Merged into messages.ts.
+ * Interface text of the settings screen (the gap thresholds) and of adding ranked targets
+ * to an existing list. Merged into messages.ts.
  */
 export const settingsZhCN = {
   "nav.settings": "设置",
@@ -21,6 +22,23 @@ export const settingsZhCN = {
   "settings.saved": "已保存弱链阈值：本地企业少于 {minFirms} 家，或注册资本合计低于 {minCapital}，即为弱链",
   "settings.invalid": "有数值不符合要求，请按提示修改",
   "gap.editThresholds": "修改阈值",
+
+  "targets.addToList": "加入已有清单",
+  "targets.addSelectedToList": "将所选 {count} 家加入已有清单",
+  "addToList.title": "加入已有清单",
+  "addToList.intro": "把表中勾选的 {count} 家企业加入「{zone} · {chain}」的一份清单，每家按其最匹配的环节加入，状态为“待接触”。",
+  "addToList.list": "目标清单",
+  "addToList.pick": "选择一份清单",
+  "addToList.option": "{name}（{count} 个目标 · {by} {date}）",
+  "addToList.none": "这条产业链还没有目标清单。请先用“存为目标清单”新建一份。",
+  "addToList.confirm": "加入清单",
+  "addToList.progress": "正在加入 {done}/{total}…",
+  "addToList.summary": "已加入 {added} 家，{already} 家原已在清单「{name}」中。",
+  "addToList.failedCount": "{count} 家没有加入：",
+  "addToList.failedOne": "{firm}：{reason}",
+  "addToList.open": "打开清单",
+  "addToList.close": "关闭",
+  "addToList.loadFailed": "没有读到清单的现有目标：{reason}",
 } as const;
 
 export type SettingsMessageKey = keyof typeof settingsZhCN;
@@ -45,4 +63,21 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "settings.saved": "Saved: fewer than {minFirms} local firms, or less than {minCapital} registered capital in total, is weak",
   "settings.invalid": "Some values are not accepted; see the notes at the fields",
   "gap.editThresholds": "Change",
+
+  "targets.addToList": "Add to a list",
+  "targets.addSelectedToList": "Add {count} picked to a list",
+  "addToList.title": "Add to an existing list",
+  "addToList.intro": "Adds the {count} firms picked in the table to a list of {zone} · {chain}, each for the segment it fits best, as 待接触 (to contact).",
+  "addToList.list": "Target list",
+  "addToList.pick": "Pick a list",
+  "addToList.option": "{name} ({count} targets · {by} {date})",
+  "addToList.none": "This chain has no target list yet. Save one first with “Save as a list”.",
+  "addToList.confirm": "Add to list",
+  "addToList.progress": "Adding {done}/{total}…",
+  "addToList.summary": "Added {added}; {already} were already on the list {name}.",
+  "addToList.failedCount": "{count} could not be added:",
+  "addToList.failedOne": "{firm}: {reason}",
+  "addToList.open": "Open the list",
+  "addToList.close": "Close",
+  "addToList.loadFailed": "Could not read the list's targets: {reason}",
 };

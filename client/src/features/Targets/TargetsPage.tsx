@@ -16,6 +16,7 @@ import type { ExportFormat } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney } from "../../model/format";
+import { picksOf } from "../../model/listBatch";
 import { paths } from "../../model/paths";
 import { LIMIT_CHOICES } from "../../model/targetQuery";
 import { ButtonLink } from "../common/ButtonLink";
@@ -25,6 +26,7 @@ import { StatusTag } from "../common/StatusTag";
 import { useApiDownload } from "../common/useApiDownload";
 import { useChainNames } from "../common/useChainNames";
 import { useSession } from "../Session/SessionProvider";
+import { AddToListDialog } from "./AddToListDialog";
 import { SaveListDialog } from "./SaveListDialog";
 import { ScoreBar, ScoreLegend } from "./ScoreBar";
 import { useTargetQuery } from "./useTargetQuery";
@@ -47,6 +49,7 @@ export function TargetsPage() {
   const profiles = useApi(api.profiles());
   const [selected, setSelected] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [adding, setAdding] = useState(false);
   const { busy, download } = useApiDownload();
 
   const regionOptions = useMemo(() => {
@@ -59,6 +62,9 @@ export function TargetsPage() {
       },
     ];
   }, [provinces.data, cities.data, t]);
+
+  // The picked rows still in the ranking shown (a new filter may have dropped some).
+  const picks = useMemo(() => picksOf(shown?.results ?? [], selected), [shown, selected]);
 
   const chainNames = useChainNames();
   const zone = shown?.zone ?? gaps.data?.zone ?? null;
@@ -265,6 +271,11 @@ export function TargetsPage() {
                 {selected.length ? t("targets.saveSelected", { count: selected.length }) : t("targets.saveList")}
               </Button>
             )}
+            {can.edit && (
+              <Button disabled={!shown || picks.length === 0} onClick={() => setAdding(true)} data-testid="add-to-list">
+                {picks.length ? t("targets.addSelectedToList", { count: picks.length }) : t("targets.addToList")}
+              </Button>
+            )}
             <Button onClick={() => void exportFile("xlsx")} loading={busy === "xlsx"} disabled={!shown} data-testid="export-targets-xlsx">
               {t("export.xlsx")}
             </Button>
@@ -315,6 +326,7 @@ export function TargetsPage() {
           resultCount={shown?.results.length ?? 0}
         />
       )}
+      {zone && chain && can.edit && <AddToListDialog open={adding} onClose={() => setAdding(false)} zone={zone} chain={chain} picks={picks} />}
     </div>
   );
 }

@@ -3,10 +3,9 @@
  * — segments of other chains too, since supply links and a firm's segments may cross chains.
  */
 import { Select } from "antd";
-import { useEffect, useMemo, useState } from "react";
-import { api } from "../../api/endpoints";
-import { useApi } from "../../api/useApi";
+import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider";
+import { useDebouncedSearch } from "../Search/useDebouncedSearch";
 
 export interface PickableSegment {
   id: string;
@@ -26,17 +25,9 @@ interface Props {
   testId?: string;
 }
 
-const DEBOUNCE_MS = 200;
-
 export function SegmentPicker({ local, exclude, value, onChange, placeholder, testId }: Props) {
   const { t } = useI18n();
-  const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const results = useApi(query ? api.search(query) : null);
+  const { text, setText, results, searching } = useDebouncedSearch();
   // The picked segment stays an option after the search text is gone.
   const [picked, setPicked] = useState<PickableSegment | null>(null);
 
@@ -85,7 +76,7 @@ export function SegmentPicker({ local, exclude, value, onChange, placeholder, te
         onChange(segment);
       }}
       options={options}
-      loading={Boolean(query) && results.status === "loading"}
+      loading={searching}
       notFoundContent={t("search.none")}
       className="segment-picker"
       popupMatchSelectWidth={false}

@@ -3,28 +3,19 @@
  * initials: "lg" finds 凌钢). What a pick does depends on the screen, so it is a prop.
  */
 import { AutoComplete, Input } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { SearchResults } from "../../../../server/model/api";
-import { api } from "../../api/endpoints";
-import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
+import { useDebouncedSearch } from "./useDebouncedSearch";
 
 export type SearchHit =
   | { kind: "firm"; id: string; name: string; zoneId: string | null }
   | { kind: "segment"; id: string; name: string; chainId: string; chainName: string }
   | { kind: "chain"; id: string; name: string };
 
-const DEBOUNCE_MS = 200;
-
 export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void; className?: string }) {
   const { t } = useI18n();
-  const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const results = useApi(query ? api.search(query) : null);
+  const { text, setText, results, clear, searching, answered } = useDebouncedSearch();
   const hits = useMemo(() => (results.data ? toHits(results.data) : []), [results.data]);
 
   const group = (label: string, kind: SearchHit["kind"]) => {
@@ -57,18 +48,17 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
       onChange={setText}
       onSelect={(value: string) => {
         const hit = hits.find((h) => `${h.kind}:${h.kind === "segment" ? `${h.chainId}:` : ""}${h.id}` === value);
-        setText("");
-        setQuery("");
+        clear();
         if (hit) onPick(hit);
       }}
-      notFoundContent={query && results.status === "ready" ? t("search.none") : null}
+      notFoundContent={answered ? t("search.none") : null}
       popupMatchSelectWidth={360}
     >
       <Input.Search
         placeholder={t("search.placeholder")}
         aria-label={t("search.label")}
         allowClear
-        loading={Boolean(query) && results.status === "loading"}
+        loading={searching}
         data-testid="search-input"
       />
     </AutoComplete>

@@ -2,15 +2,15 @@
  * 添加企业 to a segment from the map: link a firm the graph knows (found by name or
  * pinyin), or enter a new one — by default a local firm of the zone — and link it.
  */
-import { Alert, App, AutoComplete, Button, Form, Input, Modal } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, App, Button, Form, Input, Modal } from "antd";
+import { useState } from "react";
 import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
-import { api } from "../../api/endpoints";
-import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { FirmEdit } from "./FirmEditor";
 import { FirmEditor } from "./FirmEditor";
+import type { PickedFirm } from "./FirmPicker";
+import { FirmPicker, useFirmPicker } from "./FirmPicker";
 
 interface Props {
   zone: { id: string; countyCode: string };
@@ -24,28 +24,20 @@ export function AddFirmToSegment({ zone, segment, present, onChanged }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  const [firm, setFirm] = useState<{ id: string; name: string } | null>(null);
+  const picker = useFirmPicker();
+  const { firm } = picker;
   const [products, setProducts] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState<FirmEdit | null>(null);
-  const results = useApi(query ? api.search(query) : null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 200);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   const reset = () => {
-    setText("");
-    setFirm(null);
+    picker.reset();
     setProducts("");
     setProblem(null);
   };
 
-  const link = async (target: { id: string; name: string }) => {
+  const link = async (target: PickedFirm) => {
     setBusy(true);
     setProblem(null);
     try {
@@ -63,17 +55,6 @@ export function AddFirmToSegment({ zone, segment, present, onChanged }: Props) {
       setBusy(false);
     }
   };
-
-  const options = (results.data?.firms ?? []).map((f) => ({
-    value: f.id,
-    disabled: present.has(f.id),
-    label: (
-      <span data-testid={`link-firm-option-${f.id}`}>
-        {f.name}
-        {present.has(f.id) && <span className="search-context"> · {t("firmLink.alreadyShort")}</span>}
-      </span>
-    ),
-  }));
 
   return (
     <>
@@ -94,24 +75,7 @@ export function AddFirmToSegment({ zone, segment, present, onChanged }: Props) {
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
         <Form layout="vertical">
           <Form.Item label={t("firmLink.firm")} help={firm ? t("addEntry.picked", { name: firm.name }) : t("firmLink.firmHelp")}>
-            <AutoComplete
-              value={text}
-              onChange={(value: string) => {
-                setText(value);
-                setFirm(null);
-              }}
-              onSelect={(id: string) => {
-                const hit = results.data?.firms.find((f) => f.id === id);
-                if (hit) {
-                  setFirm({ id: hit.id, name: hit.name });
-                  setText(hit.name);
-                }
-              }}
-              options={options}
-              notFoundContent={query && results.status === "ready" ? t("search.none") : null}
-            >
-              <Input.Search placeholder={t("addEntry.search")} loading={Boolean(query) && results.status === "loading"} data-testid="link-firm-search" />
-            </AutoComplete>
+            <FirmPicker picker={picker} testId="link-firm" unavailable={{ ids: present, note: t("firmLink.alreadyShort") }} />
           </Form.Item>
           <Form.Item label={t("panel.products")}>
             <Input value={products} onChange={(e) => setProducts(e.target.value)} maxLength={500} placeholder={t("firmLink.productsHint")} data-testid="link-firm-products" />
@@ -122,7 +86,7 @@ export function AddFirmToSegment({ zone, segment, present, onChanged }: Props) {
           block
           onClick={() => {
             setOpen(false);
-            setCreating({ kind: "create", defaults: { zoneId: zone.id, regionCode: zone.countyCode, name: firm ? "" : text.trim() } });
+            setCreating({ kind: "create", defaults: { zoneId: zone.id, regionCode: zone.countyCode, name: firm ? "" : picker.text.trim() } });
           }}
           data-testid="link-firm-new"
         >

@@ -2,7 +2,7 @@
  * Adds a firm to a list by hand: find it by name or pinyin, say which segment of the
  * chain it would fill (or let the server take the firm's own segment in the chain).
  */
-import { Alert, AutoComplete, Form, Input, Modal, Select } from "antd";
+import { Alert, Form, Modal, Select } from "antd";
 import { useEffect, useState } from "react";
 import type { TargetListDetail } from "../../../../server/model/api";
 import { actions } from "../../api/actions";
@@ -11,6 +11,7 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { splitFieldErrors } from "../../model/fieldErrors";
+import { FirmPicker, useFirmPicker } from "../Editing/FirmPicker";
 
 interface Props {
   open: boolean;
@@ -21,23 +22,16 @@ interface Props {
 
 export function AddEntryDialog({ open, list, onClose, onAdded }: Props) {
   const { t } = useI18n();
-  const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  const [firm, setFirm] = useState<{ id: string; name: string } | null>(null);
+  const picker = useFirmPicker();
+  const { firm } = picker;
   const [segmentId, setSegmentId] = useState<string | undefined>();
   const [errors, setErrors] = useState<{ firm?: string; segment?: string; general?: string }>({});
   const [busy, setBusy] = useState(false);
   const chain = useApi(open ? api.chain(list.chainId) : null);
-  const results = useApi(query ? api.search(query) : null);
 
   useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 200);
-    return () => clearTimeout(timer);
-  }, [text]);
-  useEffect(() => {
     if (!open) return;
-    setText("");
-    setFirm(null);
+    picker.reset();
     setSegmentId(undefined);
     setErrors({});
   }, [open]);
@@ -77,24 +71,7 @@ export function AddEntryDialog({ open, list, onClose, onAdded }: Props) {
       {errors.general && <Alert type="error" showIcon title={errors.general} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" onFinish={submit}>
         <Form.Item label={t("addEntry.firm")} validateStatus={errors.firm ? "error" : undefined} help={errors.firm ?? (firm ? t("addEntry.picked", { name: firm.name }) : t("addEntry.firmHelp"))}>
-          <AutoComplete
-            value={text}
-            onChange={(value: string) => {
-              setText(value);
-              setFirm(null);
-            }}
-            onSelect={(id: string) => {
-              const hit = results.data?.firms.find((f) => f.id === id);
-              if (hit) {
-                setFirm({ id: hit.id, name: hit.name });
-                setText(hit.name);
-              }
-            }}
-            options={(results.data?.firms ?? []).map((f) => ({ value: f.id, label: <span data-testid={`add-entry-option-${f.id}`}>{f.name}</span> }))}
-            notFoundContent={query && results.status === "ready" ? t("search.none") : null}
-          >
-            <Input.Search placeholder={t("addEntry.search")} loading={Boolean(query) && results.status === "loading"} data-testid="add-entry-search" />
-          </AutoComplete>
+          <FirmPicker picker={picker} testId="add-entry" />
         </Form.Item>
         <Form.Item label={t("addEntry.segment")} validateStatus={errors.segment ? "error" : undefined} help={errors.segment ?? t("addEntry.segmentHelp")}>
           <Select

@@ -7,39 +7,36 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { FirmDetail } from "../../../../server/model/api";
 import { actions } from "../../api/actions";
-import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
 import { conflictCurrent } from "../../model/conflict";
 import { paths } from "../../model/paths";
+import { useAction } from "../common/useAction";
 import type { FirmEdit } from "./FirmEditor";
 import { FirmEditor } from "./FirmEditor";
 import type { PickableSegment } from "./SegmentPicker";
 import { SegmentPicker } from "./SegmentPicker";
-
-const reason = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 export function FirmActions({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [edit, setEdit] = useState<FirmEdit | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await actions.deleteFirm(firm.id, firm.version);
-      void message.success(t("firmEdit.deleted", { name: firm.name }));
-      navigate(paths.overview(), { replace: true });
-    } catch (error) {
-      if (conflictCurrent(error)) {
+  const remove = () =>
+    run(
+      async () => {
+        await actions.deleteFirm(firm.id, firm.version);
+        void message.success(t("firmEdit.deleted", { name: firm.name }));
+        navigate(paths.overview(), { replace: true });
+      },
+      (error) => {
+        if (!conflictCurrent(error)) return false;
         void message.warning(t("firmEdit.deleteStale", { name: firm.name }));
         onChanged();
-      } else void message.error(t("action.failed", { reason: reason(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return true;
+      },
+    );
 
   return (
     <Space wrap className="page-actions">
@@ -80,23 +77,18 @@ export function LinkSegmentButton({ firm, onChanged }: { firm: FirmDetail; onCha
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [segment, setSegment] = useState<PickableSegment | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const linked = new Set(firm.segments.map((s) => s.segmentId));
 
   const link = async () => {
     if (!segment) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await actions.linkFirm(firm.id, segment.id);
       void message.success(t("firmLink.linked", { firm: firm.name, segment: segment.name }));
       setOpen(false);
       setSegment(null);
       onChanged();
-    } catch (error) {
-      void message.error(t("action.failed", { reason: reason(error) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -141,19 +133,13 @@ export function UnlinkButton({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const unlink = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useAction();
+  const unlink = () =>
+    run(async () => {
       await actions.unlinkFirm(firmId, segmentId, version);
       void message.success(t("firmLink.unlinked", { firm: firmName, segment: segmentName }));
       onChanged();
-    } catch (error) {
-      void message.error(t("action.failed", { reason: reason(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Popconfirm title={t("firmLink.unlinkConfirm", { firm: firmName, segment: segmentName })} onConfirm={unlink} okText={t("common.ok")} cancelText={t("common.cancel")}>
       <Button type="link" size="small" danger loading={busy} data-testid={`unlink-${firmId}-${segmentId}`}>
@@ -167,20 +153,14 @@ export function UnlinkButton({
 export function LeaderButton({ zoneId, chainId, firmId, firmName, isLeader, onChanged }: { zoneId: string; chainId: string; firmId: string; firmName: string; isLeader: boolean; onChanged(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const toggle = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useAction();
+  const toggle = () =>
+    run(async () => {
       if (isLeader) await actions.unsetLeader(zoneId, chainId, firmId);
       else await actions.setLeader(zoneId, chainId, firmId);
       void message.success(t(isLeader ? "leader.unset" : "leader.set", { firm: firmName }));
       onChanged();
-    } catch (error) {
-      void message.error(t("action.failed", { reason: reason(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Popconfirm title={t(isLeader ? "leader.unsetConfirm" : "leader.setConfirm", { firm: firmName })} onConfirm={toggle} okText={t("common.ok")} cancelText={t("common.cancel")}>
       <Button type="link" size="small" loading={busy} data-testid={`${isLeader ? "unset" : "set"}-leader-${firmId}`}>

@@ -6,11 +6,11 @@ import { App, Button, Popconfirm } from "antd";
 import { useState } from "react";
 import type { MapSegment } from "../../../../server/model/api";
 import { actions } from "../../api/actions";
-import { ApiError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { conflictCurrent } from "../../model/conflict";
+import { useAction } from "../common/useAction";
 import { useSession } from "../Session/SessionProvider";
 import type { SegmentEdit } from "./SegmentEditor";
 import { SegmentEditor } from "./SegmentEditor";
@@ -35,24 +35,24 @@ function Controls({ segment, onChanged, onDeleted }: Props) {
   const segmentRecord = useApi(api.segment(segment.id));
   const record = segmentRecord.data;
   const [edit, setEdit] = useState<SegmentEdit | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   const remove = async () => {
     if (!record) return;
-    setBusy(true);
-    try {
-      await actions.deleteSegment(record.id, record.version);
-      void message.success(t("segmentEdit.deleted", { name: record.name }));
-      onDeleted();
-    } catch (error) {
-      if (conflictCurrent(error)) {
+    await run(
+      async () => {
+        await actions.deleteSegment(record.id, record.version);
+        void message.success(t("segmentEdit.deleted", { name: record.name }));
+        onDeleted();
+      },
+      (error) => {
+        if (!conflictCurrent(error)) return false;
         void message.warning(t("segmentEdit.deleteStale", { name: record.name }));
         segmentRecord.refresh();
         onChanged();
-      } else void message.error(t("action.failed", { reason: error instanceof ApiError ? error.message : String(error) }));
-    } finally {
-      setBusy(false);
-    }
+        return true;
+      },
+    );
   };
 
   return (

@@ -9,6 +9,7 @@ import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
 import { fieldDetails, fieldPath } from "../../model/fieldErrors";
+import { useAction } from "../common/useAction";
 import { useSession } from "../Session/SessionProvider";
 
 interface Props {
@@ -24,38 +25,31 @@ export function FlagControl({ zoneId, segment, onChanged, size = "middle" }: Pro
   const { message } = App.useApp();
   const { can } = useSession();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [form] = Form.useForm<{ note: string }>();
 
-  const submit = async (values: { note: string }) => {
-    setBusy(true);
-    try {
-      await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim() });
-      setOpen(false);
-      void message.success(t("flag.done", { segment: segment.name }));
-      onChanged();
-    } catch (error) {
-      const details = error instanceof ApiError ? fieldDetails(error.details) : [];
-      if (details.length)
+  const submit = (values: { note: string }) =>
+    run(
+      async () => {
+        await actions.flagSegment(zoneId, segment.segmentId, { note: values.note.trim() });
+        setOpen(false);
+        void message.success(t("flag.done", { segment: segment.name }));
+        onChanged();
+      },
+      (error) => {
+        const details = error instanceof ApiError ? fieldDetails(error.details) : [];
+        if (!details.length) return false;
         form.setFields(details.map((d) => ({ name: fieldPath(d.field).at(-1) as "note", errors: [d.message] })));
-      else void message.error(t("action.failed", { reason: (error as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return true;
+      },
+    );
 
-  const unflag = async () => {
-    setBusy(true);
-    try {
+  const unflag = () =>
+    run(async () => {
       await actions.unflagSegment(zoneId, segment.segmentId);
       void message.success(t("flag.removed", { segment: segment.name }));
       onChanged();
-    } catch (error) {
-      void message.error(t("action.failed", { reason: (error as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   // Viewers read the flag in the diagnosis; only editors set or take it off.
   if (!can.edit) return null;

@@ -20,6 +20,7 @@ import { paths } from "../../model/paths";
 import { SCORE_COLORS } from "../../model/scoreBar";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
+import { useAction } from "../common/useAction";
 import { useSession } from "../Session/SessionProvider";
 
 export function ProfilesPage() {
@@ -77,23 +78,18 @@ function ProfileList({ profiles, current, onCreated, back }: { profiles: Scoring
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const base = profiles.find((p) => p.id === current) ?? profiles[0];
 
   const create = async () => {
     if (!name.trim() || !base || busy) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await actions.saveProfile({ ...base, id: newProfileId(), name: name.trim(), description: t("profiles.copiedFrom", { name: base.name }) });
       setOpen(false);
       onCreated();
       void message.success(t("profiles.created", { name: saved.name }));
       navigate(withBack(paths.profiles(saved.id), back));
-    } catch (error) {
-      void message.error(t("action.failed", { reason: (error as Error).message }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

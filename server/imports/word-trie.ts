@@ -5,7 +5,8 @@
  * characters. Characters are UTF-16 code units, as `text[i]` and `startsWith` see them.
  */
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** By UTF-16 code unit (numbers: no one-character string is made per step). */
+  next: Map<number, TrieNode<T>>;
   /** The values of the words that end here, in the order they were added. */
   values: T[];
 }
@@ -20,7 +21,7 @@ export class WordTrie<T> {
     if (!word) throw new Error("A trie word cannot be empty");
     let at = this.root;
     for (let i = 0; i < word.length; i++) {
-      const ch = word[i]!;
+      const ch = word.charCodeAt(i);
       let next = at.next.get(ch);
       if (!next) at.next.set(ch, (next = node()));
       at = next;
@@ -35,7 +36,7 @@ export class WordTrie<T> {
   forEachAt(text: string, start: number, visit: (value: T, end: number) => void): void {
     let at: TrieNode<T> | undefined = this.root;
     for (let i = start; i < text.length; i++) {
-      at = at.next.get(text[i]!);
+      at = at.next.get(text.charCodeAt(i));
       if (!at) return;
       for (const value of at.values) visit(value, i + 1);
     }

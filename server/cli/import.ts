@@ -7,6 +7,7 @@
  * (nothing written), 2 wrong usage, 3 the graph is in use by another process.
  */
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readEnv } from "../env.js";
@@ -68,6 +69,7 @@ try {
     path: file,
     fileName: path.basename(file),
     mode: values["dry-run"] ? "dry-run" : "commit",
+    actor: `cli:${userInfo().username}`,
     source: values.source,
     zoneId: values.zone ?? null,
     onProgress: progress,

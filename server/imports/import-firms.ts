@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { auditStep } from "../audit/audit.js";
 import { StagingWriter } from "../graph/bulk.js";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import type { ImportReport } from "../model/api.js";
@@ -35,6 +36,8 @@ export interface ImportOptions {
   /** The name the user knows the file by (uploads are stored under another). */
   fileName: string;
   mode: ImportMode;
+  /** Who imports: a username, or e.g. "cli:alice"; a commit's audit entry names them. */
+  actor: string;
   /** Where the data came from, kept on every firm (default: the file name). */
   source?: string;
   /** When set, the imported firms are located in this zone (local firms). */
@@ -253,7 +256,12 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     await options.onProgress?.(counts.rows);
 
     const files = await closeAll();
-    if (commit) await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [] });
+    // A file that changes nothing (every row unchanged or refused) writes nothing, not even an audit entry.
+    if (commit && counts.new + counts.updated > 0) {
+      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
+      const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
+      await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit] });
+    }
   } finally {
     await workers?.close();
     await Promise.allSettled([closeAll()]);

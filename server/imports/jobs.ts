@@ -49,6 +49,8 @@ export interface StartImport {
   source?: string;
   zoneId?: string | null;
   rowsTotal: number | null;
+  /** Who started it (a username); its audit entry names them. */
+  actor: string;
   /** Delete the file when the job ends (uploads). */
   removeFile?: boolean;
 }
@@ -81,6 +83,7 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
         path: start.path,
         fileName: start.fileName,
         mode: start.mode,
+        actor: start.actor,
         source: job.source,
         zoneId: job.zoneId,
         onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }),

@@ -35,7 +35,7 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
     const query = parseInput(ImportQuery, req.query, "query");
     const upload = await receiveFile(req, { dir: options.uploadDir, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
     const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
-    const { id } = await startImportJob(store, { path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true });
+    const { id } = await startImportJob(store, { path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, actor: currentUser(res).username });
     res.status(202).location(`/api/imports/${id}`).json({ id });
   });
 

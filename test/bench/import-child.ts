@@ -12,7 +12,7 @@ import { importFirms } from "../../server/imports/import-firms.js";
 const [file, zoneId] = process.argv.slice(2);
 const store = await openStore(readEnv());
 const started = performance.now();
-const report = await importFirms(store, { importId: "imp-bench", path: file!, fileName: path.basename(file!), mode: "commit", source: "benchmark", zoneId: zoneId ?? null });
+const report = await importFirms(store, { importId: "imp-bench", path: file!, fileName: path.basename(file!), mode: "commit", actor: "bench", source: "benchmark", zoneId: zoneId ?? null });
 const seconds = (performance.now() - started) / 1000;
 await store.close();
 console.log(JSON.stringify({ seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, counts: report.counts, problems: report.problemCount }));

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await seeded(reference);
   before = await rowsOf(reference);
   const store = await KuzuStore.open(path.join(reference, "graph.kuzu"));
-  await importFirms(store, { importId: "imp-reference", path: file, fileName: "firms.csv", mode: "commit" });
+  await importFirms(store, { importId: "imp-reference", path: file, fileName: "firms.csv", mode: "commit", actor: "test" });
   await store.close();
   after = await rowsOf(reference);
   expect(after.length).toBeGreaterThan(before.length + FIRMS);

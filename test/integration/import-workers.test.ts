@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "../../server/audit/audit-log.js";
 import { importFirms } from "../../server/imports/import-firms.js";
 import { loadSample } from "../../seed/load-sample.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 const run = (workers: number) =>
-  importFirms(t.store, { importId: "imp-w", path: file, fileName: "firms.csv", mode: "commit", source: "test", workers, today: new Date("2026-11-29T08:00:00Z") });
+  importFirms(t.store, { importId: "imp-w", path: file, fileName: "firms.csv", mode: "commit", actor: "test", source: "test", workers, today: new Date("2026-11-29T08:00:00Z") });
 
 /** The imported tables, in a fixed order. */
 async function snapshot() {
@@ -57,5 +58,24 @@ describe("an import prepared on worker threads", () => {
   it("counts the same file again as unchanged", async () => {
     const again = await run(2);
     expect(again.counts).toMatchObject({ new: 0, unchanged: 1500, updated: 0 });
+  });
+
+  it("adds one audit entry per commit that changes the graph, naming who imported and the counts", async () => {
+    const entries = async () => (await listAudit(t.store, { action: "import.commit", limit: 50 })).items;
+    const more = path.join(dir, "more.csv");
+    const segments = (await t.store.read("imports/list-segments")) as { id: string; name: string }[];
+    await writeBenchExport(more, { firms: 40, seed: 8, segments, prefix: "M" });
+    const before = (await entries()).length;
+    await importFirms(t.store, { importId: "imp-dry", path: more, fileName: "more.csv", mode: "dry-run", actor: "someone", workers: 0 });
+    expect((await entries()).length).toBe(before);
+    const report = await importFirms(t.store, { importId: "imp-audited", path: more, fileName: "more.csv", mode: "commit", actor: "cli:alice", workers: 0 });
+    expect(report.counts.new).toBe(40);
+    const [entry, ...others] = (await entries()).filter((e) => e.entityId === "imp-audited");
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ actor: "cli:alice", action: "import.commit", entity: "import", before: null, after: { counts: report.counts } });
+    expect(entry!.summary).toContain("more.csv");
+    // The same file again changes nothing and says nothing.
+    await importFirms(t.store, { importId: "imp-again", path: more, fileName: "more.csv", mode: "commit", actor: "cli:alice", workers: 0 });
+    expect((await entries()).length).toBe(before + 1);
   });
 });

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const nodes = async () => Number((await t.store.read("admin/count-nodes"))[0]!.count);
 const run = (file: string, extra: Partial<ImportOptions> = {}) =>
-  importFirms(t.store, { importId: "imp-test", path: file, fileName: path.basename(file), mode: "commit", ...extra });
+  importFirms(t.store, { importId: "imp-test", path: file, fileName: path.basename(file), mode: "commit", actor: "test", ...extra });
 
 describe("importing an enterprise export", () => {
   it("in a dry run, reports every row and problem and writes nothing", async () => {

@@ -3,7 +3,7 @@
  * time — filtered by person, kind of record, action and dates (kept in the URL). Open a
  * row for the fields it changed, before and after; export the filtered log as a file.
  */
-import { Button, DatePicker, Input, Select, Space, Table, Typography } from "antd";
+import { Button, DatePicker, Input, Select, Space, Table } from "antd";
 import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
@@ -16,7 +16,7 @@ import type { Translate } from "../../i18n/I18nProvider";
 import type { AuditFilter } from "../../model/auditFilter";
 import { parseAuditFilter, writeAuditFilter } from "../../model/auditFilter";
 import { formatDate, formatDateTime } from "../../model/format";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useApiDownload } from "../common/useApiDownload";
 import { AuditDiff } from "./AuditDiff";
@@ -90,27 +90,24 @@ export function AuditPage() {
 
   return (
     <div className="audit-page page">
-      <PageCrumbs current={t("audit.title")} />
-      <div className="page-head">
-        <div>
-          <Typography.Title level={2} className="page-title">
-            {t("audit.title")}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t("audit.subtitle")}</Typography.Paragraph>
-        </div>
-        <Space className="page-actions">
-          {(["xlsx", "csv"] as const).map((format) => (
-            <Button
-              key={format}
-              onClick={() => void download(files.audit(filter, format), `audit-${formatDate(new Date())}.${format}`, format)}
-              loading={busy === format}
-              data-testid={`audit-export-${format}`}
-            >
-              {t(format === "xlsx" ? "export.xlsx" : "export.csv")}
-            </Button>
-          ))}
-        </Space>
-      </div>
+      <PageHeading
+        title={t("audit.title")}
+        subtitle={t("audit.subtitle")}
+        actions={
+          <Space className="page-actions">
+            {(["xlsx", "csv"] as const).map((format) => (
+              <Button
+                key={format}
+                onClick={() => void download(files.audit(filter, format), `audit-${formatDate(new Date())}.${format}`, format)}
+                loading={busy === format}
+                data-testid={`audit-export-${format}`}
+              >
+                {t(format === "xlsx" ? "export.xlsx" : "export.csv")}
+              </Button>
+            ))}
+          </Space>
+        }
+      />
       <div className="filter-bar" role="search">
         <label>
           <span>{t("audit.actor")}</span>

@@ -13,7 +13,7 @@ import type { ImportJob, ImportMode } from "../../api/importSchemas";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useSession } from "../Session/SessionProvider";
 import { JobStatusTag } from "./JobStatusTag";
@@ -26,11 +26,7 @@ export function ImportsPage() {
   const jobs = useApi(api.imports());
   return (
     <div className="imports-page page">
-      <PageCrumbs current={t("imports.title")} />
-      <Typography.Title level={2} className="page-title">
-        {t("imports.title")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("imports.subtitle")}</Typography.Paragraph>
+      <PageHeading title={t("imports.title")} subtitle={t("imports.subtitle")} />
       <div className="imports-layout">
         {can.edit ? <UploadForm /> : <Alert type="info" showIcon title={t("auth.readOnly")} className="read-only-note" data-testid="read-only" />}
         <section className="imports-recent">

@@ -2,7 +2,7 @@
  * 目标清单: the saved target lists, per zone × chain (filters in the URL), with where each
  * pipeline stands. Lists are made on the targets screen, from a ranking.
  */
-import { App, Button, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { App, Button, Popconfirm, Select, Space, Table } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -13,7 +13,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
 import { ButtonLink } from "../common/ButtonLink";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useChainNames } from "../common/useChainNames";
 import { useSession } from "../Session/SessionProvider";
@@ -112,11 +112,7 @@ export function ListsPage() {
 
   return (
     <div className="lists-page page">
-      <PageCrumbs current={t("lists.title")} />
-      <Typography.Title level={2} className="page-title">
-        {t("lists.title")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("lists.subtitle")}</Typography.Paragraph>
+      <PageHeading title={t("lists.title")} subtitle={t("lists.subtitle")} />
       <div className="filter-bar">
         <label>
           <span>{t("lists.zone")}</span>

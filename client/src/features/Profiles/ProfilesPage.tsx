@@ -5,7 +5,7 @@
  */
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Slider, Space, Switch, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 import type { RegionGroup, ScoringProfile } from "../../../../server/model/domain";
 import { DEFAULT_PROFILE_ID, SCORE_COMPONENTS } from "../../../../server/model/domain";
 import { actions } from "../../api/actions";
@@ -18,7 +18,8 @@ import type { ProfileFormValues } from "../../model/profileForm";
 import { newProfileId, profileFieldNames, toFormValues, toProfile, weightShares } from "../../model/profileForm";
 import { paths } from "../../model/paths";
 import { SCORE_COLORS } from "../../model/scoreBar";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { BackLink, useBackTo } from "../common/BackLink";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useAction } from "../common/useAction";
 import { useSession } from "../Session/SessionProvider";
@@ -26,26 +27,16 @@ import { useSession } from "../Session/SessionProvider";
 export function ProfilesPage() {
   const { profileId } = useParams();
   const { t } = useI18n();
-  const [search] = useSearchParams();
+  const backTo = useBackTo();
   const profiles = useApi(api.profiles());
   const groups = useApi(api.regionGroups());
   if (!profileId) return <Navigate to={paths.profiles(DEFAULT_PROFILE_ID)} replace />;
-  const back = search.get("back");
-  const backTo = back?.startsWith("/") && !back.startsWith("//") ? back : null;
   return (
     <div className="profiles-page page">
-      <PageCrumbs current={t("profiles.title")} />
-      <Typography.Title level={2} className="page-title">
-        {t("profiles.title")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("profiles.subtitle")}</Typography.Paragraph>
-      {backTo && (
-        <Typography.Paragraph>
-          <Link to={backTo} data-testid="profile-back">
-            ← {t("profiles.back")}
-          </Link>
-        </Typography.Paragraph>
-      )}
+      <PageHeading title={t("profiles.title")} subtitle={t("profiles.subtitle")} />
+      <BackLink to={backTo} testId="profile-back">
+        {t("profiles.back")}
+      </BackLink>
       <RequestState state={profiles}>
         {(list) => (
           <div className="profiles-layout">

@@ -13,7 +13,7 @@ import type { PendingLink } from "../../api/importSchemas";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useSession } from "../Session/SessionProvider";
 
@@ -124,11 +124,7 @@ export function ReviewPage() {
 
   return (
     <div className="review-page page">
-      <PageCrumbs current={t("review.title")} />
-      <Typography.Title level={2} className="page-title">
-        {t("review.title")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("review.subtitle")}</Typography.Paragraph>
+      <PageHeading title={t("review.title")} subtitle={t("review.subtitle")} />
       <RequestState state={queue}>
         {(data) => (
           <>

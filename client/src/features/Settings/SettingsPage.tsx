@@ -5,7 +5,6 @@
  */
 import { Alert, App, Button, Form, InputNumber, Space, Typography } from "antd";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
 import type { GapThresholds } from "../../../../server/model/domain";
 import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
@@ -14,33 +13,22 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { splitFieldErrors } from "../../model/fieldErrors";
 import { formatMoney } from "../../model/format";
-import { safeNext } from "../../model/loginRedirect";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { BackLink, useBackTo } from "../common/BackLink";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 
 const FIELDS: ReadonlySet<string> = new Set(["minFirms", "minCapital"]);
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const [search] = useSearchParams();
   const thresholds = useApi(api.gapThresholds());
-  // Only a path inside the app is followed back (the same rule as after logging in).
-  const back = search.get("back");
-  const backTo = back && safeNext(back) === back ? back : null;
+  const backTo = useBackTo();
   return (
     <div className="settings-page page">
-      <PageCrumbs current={t("settings.title")} />
-      <Typography.Title level={2} className="page-title">
-        {t("settings.title")}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t("settings.subtitle")}</Typography.Paragraph>
-      {backTo && (
-        <Typography.Paragraph>
-          <Link to={backTo} data-testid="settings-back">
-            ← {t("settings.back")}
-          </Link>
-        </Typography.Paragraph>
-      )}
+      <PageHeading title={t("settings.title")} subtitle={t("settings.subtitle")} />
+      <BackLink to={backTo} testId="settings-back">
+        {t("settings.back")}
+      </BackLink>
       <RequestState state={thresholds}>{(saved) => <ThresholdsForm saved={saved} onSaved={thresholds.refresh} />}</RequestState>
     </div>
   );

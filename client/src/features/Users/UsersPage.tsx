@@ -3,7 +3,7 @@
  * a role, disable or enable, reset a password. A password the server makes up is shown
  * once, right then, and never again.
  */
-import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import type { User, UserWithPassword } from "../../../../server/model/accounts";
@@ -17,7 +17,7 @@ import { conflictCurrent } from "../../model/conflict";
 import { formatDateTime } from "../../model/format";
 import { ROLES } from "../../model/roles";
 import type { Role } from "../../model/roles";
-import { PageCrumbs } from "../common/PageCrumbs";
+import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useSession } from "../Session/SessionProvider";
 import { NewUserDialog } from "./NewUserDialog";
@@ -146,18 +146,15 @@ export function UsersPage() {
 
   return (
     <div className="users-page page">
-      <PageCrumbs current={t("users.title")} />
-      <div className="page-head">
-        <div>
-          <Typography.Title level={2} className="page-title">
-            {t("users.title")}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t("users.subtitle")}</Typography.Paragraph>
-        </div>
-        <Button type="primary" onClick={() => setAdding(true)} data-testid="user-add">
-          {t("users.add")}
-        </Button>
-      </div>
+      <PageHeading
+        title={t("users.title")}
+        subtitle={t("users.subtitle")}
+        actions={
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="user-add">
+            {t("users.add")}
+          </Button>
+        }
+      />
       <Alert type="info" showIcon title={t("users.roles")} className="roles-help" />
       <RequestState state={users}>
         {(list) => (

@@ -1,4 +1,6 @@
 // Firms whose name, aliases or their pinyin contain the query (ranked by the service).
+// On the embedded graph, search uses its in-memory index instead (server/services/firm-search.ts);
+// this scan serves Neo4j, where a TEXT index on searchText answers CONTAINS.
 // params: $q (normalised: lower case, no spaces), $limit
 // returns: id, name, aliases, regionCode, zoneId, sample, searchText
 MATCH (f:Firm)

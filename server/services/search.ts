@@ -1,16 +1,23 @@
 /**
  * Search across firms, segments and chains by Chinese substring, full pinyin or pinyin
- * initials. The store finds candidates by substring of the stored keys; ranking happens
- * here: an exact key beats a prefix, a prefix beats a substring, the legal name beats
- * its pinyin; ties go to the shorter name.
+ * initials. A firm, segment or chain matches when one of its keys (search-keys.ts)
+ * contains the query; an exact key beats a prefix, a prefix beats a substring, the legal
+ * name beats its pinyin, its pinyin its initials, and those the aliases; ties go to the
+ * shorter name, then the id.
+ *
+ * Firms on the embedded graph come from an in-memory index (firm-search.ts) that ranks
+ * every matching firm. Segments and chains (thousands at most), and firms on Neo4j, are
+ * found by the store — on Neo4j with a TEXT index on searchText — and ranked here among
+ * the first candidates.
  */
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { SearchResults } from "../model/api.js";
+import { searchFirmIndex } from "./firm-search.js";
 import { normalizeQuery } from "./search-keys.js";
 import { parseRows } from "./rows.js";
 
-/** How many candidates each kind fetches before ranking; the response keeps `limit`. */
+/** How many candidates each scan fetches before ranking; the response keeps `limit`. */
 const CANDIDATES = 200;
 
 export function matchRank(searchText: string, q: string): number {
@@ -22,10 +29,12 @@ export function matchRank(searchText: string, q: string): number {
   return best;
 }
 
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function ranked<T extends { searchText: string; name: string; id: string }>(rows: T[], q: string, limit: number) {
   return rows
     .map((row) => ({ row, rank: matchRank(row.searchText, q) }))
-    .sort((a, b) => a.rank - b.rank || a.row.name.length - b.row.name.length || a.row.id.localeCompare(b.row.id))
+    .sort((a, b) => a.rank - b.rank || a.row.name.length - b.row.name.length || byId(a.row.id, b.row.id))
     .slice(0, limit)
     .map(({ row: { searchText: _, ...rest } }) => rest);
 }
@@ -35,13 +44,22 @@ const FirmHit = SearchResults.shape.firms.element.extend(Keyed.shape);
 const SegmentHit = SearchResults.shape.segments.element.extend(Keyed.shape);
 const ChainHit = SearchResults.shape.chains.element.extend(Keyed.shape);
 
-export async function search(store: GraphStore, query: string, limit: number): Promise<SearchResults> {
+/** Firms by scanning every firm's keys in the store (Neo4j; and the benchmark's comparison). */
+export async function scanFirms(store: GraphStore, q: string, limit: number): Promise<SearchResults["firms"]> {
+  return ranked(parseRows(FirmHit, await store.read("search/search-firms", { q, limit: CANDIDATES })), q, limit);
+}
+
+async function indexedFirms(store: GraphStore, q: string, limit: number): Promise<SearchResults["firms"]> {
+  return (await searchFirmIndex(store, q, limit)).map(({ id, name, aliases, regionCode, zoneId, sample }) => ({ id, name, aliases, regionCode, zoneId, sample }));
+}
+
+export async function search(store: GraphStore, query: string, limit: number, options: { scan?: boolean } = {}): Promise<SearchResults> {
   const q = normalizeQuery(query);
   const params = { q, limit: CANDIDATES };
   const [firms, segments, chains] = await Promise.all([
-    store.read("search/search-firms", params).then((rows) => parseRows(FirmHit, rows)),
+    store.engine === "kuzu" && !options.scan ? indexedFirms(store, q, limit) : scanFirms(store, q, limit),
     store.read("search/search-segments", params).then((rows) => parseRows(SegmentHit, rows)),
     store.read("search/search-chains", params).then((rows) => parseRows(ChainHit, rows)),
   ]);
-  return { query, firms: ranked(firms, q, limit), segments: ranked(segments, q, limit), chains: ranked(chains, q, limit) };
+  return { query, firms, segments: ranked(segments, q, limit), chains: ranked(chains, q, limit) };
 }

@@ -6,6 +6,7 @@ import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
 import { failInterruptedJobs } from "./imports/jobs.js";
 import { readEnv } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
+import { prepareFirmIndex } from "./services/firm-search.js";
 
 const env = readEnv();
 const store = await openStore(env);
@@ -20,6 +21,12 @@ const interrupted = await failInterruptedJobs(store);
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
   console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
+  // The embedded graph's firm search index is built now rather than at the first search.
+  if (store.engine === "kuzu")
+    prepareFirmIndex(store).then(
+      ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
+      (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
+    );
 });
 
 let stopping = false;

@@ -22,3 +22,5 @@ CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+CREATE TEXT INDEX firm_search_text IF NOT EXISTS FOR (n:Firm) ON (n.searchText);
+CREATE TEXT INDEX segment_search_text IF NOT EXISTS FOR (n:Segment) ON (n.searchText);

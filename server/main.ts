@@ -17,8 +17,12 @@ if (adminPassword) {
   console.log(`No users yet: created "admin" with password ${adminPassword} (also in ${file}, readable by you only).`);
   console.log(`Log in, add your team under 用户管理, then delete that file.`);
 }
-const interrupted = await failInterruptedJobs(store);
+// On Neo4j other instances may share the graph and run imports of their own: only jobs
+// whose instance went silent are failed, at start and then every minute.
+const othersMayRun = store.engine === "neo4j";
+const interrupted = await failInterruptedJobs(store, { othersMayRun });
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
+if (othersMayRun) setInterval(() => void failInterruptedJobs(store, { othersMayRun }).catch((error) => console.error(error)), 60_000).unref();
 const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
   console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
   // The embedded graph's firm search index is built now rather than at the first search.

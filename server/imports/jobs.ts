@@ -16,8 +16,13 @@ const StoredJob = ImportJob.extend({ report: z.string().nullable() });
 
 export const newImportId = () => `imp-${randomUUID()}`;
 
+/** How often a running job's instance says it is still at it, and when silence means it is gone. */
+export const HEARTBEAT_MS = 15_000;
+export const ABANDONED_AFTER_MS = 120_000;
+
 async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> {
-  await store.write([{ query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null }] }], { keepsCaches: true });
+  const row = { ...job, report: job.report ? JSON.stringify(job.report) : null, heartbeatAt: new Date().toISOString() };
+  await store.write([{ query: "imports/save-job", rows: [row] }], { keepsCaches: true });
 }
 
 export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {
@@ -30,16 +35,26 @@ export async function listImportJobs(store: GraphStore, limit = 50): Promise<Imp
   return parseRows(ImportJob, await store.read("imports/list-jobs", { limit }));
 }
 
-/** Marks jobs cut off by a stop or crash as failed; their single transaction never committed. */
-export async function failInterruptedJobs(store: GraphStore, now = new Date()): Promise<number> {
-  const unfinished = parseRows(z.object({ id: z.string() }), await store.read("imports/list-unfinished"));
-  await store.write([
-    {
-      query: "imports/fail-interrupted",
-      rows: unfinished.map(({ id }) => ({ id, finishedAt: now.toISOString(), error: "The server stopped while this import ran; it wrote nothing. Upload the file again." })),
-    },
-  ]);
-  return unfinished.length;
+/**
+ * Marks jobs cut off by a stop or crash as failed; their single transaction never
+ * committed. The embedded graph has one server, so at its start every unfinished job was
+ * cut off. On a shared graph (`othersMayRun`) other instances may be running theirs: only
+ * a job whose instance has been silent for ABANDONED_AFTER_MS counts as cut off.
+ */
+export async function failInterruptedJobs(store: GraphStore, { now = new Date(), othersMayRun = false } = {}): Promise<number> {
+  const unfinished = parseRows(z.object({ id: z.string(), heartbeatAt: z.string() }), await store.read("imports/list-unfinished"));
+  const interrupted = othersMayRun ? unfinished.filter((job) => Date.parse(job.heartbeatAt) < now.getTime() - ABANDONED_AFTER_MS) : unfinished;
+  if (interrupted.length === 0) return 0;
+  await store.write(
+    [
+      {
+        query: "imports/fail-interrupted",
+        rows: interrupted.map(({ id }) => ({ id, finishedAt: now.toISOString(), error: "The server stopped while this import ran; it wrote nothing. Upload the file again." })),
+      },
+    ],
+    { keepsCaches: true },
+  );
+  return interrupted.length;
 }
 
 export interface StartImport {
@@ -75,6 +90,10 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
     report: null,
   };
   await save(store, job);
+  const heartbeat = setInterval(() => {
+    store.write([{ query: "imports/touch-job", rows: [{ id: job.id, at: new Date().toISOString() }] }], { keepsCaches: true }).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   const done = (async () => {
     try {
       await save(store, { ...job, status: "running" });
@@ -97,6 +116,7 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
       await save(store, failed).catch(() => undefined);
       return failed;
     } finally {
+      clearInterval(heartbeat);
       if (start.removeFile) await rm(start.path, { force: true });
     }
   })();

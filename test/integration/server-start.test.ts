@@ -63,7 +63,7 @@ describe.runIf(embedded)("starting the server", () => {
     server!.kill("SIGTERM");
     await stopped;
     const store = await KuzuStore.open(path.join(dataDir, "graph.kuzu"));
-    await store.write([{ query: "imports/save-job", rows: [{ id: "imp-00000000-0000-0000-0000-000000000000", fileName: "a.csv", mode: "commit", source: "a", zoneId: null, status: "running", rowsDone: 10, rowsTotal: 100, createdAt: "2026-11-22T00:00:00Z", finishedAt: null, report: null, error: null }] }]);
+    await store.write([{ query: "imports/save-job", rows: [{ id: "imp-00000000-0000-0000-0000-000000000000", fileName: "a.csv", mode: "commit", source: "a", zoneId: null, status: "running", rowsDone: 10, rowsTotal: 100, createdAt: "2026-11-22T00:00:00Z", finishedAt: null, report: null, error: null, heartbeatAt: null }] }]);
     await store.close();
     const port = 23000 + (process.pid % 10000);
     const output = await start(port);

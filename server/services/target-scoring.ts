@@ -58,6 +58,23 @@ function inGroup(regionCode: string, group: RegionGroup): boolean {
   });
 }
 
+/** Region and distance by the firm's region code, once per code in one ranking (firms share a few thousand codes). */
+const placeScores = new WeakMap<ScoringContext, Map<string, { region: number; km: number | null }>>();
+
+function placeScore(regionCode: string, ctx: ScoringContext): { region: number; km: number | null } {
+  let byCode = placeScores.get(ctx);
+  if (!byCode) placeScores.set(ctx, (byCode = new Map()));
+  let score = byCode.get(regionCode);
+  if (!score) {
+    const priorities = ctx.regionGroups
+      .filter((g) => inGroup(regionCode, g))
+      .map((g) => (g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0)));
+    score = { region: Math.max(ctx.profile.otherRegionPriority, ...priorities), km: distanceKm(ctx.zoneCountyCode, regionCode) };
+    byCode.set(regionCode, score);
+  }
+  return score;
+}
+
 export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): Components & { km: number | null } {
   const confidences = c.segments.map((s) => s.confidence);
   const segmentFit = confidences.length ? clamp01(Math.max(...confidences) + 0.1 * (confidences.length - 1)) : 0;
@@ -69,12 +86,7 @@ export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): Compone
   const quality = clamp01(c.firm.tags.reduce((sum, tag) => sum + (TAG_WEIGHT[tag] ?? 0), 0));
   const ties = clamp01(c.ties.reduce((sum, t) => sum + (t.isLeader ? 1 : 0.5), 0));
 
-  const priorities = ctx.regionGroups
-    .filter((g) => inGroup(c.firm.regionCode, g))
-    .map((g) => (g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0)));
-  const region = Math.max(ctx.profile.otherRegionPriority, ...priorities);
-
-  const km = distanceKm(ctx.zoneCountyCode, c.firm.regionCode);
+  const { region, km } = placeScore(c.firm.regionCode, ctx);
   const { nearKm, farKm } = ctx.profile;
   const distance = km === null ? 0 : clamp01((farKm - km) / (farKm - nearKm));
 
@@ -113,29 +125,32 @@ function explain(c: CandidateFacts, components: Components, contributions: Compo
   return parts.join("；");
 }
 
-/** Scores, orders and numbers the candidates; the same input always gives the same order. */
-export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringContext): TargetResult[] {
+/**
+ * Scores, orders and numbers the candidates; the same input always gives the same order.
+ * Only the first `limit` are written out in full (breakdown, reason): a ranking may weigh
+ * a hundred thousand firms to show a hundred.
+ */
+export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringContext, limit = Number.POSITIVE_INFINITY): TargetResult[] {
   const weights = ctx.profile.weights;
   const scored = candidates.map((c) => {
     const { km, ...components } = scoreComponents(c, ctx);
-    const rounded = Object.fromEntries(SCORE_COMPONENTS.map((k) => [k, round(components[k])])) as Components;
     const { total, contributions } = weightedTotal(components, weights);
-    return {
-      firm: c.firm,
-      region: regionPath(c.firm.regionCode),
-      distanceKm: km === null ? null : Math.round(km),
-      segments: c.segments,
-      ties: c.ties,
-      components: rounded,
-      weights: { ...weights },
-      contributions,
-      total,
-      reason: explain(c, components, contributions, km, ctx),
-    };
+    return { c, km, components, contributions, total };
   });
   scored.sort(
-    (a, b) => b.total - a.total || (b.firm.capital ?? -1) - (a.firm.capital ?? -1) || a.firm.id.localeCompare(b.firm.id),
+    (a, b) => b.total - a.total || (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) || a.c.firm.id.localeCompare(b.c.firm.id),
   );
-  return scored.map((s, i) => ({ rank: i + 1, ...s }));
+  return scored.slice(0, limit).map(({ c, km, components, contributions, total }, i) => ({
+    rank: i + 1,
+    firm: c.firm,
+    region: regionPath(c.firm.regionCode),
+    distanceKm: km === null ? null : Math.round(km),
+    segments: c.segments,
+    ties: c.ties,
+    components: Object.fromEntries(SCORE_COMPONENTS.map((k) => [k, round(components[k])])) as Components,
+    weights: { ...weights },
+    contributions,
+    total,
+    reason: explain(c, components, contributions, km, ctx),
+  }));
 }
-

@@ -77,13 +77,15 @@ function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
   ];
 }
 
-async function localTies(store: GraphStore, zoneId: string, firmIds: string[]) {
-  const [sales, purchases] = await Promise.all(
-    ["targets/sales-to-local", "targets/purchases-from-local"].map(async (query) => parseRows(TieRow, await store.read(query, { zoneId, firmIds }))),
-  );
+/** The supply ties between the zone's firms and the given firms: sales into the zone first. */
+async function localTies(store: GraphStore, zoneId: string, firmIds: Set<string>) {
+  const [sales, purchases] = await Promise.all([
+    store.read("targets/sales-to-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
+    store.read("targets/purchases-from-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
+  ]);
   return [
-    ...sales!.map((t) => ({ ...t, direction: "supplies" as const })),
-    ...purchases!.map((t) => ({ ...t, direction: "buys" as const })),
+    ...sales.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "supplies" as const })),
+    ...purchases.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "buys" as const })),
   ];
 }
 
@@ -119,8 +121,7 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
       ).filter((r) => !filters.tags.length || r.tags.some((t) => filters.tags.includes(t)))
     : [];
   const byFirm = groupBy(rows, (r) => r.id);
-  const firmIds = [...byFirm.keys()];
-  const ties = firmIds.length ? await localTies(store, zoneId, firmIds) : [];
+  const ties = byFirm.size ? await localTies(store, zoneId, new Set(byFirm.keys())) : [];
   const tiesByFirm = groupBy(ties, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
@@ -146,7 +147,7 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
       })),
     };
   });
-  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today });
+  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today }, filters.limit);
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
     chain: { id: chainId, name: facts.chain.name },
@@ -160,7 +161,7 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
       limit: filters.limit,
     },
     targetSegments,
-    candidateCount: ranked.length,
-    results: ranked.slice(0, filters.limit),
+    candidateCount: candidates.length,
+    results: ranked,
   };
 }

@@ -1,14 +1,19 @@
 /**
- * npm run bench -- [--firms N] [--out file.json] [--seconds S] [--keep DIR]
+ * npm run bench -- [--firms N] [--out file.json] [--seconds S] [--connections C] [--keep DIR]
  *
  * Generates a deterministic dataset (fixed seed) of N firms (default 1,000,000) over ten
  * chains of 300 segments, writes it as an enterprise export, loads it through the real
- * import path, then measures the API under concurrent load on loopback and the map's
- * render time in headless Chromium. Prints a table and writes the figures as JSON.
+ * import path (timed, with its peak memory), then measures the API under concurrent load
+ * on loopback (autocannon, logged in as the first admin) and the map's render time in
+ * headless Chromium. In the same run it measures the naive paths for comparison: search
+ * by scanning every firm, maps/gaps/targets computed afresh, and a row-by-row MERGE
+ * import. Prints a table and writes the figures as JSON (--out).
+ *
+ * With NEO4J_URI set, everything runs against that Neo4j database, which it empties first.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { StagingWriter } from "../../server/graph/bulk.js";
@@ -16,24 +21,13 @@ import { importedFirmId } from "../../server/imports/import-firms.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { Random } from "../../seed/generate/random.js";
 import { CLIENT_DIR } from "../../server/app.js";
+import { logInAt } from "../support/sample-app.js";
+import type { CompareRequest } from "./compare-child.js";
 import { load, type LoadResult } from "./load.js";
 import { measureRender } from "./render.js";
 
-/** The targets of the scale issue, and the table that compares each figure with its target. */
+/** The targets of the scale issue. */
 const TARGETS = { importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500 };
-
-function printTable(r: { firms: number; links: number; importSeconds: number; peakRssMiB: number; endpoints: Record<string, LoadResult>; renderMs: number; date: string; machine: string }) {
-  const row = (figure: string, value: string, target: string, met: boolean) => console.log(`| ${figure} | ${value} | ${target} | ${met ? "met" : "missed"} |`);
-  console.log(`\n${r.firms.toLocaleString("en-US")} firms, ${r.links.toLocaleString("en-US")} links — ${r.date}, ${r.machine}\n`);
-  console.log("| figure | measured | target | |\n|---|---|---|---|");
-  row("import", `${r.importSeconds} s, peak RSS ${r.peakRssMiB} MiB`, `≤ ${TARGETS.importSeconds} s, ≤ ${TARGETS.peakRssMiB / 1024} GiB`, r.importSeconds <= TARGETS.importSeconds && r.peakRssMiB <= TARGETS.peakRssMiB);
-  for (const name of ["map", "gaps", "targets", "search"] as const) {
-    const e = r.endpoints[name]!;
-    row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
-  }
-  row("map throughput", `${r.endpoints.map!.rps} req/s`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, r.endpoints.map!.rps >= TARGETS.mapRps && r.endpoints.map!.errors === 0);
-  row("2,000-element map render", `${r.renderMs} ms`, `≤ ${TARGETS.renderMs} ms`, r.renderMs <= TARGETS.renderMs);
-}
 
 const { values } = parseArgs({
   options: {
@@ -47,10 +41,14 @@ const { values } = parseArgs({
 const FIRMS = Number(values.firms);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+if (!Number.isInteger(FIRMS) || FIRMS < 1000) throw new Error("--firms must be a whole number of at least 1000");
 const SEED = 20261122;
 const SHAPE = { chains: 10, segmentsPerChain: 300 };
 const LOCAL_FIRMS = 600;
+/** Rows imported row by row, and through the real path, for the comparison. */
+const SAMPLE_ROWS = Math.min(5000, Math.floor(FIRMS / 10));
 const BENCH_ZONE = "bench-zone";
+const ENGINE = process.env.NEO4J_URI ? "neo4j" : "kuzu";
 
 const work = values.keep ? path.resolve(values.keep) : mkdtempSync(path.join(tmpdir(), "chainatlas-bench-"));
 mkdirSync(work, { recursive: true });
@@ -60,13 +58,13 @@ const env = { ...process.env, DATA_DIR: dataDir, NEO4J_URI: process.env.NEO4J_UR
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 function child(script: string, args: string[]): string {
-  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${result.status})`);
   return result.stdout;
 }
 
 // 1. The graph: the sample, the benchmark chains and zone.
-log(`preparing ${work}`);
+log(`preparing ${work} (${ENGINE})`);
 rmSync(dataDir, { recursive: true, force: true });
 child("test/bench/setup-child.ts", ["chains", String(SHAPE.chains), String(SHAPE.segmentsPerChain), String(SEED)]);
 const { segments } = benchChains(SHAPE, SEED);
@@ -85,14 +83,18 @@ const localFile = path.join(work, "zone-enterprises.csv");
 // The zone's firms cover part of its three chains, so their maps have gaps.
 const zoneSegments = segments.filter((s) => /^b-(steel|auto|titanium)-/.test(s.id) && random.next() < 0.5);
 await writeBenchExport(localFile, { firms: LOCAL_FIRMS, seed: SEED + 2, segments: zoneSegments, countyCode: "211382", prefix: "Z", onFirm: (f) => local.push(importedFirmId(f)) });
-log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const naiveFile = path.join(work, "sample-row-by-row.csv");
+const bulkFile = path.join(work, "sample-bulk.csv");
+await writeBenchExport(naiveFile, { firms: SAMPLE_ROWS, seed: SEED + 3, segments, prefix: "N" });
+await writeBenchExport(bulkFile, { firms: SAMPLE_ROWS, seed: SEED + 4, segments, prefix: "B" });
+log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms (+ 2 × ${SAMPLE_ROWS} for the comparison) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // 3. The real import path, timed in processes of their own.
 log("importing the national export");
 const imported = JSON.parse(child("test/bench/import-child.ts", [nationalFile])) as { seconds: number; peakRssMiB: number; counts: Record<string, number> };
 log(`imported in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMiB.toFixed(0)} MiB: ${JSON.stringify(imported.counts)}`);
-const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { counts: Record<string, number> };
-log(`zone firms: ${JSON.stringify(importedLocal.counts)}`);
+const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { seconds: number; counts: Record<string, number> };
+log(`zone firms in ${importedLocal.seconds.toFixed(1)} s: ${JSON.stringify(importedLocal.counts)}`);
 
 const ties = new StagingWriter("SUPPLIES", path.join(work, "supplies.csv"));
 for (const supplier of national) {
@@ -104,9 +106,11 @@ child("test/bench/setup-child.ts", ["ties", tiesFile.path, String(tiesFile.rows)
 child("test/bench/setup-child.ts", ["leader", local[0]!, "b-steel"]);
 const links = imported.counts.links! + importedLocal.counts.links! + tiesFile.rows;
 
-// 4. The API under load.
+// 4. The API under load, logged in as the admin the server creates on its first start.
 const port = 20000 + (process.pid % 20000);
 const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+let serverOutput = "";
+server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
@@ -116,39 +120,103 @@ for (let i = 0; ; i++) {
   }
   await new Promise((r) => setTimeout(r, 200));
 }
+const startedAt = performance.now();
+const headers: Record<string, string> = {};
+const adminFile = path.join(dataDir, "initial-admin.txt");
+if (existsSync(adminFile)) {
+  const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
+  if (!password) throw new Error(`No password in ${adminFile}`);
+  headers.cookie = `chainatlas_session=${await logInAt(base, "admin", password)}`;
+  log("logged in as admin");
+} else {
+  log("no initial admin (a server without accounts): requests go without a session");
+}
+
 const chains = ["b-steel", "b-auto", "b-titanium"];
+const searchQueries = ["唐山", "tangshan", "ts", "高纯钛锭", "gctd", "冷轧", "凌钢", "lg", "钛", "zhineng", "北京钢", "yxgs"];
 const endpoints: Record<string, string[]> = {
-  map: chains.map((c) => `${base}/api/zones/${BENCH_ZONE}/chains/${c}/map`),
-  gaps: chains.map((c) => `${base}/api/zones/${BENCH_ZONE}/chains/${c}/gaps`),
-  targets: chains.flatMap((c) => [`${base}/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, `${base}/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100&regionGroup=jingjinji`]),
-  search: ["唐山", "tangshan", "ts", "高纯钛锭", "gcty", "冷轧", "凌钢", "lg"].map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`),
+  map: chains.map((c) => `/api/zones/${BENCH_ZONE}/chains/${c}/map`),
+  gaps: chains.map((c) => `/api/zones/${BENCH_ZONE}/chains/${c}/gaps`),
+  targets: chains.flatMap((c) => [`/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, `/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100&regionGroup=jingjinji`]),
+  search: searchQueries.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
 };
+// The first answer of each kind: computed (maps, gaps, rankings), or after the search index is built.
+const firstMs: Record<string, number> = {};
+for (const [name, paths] of Object.entries(endpoints)) {
+  const t = performance.now();
+  const res = await fetch(base + paths[0]!, { headers });
+  if (!res.ok) throw new Error(`${paths[0]} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  await res.arrayBuffer();
+  firstMs[name] = Math.round(performance.now() - t);
+  for (const p of paths.slice(1)) await (await fetch(base + p, { headers })).arrayBuffer();
+}
+log(`first answers (ms, after start-up ${((performance.now() - startedAt) / 1000).toFixed(1)} s): ${JSON.stringify(firstMs)}`);
 const results: Record<string, LoadResult> = {};
-for (const [name, urls] of Object.entries(endpoints)) {
-  for (const url of urls) await fetch(url); // warm up once
-  results[name] = await load(urls, { seconds: SECONDS, connections: CONNECTIONS });
+for (const [name, paths] of Object.entries(endpoints)) {
+  results[name] = await load(base, paths, { seconds: SECONDS, connections: CONNECTIONS, headers });
   log(`${name}: ${JSON.stringify(results[name])}`);
 }
+const indexLine = /Search index ready: .*/.exec(serverOutput)?.[0] ?? null;
 server.kill("SIGTERM");
+await new Promise((resolve) => server.once("exit", resolve));
 
-// 5. The 2,000-element map in Chromium.
+// 5. The naive paths, on the same graph.
+log("measuring the naive paths");
+const compareRequest: CompareRequest = { zoneId: BENCH_ZONE, chainIds: chains, queries: searchQueries, naiveFile, bulkFile };
+writeFileSync(path.join(work, "compare.json"), JSON.stringify(compareRequest));
+const comparison = JSON.parse(child("test/bench/compare-child.ts", [path.join(work, "compare.json")])) as {
+  search: { indexed?: { p50: number; p95: number }; scan: { p50: number; p95: number }; ratioP50?: number; ratioP95?: number; indexBuildSeconds?: number; indexMiB?: number };
+  computed: Record<string, { fresh: { p50: number; p95: number }; kept: { p50: number; p95: number }; ratioP50: number }>;
+  import: { rows: number; rowByRowSeconds: number; bulkSeconds: number; ratio: number };
+};
+
+// 6. The 2,000-element map in Chromium (a synthetic map on the sample app: no graph of ours needed).
 if (!existsSync(path.join(CLIENT_DIR, "index.html"))) spawnSync("npx", ["vite", "build"], { stdio: "ignore" });
+delete process.env.NEO4J_URI; // the render's own small app must not empty the benchmark's Neo4j database
 const render = await measureRender();
 log(`render: ${JSON.stringify(render)}`);
 
+const perRow = comparison.import.rowByRowSeconds / comparison.import.rows;
 const report = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-  engine: process.env.NEO4J_URI ? "neo4j" : "kuzu",
+  loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
+  engine: ENGINE,
   firms: FIRMS + LOCAL_FIRMS,
   segments: segments.length,
   links,
   importSeconds: Math.round(imported.seconds * 10) / 10,
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
+  firstMs,
+  searchIndex: indexLine,
   renderMs: render.renderMs,
+  comparisons: {
+    ...comparison,
+    importExtrapolated: {
+      rowByRowSeconds: Math.round(perRow * FIRMS),
+      bulkSeconds: Math.round(imported.seconds),
+      ratio: Math.round((perRow * FIRMS) / imported.seconds),
+    },
+  },
 };
-printTable(report);
+
+const row = (figure: string, value: string, target: string, met: boolean | null) => console.log(`| ${figure} | ${value} | ${target} | ${met === null ? "" : met ? "met" : "missed"} |`);
+console.log(`\n${report.firms.toLocaleString("en-US")} firms, ${report.links.toLocaleString("en-US")} links, ${ENGINE} — ${report.date}, ${report.machine}, load average ${report.loadAverage.join(" / ")}\n`);
+console.log("| figure | measured | target | |\n|---|---|---|---|");
+row("import", `${report.importSeconds} s, peak RSS ${report.peakRssMiB} MiB`, `≤ ${TARGETS.importSeconds} s, ≤ ${TARGETS.peakRssMiB / 1024} GiB`, report.importSeconds <= TARGETS.importSeconds && report.peakRssMiB <= TARGETS.peakRssMiB);
+for (const name of ["map", "gaps", "targets", "search"] as const) {
+  const e = results[name]!;
+  row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors; first ${firstMs[name]} ms)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
+}
+row("map throughput", `${results.map!.rps} req/s, ${results.map!.errors} errors`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, results.map!.rps >= TARGETS.mapRps && results.map!.errors === 0);
+row("2,000-element map render", `${report.renderMs} ms`, `≤ ${TARGETS.renderMs} ms`, report.renderMs <= TARGETS.renderMs);
+console.log("\n| naive path | naive | ours | ratio |\n|---|---|---|---|");
+const c = report.comparisons;
+console.log(`| import, ${c.import.rows.toLocaleString("en-US")} rows: MERGE per row vs bulk | ${c.import.rowByRowSeconds} s | ${c.import.bulkSeconds} s | ${c.import.ratio}× |`);
+console.log(`| import, ${FIRMS.toLocaleString("en-US")} rows (row by row extrapolated) | ${c.importExtrapolated.rowByRowSeconds} s | ${c.importExtrapolated.bulkSeconds} s | ${c.importExtrapolated.ratio}× |`);
+if (c.search.indexed) console.log(`| search p50 / p95: scan vs index | ${c.search.scan.p50} / ${c.search.scan.p95} ms | ${c.search.indexed.p50} / ${c.search.indexed.p95} ms | ${c.search.ratioP50}× / ${c.search.ratioP95}× |`);
+for (const [name, v] of Object.entries(c.computed)) console.log(`| ${name} p50: computed vs kept | ${v.fresh.p50} ms | ${v.kept.p50} ms | ${v.ratioP50}× |`);
 console.log(`\n${JSON.stringify(report, null, 2)}`);
 if (values.out) writeFileSync(values.out, JSON.stringify(report, null, 2) + "\n");
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -12,10 +12,14 @@
  * large import), the whole index is rebuilt, in chunks, yielding between them so the
  * server keeps answering.
  *
+ * Segments and chains, a few thousand at most, are kept alongside and read again at every
+ * change of the graph's version.
+ *
  * Neo4j has no table offsets; there, search scans with a TEXT index (see search.ts).
  */
 import { z } from "zod";
 import type { GraphStore, Row } from "../graph/store.js";
+import { SearchResults } from "../model/api.js";
 import { graphVersion } from "./read-cache.js";
 import { parseRows } from "./rows.js";
 import { compareHits, SearchIndex, type FirmHit, type IndexedFirm } from "./search-index.js";
@@ -34,7 +38,16 @@ interface State {
   /** Blocks read again since the base was built: their firms now, hiding the base's. */
   changed: Map<number, SearchIndex>;
   zones: Map<string, string>;
+  /** Segments and chains (thousands at most), searched by scanning them here. */
+  segments: SegmentEntry[];
+  chains: ChainEntry[];
 }
+
+const Keyed = z.object({ searchText: z.string() });
+const SegmentEntry = SearchResults.shape.segments.element.extend(Keyed.shape);
+const ChainEntry = SearchResults.shape.chains.element.extend(Keyed.shape);
+export type SegmentEntry = z.infer<typeof SegmentEntry>;
+export type ChainEntry = z.infer<typeof ChainEntry>;
 
 interface Holder {
   state: State | null;
@@ -60,6 +73,12 @@ export async function searchFirmIndex(store: GraphStore, q: string, limit: numbe
     .map((hit) => ({ ...hit, zoneId: state.zones.get(hit.id) ?? null }));
 }
 
+/** The segments and chains as of the graph's current version, to be searched by scanning. */
+export async function searchCatalog(store: GraphStore): Promise<{ segments: SegmentEntry[]; chains: ChainEntry[] }> {
+  const { segments, chains } = await currentState(store);
+  return { segments, chains };
+}
+
 /** Builds the index ahead of the first search (the server calls it once started). */
 export async function prepareFirmIndex(store: GraphStore): Promise<{ firms: number; bytes: number }> {
   const state = await currentState(store);
@@ -80,9 +99,11 @@ async function currentState(store: GraphStore): Promise<State> {
 }
 
 async function refresh(store: GraphStore, holder: Holder, version: string): Promise<State> {
-  const [blockRows, locatedRows] = await Promise.all([
+  const [blockRows, locatedRows, segments, chains] = await Promise.all([
     store.read("search/firm-blocks", { blockSize: FIRM_SEARCH.blockSize }).then((rows) => parseRows(BlockRow, rows)),
     store.read("search/located-firms").then((rows) => parseRows(LocatedRow, rows)),
+    store.read("search/all-segments").then((rows) => parseRows(SegmentEntry, rows)),
+    store.read("search/all-chains").then((rows) => parseRows(ChainEntry, rows)),
   ]);
   const fingerprints = new Map(blockRows.map((r) => [r.block, `${r.firms}:${r.versions}:${r.offsets}`]));
   const zones = new Map(locatedRows.map((r) => [r.firmId, r.zoneId]));
@@ -90,7 +111,7 @@ async function refresh(store: GraphStore, holder: Holder, version: string): Prom
   const changedNow = old ? [...new Set([...fingerprints.keys(), ...old.fingerprints.keys()])].filter((b) => fingerprints.get(b) !== old.fingerprints.get(b)) : [];
   let state: State;
   if (old && changedNow.length === 0) {
-    state = { ...old, version, zones };
+    state = { ...old, version, zones, segments, chains };
   } else if (old && new Set([...old.changed.keys(), ...changedNow]).size <= FIRM_SEARCH.maxChangedBlocks) {
     const rows = await store.read("search/firm-keys-in-blocks", { blocks: changedNow, blockSize: FIRM_SEARCH.blockSize });
     const byBlock = new Map<number, IndexedFirm[]>(changedNow.map((b) => [b, []]));
@@ -100,11 +121,11 @@ async function refresh(store: GraphStore, holder: Holder, version: string): Prom
     }
     const changed = new Map(old.changed);
     for (const [block, firms] of byBlock) changed.set(block, await SearchIndex.build(firms));
-    state = { version, fingerprints, base: old.base, changed, zones };
+    state = { version, fingerprints, base: old.base, changed, zones, segments, chains };
   } else {
     // Let the old index go before the new one is built.
     holder.state = null;
-    state = { version, fingerprints, base: await SearchIndex.build(allFirms(store, [...fingerprints.keys()]), pause), changed: new Map(), zones };
+    state = { version, fingerprints, base: await SearchIndex.build(allFirms(store, [...fingerprints.keys()]), pause), changed: new Map(), zones, segments, chains };
   }
   holder.state = state;
   return state;

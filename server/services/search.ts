@@ -5,15 +5,15 @@
  * name beats its pinyin, its pinyin its initials, and those the aliases; ties go to the
  * shorter name, then the id.
  *
- * Firms on the embedded graph come from an in-memory index (firm-search.ts) that ranks
- * every matching firm. Segments and chains (thousands at most), and firms on Neo4j, are
- * found by the store — on Neo4j with a TEXT index on searchText — and ranked here among
- * the first candidates.
+ * On the embedded graph, firms come from an in-memory index (firm-search.ts) that ranks
+ * every matching firm, and segments and chains (thousands at most) are kept in memory
+ * beside it. On Neo4j the store finds them — with TEXT indexes on searchText — and they
+ * are ranked here among the first candidates.
  */
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { SearchResults } from "../model/api.js";
-import { searchFirmIndex } from "./firm-search.js";
+import { searchCatalog, searchFirmIndex } from "./firm-search.js";
 import { normalizeQuery } from "./search-keys.js";
 import { parseRows } from "./rows.js";
 
@@ -55,9 +55,14 @@ async function indexedFirms(store: GraphStore, q: string, limit: number): Promis
 
 export async function search(store: GraphStore, query: string, limit: number, options: { scan?: boolean } = {}): Promise<SearchResults> {
   const q = normalizeQuery(query);
+  if (store.engine === "kuzu" && !options.scan) {
+    const [firms, catalog] = await Promise.all([indexedFirms(store, q, limit), searchCatalog(store)]);
+    const matching = <T extends { searchText: string }>(rows: T[]) => rows.filter((r) => r.searchText.includes(q));
+    return { query, firms, segments: ranked(matching(catalog.segments), q, limit), chains: ranked(matching(catalog.chains), q, limit) };
+  }
   const params = { q, limit: CANDIDATES };
   const [firms, segments, chains] = await Promise.all([
-    store.engine === "kuzu" && !options.scan ? indexedFirms(store, q, limit) : scanFirms(store, q, limit),
+    scanFirms(store, q, limit),
     store.read("search/search-segments", params).then((rows) => parseRows(SegmentHit, rows)),
     store.read("search/search-chains", params).then((rows) => parseRows(ChainHit, rows)),
   ]);

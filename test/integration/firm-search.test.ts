@@ -70,6 +70,15 @@ describe("firm search over a changing graph", () => {
     expect(await firmIds("改名精工")).toEqual([]);
   });
 
+  it("finds segments and chains, and a segment by its new name once renamed", async () => {
+    expect((await search(t.store, "jiaohua", 10)).segments.map((s) => s.id)).toEqual(["steel-coke"]);
+    expect((await search(t.store, "钢铁", 10)).chains.map((c) => c.id)).toContain("steel");
+    const [segment] = (await t.store.read("chains/get-segment-record", { id: "steel-coke" })) as { id: string; version: number }[];
+    await t.store.write([{ query: "chains/update-segment", rows: [{ ...segment!, name: "兰炭", keywords: [], searchText: searchKeys(["兰炭"]) }], mustMatch: true }]);
+    expect((await search(t.store, "lantan", 10)).segments.map((s) => s.id)).toEqual(["steel-coke"]);
+    expect((await search(t.store, "jiaohua", 10)).segments.map((s) => s.id)).toEqual([]);
+  });
+
   it("sees a large import, and ranks as scanning every firm does", async () => {
     const file = path.join(dir, "firms.csv");
     const segments = (await t.store.read("imports/list-segments")) as { id: string; name: string }[];

@@ -1,8 +1,11 @@
-// The zone's firms operating in the chain, one row per firm × segment.
-// params: $zoneId, $chainId
-// returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source, version
-MATCH (:Zone {id: $zoneId})<-[:LOCATED_IN]-(f:Firm)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
+// The zone's firms and every segment they operate in, one row per firm × segment; the
+// service keeps the chain's. (Naming the chain here lets Kùzu start from the chain's
+// segments and walk every firm operating in them — hundreds of thousands at scale —
+// where the zone has a few hundred firms.)
+// params: $zoneId
+// returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source
+MATCH (:Zone {id: $zoneId})<-[:LOCATED_IN]-(f:Firm)-[o:OPERATES_IN]->(s:Segment)
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.capital AS capital, f.tags AS tags,
        f.regionCode AS regionCode, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
-       o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
+       o.confidence AS confidence, o.source AS source
 ORDER BY id, segmentId

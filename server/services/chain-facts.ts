@@ -50,15 +50,17 @@ export async function getZoneRecord(store: GraphStore, zoneId: string): Promise<
 
 export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {
   const params = { zoneId, chainId };
-  const [zone, chain, firmRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
+  const [zone, chain, zoneFirmRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),
     getChain(store, chainId),
-    store.read("maps/local-firms", params).then((rows) => parseRows(LocalFirmRow, rows)),
+    store.read("maps/local-firms", { zoneId }).then((rows) => parseRows(LocalFirmRow, rows)),
     store.read("maps/zone-projects", params).then((rows) => parseRows(ProjectRow, rows)),
     listLeaders(store, zoneId),
     store.read("gaps/leader-outside-suppliers", params).then((rows) => parseRows(LeaderSupplierRow, rows)),
     store.read("gaps/list-flags", params).then((rows) => parseRows(BottleneckFlag, rows)),
   ]);
+  const chainSegments = new Set(chain.segments.map((s) => s.id));
+  const firmRows = zoneFirmRows.filter((r) => chainSegments.has(r.segmentId));
   const leaders = leadersOf(leaderRows, zoneId, chainId);
   const leaderIds = new Set(leaders.map((l) => l.id));
 

@@ -3,9 +3,9 @@
 // segments and walk every firm operating in them — hundreds of thousands at scale —
 // where the zone has a few hundred firms.)
 // params: $zoneId
-// returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source
+// returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source, version
 MATCH (:Zone {id: $zoneId})<-[:LOCATED_IN]-(f:Firm)-[o:OPERATES_IN]->(s:Segment)
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.capital AS capital, f.tags AS tags,
        f.regionCode AS regionCode, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
-       o.confidence AS confidence, o.source AS source
+       o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
 ORDER BY id, segmentId

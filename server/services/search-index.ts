@@ -11,7 +11,7 @@
  * against the key's text, so no coincidence of grams or hashes ever shows. Keys are kept as UTF-8 in one buffer, the lists compressed
  * (search-postings.ts): about 200 bytes a firm.
  */
-import { PostingsBuilder, intersect, type Cursor, type Postings } from "./search-postings.js";
+import { PostingsBuilder, type Cursor, type Postings } from "./search-postings.js";
 
 export interface IndexedFirm {
   id: string;
@@ -376,17 +376,18 @@ export class SearchIndex {
     const list = (gramKind: number, gram: number) => this.tables[gramKind * CLASSES + cls]!.get(gram);
     const cursor = (id: number) => (id < 0 ? null : this.postings.cursor(id));
     if (kind === 0) return this.wholeKeys[cls]!.cursor(q);
-    if (kind === 1) return cursor(q.length > 1 ? list(FIRST_TWO, pairOf(q, 0)) : list(FIRST, q.charCodeAt(0)));
-    if (q.length === 1) return cursor(list(ANY, q.charCodeAt(0)));
-    // Every pair of the query must be in the key; the two rarest narrow it most.
-    const lists = new Set<number>();
+    if (q.length === 1) return cursor(kind === 1 ? list(FIRST, q.charCodeAt(0)) : list(ANY, q.charCodeAt(0)));
+    // Every pair of the query must be in the key (and a prefix's first pair start it): the
+    // rarest list is read, the others only consulted.
+    const pairs = new Set<number>();
     for (let j = 0; j + 1 < q.length; j++) {
       const id = list(ANY_TWO, pairOf(q, j));
       if (id < 0) return null;
-      lists.add(id);
+      pairs.add(id);
     }
-    const rarest = [...lists].sort((a, b) => this.postings.count(a) - this.postings.count(b)).slice(0, 2);
-    return intersect(rarest.map((id) => this.postings.cursor(id)));
+    const lists = kind === 1 ? [list(FIRST_TWO, pairOf(q, 0)), ...pairs] : [...pairs];
+    if (lists.some((id) => id < 0)) return null;
+    return this.postings.all(lists);
   }
 
   /** Where key `k` of an entry lies in `text`: [start, end), or null when it has fewer keys. */

@@ -156,6 +156,28 @@ export class Postings {
     return this.counts[list]!;
   }
 
+  /**
+   * The entries on all of the lists: the shortest is read, and each entry is looked up in
+   * the bitmaps among the others (one bit each) and walked to in the rest.
+   */
+  all(lists: number[]): Cursor {
+    const [driver, ...others] = [...new Set(lists)].sort((a, b) => this.counts[a]! - this.counts[b]!);
+    const bitmaps = others.filter((l) => this.bitmap[l]);
+    const walked = others.filter((l) => !this.bitmap[l]).map((l) => this.cursor(l));
+    const base = walked.length ? intersect([this.cursor(driver!), ...walked]) : this.cursor(driver!);
+    if (!bitmaps.length) return base;
+    const data = this.data;
+    const starts = bitmaps.map((l) => this.offsets[l]!);
+    return {
+      next() {
+        for (let at = base.next(); at >= 0; at = base.next()) {
+          if (starts.every((start) => data[start + (at >>> 3)]! & (1 << (at & 7)))) return at;
+        }
+        return -1;
+      },
+    };
+  }
+
   cursor(list: number): Cursor {
     const data = this.data;
     const end = this.offsets[list + 1]!;

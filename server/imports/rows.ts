@@ -135,12 +135,13 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const extras: Record<string, string> = {};
   const note = (column: string, value: string, message: string, fix: string) => problems.push({ row: raw.rowNumber, column, value, message, fix });
 
-  const filled = header.columns.filter((column) => clean(raw.cells[column.index] ?? "") !== "");
+  const cleaned = header.columns.map((column) => clean(raw.cells[column.index] ?? ""));
+  const filled = cleaned.filter((value) => value !== "");
   if (filled.length === 0) return { problems, blank: true };
-  if (filled.length === 1 && NOTE_ROW.test(clean(raw.cells[filled[0]!.index] ?? ""))) return { problems, blank: true };
+  if (filled.length === 1 && NOTE_ROW.test(filled[0]!)) return { problems, blank: true };
 
-  for (const column of header.columns) {
-    const value = clean(raw.cells[column.index] ?? "");
+  for (const [i, column] of header.columns.entries()) {
+    const value = cleaned[i]!;
     if (!value) continue;
     if (looksLikeFormula(value)) {
       note(column.header, value, `单元格以“${value[0]}”开头，像是公式，已按文本导入`, "如确为文本可忽略；否则删去开头的符号，或在 Excel 中将单元格设为文本格式");

@@ -12,9 +12,6 @@ export const SESSION_COOKIE = "chainatlas_session";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isRead(req: Request): boolean {
-  return READ_METHODS.has(req.method);
-}
 
 /** The cookie's attributes: script cannot read it and other sites cannot send it. */
 export function sessionCookie(req: Request, expires?: Date): CookieOptions {
@@ -32,11 +29,16 @@ export function sessionToken(req: Request): string | null {
   return null;
 }
 
+/** Who the request's session cookie belongs to, or null for none, an unknown or an ended one. */
+export async function requestUser(store: GraphStore, req: Request): Promise<SessionUser | null> {
+  const token = sessionToken(req);
+  return token ? sessionUser(store, token) : null;
+}
+
 /** 401 without a valid session; otherwise the user is kept for currentUser(). */
 export function authenticate(store: GraphStore): RequestHandler {
   return async (req, res, next) => {
-    const token = sessionToken(req);
-    const user = token ? await sessionUser(store, token) : null;
+    const user = await requestUser(store, req);
     if (!user) {
       next(new AppError("unauthenticated", 401, "请先登录（会话不存在或已过期）"));
       return;
@@ -55,7 +57,7 @@ export function requireRole(role: Role): RequestHandler {
 }
 
 /** Reads need a viewer, anything that changes data an editor. */
-export const requireDefaultRole: RequestHandler = (req, res, next) => requireRole(isRead(req) ? "viewer" : "editor")(req, res, next);
+export const requireDefaultRole: RequestHandler = (req, res, next) => requireRole(READ_METHODS.has(req.method) ? "viewer" : "editor")(req, res, next);
 
 export const ROLE_NAMES: Record<Role, string> = { viewer: "查看", editor: "编辑", admin: "管理员" };
 

@@ -4,8 +4,8 @@
  */
 import { Router } from "express";
 import type { GraphStore } from "../graph/store.js";
-import { logIn, logOut, sessionUser } from "../accounts/accounts.js";
-import { SESSION_COOKIE, sessionCookie, sessionToken } from "../accounts/authenticate.js";
+import { logIn, logOut } from "../accounts/accounts.js";
+import { requestUser, SESSION_COOKIE, sessionCookie, sessionToken } from "../accounts/authenticate.js";
 import { LoginLimiter } from "../accounts/login-limiter.js";
 import { AppError } from "../errors.js";
 import { Health } from "../model/api.js";
@@ -18,8 +18,7 @@ export function sessionRoutes(store: GraphStore, limiter = new LoginLimiter()): 
   router.get("/health", (_req, res) => sendJson(res, Health, { status: "ok", engine: store.engine }));
 
   router.get("/session", async (req, res) => {
-    const token = sessionToken(req);
-    const user = token ? await sessionUser(store, token) : null;
+    const user = await requestUser(store, req);
     if (!user) throw new AppError("unauthenticated", 401, "未登录");
     sendJson(res, SessionInfo, user);
   });
@@ -45,9 +44,8 @@ export function sessionRoutes(store: GraphStore, limiter = new LoginLimiter()): 
   });
 
   router.delete("/session", async (req, res) => {
-    const token = sessionToken(req);
-    const user = token ? await sessionUser(store, token) : null;
-    if (token && user) await logOut(store, token, user.username);
+    const user = await requestUser(store, req);
+    if (user) await logOut(store, sessionToken(req)!, user.username);
     res.clearCookie(SESSION_COOKIE, sessionCookie(req));
     res.status(204).end();
   });

@@ -32,12 +32,7 @@ export function userRoutes(store: GraphStore): Router {
     if (username === actor.username && ((change.role && change.role !== "admin") || change.disabled))
       throw new AppError("forbidden", 403, "不能停用自己或降低自己的权限；请让另一位管理员操作");
     const password = change.resetPassword ? randomPassword() : undefined;
-    const user = await updateUser(
-      store,
-      username,
-      { version: change.version, ...(change.role ? { role: change.role } : {}), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}), ...(password ? { password } : {}) },
-      actor.username,
-    );
+    const user = await updateUser(store, username, { version: change.version, role: change.role, disabled: change.disabled, password }, actor.username);
     sendJson(res, UserWithPassword, password ? { user, password } : { user });
   });
 

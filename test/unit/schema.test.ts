@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSchema, stagedColumns, table, TABLES } from "../../server/graph/schema.js";
+import { parseSchema, scanStatement, stagedColumns, table, TABLES } from "../../server/graph/schema.js";
 
 describe("the schema description", () => {
   it("reads node tables with their key and typed columns in order", () => {
@@ -13,6 +13,14 @@ describe("the schema description", () => {
     const link = table("OPERATES_IN");
     expect(link).toMatchObject({ kind: "rel", from: "Firm", to: "Segment" });
     expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence", "version"]);
+  });
+
+  it("makes one table of each pair a relationship type joins: PART_OF joins segments to chains and firms to parents", () => {
+    expect(table("PART_OF")).toMatchObject({ kind: "rel", label: "PART_OF", from: "Segment", to: "Chain", pairs: 2 });
+    const parent = table("PART_OF_Firm_Firm");
+    expect(parent).toMatchObject({ kind: "rel", label: "PART_OF", from: "Firm", to: "Firm", pairs: 2 });
+    expect(stagedColumns(parent).map(([c]) => c)).toEqual(["from", "to", "kind", "source"]);
+    expect(scanStatement(parent)).toBe("MATCH (a:Firm)-[r:PART_OF]->(b:Firm) RETURN a.id AS `from`, b.id AS `to`, r.kind AS kind, r.source AS source");
   });
 
   it("knows every table the graph has, and no other", () => {

@@ -11,7 +11,7 @@ import {
   FirmTag,
   Id,
   IsoDate,
-  PartOfKind,
+  BelongsToKind,
   Project,
   RegionCode,
   RegionGroup,
@@ -56,7 +56,7 @@ export const FirmEntry = Firm.omit({ sample: true }).extend({
   asOf: IsoDate.nullable().default(null),
   attributes: z.record(z.string(), z.string()).default({}),
   /** The firm this one is a subsidiary (子公司) or branch (分公司/分厂) of, with where that is said. */
-  parent: z.object({ firmId: Id, kind: PartOfKind, source: Source }).nullable().default(null),
+  parent: z.object({ firmId: Id, kind: BelongsToKind, source: Source }).nullable().default(null),
   segments: z
     .array(
       z.object({

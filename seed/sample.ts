@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
-import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, PartOf, Segment, Zone, ZoneChain } from "../server/model/domain.js";
+import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, BelongsTo, Segment, Zone, ZoneChain } from "../server/model/domain.js";
 import { STAGES } from "../server/model/domain.js";
 import { findRegion } from "../server/regions/divisions.js";
 import { isGenericWord } from "../server/imports/generic-words.js";
@@ -78,11 +78,11 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
 
   const firms: Firm[] = [];
   const operatesIn: OperatesIn[] = [];
-  const partOf: PartOf[] = [];
+  const belongsTo: BelongsTo[] = [];
   const addFirms = (entries: Files["firms-local.json"], sample: boolean) => {
     for (const { segments: links, parent, ...firm } of entries) {
       firms.push({ ...firm, sample });
-      if (parent) partOf.push({ from: firm.id, to: parent.firmId, kind: parent.kind, source: parent.source });
+      if (parent) belongsTo.push({ from: firm.id, to: parent.firmId, kind: parent.kind, source: parent.source });
       for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: link.source ?? firm.source, evidence: "" });
     }
   };
@@ -100,7 +100,7 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
     firms,
     operatesIn,
     supplies: files["supplies.json"],
-    partOf,
+    belongsTo,
     projects: files["projects.json"],
   };
   checkReferences(graph, problems);
@@ -148,7 +148,7 @@ function checkChainEntries(chains: ChainEntry[], problems: string[]): void {
  * as the other's subsidiary or branch (a local unit may carry its group's name).
  */
 function checkSameFirms(g: SampleGraph, report: (where: string, what: string) => void): void {
-  const related = new Set(g.partOf.flatMap((p) => [`${p.from}|${p.to}`, `${p.to}|${p.from}`]));
+  const related = new Set(g.belongsTo.flatMap((p) => [`${p.from}|${p.to}`, `${p.to}|${p.from}`]));
   const seen = new Set<string>();
   const byKey = new Map<string, string[]>();
   const add = (key: string, id: string) => byKey.set(key, [...(byKey.get(key) ?? []), id]);
@@ -227,8 +227,8 @@ function checkReferences(g: SampleGraph, problems: string[]): void {
     if (!firmIds.has(s.from)) report(`supply ${s.from} → ${s.to}`, `unknown firm ${s.from}`);
     if (!firmIds.has(s.to)) report(`supply ${s.from} → ${s.to}`, `unknown firm ${s.to}`);
   }
-  const parentOf = new Map(g.partOf.map((p) => [p.from, p.to]));
-  for (const p of g.partOf) {
+  const parentOf = new Map(g.belongsTo.map((p) => [p.from, p.to]));
+  for (const p of g.belongsTo) {
     if (!firmIds.has(p.to)) report(`firm ${p.from}`, `its parent ${p.to} is not a firm of the sample`);
     const seen = new Set([p.from]);
     for (let up = parentOf.get(p.from); up; up = parentOf.get(up)) {
@@ -331,7 +331,7 @@ export function summarize(g: SampleGraph) {
     poolFirms: g.firms.filter((f) => f.sample).length,
     operatesIn: g.operatesIn.length,
     supplies: g.supplies.length,
-    parentLinks: g.partOf.length,
+    parentLinks: g.belongsTo.length,
     projects: g.projects.length,
     regionGroups: g.regionGroups.length,
   };

@@ -17,9 +17,10 @@ CREATE NODE TABLE IF NOT EXISTS ReviewDecision(key STRING PRIMARY KEY, firmId ST
 CREATE NODE TABLE IF NOT EXISTS User(username STRING PRIMARY KEY, role STRING, passwordHash STRING, disabled BOOLEAN, createdAt STRING, updatedAt STRING, version INT64);
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
 CREATE NODE TABLE IF NOT EXISTS AuditEntry(id STRING PRIMARY KEY, at STRING, actor STRING, action STRING, entity STRING, entityId STRING, summary STRING, before STRING, after STRING);
-// PART_OF joins two pairs: a segment to its chain, and a firm to its parent firm (kind
-// "subsidiary", its own legal person, or "branch", 分公司/分厂, not one; source: where it is said).
-CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Segment TO Chain, FROM Firm TO Firm, kind STRING, source STRING);
+CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Segment TO Chain);
+// A firm belongs to its parent firm: kind "subsidiary" (子公司, its own legal person) or
+// "branch" (分公司/分厂/办事处, not one); source: where it is said.
+CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM Firm TO Firm, kind STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Firm TO Zone);
 CREATE REL TABLE IF NOT EXISTS SITED_IN(FROM Project TO Zone);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, source STRING);
@@ -42,6 +43,3 @@ ALTER TABLE Segment ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Firm ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE OPERATES_IN ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE ImportJob ADD IF NOT EXISTS heartbeatAt STRING;
-ALTER TABLE PART_OF ADD IF NOT EXISTS kind STRING;
-ALTER TABLE PART_OF ADD IF NOT EXISTS source STRING;
-ALTER TABLE PART_OF ADD IF NOT EXISTS FROM Firm TO Firm;

@@ -200,11 +200,9 @@ async function statement(connection: Connection, text: string): Promise<void> {
  * table name and a path the server made itself (checked to hold no quote).
  */
 function copyStatement(file: StagedFile): string {
-  const t = table(file.table);
+  const name = table(file.table).name;
   if (!path.isAbsolute(file.path) || /['"\\]/.test(file.path)) throw new StoreError(`Refusing to COPY from ${file.path}`);
-  if (t.kind === "node") return `COPY ${t.name} FROM '${file.path}' (HEADER=true, ESCAPE='"')`;
-  const pair = t.pairs > 1 ? `, from='${t.from}', to='${t.to}'` : "";
-  return `COPY ${t.label} FROM '${file.path}' (HEADER=true, ESCAPE='"'${pair})`;
+  return `COPY ${name} FROM '${file.path}' (HEADER=true, ESCAPE='"')`;
 }
 
 /**

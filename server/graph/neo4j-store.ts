@@ -121,7 +121,7 @@ function unwindStatement(t: Table): string {
   const from = nodeTable(t.from);
   const to = nodeTable(t.to);
   const properties = t.columns.map(([name]) => `${name}: r.${name}`).join(", ");
-  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}), (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.label} {${properties}}]->(b)`;
+  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}), (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
 }
 
 /** Reads a staged CSV back as typed rows, a batch at a time. */

@@ -16,21 +16,11 @@ export interface NodeTable {
   columns: [name: string, type: ColumnType][];
 }
 
-/**
- * One pair of node tables a relationship joins. A relationship type may join several
- * pairs (PART_OF: a segment to its chain, a firm to its parent firm); each pair is a table
- * here of its own, named after the type for its first pair and `TYPE_From_To` for the
- * others, since loads and backups handle one pair at a time.
- */
 export interface RelTable {
   kind: "rel";
   name: string;
-  /** The relationship type as queries name it. */
-  label: string;
   from: string;
   to: string;
-  /** How many pairs the type joins: Kùzu's COPY must be told the pair when it is more than one. */
-  pairs: number;
   columns: [name: string, type: ColumnType][];
 }
 
@@ -53,16 +43,15 @@ export function parseSchema(ddl: string): Table[] {
       if (!keyPart) throw new Error(`Node table ${name} has no primary key`);
       tables.push({ kind: "node", name: name!, key: keyPart.split(/\s+/)[0]!, columns });
     } else {
-      const ends = parts.map((p) => /^FROM (\w+) TO (\w+)$/.exec(p)).filter((m) => m !== null);
-      if (!ends.length) throw new Error(`Relationship table ${name} must join at least one pair of tables`);
-      const columns = parts.slice(ends.length).map((p) => {
+      const [ends, ...rest] = parts;
+      const endsMatch = /^FROM (\w+) TO (\w+)$/.exec(ends!);
+      if (!endsMatch) throw new Error(`Relationship table ${name} must join one pair of tables`);
+      const columns = rest.map((p) => {
         const [column, type] = p.split(/\s+/);
         if (!TYPES[type!]) throw new Error(`Unknown column type ${type} in ${name}`);
         return [column!, TYPES[type!]!] as [string, ColumnType];
       });
-      ends.forEach(([, from, to], i) =>
-        tables.push({ kind: "rel", name: i === 0 ? name! : `${name}_${from}_${to}`, label: name!, from: from!, to: to!, pairs: ends.length, columns }),
-      );
+      tables.push({ kind: "rel", name: name!, from: endsMatch[1]!, to: endsMatch[2]!, columns });
     }
   }
   return tables;
@@ -92,7 +81,7 @@ export function scanStatement(t: Table): string {
   const from = nodeTable(t.from);
   const to = nodeTable(t.to);
   const columns = [`a.${from.key} AS \`from\``, `b.${to.key} AS \`to\``, ...t.columns.map(([c]) => `r.${c} AS ${c}`)];
-  return `MATCH (a:${from.name})-[r:${t.label}]->(b:${to.name}) RETURN ${columns.join(", ")}`;
+  return `MATCH (a:${from.name})-[r:${t.name}]->(b:${to.name}) RETURN ${columns.join(", ")}`;
 }
 
 /** The columns of a table as staged in CSV: a relationship's first two are its ends' keys. */

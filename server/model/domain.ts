@@ -147,11 +147,11 @@ export const OperatesIn = z.object({
 export const Leads = z.object({ firmId: Id, chainId: Id, zoneId: Id, source: Source });
 
 /** How a firm belongs to another: a 子公司 is its own legal person, a 分公司/分厂/办事处 is not. */
-export const PART_OF_KINDS = ["subsidiary", "branch"] as const;
-export const PartOfKind = z.enum(PART_OF_KINDS);
+export const BELONGS_TO_KINDS = ["subsidiary", "branch"] as const;
+export const BelongsToKind = z.enum(BELONGS_TO_KINDS);
 
-/** Firm → firm: `from` is a subsidiary or branch of its parent `to` (table PART_OF). */
-export const PartOf = z.object({ from: Id, to: Id, kind: PartOfKind, source: Source });
+/** Firm → firm: `from` is a subsidiary or branch of its parent `to` (table BELONGS_TO). */
+export const BelongsTo = z.object({ from: Id, to: Id, kind: BelongsToKind, source: Source });
 
 /** Firm → firm: `from` sells `product` to `to`. */
 export const Supplies = z.object({ from: Id, to: Id, product: z.string(), source: Source });
@@ -188,8 +188,8 @@ export type Firm = z.infer<typeof Firm>;
 export type OperatesIn = z.infer<typeof OperatesIn>;
 export type Leads = z.infer<typeof Leads>;
 export type Supplies = z.infer<typeof Supplies>;
-export type PartOfKind = z.infer<typeof PartOfKind>;
-export type PartOf = z.infer<typeof PartOf>;
+export type BelongsToKind = z.infer<typeof BelongsToKind>;
+export type BelongsTo = z.infer<typeof BelongsTo>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type Project = z.infer<typeof Project>;
 
@@ -206,7 +206,7 @@ export interface GraphRecords {
   operatesIn: OperatesIn[];
   supplies: Supplies[];
   /** Subsidiaries and branches to their parent firms. */
-  partOf: PartOf[];
+  belongsTo: BelongsTo[];
   projects: Project[];
 }
 

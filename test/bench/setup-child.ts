@@ -29,7 +29,7 @@ if (what === "chains") {
       firms: [],
       operatesIn: [],
       supplies: [],
-      partOf: [],
+      belongsTo: [],
       projects: [],
     }),
   );

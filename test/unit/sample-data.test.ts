@@ -25,7 +25,7 @@ describe("the Chaoyang sample", () => {
   });
 
   it("records one firm per real firm, local units linked to their groups", () => {
-    const parentOf = (id: string) => sample.partOf.find((p) => p.from === id)?.to;
+    const parentOf = (id: string) => sample.belongsTo.find((p) => p.from === id)?.to;
     expect(parentOf("cnbm")).toBe("cnbm-group");
     expect(parentOf("ceec-jianping")).toBe("ceec");
     expect(parentOf("jingao-pv")).toBe("ja-solar");

@@ -15,12 +15,11 @@ describe("the schema description", () => {
     expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence", "version"]);
   });
 
-  it("makes one table of each pair a relationship type joins: PART_OF joins segments to chains and firms to parents", () => {
-    expect(table("PART_OF")).toMatchObject({ kind: "rel", label: "PART_OF", from: "Segment", to: "Chain", pairs: 2 });
-    const parent = table("PART_OF_Firm_Firm");
-    expect(parent).toMatchObject({ kind: "rel", label: "PART_OF", from: "Firm", to: "Firm", pairs: 2 });
+  it("reads a relationship table's ends and columns: a firm belongs to its parent firm", () => {
+    const parent = table("BELONGS_TO");
+    expect(parent).toMatchObject({ kind: "rel", from: "Firm", to: "Firm" });
     expect(stagedColumns(parent).map(([c]) => c)).toEqual(["from", "to", "kind", "source"]);
-    expect(scanStatement(parent)).toBe("MATCH (a:Firm)-[r:PART_OF]->(b:Firm) RETURN a.id AS `from`, b.id AS `to`, r.kind AS kind, r.source AS source");
+    expect(scanStatement(parent)).toBe("MATCH (a:Firm)-[r:BELONGS_TO]->(b:Firm) RETURN a.id AS `from`, b.id AS `to`, r.kind AS kind, r.source AS source");
   });
 
   it("knows every table the graph has, and no other", () => {

@@ -117,12 +117,12 @@ async function run(tx: ManagedTransaction, query: CypherQuery, params: Params): 
  * Neo4j's side of a bulk load, for one table: labels, types and property names come from
  * the schema description, never from data; the values travel as $rows.
  */
-function unwindStatement(t: Table): string {
+export function unwindStatement(t: Table): string {
   if (t.kind === "node") return `UNWIND $rows AS r CREATE (n:${t.name}) SET n = r`;
   const from = nodeTable(t.from);
   const to = nodeTable(t.to);
   const properties = t.columns.map(([name]) => `${name}: r.${name}`).join(", ");
-  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}), (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
+  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}) MATCH (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
 }
 
 /** Reads a staged CSV back as typed rows, a batch at a time. */

@@ -5,7 +5,7 @@
  * relationship types, property keys and relationship directions of ChainAtlas's schema
  * (server/graph/schema.ts).
  *
- * The analysis costs 30–100 ms of CPU a statement, so results are kept in
+ * The analysis costs 50–150 ms of CPU a statement, so results are kept in
  * node_modules/.cache/neo4j-lint, keyed by everything that decides them (the linter's
  * version, the schema, the parameters, the text): a run lints only texts that changed.
  */

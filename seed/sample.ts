@@ -80,8 +80,8 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const operatesIn: OperatesIn[] = [];
   const belongsTo: BelongsTo[] = [];
   const addFirms = (entries: Files["firms-local.json"], sample: boolean) => {
-    for (const { segments: links, parent, ...firm } of entries) {
-      firms.push({ ...firm, sample });
+    for (const { segments: links, parent, capital, ...firm } of entries) {
+      firms.push({ ...firm, capital: capital?.wan ?? null, capitalSource: capital?.source ?? null, capitalAsOf: capital?.asOf ?? null, sample });
       if (parent) belongsTo.push({ from: firm.id, to: parent.firmId, kind: parent.kind, source: parent.source });
       for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: link.source ?? firm.source, evidence: "" });
     }

@@ -34,6 +34,11 @@ export const ChainScope = z.object({
 
 export const ChainEntry = Chain.extend({
   scope: ChainScope,
+  /**
+   * Why the pool holds fewer than 10 firms in 京津冀 for this chain's gap segments: such
+   * firms do not exist there (say where the industry is). Without it the check asks for 10.
+   */
+  fewInJingJinJi: z.string().min(20, "写明京津冀为何没有这条链缺口环节的企业（至少 20 个字）").optional(),
   segments: z.array(SegmentEntry).min(1),
   /** [from, to] segment ids; `from` may belong to another chain. */
   feeds: z.array(z.tuple([Id, Id])),

@@ -297,8 +297,8 @@ describe("editing", () => {
     await page.locator(`[data-testid="audit-row"][data-action="firm.update"][data-entity-id="${firm.id}"]`).click();
     const diff = page.locator('[data-testid="audit-diff"]');
     await diff.waitFor();
-    const capitalRow = diff.locator("tr", { hasText: "capital" });
-    expect(await capitalRow.innerText()).toContain("123456");
+    expect(await diff.locator('tr[data-row-key="capital"]').innerText()).toContain("123456");
+    expect(await diff.locator('tr[data-row-key="capitalSource"]').innerText()).toMatch(/注册资本来源[\s\S]*entered by editor/);
     await settle(page);
     await saveScreenshot(page, "87-audit-log");
 

@@ -74,6 +74,19 @@ describe("the Chaoyang sample", () => {
     }
   });
 
+  it("gives a registered capital only with the filing that states it and its year, local firms included", () => {
+    const known = sample.firms.filter((f) => f.capital !== null);
+    for (const firm of known) {
+      expect(firm.capitalSource, firm.id).toMatch(/年度报告|章程|公告|通函|募集说明书/);
+      expect(firm.capitalAsOf, firm.id).toBeGreaterThanOrEqual(2015);
+    }
+    expect(sample.firms.filter((f) => f.capital === null && (f.capitalSource !== null || f.capitalAsOf !== null))).toEqual([]);
+    expect(known.length).toBeGreaterThanOrEqual(12);
+    expect(known.some((f) => !f.sample)).toBe(true);
+    // 凌钢股份's articles of association (2025-08): 注册资本 2,849,567,315 元.
+    expect(sample.firms.find((f) => f.id === "lingang-shares")).toMatchObject({ capital: 284956.7315, capitalAsOf: 2025 });
+  });
+
   it("has at least 25 projects with a status and, for most, an amount", () => {
     expect(sample.projects.length).toBeGreaterThanOrEqual(58);
     expect(sample.projects.filter((p) => p.investment !== null).length).toBeGreaterThanOrEqual(15);

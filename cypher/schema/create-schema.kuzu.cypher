@@ -5,7 +5,7 @@ CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
@@ -43,3 +43,6 @@ ALTER TABLE Segment ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Firm ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE OPERATES_IN ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE ImportJob ADD IF NOT EXISTS heartbeatAt STRING;
+// A firm's capital figure names its own source and year (graphs made before them: null, the firm's own source).
+ALTER TABLE Firm ADD IF NOT EXISTS capitalSource STRING;
+ALTER TABLE Firm ADD IF NOT EXISTS capitalAsOf INT64;

@@ -450,6 +450,9 @@ const firmFields = {
   /** The zone a local firm is in; null for firms elsewhere. */
   zoneId: Id.nullable(),
   capital: Firm.shape.capital,
+  /** Where the capital figure is stated, when not in the firm's source; a changed capital without one is the editor's. */
+  capitalSource: EditSource.nullable(),
+  capitalAsOf: Firm.shape.capitalAsOf,
   foundedOn: Firm.shape.foundedOn,
   staff: Firm.shape.staff,
   revenue: Firm.shape.revenue,
@@ -469,6 +472,8 @@ export const NewFirm = z.object({
   regionCode: firmFields.regionCode,
   zoneId: firmFields.zoneId.default(null),
   capital: firmFields.capital.default(null),
+  capitalSource: firmFields.capitalSource.default(null),
+  capitalAsOf: firmFields.capitalAsOf.default(null),
   foundedOn: firmFields.foundedOn.default(null),
   staff: firmFields.staff.default(null),
   revenue: firmFields.revenue.default(null),

@@ -68,7 +68,7 @@ const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
  * own uniqueness of ids then refuses a second entry even when two adds race (Neo4j).
  * Shaped like the random ids (entries made before keep theirs).
  */
-export function entryId(listId: string, firmId: string): string {
+function entryId(listId: string, firmId: string): string {
   const hex = createHash("sha256").update(`${listId}\n${firmId}`).digest("hex");
   return `e-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
@@ -178,18 +178,17 @@ export async function addEntry(store: GraphStore, listId: string, input: z.infer
   if (!segmentId || !chain.segments.some((s) => s.id === segmentId))
     throw new ValidationError(`Say which segment of ${chain.name} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
   const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], actor, now.toISOString());
-  const newEntryId = steps[0]!.rows[0]!.id as string;
   const firmName = (await store.read("firms/get-firm", { id: input.firmId }))[0]?.name;
   await guardedWrite(
     store,
     [
       ...steps,
-      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: newEntryId, summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
+      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
     ],
     async () => {
       // Added by someone else meanwhile (or the list or firm is gone): the answer a repeat gets.
-      const now = await getList(store, listId);
-      if (now.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+      const current = await getList(store, listId);
+      if (current.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
       if ((await store.read("firms/get-firm", { id: input.firmId })).length === 0) throw new NotFound("firm", input.firmId);
     },
   );

@@ -60,6 +60,8 @@ describe("dates that do not exist", () => {
       expect(res.body.error.details).toEqual([expect.objectContaining({ field: "body.nextContactOn" })]);
       expect((await call(`/api/audit?from=${date}`)).status, date).toBe(400);
     }
+    // An instant where a day is expected is malformed too, not a server error.
+    expect((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, nextContactOn: "2026-12-01T10:00:00Z" })).status).toBe(400);
     expect((await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: 1, nextContactOn: "2028-02-29" })).status).toBe(200);
   });
 });

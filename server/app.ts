@@ -13,6 +13,7 @@ import type { GraphStore } from "./graph/store.js";
 import { errorHandler, notFoundRoute } from "./errors.js";
 import { authenticate, requireDefaultRole } from "./accounts/authenticate.js";
 import type { LoginLimiter } from "./accounts/login-limiter.js";
+import { sameOriginWrites } from "./accounts/same-origin.js";
 import { editRoutes } from "./routes/edit-routes.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { importRoutes } from "./routes/import-routes.js";
@@ -33,6 +34,8 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
   /** Express's "trust proxy" (env TRUST_PROXY): the client's address and scheme from a reverse proxy. */
   trustProxy?: number | string;
+  /** Other origins whose pages may send writes (env ALLOWED_ORIGINS); the app's own always may. */
+  allowedOrigins?: readonly string[];
   /** Counts failed logins (tests pass their own to start from a clean slate). */
   loginLimiter?: LoginLimiter;
 }
@@ -68,6 +71,8 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   // Login limits count per client address, and cookies are Secure over HTTPS: both need
   // the real client when a proxy stands in front.
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
+  // Before any body is read: another site's write is refused whatever it carries.
+  app.use("/api", sameOriginWrites(options.allowedOrigins));
   app.use(express.json({ limit: "1mb" }));
 
   // Open to all: health and logging in. Everything after needs a session and a role.

@@ -1,4 +1,5 @@
 /** Configuration from the environment, checked once at start-up (fail fast with what to fix). */
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -20,8 +21,20 @@ const Env = z
      */
     TRUST_PROXY: z
       .string()
+      .refine((v) => /^\d+$/.test(v) || v.split(",").every((item) => isProxyAddress(item.trim())), {
+        message: 'TRUST_PROXY must be a hop count (1), "loopback", "linklocal", "uniquelocal", or IP addresses/subnets separated by commas (10.0.0.1, 10.0.0.0/8)',
+      })
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
       .optional(),
+    /**
+     * Origins (scheme://host[:port]) other than the app's own whose pages may send writes,
+     * separated by commas; e.g. a second hostname a proxy does not report as X-Forwarded-Host.
+     */
+    ALLOWED_ORIGINS: z
+      .string()
+      .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+      .refine((origins) => origins.every(isOrigin), { message: "ALLOWED_ORIGINS must be origins like https://atlas.example.cn or http://localhost:5173, separated by commas" })
+      .default([]),
   })
   .refine((e) => !e.NEO4J_URI || e.NEO4J_PASSWORD !== undefined, {
     message: "NEO4J_PASSWORD is required when NEO4J_URI is set",
@@ -29,6 +42,24 @@ const Env = z
   });
 
 export type Env = z.infer<typeof Env>;
+
+/** What Express's "trust proxy" accepts in a list: a named range, or an address with an optional prefix or mask. */
+function isProxyAddress(item: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(item)) return true;
+  const [address = "", prefix, ...rest] = item.split("/");
+  if (rest.length || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) ? Number(prefix) <= (isIP(address) === 4 ? 32 : 128) : isIP(prefix) === 4;
+}
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === text.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));

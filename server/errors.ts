@@ -54,6 +54,11 @@ export function errorHandler(log: (error: unknown) => void = console.error): Err
       return;
     }
     // Malformed JSON bodies and oversize payloads come from express' own parsers.
+    if ((error as { type?: string }).type === "entity.parse.failed") {
+      const reason = `请求正文不是有效的 JSON（${(error as Error).message}）`;
+      res.status(400).json({ error: { code: "invalid_json", message: `${reason}：请发送 JSON 对象，并设 Content-Type: application/json`, details: [{ field: "body", message: reason }] } });
+      return;
+    }
     const status = (error as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
       res.status(status).json({ error: { code: "bad_request", message: (error as Error).message, details: null } });

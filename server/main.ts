@@ -1,14 +1,20 @@
 /** `npm start`: open the graph (seeding the Chaoyang sample on first start) and serve the app. */
-import { seedIfEmpty } from "../seed/load-sample.js";
+import { createServer } from "node:http";
 import path from "node:path";
+import { seedIfEmpty } from "../seed/load-sample.js";
 import { createApp } from "./app.js";
 import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
 import { failInterruptedJobs } from "./imports/jobs.js";
-import { readEnv } from "./env.js";
+import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
+import { keepFilesPrivate } from "./private-files.js";
 import { prepareFirmIndex } from "./services/firm-search.js";
 
-const env = readEnv();
+// Everything that can be wrong with the configuration or the port is found before the
+// graph is opened, seeded or given an admin.
+const env = readEnvOrExit();
+const server = await listenOrExit(env);
+keepFilesPrivate(env.DATA_DIR);
 const store = await openStore(env);
 if (await seedIfEmpty(store)) console.log(`The graph (${describeStore(env)}) was empty: loaded the Chaoyang sample.`);
 const adminPassword = await ensureInitialAdmin(store, env.DATA_DIR);
@@ -23,15 +29,21 @@ const othersMayRun = store.engine === "neo4j";
 const interrupted = await failInterruptedJobs(store, { othersMayRun });
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 if (othersMayRun) setInterval(() => void failInterruptedJobs(store, { othersMayRun }).catch((error) => console.error(error)), 60_000).unref();
-const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
-  console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
-  // The embedded graph's firm search index is built now rather than at the first search.
-  if (store.engine === "kuzu")
-    prepareFirmIndex(store).then(
-      ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
-      (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
-    );
+const app = createApp(store, {
+  trustProxy: env.TRUST_PROXY,
+  allowedOrigins: env.ALLOWED_ORIGINS,
+  uploadDir: path.resolve(env.DATA_DIR, "uploads"),
+  maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024,
 });
+server.removeAllListeners("request");
+server.on("request", app);
+console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
+// The embedded graph's firm search index is built now rather than at the first search.
+if (store.engine === "kuzu")
+  prepareFirmIndex(store).then(
+    ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
+    (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
+  );
 
 let stopping = false;
 async function stop(signal: string) {
@@ -42,10 +54,36 @@ async function stop(signal: string) {
   await store.close();
   process.exit(0);
 }
-server.on("error", async (error: NodeJS.ErrnoException) => {
-  console.error(error.code === "EADDRINUSE" ? `Port ${env.PORT} is taken: stop the other program or set PORT.` : error.message);
-  await store.close();
-  process.exit(1);
-});
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
+
+function readEnvOrExit(): Env {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+/** Holds the port from the start (answering 503 until the app is ready), or says why it cannot. */
+async function listenOrExit({ PORT, HOST }: Env) {
+  const starting = createServer((_req, res) => {
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+    res.end(JSON.stringify({ error: { code: "starting", message: "ChainAtlas 正在启动，请稍后再试", details: null } }));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      starting.once("error", reject);
+      starting.listen(PORT, HOST, () => resolve());
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") console.error(`Port ${PORT} on ${HOST} is taken: stop the other program or set PORT.`);
+    else if (code === "EACCES") console.error(`Not allowed to listen on port ${PORT}: pick a port above 1023 with PORT.`);
+    else console.error(`Cannot listen on ${HOST}:${PORT} (PORT, HOST): ${(error as Error).message}`);
+    process.exit(1);
+  }
+  starting.on("error", (error) => console.error(error.message));
+  return starting;
+}

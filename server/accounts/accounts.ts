@@ -9,7 +9,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
-import { PreconditionFailed } from "../graph/store.js";
+import { lockStep, PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
 import { auditStep } from "../audit/audit.js";
@@ -52,17 +52,28 @@ export async function createUser(store: GraphStore, input: { username: string; r
   if (await storedUser(store, username)) throw new Conflict(`用户名 ${username} 已存在`, { username });
   const at = now.toISOString();
   const user: User = { username, role: input.role, disabled: false, createdAt: at, updatedAt: at, version: 1 };
-  await store.write(
-    [
-      { query: "accounts/create-user", rows: [{ username, role: input.role, passwordHash: await argon2.hash(input.password), at }] },
-      auditStep(actor, { action: "user.create", entity: "user", entityId: username, summary: `新用户 ${username}（${input.role}）`, before: null, after: user }, now),
-    ],
-    { keepsCaches: true },
-  );
+  try {
+    await store.write(
+      [
+        { query: "accounts/create-user", rows: [{ username, role: input.role, passwordHash: await argon2.hash(input.password), at }], mustMatch: true },
+        auditStep(actor, { action: "user.create", entity: "user", entityId: username, summary: `新用户 ${username}（${input.role}）`, before: null, after: user }, now),
+      ],
+      { keepsCaches: true },
+    );
+  } catch (error) {
+    // Someone added the same name between the check above and this write.
+    if (error instanceof PreconditionFailed) throw new Conflict(`用户名 ${username} 已存在`, { username });
+    throw error;
+  }
   return publicUser((await storedUser(store, username))!);
 }
 
-/** Changes role, password or disabled state; a stale `version` is a 409. Logs the user out everywhere. */
+/**
+ * Changes role, password or disabled state; a stale `version` is a 409. Logs the user out
+ * everywhere. An enabled admin always remains: taking the last one away is a 409
+ * `last_admin`, checked inside the write so that two admins demoting each other at the
+ * same moment cannot both succeed.
+ */
 export async function updateUser(
   store: GraphStore,
   username: string,
@@ -88,8 +99,11 @@ export async function updateUser(
     after.disabled !== before.disabled ? (after.disabled ? "停用" : "启用") : "",
     change.password !== undefined ? "重设密码" : "",
   ].filter(Boolean);
+  const takesAdminAway = before.role === "admin" && !before.disabled && (after.role !== "admin" || after.disabled);
   try {
     await store.write([
+      lockStep("users"),
+      ...(takesAdminAway ? [{ query: "accounts/check-admin-remains", rows: [{ username }], mustMatch: true }] : []),
       {
         query: "accounts/update-user",
         mustMatch: true,
@@ -108,6 +122,8 @@ export async function updateUser(
       auditStep(actor, { action: "user.update", entity: "user", entityId: username, summary: `${username}：${what.join("，") || "无变化"}`, before, after }, now),
     ], { keepsCaches: true });
   } catch (error) {
+    if (error instanceof PreconditionFailed && error.query === "accounts/check-admin-remains")
+      throw new AppError("last_admin", 409, `${username} 是最后一位可用的管理员：请先让另一位用户成为管理员`, { username });
     if (error instanceof PreconditionFailed) throw conflict();
     throw error;
   }

@@ -23,7 +23,13 @@ export function sessionToken(req: Request): string | null {
     const at = part.indexOf("=");
     if (at > 0 && part.slice(0, at).trim() === SESSION_COOKIE) {
       const value = part.slice(at + 1).trim();
-      return value === "" ? null : decodeURIComponent(value);
+      if (value === "") return null;
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        // Not percent-encoding we could have set (e.g. "%"): no session, like an unknown token.
+        return null;
+      }
     }
   }
   return null;

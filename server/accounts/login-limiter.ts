@@ -22,26 +22,27 @@ export class LoginLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Milliseconds to wait before the next attempt may be made, or 0 when it may be made now. */
-  retryAfter(address: string, username: string): number {
-    const waits = [
-      this.waitFor(`a:${address}`, this.limits.perAddress),
-      this.waitFor(`u:${address}:${username}`, this.limits.perUser),
-    ];
-    return Math.max(...waits);
-  }
-
-  failed(address: string, username: string): void {
-    for (const key of [`a:${address}`, `u:${address}:${username}`]) {
-      const times = this.recent(key);
-      times.push(this.now());
-      this.failures.set(key, times);
-    }
+  /**
+   * Asks to try a password: 0 when it may be tried now, or the milliseconds to wait. An
+   * allowed attempt counts as a failure straight away, before its password is checked,
+   * so a burst of guesses sent at once cannot all slip in ahead of the count;
+   * succeeded() takes it back.
+   */
+  attempt(address: string, username: string): number {
+    const wait = Math.max(this.waitFor(`a:${address}`, this.limits.perAddress), this.waitFor(`u:${address}:${username}`, this.limits.perUser));
+    if (wait > 0) return wait;
+    const now = this.now();
+    for (const key of [`a:${address}`, `u:${address}:${username}`]) this.failures.set(key, [...this.recent(key), now]);
     if (this.failures.size > 10_000) this.prune();
+    return 0;
   }
 
+  /** The password was right: the attempt is not a failure, and the name starts afresh. */
   succeeded(address: string, username: string): void {
     this.failures.delete(`u:${address}:${username}`);
+    const times = this.failures.get(`a:${address}`);
+    times?.pop();
+    if (times?.length === 0) this.failures.delete(`a:${address}`);
   }
 
   private waitFor(key: string, limit: number): number {

@@ -60,7 +60,12 @@ export class Neo4jStore implements GraphStore {
       for (const step of steps) {
         const cypher = cypherQuery(step.query, this.engine);
         for (const row of step.rows) {
-          const result = await run(tx, cypher, row);
+          const result = await run(tx, cypher, row).catch((error: unknown) => {
+            // Two guarded creates at once both pass their check; the key's uniqueness
+            // constraint refuses the second, which is the same failed precondition.
+            if (step.mustMatch && (error as { code?: string }).code === "Neo.ClientError.Schema.ConstraintValidationFailed") throw new PreconditionFailed(step.query, row);
+            throw error;
+          });
           if (step.mustMatch && result.length === 0) throw new PreconditionFailed(step.query, row);
         }
       }

@@ -54,6 +54,14 @@ export function versionStep(): WriteStep {
   return { query: "settings/bump-version", rows: [{ token: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` }] };
 }
 
+/**
+ * The first step of a write whose guard reads more than the record it changes (see
+ * cypher/settings/take-lock.cypher): writes holding the same key run one after another.
+ */
+export function lockStep(key: string): WriteStep {
+  return { query: "settings/take-lock", rows: [{ key: `lock:${key}`, at: new Date().toISOString() }] };
+}
+
 /** A guarded write found nothing to change: the record is gone or was changed meanwhile. */
 export class PreconditionFailed extends Error {
   constructor(

@@ -16,7 +16,16 @@ export const RegionCode = z.string().regex(/^\d{6}$/, "地区代码为 6 位 GB/
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期写作 YYYY-MM-DD，如 2026-11-22")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "不是有效的日期");
+  .refine(isCalendarDate, "不是日历上存在的日期（如 2 月 31 日）");
+
+/**
+ * Whether YYYY-MM-DD names a day of the calendar. Date.parse rolls 2026-02-31 over into
+ * March; a real day reads back the same. (zod runs this even when the pattern failed.)
+ */
+function isCalendarDate(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
 
 /** 统一社会信用代码: 18 characters from the GB 32100-2015 alphabet (checksum is verified on import). */
 export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "统一社会信用代码为 18 位（数字和除 I、O、S、V、Z 外的大写字母）");

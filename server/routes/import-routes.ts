@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
 import { Id } from "../model/domain.js";
+import { NotFound, ValidationError } from "../errors.js";
+import { getZoneRecord } from "../services/chain-facts.js";
 import { countLines } from "../imports/count-lines.js";
 import { getImportJob, listImportJobs, startImportJob } from "../imports/jobs.js";
 import { ImportJob, ImportJobWithReport, ReviewQueue } from "../model/api.js";
@@ -33,6 +35,11 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
 
   router.post("/imports", async (req, res) => {
     const query = parseInput(ImportQuery, req.query, "query");
+    // Checked before the upload is received, not by the job after minutes of reading rows.
+    if (query.zoneId) await getZoneRecord(store, query.zoneId).catch((error: unknown) => {
+      if (!(error instanceof NotFound)) throw error;
+      throw new ValidationError(`没有编号为 ${query.zoneId} 的开发区：请从开发区列表中选择`, [{ field: "query.zoneId", message: `没有这个开发区：${query.zoneId}` }]);
+    });
     const upload = await receiveFile(req, { dir: options.uploadDir, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
     const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
     const { id } = await startImportJob(store, { path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, actor: currentUser(res).username });

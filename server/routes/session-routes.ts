@@ -27,17 +27,14 @@ export function sessionRoutes(store: GraphStore, limiter = new LoginLimiter()): 
     const { username, password } = parseInput(LoginInput, req.body, "body");
     const address = req.ip ?? "unknown";
     const name = username.toLowerCase();
-    const wait = limiter.retryAfter(address, name);
+    const wait = limiter.attempt(address, name);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       res.setHeader("Retry-After", String(seconds));
       throw new AppError("too_many_attempts", 429, `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, { retryAfterSeconds: seconds });
     }
     const session = await logIn(store, name, password);
-    if (!session) {
-      limiter.failed(address, name);
-      throw new AppError("invalid_credentials", 401, "用户名或密码不正确，或该用户已停用");
-    }
+    if (!session) throw new AppError("invalid_credentials", 401, "用户名或密码不正确，或该用户已停用");
     limiter.succeeded(address, name);
     res.cookie(SESSION_COOKIE, session.token, sessionCookie(req, session.expiresAt));
     sendJson(res, SessionInfo, session.user);

@@ -5,7 +5,7 @@
 import busboy from "busboy";
 import type { Request } from "express";
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { chmodSync, createWriteStream, mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -22,7 +22,9 @@ export function receiveFile(req: Request, options: { dir: string; maxBytes: numb
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("multipart/form-data"))
     return Promise.reject(new ValidationError("Send the file as multipart/form-data in a field named file", [{ field: "body.file", message: "no multipart upload" }]));
-  mkdirSync(options.dir, { recursive: true });
+  // Uploads are firm lists: the server's user only (a folder made before is tightened).
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  chmodSync(options.dir, 0o700);
   return new Promise((resolve, reject) => {
     let upload: Promise<Upload> | null = null;
     let refused: Error | null = null;
@@ -45,7 +47,7 @@ export function receiveFile(req: Request, options: { dir: string; maxBytes: numb
       const target = path.join(options.dir, `${randomUUID()}${extension}`);
       let bytes = 0;
       stream.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      upload = pipeline(stream, createWriteStream(target)).then(async () => {
+      upload = pipeline(stream, createWriteStream(target, { mode: 0o600 })).then(async () => {
         if ((stream as { truncated?: boolean }).truncated) {
           await rm(target, { force: true });
           throw new AppError("too_large", 413, `The file is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MiB. Split it into smaller files, or raise IMPORT_MAX_MIB.`, {

@@ -5,7 +5,7 @@
  * Project in its segment, which the map and the gap figures then show as being filled.
  * Who did it comes from the session (`actor`); every write adds its audit entry.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { PreconditionFailed } from "../graph/store.js";
@@ -17,6 +17,7 @@ import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { getZoneRecord } from "./chain-facts.js";
 import { getChain } from "./chains.js";
+import { guardedWrite } from "./editing/guarded.js";
 import { groupBy, parseRows } from "./rows.js";
 import { rankChainTargets, TargetFilters } from "./targets.js";
 
@@ -61,6 +62,16 @@ const EntryRow = ListEntry.omit({ firm: true, region: true, history: true }).ext
 const ChangeRow = z.object({ entryId: Id, fromStatus: EntryStatus.nullable(), toStatus: EntryStatus, by: z.string(), at: z.string(), note: z.string() });
 
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+/**
+ * A firm is on a list at most once, so its entry's id is made from the two: the graph's
+ * own uniqueness of ids then refuses a second entry even when two adds race (Neo4j).
+ * Shaped like the random ids (entries made before keep theirs).
+ */
+function entryId(listId: string, firmId: string): string {
+  const hex = createHash("sha256").update(`${listId}\n${firmId}`).digest("hex");
+  return `e-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 function summarize(rows: z.infer<typeof ListRow>[]): TargetListSummary[] {
   return [...groupBy(rows, (r) => r.id).values()].map((group) => {
@@ -108,9 +119,10 @@ export async function getList(store: GraphStore, listId: string): Promise<Target
 }
 
 function entrySteps(listId: string, entries: { firmId: string; segmentId: string; score: number | null; reason: string }[], by: string, at: string): WriteStep[] {
-  const rows = entries.map((e) => ({ ...e, id: newId("e"), listId, status: "待接触", ownerTeam: "", notes: "", nextContactOn: null, createdAt: at }));
+  const rows = entries.map((e) => ({ ...e, id: entryId(listId, e.firmId), listId, status: "待接触", ownerTeam: "", notes: "", nextContactOn: null, createdAt: at }));
   return [
-    { query: "lists/add-entry", rows },
+    // Each must land: a firm on the list already (or gone meanwhile) fails the whole write.
+    { query: "lists/add-entry", rows, mustMatch: true },
     {
       query: "lists/add-change",
       rows: rows.map((r) => ({ id: newId("c"), entryId: r.id, fromStatus: null, toStatus: "待接触", by, at, note: "加入清单" })),
@@ -139,11 +151,16 @@ export async function createList(store: GraphStore, input: NewList, actor: strin
     reason: r.reason,
   }));
   const list = { id: listId, name: input.name, zoneId: input.zoneId, chainId: input.chainId, profileId: ranking.profile.id, createdBy: actor, createdAt: at, note: input.note };
-  await store.write([
-    { query: "lists/upsert-list", rows: [list] },
-    ...entrySteps(listId, entries, actor, at),
-    auditStep(actor, { action: "list.create", entity: "list", entityId: listId, summary: `新建招商清单「${input.name}」（${entries.length} 家企业）`, before: null, after: { ...list, filters: input.filters, entries } }),
-  ]);
+  // A picked firm or its segment deleted since the ranking was read: a plain conflict.
+  await guardedWrite(
+    store,
+    [
+      { query: "lists/upsert-list", rows: [list] },
+      ...entrySteps(listId, entries, actor, at),
+      auditStep(actor, { action: "list.create", entity: "list", entityId: listId, summary: `新建招商清单「${input.name}」（${entries.length} 家企业）`, before: null, after: { ...list, filters: input.filters, entries } }),
+    ],
+    async () => undefined,
+  );
   return getList(store, listId);
 }
 
@@ -161,12 +178,20 @@ export async function addEntry(store: GraphStore, listId: string, input: z.infer
   if (!segmentId || !chain.segments.some((s) => s.id === segmentId))
     throw new ValidationError(`Say which segment of ${chain.name} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
   const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], actor, now.toISOString());
-  const entryId = steps[0]!.rows[0]!.id as string;
   const firmName = (await store.read("firms/get-firm", { id: input.firmId }))[0]?.name;
-  await store.write([
-    ...steps,
-    auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId, summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
-  ]);
+  await guardedWrite(
+    store,
+    [
+      ...steps,
+      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
+    ],
+    async () => {
+      // Added by someone else meanwhile (or the list or firm is gone): the answer a repeat gets.
+      const current = await getList(store, listId);
+      if (current.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+      if ((await store.read("firms/get-firm", { id: input.firmId })).length === 0) throw new NotFound("firm", input.firmId);
+    },
+  );
   return getList(store, listId);
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditPage, ChainMap, FirmDetail, SegmentRecord } from "../../server/model/api";
 import { startSampleApp, testPassword } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -131,8 +131,7 @@ describe("accounts", () => {
 
     await page.locator('[data-testid="user-add"]').click();
     await page.locator('[data-testid="user-add-username"]').fill("zhaoshang1");
-    await page.locator('[data-testid="user-add-role"]').click();
-    await page.locator(".ant-select-item-option", { hasText: "编辑" }).click();
+    await pickOption(page, page.locator('[data-testid="user-add-role"]'), "编辑");
     await page.locator('[data-testid="user-add-save"]').click();
     const shown = page.locator('[data-testid="new-password"]');
     await shown.waitFor();

@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import type { Role } from "../../server/model/accounts.js";
 import type { RunningApp } from "../support/sample-app.js";
 
@@ -109,4 +109,32 @@ export async function settle(page: Page): Promise<void> {
 /** The header's search field (antd may put the test id on the input or on its wrapper). */
 export function searchInput(page: Page) {
   return page.locator('input[data-testid="search-input"], [data-testid="search-input"] input').first();
+}
+
+/** Whether some Select dropdown is on screen (closed ones stay in the page, hidden). */
+const DROPDOWN_OPEN = ".ant-select-dropdown:visible";
+
+/** Waits until no Select dropdown is on screen: an open one covers whatever lies below it. */
+export async function dropdownsClosed(page: Page): Promise<void> {
+  await page.locator(DROPDOWN_OPEN).first().waitFor({ state: "hidden" });
+}
+
+/**
+ * Chooses `option` in an antd Select as a person would, and returns once the choice has
+ * been made and the dropdown has gone. Each step waits for a state, not for time: nothing
+ * is moving (a dialog zooming in carries the select and its dropdown with it), the option
+ * is in the dropdown that is open now, and afterwards no dropdown covers the page. A
+ * multiple select stays open for more choices; Escape closes it, as a person would.
+ */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp, { multiple = false } = {}): Promise<void> {
+  await dropdownsClosed(page);
+  await settle(page);
+  await select.click();
+  const choice = page.locator(`${DROPDOWN_OPEN} .ant-select-item-option`).filter({ hasText: option }).first();
+  await choice.waitFor();
+  await settle(page);
+  await choice.click();
+  if (multiple) await page.keyboard.press("Escape");
+  await dropdownsClosed(page);
+  await settle(page);
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainGaps, TargetListDetail, TargetRanking } from "../../server/model/api";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -114,8 +114,7 @@ describe("gaps, weight profiles and lists", () => {
     // Back to the targets, ranked by the new profile: nearest first.
     await page.locator('[data-testid="profile-back"]').click();
     await page.waitForURL(/\/targets/);
-    await page.locator('[data-testid="filter-profile"]').click();
-    await page.locator(".ant-select-item-option", { hasText: "就近配套" }).click();
+    await pickOption(page, page.locator('[data-testid="filter-profile"]'), "就近配套");
     await page.waitForURL(new RegExp(`profile=${profileId}`));
     const ranking = await api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50&profile=${profileId}`);
     expect(ranking.profile.name).toBe("就近配套");
@@ -140,10 +139,8 @@ describe("gaps, weight profiles and lists", () => {
 
     await page.goto(`${app.url}/`);
     await page.locator('[data-testid="nav-lists"]').click();
-    await page.locator('[data-testid="lists-zone"]').click();
-    await page.locator(".ant-select-item-option", { hasText: "凌源经开区" }).click();
-    await page.locator('[data-testid="lists-chain"]').click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "现代钢铁冶金" }).click();
+    await pickOption(page, page.locator('[data-testid="lists-zone"]'), "凌源经开区");
+    await pickOption(page, page.locator('[data-testid="lists-chain"]'), "现代钢铁冶金");
     await page.waitForURL(/zone=lingyuan&chain=steel/);
     await page.locator(`[data-testid="list-link-${list.id}"]`).click();
     await page.waitForURL(`**/lists/${list.id}`);

@@ -11,7 +11,7 @@ import type { FirmDetail, ImportJob, ReviewQueue } from "../../server/model/api"
 import { uscc } from "../support/enterprise-export";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle } from "./browser";
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle } from "./browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -82,9 +82,7 @@ describe("imports and the review queue", () => {
     expect(table).toContain("91120116MA00000099");
     expect(table).toContain("约五千万");
     await saveScreenshot(page, "51-import-report");
-    await page.locator('[data-testid="problem-column-filter"]').click();
-    await page.locator(".ant-select-item-option", { hasText: "统一社会信用代码" }).first().click();
-    await page.keyboard.press("Escape");
+    await pickOption(page, page.locator('[data-testid="problem-column-filter"]'), "统一社会信用代码", { multiple: true });
     await page.waitForURL(/column=/);
     await expect.poll(() => rows.count()).toBeLessThan(job.report.problemCount);
     for (const text of await rows.allInnerTexts()) expect(text).toContain("统一社会信用代码");

@@ -9,7 +9,7 @@ import type { ChainGaps, TargetListDetail, TargetRanking } from "../../server/mo
 import type { GapThresholds } from "../../server/model/domain";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -164,9 +164,7 @@ describe("settings and adding targets to an existing list", () => {
     await expect.poll(() => page.locator('[data-testid="add-to-list"]').innerText()).toContain("2");
     await page.locator('[data-testid="add-to-list"]').click();
 
-    await page.locator('[data-testid="add-to-list-select"]').click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "e2e 已有清单" }).click();
-    await settle(page);
+    await pickOption(page, page.locator('[data-testid="add-to-list-select"]'), "e2e 已有清单");
     await saveScreenshot(page, "93-add-to-list");
     await page.locator('[data-testid="add-to-list-confirm"]').click();
     const summary = page.locator('[data-testid="add-to-list-summary"]');

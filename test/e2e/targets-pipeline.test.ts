@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainMap, ListEntry, TargetListDetail, TargetRanking } from "../../server/model/api";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -78,9 +78,7 @@ describe("targets, lists and the pipeline", () => {
     await page.mouse.click(5, 700);
 
     // A filter goes into the URL and the ranking follows it.
-    await page.locator('[data-testid="filter-tags"]').click();
-    await page.locator(".ant-select-item-option", { hasText: "上市" }).click();
-    await page.keyboard.press("Escape");
+    await pickOption(page, page.locator('[data-testid="filter-tags"]'), "上市", { multiple: true });
     await page.waitForURL(/tags=/);
     await expect.poll(() => page.locator('[data-testid="target-summary"]').innerText()).toMatch(/候选企业 \d+ 家/);
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/targets`);
@@ -109,8 +107,7 @@ describe("targets, lists and the pipeline", () => {
 
     // The other card moves with the keyboard: the status select on the card.
     const select = page.locator(`[data-testid="entry-${other.firm.id}"] [data-testid="entry-status"]`);
-    await select.click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "已对接" }).click();
+    await pickOption(page, select, "已对接");
     await expect.poll(() => entryStatus(page, other.firm.id)).toBe("已对接");
     await saveScreenshot(page, "32-board-signed");
 

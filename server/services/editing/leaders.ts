@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import type { GraphStore } from "../../graph/store.js";
-import { NotFound, ValidationError } from "../../errors.js";
+import { lockStep, PreconditionFailed } from "../../graph/store.js";
+import { Conflict, NotFound, ValidationError } from "../../errors.js";
 import { auditStep } from "../../audit/audit.js";
 import { ChainLeader } from "../../model/api.js";
 import { getZoneRecord } from "../chain-facts.js";
@@ -39,10 +40,20 @@ export async function setLeader(store: GraphStore, zoneId: string, chainId: stri
   if (problems.length) throw new ValidationError(problems.map((p) => p.message).join("；"), problems);
 
   const leader: ChainLeader = { firmId, chainId, zoneId, source: enteredBy(actor) };
-  await store.write([
-    { query: "firms/link-leads", rows: [leader] },
-    auditStep(actor, { action: "chain-leader.set", entity: "chain-leader", entityId: `${zoneId}|${chainId}|${firmId}`, summary: `${zone.shortName}${chain.name}：设「${firm.name}」为链主`, before: null, after: leader }),
-  ]);
+  try {
+    await store.write([
+      lockStep(`leaders:${zoneId}`),
+      { query: "firms/create-leads", rows: [leader], mustMatch: true },
+      auditStep(actor, { action: "chain-leader.set", entity: "chain-leader", entityId: `${zoneId}|${chainId}|${firmId}`, summary: `${zone.shortName}${chain.name}：设「${firm.name}」为链主`, before: null, after: leader }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof PreconditionFailed)) throw error;
+    await parties(store, zoneId, chainId, firmId);
+    // Set by someone else meanwhile: the answer a repeat gets.
+    const setMeanwhile = await readLeader(store, zoneId, chainId, firmId);
+    if (!setMeanwhile) throw new Conflict("链主刚被他人修改，请刷新后再试");
+    return { leader: setMeanwhile, created: false };
+  }
   return { leader: (await readLeader(store, zoneId, chainId, firmId))!, created: true };
 }
 
@@ -54,6 +65,7 @@ export async function unsetLeader(store: GraphStore, zoneId: string, chainId: st
   await guardedWrite(
     store,
     [
+      lockStep(`leaders:${zoneId}`),
       { query: "firms/unlink-leads", rows: [{ zoneId, chainId, firmId }], mustMatch: true },
       auditStep(actor, { action: "chain-leader.unset", entity: "chain-leader", entityId, summary: `${zone.shortName}${chain.name}：取消「${firm.name}」的链主`, before: existing, after: null }),
     ],

@@ -8,7 +8,7 @@
 MATCH (l:TargetList {id: $listId})
 MATCH (f:Firm {id: $firmId})
 MATCH (s:Segment {id: $segmentId})
-WHERE NOT EXISTS { MATCH (l)<-[:IN_LIST]-(:ListEntry)-[:TARGETS]->(f) }
+WHERE COUNT { MATCH (f)<-[:TARGETS]-(:ListEntry)-[:IN_LIST]->(l) } = 0
 CREATE (e:ListEntry {id: $id, status: $status, ownerTeam: $ownerTeam, notes: $notes, nextContactOn: $nextContactOn,
                      score: $score, reason: $reason, createdAt: $createdAt,
                      updatedAt: $createdAt, version: 1})

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { z } from "zod";
-import type { GraphStore } from "../graph/store.js";
+import type { GraphStore, WriteStep } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
 import { ImportJob, ImportJobWithReport, ImportReport } from "../model/api.js";
@@ -20,9 +20,12 @@ export const newImportId = () => `imp-${randomUUID()}`;
 export const HEARTBEAT_MS = 15_000;
 export const ABANDONED_AFTER_MS = 120_000;
 
+function saveStep(job: ImportJobWithReport): WriteStep {
+  return { query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null, heartbeatAt: new Date().toISOString() }] };
+}
+
 async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> {
-  const row = { ...job, report: job.report ? JSON.stringify(job.report) : null, heartbeatAt: new Date().toISOString() };
-  await store.write([{ query: "imports/save-job", rows: [row] }], { keepsCaches: true });
+  await store.write([saveStep(job)], { keepsCaches: true });
 }
 
 export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {
@@ -94,7 +97,9 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
     store.write([{ query: "imports/touch-job", rows: [{ id: job.id, at: new Date().toISOString() }] }], { keepsCaches: true }).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const finishedJob = (report: ImportReport): ImportJobWithReport => ({ ...job, status: "done", rowsDone: report.counts.rows, rowsTotal: report.counts.rows, finishedAt: report.finishedAt, report });
   const done = (async () => {
+    let finished: ImportJobWithReport;
     try {
       await save(store, { ...job, status: "running" });
       const report = await importFirms(store, {
@@ -105,11 +110,12 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
         actor: start.actor,
         source: job.source,
         zoneId: job.zoneId,
-        onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }),
+        // Progress is for the eyes only: failing to record it does not fail the import.
+        onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }).catch(() => undefined),
+        // A commit records the job as done in its own transaction: the job says what the graph holds.
+        commitSteps: (report) => [saveStep(finishedJob(report))],
       });
-      const finished = { ...job, status: "done" as const, rowsDone: report.counts.rows, rowsTotal: report.counts.rows, finishedAt: report.finishedAt, report };
-      await save(store, finished);
-      return finished;
+      finished = finishedJob(report);
     } catch (error) {
       const message = error instanceof ImportRejected ? error.message : `The import failed and wrote nothing: ${(error as Error).message}`;
       const failed = { ...job, status: "failed" as const, finishedAt: new Date().toISOString(), error: message };
@@ -119,6 +125,9 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
       clearInterval(heartbeat);
       if (start.removeFile) await rm(start.path, { force: true });
     }
+    // The import is over (a commit has recorded so already); recording it again cannot undo it.
+    await save(store, finished).catch((error: Error) => console.error(`Import ${job.id} finished, but its job record could not be saved: ${error.message}`));
+    return finished;
   })();
   return { id: job.id, done };
 }

@@ -3,7 +3,7 @@ import { seedIfEmpty } from "../seed/load-sample.js";
 import path from "node:path";
 import { createApp } from "./app.js";
 import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
-import { failInterruptedJobs } from "./imports/jobs.js";
+import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
 import { readEnv } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 import { prepareFirmIndex } from "./services/firm-search.js";
@@ -23,7 +23,10 @@ const othersMayRun = store.engine === "neo4j";
 const interrupted = await failInterruptedJobs(store, { othersMayRun });
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 if (othersMayRun) setInterval(() => void failInterruptedJobs(store, { othersMayRun }).catch((error) => console.error(error)), 60_000).unref();
-const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir: path.resolve(env.DATA_DIR, "uploads"), maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
+const uploadDir = path.resolve(env.DATA_DIR, "uploads");
+const orphans = await removeOrphanFiles(store, uploadDir);
+if (orphans) console.log(`Removed ${orphans} upload(s) and staging folder(s) left by imports that were cut off.`);
+const server = createApp(store, { trustProxy: env.TRUST_PROXY, uploadDir, maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024 }).listen(env.PORT, env.HOST, () => {
   console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
   // The embedded graph's firm search index is built now rather than at the first search.
   if (store.engine === "kuzu")

@@ -8,7 +8,7 @@
  * Re-importing the same file changes nothing: firms are matched by 统一社会信用代码, else
  * by name + region, and a firm whose facts are unchanged is counted, not rewritten.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -45,6 +45,8 @@ export interface ImportOptions {
   /** Called every few thousand rows while reading. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
   today?: Date;
+  /** The folder to stage rows in (made, and removed at the end); by default a new one under the system's temporary folder. */
+  stagingDir?: string;
   /** Worker threads preparing rows; 0 prepares them on this thread. Default: by file size (import-workers.ts). */
   workers?: number;
   /**
@@ -149,7 +151,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const workerCount = options.workers ?? workersFor(statSync(options.path, { throwIfNoEntry: false })?.size ?? 0);
   // Workers start (and load their code) while the graph's keys are read.
   const workers = workerCount > 0 ? new RowWorkers(workerCount) : null;
-  const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
+  const stageDir = options.stagingDir ?? mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
+  mkdirSync(stageDir, { recursive: true });
   const firmsOut = new StagingWriter("Firm", path.join(stageDir, "firms.csv"));
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
@@ -175,6 +178,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const commit = options.mode === "commit";
 
   let report: ImportReport | null = null;
+  let rows: AsyncGenerator<RawRow> | null = null;
   try {
     const [existing, segments, decisions] = await Promise.all([
       loadExisting(store),
@@ -183,7 +187,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     ]);
 
     // The header is within the first 30 rows.
-    const rows = readTable(options.path)[Symbol.asyncIterator]();
+    rows = readTable(options.path);
     const head: RawRow[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       head.push(next.value);
@@ -284,8 +288,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });
     }
   } finally {
-    // Clean-up cannot fail the import: after a commit, the data is in the graph.
-    await Promise.allSettled([workers?.close(), closeAll()]);
+    // Clean-up cannot fail the import: after a commit, the data is in the graph. The file
+    // is closed however the reading ended (a reader left suspended keeps its descriptor).
+    await Promise.allSettled([rows?.return(undefined), workers?.close(), closeAll()]);
     rmSync(stageDir, { recursive: true, force: true, maxRetries: 2 });
   }
   return report;

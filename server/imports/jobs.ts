@@ -3,7 +3,8 @@
  * on it), runs in the background, and keeps its progress and, when finished, its report.
  */
 import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { NotFound } from "../errors.js";
@@ -60,7 +61,25 @@ export async function failInterruptedJobs(store: GraphStore, { now = new Date(),
   return interrupted.length;
 }
 
+/**
+ * Removes what imports left in `dir` (uploads named `<job id>.<ext>`, staging folders
+ * named `<job id>`) when no job runs them any more: a stop or a crash in the middle of an
+ * import leaves them behind. Run at start, after failInterruptedJobs. Returns how many.
+ */
+export async function removeOrphanFiles(store: GraphStore, dir: string): Promise<number> {
+  const running = new Set(parseRows(z.object({ id: z.string() }), await store.read("imports/list-unfinished")).map((job) => job.id));
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (running.has(name.split(".")[0]!)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export interface StartImport {
+  /** The job's id, when the caller named its files after it (newImportId). */
+  id?: string;
   path: string;
   fileName: string;
   mode: ImportMode;
@@ -71,6 +90,8 @@ export interface StartImport {
   actor: string;
   /** Delete the file when the job ends (uploads). */
   removeFile?: boolean;
+  /** Where the job stages its rows (see importFirms); named after the job so start-up can tell orphans. */
+  stagingDir?: string;
 }
 
 /**
@@ -79,7 +100,7 @@ export interface StartImport {
  */
 export async function startImportJob(store: GraphStore, start: StartImport): Promise<{ id: string; done: Promise<ImportJobWithReport> }> {
   const job: ImportJobWithReport = {
-    id: newImportId(),
+    id: start.id ?? newImportId(),
     fileName: start.fileName,
     mode: start.mode,
     source: start.source?.trim() || start.fileName,
@@ -110,6 +131,7 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
         actor: start.actor,
         source: job.source,
         zoneId: job.zoneId,
+        stagingDir: start.stagingDir,
         // Progress is for the eyes only: failing to record it does not fail the import.
         onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }).catch(() => undefined),
         // A commit records the job as done in its own transaction: the job says what the graph holds.

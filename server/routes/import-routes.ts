@@ -1,12 +1,13 @@
 /** Imports (upload → job → report) and the review queue of doubtful segment links. */
 import { Router } from "express";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
 import { Id } from "../model/domain.js";
 import { countLines } from "../imports/count-lines.js";
-import { getImportJob, listImportJobs, startImportJob } from "../imports/jobs.js";
+import { getImportJob, listImportJobs, newImportId, startImportJob } from "../imports/jobs.js";
 import { ImportJob, ImportJobWithReport, ReviewQueue } from "../model/api.js";
 import { problemsTable } from "../imports/report-sheet.js";
 import { decide, ReviewDecisionInput, reviewQueue } from "../imports/review.js";
@@ -24,6 +25,7 @@ const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
 const DecisionParams = z.object({ firmId: Id, segmentId: Id });
 
 export interface ImportRouteOptions {
+  /** Where uploads, and the staging folders of their imports, are kept while they run. */
   uploadDir: string;
   maxUploadBytes: number;
 }
@@ -33,9 +35,17 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
 
   router.post("/imports", async (req, res) => {
     const query = parseInput(ImportQuery, req.query, "query");
-    const upload = await receiveFile(req, { dir: options.uploadDir, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
-    const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
-    const { id } = await startImportJob(store, { path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, actor: currentUser(res).username });
+    // The upload and the staging folder are named after the job (start-up removes those no job runs).
+    const id = newImportId();
+    const upload = await receiveFile(req, { dir: options.uploadDir, name: id, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
+    try {
+      const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
+      const stagingDir = path.join(options.uploadDir, id);
+      await startImportJob(store, { id, path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, stagingDir, actor: currentUser(res).username });
+    } catch (error) {
+      await rm(upload.path, { force: true });
+      throw error;
+    }
     res.status(202).location(`/api/imports/${id}`).json({ id });
   });
 

@@ -235,8 +235,8 @@ describe.runIf(embedded)("a kill while an import commits and edits are saved, th
 });
 
 describe.runIf(embedded)("a kill after an import committed while others read", () => {
-  const ROUNDS = 4;
-  const ROWS = 20_000;
+  const ROUNDS = 3;
+  const ROWS = 15_000;
 
   it(`keeps the import and what was saved after it, or neither, as its result said (${ROUNDS} rounds)`, async () => {
     const rowsFile = path.join(work, "durable.csv");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { seedIfEmpty } from "../seed/load-sample.js";
 import { createApp } from "./app.js";
 import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
-import { failInterruptedJobs } from "./imports/jobs.js";
+import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
 import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 import { keepFilesPrivate } from "./private-files.js";
@@ -29,10 +29,13 @@ const othersMayRun = store.engine === "neo4j";
 const interrupted = await failInterruptedJobs(store, { othersMayRun });
 if (interrupted) console.log(`${interrupted} import(s) were cut off by the last stop and wrote nothing; they are marked failed.`);
 if (othersMayRun) setInterval(() => void failInterruptedJobs(store, { othersMayRun }).catch((error) => console.error(error)), 60_000).unref();
+const uploadDir = path.resolve(env.DATA_DIR, "uploads");
+const orphans = await removeOrphanFiles(store, uploadDir);
+if (orphans) console.log(`Removed ${orphans} upload(s) and staging folder(s) left by imports that were cut off.`);
 const app = createApp(store, {
   trustProxy: env.TRUST_PROXY,
   allowedOrigins: env.ALLOWED_ORIGINS,
-  uploadDir: path.resolve(env.DATA_DIR, "uploads"),
+  uploadDir,
   maxUploadBytes: env.IMPORT_MAX_MIB * 1024 * 1024,
 });
 server.removeAllListeners("request");

@@ -6,14 +6,22 @@
  * before they reach Kùzu because its Node binding types a list from its first element
  * and silently reinterprets later elements of another numeric kind (see
  * docs/decisions/002-dates-as-text-and-scalar-writes.md).
+ *
+ * The store, not Kùzu, decides when to checkpoint (docs/decisions/009): between writes,
+ * once the reads under way have finished, with new reads held meanwhile. A graph left
+ * with an unfinished log by a crash is checkpointed and opened again before use.
  */
 import kuzu from "kuzu";
 import type { KuzuValue } from "kuzu";
-import { mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, mkdirSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { BulkLoad, StagedFile } from "./bulk.js";
-import { scanStatement, table } from "./schema.js";
+import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
@@ -24,7 +32,11 @@ export interface KuzuOptions {
   /** Buffer pool size; Kùzu's default is 80% of RAM, too greedy for a shared machine. */
   bufferPoolMiB?: number;
   readConnections?: number;
+  /** A write that leaves the log larger than this is followed by a checkpoint (Kùzu's own default). */
+  checkpointLogBytes?: number;
 }
+
+type Database = InstanceType<typeof kuzu.Database>;
 
 export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
@@ -33,11 +45,20 @@ export class KuzuStore implements GraphStore {
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Kùzu statements running on the read connections. */
+  private readsUnderWay = 0;
+  private readsFinished: (() => void) | null = null;
+  /** Set while a checkpoint waits for reads to finish, or runs: new reads wait for it. */
+  private readsHeld: Promise<void> | null = null;
 
   private constructor(
-    private readonly database: InstanceType<typeof kuzu.Database>,
+    private readonly database: Database,
+    private readonly file: string,
     private readonly writer: Connection,
     readers: Connection[],
+    private readonly checkpointLogBytes: number,
+    /** What opening found: a graph the last process had not closed, brought back to its last commit or to its last checkpoint. */
+    readonly recovered: Recovery | null,
   ) {
     this.idle = readers;
   }
@@ -46,33 +67,16 @@ export class KuzuStore implements GraphStore {
   static async open(file: string, options: KuzuOptions = {}): Promise<KuzuStore> {
     mkdirSync(path.dirname(file), { recursive: true });
     const bufferBytes = (options.bufferPoolMiB ?? 1024) * 1024 * 1024;
-    let database: InstanceType<typeof kuzu.Database>;
-    try {
-      database = new kuzu.Database(file, bufferBytes);
-      await database.init();
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/lock/i.test(message))
-        throw new StoreError(
-          `The graph at ${file} is in use by another process (usually a running ChainAtlas server). ` +
-            `Stop it, or point DATA_DIR elsewhere, and try again.`,
-          { cause: error },
-        );
-      throw new StoreError(`Cannot open the graph at ${file}: ${message}`, { cause: error });
-    }
-    const connect = async () => {
-      const c = new kuzu.Connection(database);
-      await c.init();
-      return c;
-    };
-    const readers = await Promise.all(Array.from({ length: options.readConnections ?? 2 }, connect));
-    return new KuzuStore(database, await connect(), readers);
+    const recovered = logBytes(file) > 0 ? await recover(file, bufferBytes) : null;
+    const database = await openDatabase(file, bufferBytes);
+    const readers = await Promise.all(Array.from({ length: options.readConnections ?? 2 }, () => connect(database)));
+    return new KuzuStore(database, file, await connect(database), readers, options.checkpointLogBytes ?? 16 * 1024 * 1024, recovered);
   }
 
   async read(query: string, params: Params = {}): Promise<Row[]> {
     const connection = await this.acquire();
     try {
-      return await this.run(connection, cypherQuery(query, this.engine), params);
+      return await this.reading(() => this.run(connection, cypherQuery(query, this.engine), params));
     } finally {
       this.release(connection);
     }
@@ -95,18 +99,40 @@ export class KuzuStore implements GraphStore {
     const run = async () => {
       // A COPY into tables with changes not yet checkpointed corrupts Kùzu 0.11.3's heap
       // when it fails (see docs/decisions/002); checkpointing first avoids it.
-      if (files.length) await statement(this.writer, "CHECKPOINT");
+      if (files.length && logBytes(this.file) > 0) await this.checkpoint();
+      const version = options.keepsCaches ? null : versionStep();
       await statement(this.writer, "BEGIN TRANSACTION");
       try {
         await runSteps(before);
-        for (const file of files) if (file.rows > 0) await statement(this.writer, copyStatement(file));
-        await runSteps(options.keepsCaches ? after : [...after, versionStep()]);
-        await statement(this.writer, "COMMIT");
+        for (const file of files) await this.copy(file);
+        await runSteps(version ? [...after, version] : after);
       } catch (error) {
         // Kùzu may already have rolled back after a failed statement; a second rollback then fails harmlessly.
         await statement(this.writer, "ROLLBACK").catch(() => undefined);
         throw error;
       }
+      // Kùzu checkpoints at the commit of a transaction that copied, whatever its settings,
+      // so such a commit is a checkpoint too: it waits for the reads under way.
+      const commit = () => statement(this.writer, "COMMIT");
+      try {
+        await (files.length ? this.holdingReads(commit) : commit());
+      } catch (error) {
+        // Kùzu commits, then checkpoints: a failed checkpoint fails the COMMIT statement
+        // though the transaction is in the graph (its version token tells). A COPY's rows
+        // reach the disk only with that checkpoint — until then a crash loses them — so it
+        // is run again before the write counts as done.
+        if (!version || !(await this.holds(version))) {
+          await statement(this.writer, "ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+        await this.checkpoint().catch((again: Error) => {
+          throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
+        });
+      }
+      // Committed: what follows keeps the log short and may not fail the write. A
+      // checkpoint that fails leaves the log as it is, and the next write tries again.
+      if (logBytes(this.file) > this.checkpointLogBytes)
+        await this.checkpoint().catch((error: Error) => console.error(`Checkpoint of ${this.file} failed, to be tried again after the next write: ${error.message}`));
     };
     const result = this.writeQueue.then(run, run);
     this.writeQueue = result.catch(() => undefined);
@@ -116,7 +142,8 @@ export class KuzuStore implements GraphStore {
   async *scan(tableName: string): AsyncIterable<Row> {
     const connection = await this.acquire();
     try {
-      const result = await connection.query(scanStatement(table(tableName)));
+      // The statement runs to its end before rows are read: reading them holds no transaction.
+      const result = await this.reading(() => connection.query(scanStatement(table(tableName))));
       const results = Array.isArray(result) ? result : [result];
       try {
         const rows = results[0]!;
@@ -124,6 +151,17 @@ export class KuzuStore implements GraphStore {
       } finally {
         for (const r of results) r.close();
       }
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  async count(tableName: string): Promise<number> {
+    const connection = await this.acquire();
+    try {
+      const query: CypherQuery = { name: `count ${tableName}`, file: "(generated by schema.ts)", text: countStatement(table(tableName)), params: [] };
+      const [row] = await this.reading(() => this.run(connection, query, {}));
+      return Number(row?.count ?? 0);
     } finally {
       this.release(connection);
     }
@@ -139,8 +177,10 @@ export class KuzuStore implements GraphStore {
     await this.write([{ query: "admin/delete-all", rows: [{}] }]);
   }
 
+  /** Waits for the writes under way, checkpoints, and closes: the next open finds no log to replay. */
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.exclusive(() => this.checkpoint()).catch(() => undefined);
     this.closed = true;
     await this.writeQueue;
     for (const c of [...this.idle, this.writer]) await c.close();
@@ -153,6 +193,57 @@ export class KuzuStore implements GraphStore {
     return result;
   }
 
+  /** One staged file into its table, inside the write transaction: COPY, then the rows staged apart. */
+  private async copy(file: StagedFile): Promise<void> {
+    if (file.rows > 0) await statement(this.writer, copyStatement(file));
+    if (!file.apart?.rows) return;
+    const t = table(file.table);
+    const insert: CypherQuery = { name: `insert into ${t.name}`, file: "(generated by schema.ts)", text: insertStatement(t), params: stagedColumns(t).map(([name]) => name) };
+    const lines = createInterface({ input: createReadStream(file.apart.path, { encoding: "utf8" }), crlfDelay: Infinity });
+    for await (const line of lines) if (line) await this.run(this.writer, insert, JSON.parse(line) as Params);
+  }
+
+  /**
+   * Runs a Kùzu statement of a read. Counted, so that a checkpoint can wait for every
+   * read under way to finish (Kùzu refuses to checkpoint while a transaction is open,
+   * and gives up after a few seconds); held while a checkpoint waits or runs.
+   */
+  private async reading<T>(work: () => Promise<T>): Promise<T> {
+    while (this.readsHeld) await this.readsHeld;
+    this.readsUnderWay++;
+    try {
+      return await work();
+    } finally {
+      if (--this.readsUnderWay === 0) this.readsFinished?.();
+    }
+  }
+
+  /** Checkpoints between writes (callers run it in the write queue). */
+  private checkpoint(): Promise<void> {
+    return this.holdingReads(() => statement(this.writer, "CHECKPOINT"));
+  }
+
+  /** Runs `work` (a checkpoint) once no read is under way, new reads held until it is done. */
+  private async holdingReads<T>(work: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    this.readsHeld = new Promise((resolve) => (release = resolve));
+    try {
+      while (this.readsUnderWay > 0) await new Promise<void>((resolve) => (this.readsFinished = resolve));
+      return await work();
+    } finally {
+      this.readsFinished = null;
+      this.readsHeld = null;
+      release();
+    }
+  }
+
+  /** Whether the graph holds the version token a write set: the write committed. */
+  private async holds(version: WriteStep): Promise<boolean> {
+    const [row] = await this.read("settings/get-setting", { key: "graph-version" }).catch(() => []);
+    return row?.value === version.rows[0]!.token;
+  }
+
+  /** Runs a query on a connection (reads call it through `reading`). */
   private async run(connection: Connection, query: CypherQuery, params: Params): Promise<Row[]> {
     const { text } = query;
     let statements = this.prepared.get(connection);
@@ -186,6 +277,63 @@ export class KuzuStore implements GraphStore {
   }
 }
 
+/** How a graph left by a crash was brought back (see recover). */
+export type Recovery = { replayed: true } | { replayed: false; setAside: string };
+
+/**
+ * A log left behind means the last process did not close the graph. Opening replays it,
+ * but reading the replayed state straight away can crash Kùzu, and a log of some crashes
+ * (rows a COPY committed but never checkpointed, then changed) crashes the replay itself.
+ * So a process of its own replays and checkpoints it (kuzu-recover.mjs); the graph is then
+ * opened from its file. If that process dies replaying, the log cannot be used: it is set
+ * aside, kept under another name, and the graph opens at its last checkpoint.
+ */
+async function recover(file: string, bufferBytes: number): Promise<Recovery> {
+  const script = fileURLToPath(new URL("./kuzu-recover.mjs", import.meta.url));
+  const child = spawn(process.execPath, [script, file, String(bufferBytes)], { stdio: ["ignore", "ignore", "pipe"] });
+  let said = "";
+  child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  if (code === 0) return { replayed: true };
+  if (code === 3) throw lockedError(file, new Error(said));
+  if (signal === null) throw new StoreError(`Cannot open the graph at ${file}: bringing it back after an unclean stop failed: ${said}`);
+  const setAside = `${file}.wal.unreplayable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  renameSync(`${file}.wal`, setAside);
+  return { replayed: false, setAside };
+}
+
+function lockedError(file: string, cause: unknown): StoreError {
+  return new StoreError(
+    `The graph at ${file} is in use by another process (usually a running ChainAtlas server). ` + `Stop it, or point DATA_DIR elsewhere, and try again.`,
+    { cause },
+  );
+}
+
+async function openDatabase(file: string, bufferBytes: number): Promise<Database> {
+  try {
+    // Kùzu's own checkpoint at commit is off: it would wait for reads only a few seconds,
+    // then fail a write that had committed. The store checkpoints instead.
+    const database = new kuzu.Database(file, bufferBytes, true, false, 0, false);
+    await database.init();
+    return database;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/lock/i.test(message)) throw lockedError(file, error);
+    throw new StoreError(`Cannot open the graph at ${file}: ${message}`, { cause: error });
+  }
+}
+
+async function connect(database: Database): Promise<Connection> {
+  const c = new kuzu.Connection(database);
+  await c.init();
+  return c;
+}
+
+/** The size of the graph's write-ahead log: changes not yet checkpointed into its file. */
+function logBytes(file: string): number {
+  return statSync(`${file}.wal`, { throwIfNoEntry: false })?.size ?? 0;
+}
+
 /**
  * Runs a statement without parameters and releases its result at once: a Kùzu result left
  * for the garbage collector after the database has closed crashes the process at exit.
@@ -202,7 +350,9 @@ async function statement(connection: Connection, text: string): Promise<void> {
 function copyStatement(file: StagedFile): string {
   const name = table(file.table).name;
   if (!path.isAbsolute(file.path) || /['"\\]/.test(file.path)) throw new StoreError(`Refusing to COPY from ${file.path}`);
-  return `COPY ${name} FROM '${file.path}' (HEADER=true, ESCAPE='"')`;
+  // Every option is spelled out: Kùzu otherwise guesses the dialect from the first rows,
+  // and a guess made on rows without quotes misreads a later field holding "," (doubled quotes).
+  return `COPY ${name} FROM '${file.path}' (HEADER=true, DELIM=',', QUOTE='"', ESCAPE='"', AUTO_DETECT=false${file.lineBreaks ? ", PARALLEL=false" : ""})`;
 }
 
 /**

@@ -5,12 +5,13 @@
  */
 import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
-import { nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
+import { countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 import { neo4jParams, plainValue } from "./neo4j-values.js";
 
 export interface Neo4jOptions {
@@ -94,6 +95,16 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  async count(tableName: string): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(countStatement(table(tableName)));
+      return Number(plainValue(result.records[0]?.get("count") ?? 0));
+    } finally {
+      await session.close();
+    }
+  }
+
   async ensureSchema(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
@@ -130,23 +141,28 @@ export function unwindStatement(t: Table): string {
   return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}) MATCH (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
 }
 
-/** Reads a staged CSV back as typed rows, a batch at a time. */
+/** Reads a staged CSV (and the rows staged apart beside it) back as typed rows, a batch at a time. */
 async function* stagedBatches(file: StagedFile, size: number): AsyncGenerator<Params[]> {
-  const types = Object.fromEntries(stagedColumns(table(file.table)));
+  const columns = stagedColumns(table(file.table));
   // Empty fields are nulls, as Kùzu's COPY reads them.
   const parser = createReadStream(file.path).pipe(parse({ columns: true, cast: (value) => (value === "" ? null : value) }));
   let batch: Params[] = [];
   for await (const record of parser as AsyncIterable<Record<string, string | null>>) {
     const row: Params = {};
-    for (const [name, type] of Object.entries(types)) {
+    for (const [name, type] of columns) {
       const text = record[name];
       row[name] = text === null || text === undefined ? (type === "string[]" ? [] : null) : parseField(type, text);
     }
     batch.push(row);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
+    if (batch.length >= size) yield batch.splice(0);
   }
+  if (file.apart)
+    for await (const line of createInterface({ input: createReadStream(file.apart.path, { encoding: "utf8" }), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const row = JSON.parse(line) as Params;
+      for (const [name, type] of columns) if (type === "string[]") row[name] ??= [];
+      batch.push(row);
+      if (batch.length >= size) yield batch.splice(0);
+    }
   if (batch.length) yield batch;
 }

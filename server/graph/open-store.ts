@@ -6,14 +6,20 @@ import { Neo4jStore } from "./neo4j-store.js";
 import type { GraphStore } from "./store.js";
 
 export async function openStore(env: Env): Promise<GraphStore> {
-  const store: GraphStore = env.NEO4J_URI
-    ? await Neo4jStore.open({
-        uri: env.NEO4J_URI,
-        username: env.NEO4J_USERNAME,
-        password: env.NEO4J_PASSWORD ?? "",
-        database: env.NEO4J_DATABASE,
-      })
-    : await KuzuStore.open(kuzuFile(env), { bufferPoolMiB: env.KUZU_BUFFER_POOL_MIB });
+  let store: GraphStore;
+  if (env.NEO4J_URI) {
+    store = await Neo4jStore.open({ uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? "", database: env.NEO4J_DATABASE });
+  } else {
+    const kuzu = await KuzuStore.open(kuzuFile(env), { bufferPoolMiB: env.KUZU_BUFFER_POOL_MIB });
+    const recovered = kuzu.recovered;
+    if (recovered?.replayed) console.log(`The graph at ${kuzuFile(env)} was not closed cleanly (a crash or kill): it was brought back to its last committed change.`);
+    else if (recovered)
+      console.error(
+        `The graph at ${kuzuFile(env)} was not closed cleanly, and its log of changes since the last checkpoint could not be replayed: ` +
+          `it opened at its last checkpoint, and the log was kept as ${recovered.setAside}. Changes made shortly before the crash may be missing.`,
+      );
+    store = kuzu;
+  }
   await store.ensureSchema();
   return store;
 }

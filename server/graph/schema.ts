@@ -84,6 +84,24 @@ export function scanStatement(t: Table): string {
   return `MATCH (a:${from.name})-[r:${t.name}]->(b:${to.name}) RETURN ${columns.join(", ")}`;
 }
 
+/** A query counting the rows of a table (column `count`); names come from the schema only. */
+export function countStatement(t: Table): string {
+  if (t.kind === "node") return `MATCH (n:${t.name}) RETURN count(n) AS count`;
+  return `MATCH (:${t.from})-[r:${t.name}]->(:${t.to}) RETURN count(r) AS count`;
+}
+
+/**
+ * A statement writing one row of a table from parameters named after its staged columns
+ * (bulk rows a CSV file cannot carry); names come from the schema only.
+ */
+export function insertStatement(t: Table): string {
+  const properties = t.columns.length ? ` {${t.columns.map(([c]) => `${c}: $${c}`).join(", ")}}` : "";
+  if (t.kind === "node") return `CREATE (n:${t.name}${properties})`;
+  const from = nodeTable(t.from);
+  const to = nodeTable(t.to);
+  return `MATCH (a:${from.name} {${from.key}: $from}), (b:${to.name} {${to.key}: $to}) CREATE (a)-[:${t.name}${properties}]->(b)`;
+}
+
 /** The columns of a table as staged in CSV: a relationship's first two are its ends' keys. */
 export function stagedColumns(t: Table): [string, ColumnType][] {
   return t.kind === "node" ? t.columns : [["from", "string"], ["to", "string"], ...t.columns];

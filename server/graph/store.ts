@@ -34,6 +34,8 @@ export interface GraphStore {
    * ends (`from`, `to`: the key of each) and properties. For backups.
    */
   scan(table: string): AsyncIterable<Row>;
+  /** How many rows one table (schema.ts) holds. For backups, which check themselves against it. */
+  count(table: string): Promise<number>;
   /** Creates tables, constraints and indexes when missing; safe to call on every start. */
   ensureSchema(): Promise<void>;
   /** Deletes every node and relationship (the schema stays). */

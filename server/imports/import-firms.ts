@@ -8,7 +8,7 @@
  * Re-importing the same file changes nothing: firms are matched by 统一社会信用代码, else
  * by name + region, and a firm whose facts are unchanged is counted, not rewritten.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -19,7 +19,7 @@ import type { ImportReport } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
 import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
-import { findHeader, type HeaderMatch } from "./columns.js";
+import { findHeader } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
@@ -45,8 +45,15 @@ export interface ImportOptions {
   /** Called every few thousand rows while reading. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
   today?: Date;
+  /** The folder to stage rows in (made, and removed at the end); by default a new one under the system's temporary folder. */
+  stagingDir?: string;
   /** Worker threads preparing rows; 0 prepares them on this thread. Default: by file size (import-workers.ts). */
   workers?: number;
+  /**
+   * Steps a commit writes in the transaction of its data, given the finished report (the
+   * import job records itself as done there: a committed import is never reported otherwise).
+   */
+  commitSteps?: (report: ImportReport) => WriteStep[];
 }
 
 /** The most problems a report lists; the count is always complete. */
@@ -144,7 +151,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const workerCount = options.workers ?? workersFor(statSync(options.path, { throwIfNoEntry: false })?.size ?? 0);
   // Workers start (and load their code) while the graph's keys are read.
   const workers = workerCount > 0 ? new RowWorkers(workerCount) : null;
-  const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
+  const stageDir = options.stagingDir ?? mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
+  mkdirSync(stageDir, { recursive: true });
   const firmsOut = new StagingWriter("Firm", path.join(stageDir, "firms.csv"));
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
@@ -169,7 +177,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const seenInFile = new Map<string, number>();
   const commit = options.mode === "commit";
 
-  let header: HeaderMatch | null = null;
+  let report: ImportReport | null = null;
+  let rows: AsyncGenerator<RawRow> | null = null;
   try {
     const [existing, segments, decisions] = await Promise.all([
       loadExisting(store),
@@ -178,13 +187,13 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     ]);
 
     // The header is within the first 30 rows.
-    const rows = readTable(options.path)[Symbol.asyncIterator]();
+    rows = readTable(options.path);
     const head: RawRow[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       head.push(next.value);
       if (head.length >= 30) break;
     }
-    header = findHeader(head);
+    const header = findHeader(head);
     if (!header)
       throw new ImportRejected("No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.");
     const context: RowContext = {
@@ -218,10 +227,10 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       const known = (prepared.uscc && existing.byUscc.get(prepared.uscc)) || existing.byNameRegion.get(`${prepared.name}|${prepared.regionCode}`);
       if (!known) {
         counts.new++;
-        if (commit) {
-          await firmsOut.writeLines(prepared.lines.firm, 1);
-          await linksOut.writeLines(prepared.lines.links, prepared.links);
-          await suggestedOut.writeLines(prepared.lines.suggestions, prepared.suggestions);
+        if (prepared.staged) {
+          await firmsOut.writeStaged(prepared.staged.firm);
+          await linksOut.writeStaged(prepared.staged.links);
+          await suggestedOut.writeStaged(prepared.staged.suggestions);
           if (zoneId) await zoneOut.write({ from: prepared.id, to: zoneId });
         }
         counts.links += prepared.links;
@@ -256,32 +265,33 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     await options.onProgress?.(counts.rows);
 
     const files = await closeAll();
+    report = {
+      importId: options.importId,
+      fileName: options.fileName,
+      mode: options.mode,
+      source,
+      zoneId,
+      committed: commit,
+      headerRow: header.headerRowNumber,
+      columns: header.columns.map((c) => ({ header: c.header, field: c.field })),
+      unknownColumns: header.unknownHeaders,
+      counts,
+      problemCount,
+      problems,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+    };
     // A file that changes nothing (every row unchanged or refused) writes nothing, not even an audit entry.
     if (commit && counts.new + counts.updated > 0) {
       const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
-      await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit] });
+      await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });
     }
   } finally {
-    await workers?.close();
-    await Promise.allSettled([closeAll()]);
-    rmSync(stageDir, { recursive: true, force: true });
+    // Clean-up cannot fail the import: after a commit, the data is in the graph. The file
+    // is closed however the reading ended (a reader left suspended keeps its descriptor).
+    await Promise.allSettled([rows?.return(undefined), workers?.close(), closeAll()]);
+    rmSync(stageDir, { recursive: true, force: true, maxRetries: 2 });
   }
-
-  return {
-    importId: options.importId,
-    fileName: options.fileName,
-    mode: options.mode,
-    source,
-    zoneId,
-    committed: commit,
-    headerRow: header.headerRowNumber,
-    columns: header.columns.map((c) => ({ header: c.header, field: c.field })),
-    unknownColumns: header.unknownHeaders,
-    counts,
-    problemCount,
-    problems,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-  };
+  return report;
 }

@@ -3,9 +3,10 @@
  * on it), runs in the background, and keeps its progress and, when finished, its report.
  */
 import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
-import type { GraphStore } from "../graph/store.js";
+import type { GraphStore, WriteStep } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
 import { ImportJob, ImportJobWithReport, ImportReport } from "../model/api.js";
@@ -20,9 +21,12 @@ export const newImportId = () => `imp-${randomUUID()}`;
 export const HEARTBEAT_MS = 15_000;
 export const ABANDONED_AFTER_MS = 120_000;
 
+function saveStep(job: ImportJobWithReport): WriteStep {
+  return { query: "imports/save-job", rows: [{ ...job, report: job.report ? JSON.stringify(job.report) : null, heartbeatAt: new Date().toISOString() }] };
+}
+
 async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> {
-  const row = { ...job, report: job.report ? JSON.stringify(job.report) : null, heartbeatAt: new Date().toISOString() };
-  await store.write([{ query: "imports/save-job", rows: [row] }], { keepsCaches: true });
+  await store.write([saveStep(job)], { keepsCaches: true });
 }
 
 export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {
@@ -57,7 +61,25 @@ export async function failInterruptedJobs(store: GraphStore, { now = new Date(),
   return interrupted.length;
 }
 
+/**
+ * Removes what imports left in `dir` (uploads named `<job id>.<ext>`, staging folders
+ * named `<job id>`) when no job runs them any more: a stop or a crash in the middle of an
+ * import leaves them behind. Run at start, after failInterruptedJobs. Returns how many.
+ */
+export async function removeOrphanFiles(store: GraphStore, dir: string): Promise<number> {
+  const running = new Set(parseRows(z.object({ id: z.string() }), await store.read("imports/list-unfinished")).map((job) => job.id));
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (running.has(name.split(".")[0]!)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export interface StartImport {
+  /** The job's id, when the caller named its files after it (newImportId). */
+  id?: string;
   path: string;
   fileName: string;
   mode: ImportMode;
@@ -68,6 +90,8 @@ export interface StartImport {
   actor: string;
   /** Delete the file when the job ends (uploads). */
   removeFile?: boolean;
+  /** Where the job stages its rows (see importFirms); named after the job so start-up can tell orphans. */
+  stagingDir?: string;
 }
 
 /**
@@ -76,7 +100,7 @@ export interface StartImport {
  */
 export async function startImportJob(store: GraphStore, start: StartImport): Promise<{ id: string; done: Promise<ImportJobWithReport> }> {
   const job: ImportJobWithReport = {
-    id: newImportId(),
+    id: start.id ?? newImportId(),
     fileName: start.fileName,
     mode: start.mode,
     source: start.source?.trim() || start.fileName,
@@ -94,7 +118,9 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
     store.write([{ query: "imports/touch-job", rows: [{ id: job.id, at: new Date().toISOString() }] }], { keepsCaches: true }).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const finishedJob = (report: ImportReport): ImportJobWithReport => ({ ...job, status: "done", rowsDone: report.counts.rows, rowsTotal: report.counts.rows, finishedAt: report.finishedAt, report });
   const done = (async () => {
+    let finished: ImportJobWithReport;
     try {
       await save(store, { ...job, status: "running" });
       const report = await importFirms(store, {
@@ -105,11 +131,13 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
         actor: start.actor,
         source: job.source,
         zoneId: job.zoneId,
-        onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }),
+        stagingDir: start.stagingDir,
+        // Progress is for the eyes only: failing to record it does not fail the import.
+        onProgress: (rowsDone) => save(store, { ...job, status: "running", rowsDone }).catch(() => undefined),
+        // A commit records the job as done in its own transaction: the job says what the graph holds.
+        commitSteps: (report) => [saveStep(finishedJob(report))],
       });
-      const finished = { ...job, status: "done" as const, rowsDone: report.counts.rows, rowsTotal: report.counts.rows, finishedAt: report.finishedAt, report };
-      await save(store, finished);
-      return finished;
+      finished = finishedJob(report);
     } catch (error) {
       const message = error instanceof ImportRejected ? error.message : `The import failed and wrote nothing: ${(error as Error).message}`;
       const failed = { ...job, status: "failed" as const, finishedAt: new Date().toISOString(), error: message };
@@ -119,6 +147,9 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
       clearInterval(heartbeat);
       if (start.removeFile) await rm(start.path, { force: true });
     }
+    // The import is over (a commit has recorded so already); recording it again cannot undo it.
+    await save(store, finished).catch((error: Error) => console.error(`Import ${job.id} finished, but its job record could not be saved: ${error.message}`));
+    return finished;
   })();
   return { id: job.id, done };
 }

@@ -1,11 +1,11 @@
 /**
  * The work one data row of an import takes, apart from what depends on other rows or on
  * the graph: checking and normalising it, its search keys, its segments, and its staged
- * CSV lines as a new firm. Pure, so the rows of a large file can be prepared on several
+ * rows as a new firm. Pure, so the rows of a large file can be prepared on several
  * threads (import-workers.ts) and give exactly what the main thread would.
  */
 import { createHash } from "node:crypto";
-import { stagedLine } from "../graph/bulk.js";
+import { stageRows, type StagedRows } from "../graph/bulk.js";
 import type { Firm } from "../model/domain.js";
 import { searchKeys } from "../services/search-keys.js";
 import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
@@ -24,7 +24,7 @@ export interface RowContext {
   source: string;
   /** YYYY-MM-DD, the firms' asOf. */
   today: string;
-  /** Staged lines are made only for a commit. */
+  /** Staged rows are made only for a commit. */
   commit: boolean;
   /** The 统一社会信用代码 and `name|regionCode` keys of the firms already in the graph. */
   known: KeyFilter;
@@ -47,8 +47,8 @@ export interface PreparedRow {
     hash: string | null;
     links: number;
     suggestions: number;
-    /** Staged CSV lines (commit only): the firm, its links, its suggestions. */
-    lines: { firm: string; links: string; suggestions: string };
+    /** Staged rows (commit only): the firm, its links, its suggestions. */
+    staged: { firm: StagedRows; links: StagedRows; suggestions: StagedRows } | null;
   } | null;
 }
 
@@ -147,13 +147,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       hash: maybeKnown ? factsHash({ ...firm, attributes }) : null,
       links: links.length,
       suggestions: suggestions.length,
-      lines: context.commit
-        ? {
-            firm: stagedLine("Firm", record),
-            links: links.map((l) => stagedLine("OPERATES_IN", l)).join(""),
-            suggestions: suggestions.map((s) => stagedLine("SUGGESTED", s)).join(""),
-          }
-        : { firm: "", links: "", suggestions: "" },
+      staged: context.commit ? { firm: stageRows("Firm", [record]), links: stageRows("OPERATES_IN", links), suggestions: stageRows("SUGGESTED", suggestions) } : null,
     },
   };
 }

@@ -2,15 +2,17 @@
  * Reads the rows of an enterprise export (CSV/TXT or XLSX) one at a time, as display
  * strings, without ever holding the whole file: exports from 企查查/天眼查 or a 统计局
  * list can run to a million rows. (An XLSX file's shared-string table is the one part
- * kept in memory: cells refer to it by number, so it must be at hand while rows stream.)
+ * kept in memory: cells refer to it by number. It is read within limits, xlsx-rows.ts.)
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { readFirstSheet, XlsxError } from "./xlsx-rows.js";
+
+export { plainNumber } from "./xlsx-rows.js";
 
 export interface RawRow {
   /** The row number a user sees in Excel: 1-based, counting title rows and blank rows. */
@@ -110,88 +112,13 @@ async function* readDelimited(path: string): AsyncGenerator<RawRow> {
 }
 
 async function* readWorkbook(path: string): AsyncGenerator<RawRow> {
-  await readSample(path); // fails early, with the same message as CSV, when the file is missing
-  const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    // Styles tell dates from numbers; hyperlinks are not needed.
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  // Excel stores worksheets before the shared strings, so ExcelJS parks each worksheet in a
-  // temporary file and deletes it only once the worksheet has been read to its end. The
-  // iterators are therefore driven by hand and always run out, even when the caller stops
-  // early or only the first worksheet is wanted; otherwise temp files and descriptors leak.
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<AsyncIterable<ExcelJS.Row>>;
-  let rows: AsyncIterator<ExcelJS.Row> | null = null;
+  const bytes = (await stat(path).catch((error: unknown) => {
+    throw new ImportFileError(`无法打开文件：${(error as Error).message}`, { cause: error });
+  })).size;
   try {
-    const first = await sheets.next();
-    if (first.done) return;
-    rows = first.value[Symbol.asyncIterator]();
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      const row = next.value;
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = displayText(cell.value, cell.numFmt);
-      });
-      for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-      if (cells.some((cell) => cell.trim() !== "")) yield { rowNumber: row.number, cells };
-    }
-    // Later worksheets are usually notes or pivots: read past them unseen.
+    for await (const row of readFirstSheet(path, bytes)) if (row.cells.some((cell) => cell.trim() !== "")) yield row;
   } catch (error) {
+    if (error instanceof XlsxError) throw new ImportFileError(error.message, { cause: error });
     throw new ImportFileError(`无法读取 Excel 文件：${(error as Error).message}。请确认文件是 .xlsx 格式且未损坏`, { cause: error });
-  } finally {
-    try {
-      if (rows) while (!(await rows.next()).done);
-      for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
-        const rest = sheet.value[Symbol.asyncIterator]();
-        while (!(await rest.next()).done);
-      }
-    } catch {
-      // The file was already found unreadable; there is nothing left to release.
-    }
-    input.destroy();
   }
-}
-
-const DATE_FORMAT = /(^|[^"\\])[ymd]/i;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** What Excel shows in the cell, as plain text. */
-export function displayText(value: ExcelJS.CellValue, numFmt?: string): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") {
-    // Formula results are not converted by ExcelJS, so a date-formatted result is still a serial.
-    if (numFmt && DATE_FORMAT.test(numFmt) && value > 0 && value < 2_958_466) return isoDateTime(new Date(EXCEL_EPOCH_MS + Math.round(value * DAY_MS)));
-    return plainNumber(value);
-  }
-  if (value instanceof Date) return isoDateTime(value);
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: ExcelJS.CellValue | { error: string } }).result;
-    if (result !== null && typeof result === "object" && "error" in result) return result.error;
-    return displayText(result as ExcelJS.CellValue, numFmt);
-  }
-  if ("error" in value) return value.error;
-  if ("text" in value) return displayText(value.text as ExcelJS.CellValue);
-  return String(value);
-}
-
-/** 91110000600037341L must never come back as 9.1e17, nor 0.1 + 0.2 as 0.30000000000000004. */
-export function plainNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  // Excel keeps 15 significant digits; more are binary noise.
-  const rounded = Number(value.toPrecision(15));
-  return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
-}
-
-function isoDateTime(date: Date): string {
-  const iso = date.toISOString();
-  const time = iso.slice(11, 19);
-  return time === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }

@@ -4,7 +4,7 @@
  * to fix it, so a planner can correct the file and import it again.
  */
 import { z } from "zod";
-import { FIRM_TAGS, FirmTag, IsoDate, RegionCode, Uscc } from "../model/domain.js";
+import { AmountWan, FIRM_TAGS, FirmTag, IsoDate, RegionCode, StaffCount, Uscc } from "../model/domain.js";
 import type { HeaderMatch, ImportField } from "./columns.js";
 import { FIELD_ALIASES } from "./columns.js";
 import type { RawRow } from "./read-table.js";
@@ -30,13 +30,13 @@ export const ImportedFirm = z.object({
   aliases: z.array(z.string().min(1)),
   regionCode: RegionCode,
   /** Registered capital in 万 units of `capitalCurrency` (万元 when CNY); not converted. */
-  capital: z.number().nonnegative().nullable(),
+  capital: AmountWan.nullable(),
   capitalCurrency: z.enum(CURRENCIES).nullable(),
   foundedOn: IsoDate.nullable(),
   tags: z.array(FirmTag),
-  staff: z.number().int().nonnegative().nullable(),
+  staff: StaffCount.nullable(),
   /** Annual revenue in 万元. */
-  revenue: z.number().nonnegative().nullable(),
+  revenue: AmountWan.nullable(),
   industry: text,
   scope: text,
   products: text,
@@ -117,10 +117,12 @@ function tagsOfCompanyType(companyType: string): (typeof FIRM_TAGS)[number][] {
   return tags;
 }
 
+/** A head count: null when left blank, undefined when it is not one (or past StaffCount's bound). */
 function parseStaff(value: string): number | null | undefined {
   if (isPlaceholder(value)) return null;
   const match = /^(\d+)\s*人?$/.exec(halfWidth(value).replace(/[,，\s]/g, ""));
-  return match ? Number(match[1]) : undefined;
+  const staff = match ? StaffCount.safeParse(Number(match[1])) : null;
+  return staff?.success ? staff.data : undefined;
 }
 
 const FIELD_LABEL = (field: ImportField) => FIELD_ALIASES[field][0]!;
@@ -221,7 +223,7 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const staffText = get("staff");
   if (staffText) {
     const parsed = parseStaff(staffText);
-    if (parsed === undefined) note(columnOf("staff"), staffText, `无法识别人数“${staffText}”，人数未导入`, "填写整数，如“120”");
+    if (parsed === undefined) note(columnOf("staff"), staffText, `无法识别人数“${staffText.slice(0, 40)}”，人数未导入`, "填写 0 到 1000 万之间的整数，如“120”");
     else staff = parsed;
   }
 

@@ -2,7 +2,7 @@
  * One cell at a time: the checks and conversions an imported value needs, each giving
  * either the value or a problem worded for the person who has to fix the file.
  */
-import type { Region, RegionLevel } from "../model/domain.js";
+import { AmountWan, type Region, type RegionLevel } from "../model/domain.js";
 import { ALL_REGIONS, regionPath } from "../regions/divisions.js";
 
 /** A value, or what is wrong with it and how to fix it (both in Chinese, for the user). */
@@ -120,7 +120,10 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCur
   const bareMultiplier: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
   const yuan = amount * (unit ? yuanMultiplier[unit]! : bareMultiplier[bareUnit]);
   // Six decimals of 万 is one cent; more would only carry floating-point noise.
-  return ok({ wan: Math.round((yuan / 1e4) * 1e6) / 1e6, currency });
+  const wan = Math.round((yuan / 1e4) * 1e6) / 1e6;
+  const bounded = AmountWan.safeParse(wan);
+  if (!bounded.success) return problem(`金额过大：“${text.trim().slice(0, 40)}”超过 100 万亿元`, "检查数字和单位（元、万元、亿元）是否写对");
+  return ok({ wan, currency });
 }
 
 /** 注册资本: the same as {@link parseMoney}, named for the column it reads. */

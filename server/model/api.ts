@@ -29,6 +29,9 @@ import {
   ScoringProfile,
   SegmentStatus,
   Stage,
+  StoredAmountWan,
+  StoredFirm,
+  StoredProject,
   Uscc,
   Zone,
 } from "./domain.js";
@@ -76,7 +79,7 @@ export const MapFirm = z.object({
   id: Id,
   name: z.string(),
   aliases: z.array(z.string()),
-  capital: z.number().nullable(),
+  capital: StoredAmountWan,
   tags: z.array(FirmTag),
   regionCode: RegionCode,
   isLeader: z.boolean(),
@@ -91,7 +94,7 @@ export const MapProject = z.object({
   name: z.string(),
   firmId: Id,
   firmName: z.string(),
-  investment: z.number().nullable(),
+  investment: StoredAmountWan,
   status: ProjectStatus,
   statusOn: IsoDate.nullable(),
   description: z.string(),
@@ -188,7 +191,7 @@ const componentRecord = z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => 
 /** One ranked candidate with every part of its score and the reasons behind it. */
 export const TargetResult = z.object({
   rank: z.number().int().min(1),
-  firm: Firm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
+  firm: StoredFirm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
   region: z.string(),
   distanceKm: z.number().nullable(),
   segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
@@ -233,7 +236,7 @@ export const StatusChange = z.object({
 
 export const ListEntry = z.object({
   id: Id,
-  firm: Firm.pick({ id: true, name: true, aliases: true, regionCode: true, capital: true, tags: true, sample: true, source: true, asOf: true }),
+  firm: StoredFirm.pick({ id: true, name: true, aliases: true, regionCode: true, capital: true, tags: true, sample: true, source: true, asOf: true }),
   region: z.string(),
   segmentId: Id,
   segmentName: z.string(),
@@ -281,7 +284,7 @@ export const ChainReport = z.object({
   lists: z.array(TargetListDetail),
 });
 
-export const FirmDetail = Firm.extend({
+export const FirmDetail = StoredFirm.extend({
   /** Optimistic concurrency: send it back with a change; a stale one gets 409. */
   version: z.number().int(),
   region: z.object({ code: RegionCode, path: z.string() }),
@@ -313,7 +316,7 @@ export const FirmDetail = Firm.extend({
       source: z.string(),
     }),
   ),
-  projects: z.array(Project.omit({ firmId: true })),
+  projects: z.array(StoredProject.omit({ firmId: true })),
   leads: z.array(z.object({ chainId: Id, chainName: z.string(), zoneId: Id })),
   /** The firm this one is a subsidiary or branch of, and those that are its own. */
   parent: z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() }).nullable(),

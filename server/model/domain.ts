@@ -30,6 +30,46 @@ function isCalendarDate(text: string): boolean {
 /** 统一社会信用代码: 18 characters from the GB 32100-2015 alphabet (checksum is verified on import). */
 export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "统一社会信用代码为 18 位（数字和除 I、O、S、V、Z 外的大写字母）");
 
+/**
+ * The bounds of every quantity the app takes in — from the API, an import or a saved
+ * setting — in one place. Far above any real value (the largest registered capitals and
+ * revenues are about 10⁸ 万元, the largest employers have a few million staff), and low
+ * enough that a sum over millions of firms stays a finite, exact number.
+ */
+export const BOUNDS = {
+  /** 万元: registered capital, revenue, investment, capital thresholds. 10¹⁰ 万元 is 100 万亿元. */
+  amountWan: 1e10,
+  staff: 10_000_000,
+  /** Kilometres: half the earth's circumference, the farthest apart two places can be. */
+  km: 20_038,
+} as const;
+
+/** Money in 万元, from 0 to BOUNDS.amountWan. */
+export const AmountWan = z
+  .number({ message: "金额须为数字（万元）" })
+  .min(0, "金额不能为负数")
+  .max(BOUNDS.amountWan, "金额超出合理范围（不超过 100 万亿元，即 10¹⁰ 万元）：请检查单位");
+/** A number of people, from 0 to BOUNDS.staff. */
+export const StaffCount = z
+  .number({ message: "人数须为整数" })
+  .int("人数须为整数")
+  .min(0, "人数不能为负数")
+  .max(BOUNDS.staff, "人数超出合理范围（不超过 1000 万人）");
+/** A distance in kilometres, above 0 and up to BOUNDS.km. */
+export const Kilometres = z.number().positive("距离须大于 0").max(BOUNDS.km, "距离不超过 20038 公里（地球上两地的最远距离）");
+
+/**
+ * A quantity as read back from the graph: one outside its bounds (saved before they were
+ * checked, or by hand) is unknown, so no answer carries it or sums it into Infinity.
+ */
+const stored = (bounded: z.ZodNumber) =>
+  z
+    .number()
+    .nullable()
+    .transform((value) => (value !== null && bounded.safeParse(value).success ? value : null));
+export const StoredAmountWan = stored(AmountWan);
+export const StoredStaffCount = stored(StaffCount);
+
 /** Where a fact came from: a seed document's file name, or "public information". */
 export const Source = z.string().min(1);
 
@@ -127,15 +167,15 @@ export const Firm = z.object({
   /** Set for firms inside one of the zones (local firms); null for firms elsewhere. */
   zoneId: Id.nullable(),
   /** Registered capital in 万元 (10⁴ yuan). */
-  capital: z.number().nonnegative().nullable(),
+  capital: AmountWan.nullable(),
   /** Where the capital figure is stated (an annual report, a filing), when not in the firm's own source. */
   capitalSource: Source.nullable(),
   /** The year the capital figure stands for (the report's year); null: as of the firm's `asOf`. */
   capitalAsOf: CapitalYear.nullable(),
   foundedOn: IsoDate.nullable(),
-  staff: z.number().int().nonnegative().nullable(),
+  staff: StaffCount.nullable(),
   /** Annual revenue in 万元. */
-  revenue: z.number().nonnegative().nullable(),
+  revenue: AmountWan.nullable(),
   tags: z.array(FirmTag),
   /** True for the illustrative candidate pool: real firms from public information, unknown figures left null. */
   sample: z.boolean(),
@@ -145,6 +185,9 @@ export const Firm = z.object({
   /** Further facts as an export named them (经营范围, 主营产品, 官网 …), kept verbatim. */
   attributes: z.record(z.string(), z.string()),
 });
+
+/** A firm as read back from the graph: a quantity out of its bounds reads as unknown. */
+export const StoredFirm = Firm.extend({ capital: StoredAmountWan, staff: StoredStaffCount, revenue: StoredAmountWan });
 
 /** Firm → segment: the firm makes something in this segment. */
 export const OperatesIn = z.object({
@@ -182,7 +225,7 @@ export const Project = z.object({
   zoneId: Id,
   segmentIds: z.array(Id).min(1),
   /** Planned investment in 万元. */
-  investment: z.number().nonnegative().nullable(),
+  investment: AmountWan.nullable(),
   status: ProjectStatus,
   /** Date of the last status change reported (or the report's date). */
   statusOn: IsoDate.nullable(),
@@ -208,6 +251,8 @@ export type BelongsToKind = z.infer<typeof BelongsToKind>;
 export type BelongsTo = z.infer<typeof BelongsTo>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type Project = z.infer<typeof Project>;
+/** A project as read back from the graph (see StoredFirm). */
+export const StoredProject = Project.extend({ investment: StoredAmountWan });
 
 /** A set of records to write in one go (the sample, a restore, an import batch). */
 export interface GraphRecords {
@@ -231,7 +276,7 @@ export const GapThresholds = z.object({
   /** Fewer local firms than this is weak. */
   minFirms: z.number().int().min(1).max(100),
   /** Less registered capital (万元) in total than this is weak, when every local firm's capital is known. */
-  minCapital: z.number().nonnegative(),
+  minCapital: AmountWan,
 });
 export const DEFAULT_GAP_THRESHOLDS: GapThresholds = { minFirms: 2, minCapital: 5000 };
 
@@ -281,8 +326,8 @@ export const ScoringProfile = z.object({
   /** Priority of a firm in none of those groups. */
   otherRegionPriority: z.number().min(0).max(1),
   /** Full distance score within nearKm, none beyond farKm, linear between. */
-  nearKm: z.number().positive(),
-  farKm: z.number().positive(),
+  nearKm: Kilometres,
+  farKm: Kilometres,
 }).refine((p) => p.farKm > p.nearKm, { message: "最远距离须大于最佳距离（farKm > nearKm）", path: ["farKm"] });
 
 export const DEFAULT_PROFILE_ID = "default";

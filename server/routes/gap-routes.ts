@@ -13,7 +13,7 @@ const MapParams = z.object({ zoneId: Id, chainId: Id });
 const SegmentParams = z.object({ zoneId: Id, segmentId: Id });
 const ThresholdQuery = z.object({
   minFirms: z.coerce.number().int().min(1).max(100).optional(),
-  minCapital: z.coerce.number().nonnegative().optional(),
+  minCapital: z.coerce.number().pipe(GapThresholds.shape.minCapital).optional(),
 });
 /** Who flagged it comes from the session. */
 const FlagBody = z.object({ note: z.string().trim().min(1, "请说明为何是卡点").max(500) });

@@ -1,5 +1,6 @@
 /** Imports (upload → job → report) and the review queue of doubtful segment links. */
 import { Router } from "express";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
@@ -8,7 +9,7 @@ import { Id } from "../model/domain.js";
 import { NotFound, ValidationError } from "../errors.js";
 import { getZoneRecord } from "../services/chain-facts.js";
 import { countLines } from "../imports/count-lines.js";
-import { getImportJob, listImportJobs, startImportJob } from "../imports/jobs.js";
+import { getImportJob, listImportJobs, newImportId, startImportJob } from "../imports/jobs.js";
 import { ImportJob, ImportJobWithReport, ReviewQueue } from "../model/api.js";
 import { problemsTable } from "../imports/report-sheet.js";
 import { decide, ReviewDecisionInput, reviewQueue } from "../imports/review.js";
@@ -26,6 +27,7 @@ const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
 const DecisionParams = z.object({ firmId: Id, segmentId: Id });
 
 export interface ImportRouteOptions {
+  /** Where uploads, and the staging folders of their imports, are kept while they run. */
   uploadDir: string;
   maxUploadBytes: number;
 }
@@ -40,9 +42,17 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
       if (!(error instanceof NotFound)) throw error;
       throw new ValidationError(`没有编号为 ${query.zoneId} 的开发区：请从开发区列表中选择`, [{ field: "query.zoneId", message: `没有这个开发区：${query.zoneId}` }]);
     });
-    const upload = await receiveFile(req, { dir: options.uploadDir, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
-    const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
-    const { id } = await startImportJob(store, { path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, actor: currentUser(res).username });
+    // The upload and the staging folder are named after the job (start-up removes those no job runs).
+    const id = newImportId();
+    const upload = await receiveFile(req, { dir: options.uploadDir, name: id, maxBytes: options.maxUploadBytes, extensions: [".csv", ".xlsx"] });
+    try {
+      const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
+      const stagingDir = path.join(options.uploadDir, id);
+      await startImportJob(store, { id, path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, stagingDir, actor: currentUser(res).username });
+    } catch (error) {
+      await rm(upload.path, { force: true });
+      throw error;
+    }
     res.status(202).location(`/api/imports/${id}`).json({ id });
   });
 

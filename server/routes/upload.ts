@@ -1,6 +1,7 @@
 /**
  * Receives one uploaded file (multipart field `file`) onto disk, streaming, within a size
- * limit and for the accepted types only. Nothing is kept when the upload is refused.
+ * limit and for the accepted types only. Nothing is kept when the upload is refused, is
+ * malformed (no boundary, a broken part) or is cut off before its end: those are 400s.
  */
 import busboy from "busboy";
 import type { Request } from "express";
@@ -8,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { chmodSync, createWriteStream, mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError, ValidationError } from "../errors.js";
 
@@ -18,17 +20,57 @@ export interface Upload {
   bytes: number;
 }
 
-export function receiveFile(req: Request, options: { dir: string; maxBytes: number; extensions: string[] }): Promise<Upload> {
+export interface ReceiveOptions {
+  dir: string;
+  /** The stored file's name without extension (default: a random one). */
+  name?: string;
+  maxBytes: number;
+  extensions: string[];
+}
+
+const malformed = (why: string) =>
+  new ValidationError(`The upload is not a complete multipart/form-data body (${why}). Send the file again, as multipart/form-data in a field named file.`, [
+    { field: "body.file", message: why },
+  ]);
+
+export function receiveFile(req: Request, options: ReceiveOptions): Promise<Upload> {
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("multipart/form-data"))
     return Promise.reject(new ValidationError("Send the file as multipart/form-data in a field named file", [{ field: "body.file", message: "no multipart upload" }]));
+  let form: busboy.Busboy;
+  try {
+    form = busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 10 }, defParamCharset: "utf8" });
+  } catch (error) {
+    // busboy refuses a content type without a boundary as it starts.
+    return Promise.reject(malformed((error as Error).message));
+  }
   // Uploads are firm lists: the server's user only (a folder made before is tightened).
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   chmodSync(options.dir, 0o700);
   return new Promise((resolve, reject) => {
+    let target: string | null = null;
+    let file: Readable | null = null;
     let upload: Promise<Upload> | null = null;
     let refused: Error | null = null;
-    const form = busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 10 }, defParamCharset: "utf8" });
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(form);
+      form.removeAllListeners("file");
+      // The file being written is closed before it goes: its part will not end by itself.
+      file?.destroy(error);
+      const written = target;
+      void (upload ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => (written ? rm(written, { force: true }) : undefined))
+        .then(() => reject(error));
+    };
+    const succeed = (value: Upload) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+    };
     form.on("file", (field, stream, info) => {
       const fileName = info.filename ?? "upload";
       const extension = path.extname(fileName).toLowerCase();
@@ -44,26 +86,38 @@ export function receiveFile(req: Request, options: { dir: string; maxBytes: numb
         });
         return;
       }
-      const target = path.join(options.dir, `${randomUUID()}${extension}`);
+      const stored = path.join(options.dir, `${options.name ?? randomUUID()}${extension}`);
+      target = stored;
+      file = stream;
       let bytes = 0;
       stream.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      upload = pipeline(stream, createWriteStream(target, { mode: 0o600 })).then(async () => {
+      upload = pipeline(stream, createWriteStream(stored, { mode: 0o600 })).then(async () => {
         if ((stream as { truncated?: boolean }).truncated) {
-          await rm(target, { force: true });
+          await rm(stored, { force: true });
           throw new AppError("too_large", 413, `The file is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MiB. Split it into smaller files, or raise IMPORT_MAX_MIB.`, {
             field: "body.file",
             maxBytes: options.maxBytes,
           });
         }
-        return { path: target, fileName, bytes };
+        return { path: stored, fileName, bytes };
       });
+      // Awaited on close; a failure meanwhile (the body cut off) is the form's failure too.
+      upload.catch(() => undefined);
     });
     form.on("close", () => {
-      if (refused) reject(refused);
-      else if (!upload) reject(new ValidationError("No file in the upload: send it in a field named file", [{ field: "body.file", message: "missing" }]));
-      else upload.then(resolve, reject);
+      if (refused) fail(refused);
+      else if (!upload) fail(new ValidationError("No file in the upload: send it in a field named file", [{ field: "body.file", message: "missing" }]));
+      else
+        upload.then(succeed, (error: Error) => {
+          if (error instanceof AppError) fail(error);
+          else fail(malformed(error.message));
+        });
     });
-    form.on("error", reject);
+    form.on("error", (error: Error) => fail(malformed(error.message)));
+    // A client that goes away mid-body leaves the form waiting for the rest: end it.
+    req.on("close", () => {
+      if (!req.complete) fail(malformed("the body ended before its last part"));
+    });
     req.pipe(form);
   });
 }

@@ -3,19 +3,19 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { FirmDetail } from "../model/api.js";
-import { Firm, Project } from "../model/domain.js";
+import { StoredFirm, StoredProject, type Firm } from "../model/domain.js";
 import { regionPath } from "../regions/divisions.js";
 import { parseRows } from "./rows.js";
 import { listZones } from "./zones.js";
 
 const FirmSegmentRow = FirmDetail.shape.segments.element;
 const TieRow = FirmDetail.shape.ties.element.omit({ direction: true });
-const FirmProjectRow = Project.omit({ firmId: true });
+const FirmProjectRow = StoredProject.omit({ firmId: true });
 const LeadRow = FirmDetail.shape.leads.element;
 const FamilyRow = FirmDetail.shape.children.element;
 
 /** Firm rows keep `attributes` as JSON text (one property on both engines). */
-const StoredFirm = Firm.extend({
+const FirmRow = StoredFirm.extend({
   attributes: z.string().nullable().transform((text) => (text ? (JSON.parse(text) as Record<string, string>) : {})),
   version: z.number().int(),
 });
@@ -24,7 +24,7 @@ const StoredFirm = Firm.extend({
 export type FirmRecord = Firm & { version: number };
 
 export async function readFirm(store: GraphStore, id: string): Promise<FirmRecord | undefined> {
-  return parseRows(StoredFirm, await store.read("firms/get-firm", { id }))[0];
+  return parseRows(FirmRow, await store.read("firms/get-firm", { id }))[0];
 }
 
 export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail> {

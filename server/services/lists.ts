@@ -12,7 +12,7 @@ import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
 import { auditStep } from "../audit/audit.js";
 import { ListEntry, TargetListSummary, type TargetListDetail } from "../model/api.js";
-import { ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUS_OF_ENTRY } from "../model/domain.js";
+import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUS_OF_ENTRY } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { getZoneRecord } from "./chain-facts.js";
@@ -47,7 +47,7 @@ export const EntryChange = z.object({
   /** Why the status changed; kept in the history. */
   note: z.string().max(500).default(""),
   /** Planned investment (万元) for the project a signed entry becomes. */
-  investment: z.number().nonnegative().nullable().optional(),
+  investment: AmountWan.nullable().optional(),
 });
 export type EntryChange = z.infer<typeof EntryChange>;
 

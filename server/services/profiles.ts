@@ -4,10 +4,10 @@ import type { GraphStore } from "../graph/store.js";
 import { AppError, NotFound } from "../errors.js";
 import { auditStep } from "../audit/audit.js";
 import { DEFAULT_PROFILE_ID, DEFAULT_SCORING_PROFILE, ScoringProfile } from "../model/domain.js";
-import { parseRows } from "./rows.js";
+import { parseRows, readSaved } from "./rows.js";
 
 const StoredProfile = z.object({ id: z.string(), definition: z.string() });
-const decode = (row: z.infer<typeof StoredProfile>) => ScoringProfile.parse(JSON.parse(row.definition));
+const decode = (row: z.infer<typeof StoredProfile>) => readSaved(ScoringProfile, JSON.parse(row.definition), DEFAULT_SCORING_PROFILE, ["id", "name", "description"]);
 
 export async function listProfiles(store: GraphStore): Promise<ScoringProfile[]> {
   const saved = parseRows(StoredProfile, await store.read("profiles/list-profiles")).map(decode);

@@ -18,6 +18,24 @@ export function parseRows<S extends z.ZodObject>(schema: S, rows: Row[]): z.infe
   });
 }
 
+/**
+ * A saved object (a setting, a profile) read back. One saved before a rule existed (a
+ * bound on a number, say) still reads: each field that fails its rule takes its default,
+ * and if the whole still fails, every field but those in `keep` does. Never a 500.
+ */
+export function readSaved<S extends z.ZodObject>(schema: S, saved: unknown, defaults: z.infer<S>, keep: (keyof z.infer<S>)[] = []): z.infer<S> {
+  const whole = schema.safeParse(saved);
+  if (whole.success) return whole.data;
+  const fields = (saved && typeof saved === "object" ? saved : {}) as Record<string, unknown>;
+  const fallback = defaults as Record<string, unknown>;
+  const mended = Object.fromEntries(
+    Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, field.safeParse(fields[key]).success ? fields[key] : fallback[key]]),
+  );
+  const fixed = schema.safeParse(mended);
+  if (fixed.success) return fixed.data;
+  return schema.parse({ ...defaults, ...Object.fromEntries(keep.map((key) => [key, mended[key as string]])) });
+}
+
 function unwrap(field: z.ZodType): z.ZodType {
   let current: z.ZodType = field;
   while (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodNullable)

@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { auditStep } from "../audit/audit.js";
 import { DEFAULT_GAP_THRESHOLDS, GapThresholds } from "../model/domain.js";
+import { readSaved } from "./rows.js";
 
 const GAP_THRESHOLDS = "gap-thresholds";
 
 export async function getGapThresholds(store: GraphStore): Promise<GapThresholds> {
   const [row] = await store.read("settings/get-setting", { key: GAP_THRESHOLDS });
   if (!row || typeof row.value !== "string") return DEFAULT_GAP_THRESHOLDS;
-  return GapThresholds.parse(JSON.parse(row.value));
+  return readSaved(GapThresholds, JSON.parse(row.value), DEFAULT_GAP_THRESHOLDS);
 }
 
 export async function putGapThresholds(store: GraphStore, thresholds: GapThresholds, actor: string): Promise<GapThresholds> {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
 import type { TargetRanking } from "../model/api.js";
-import { FirmTag, Id, IsoDate, RegionCode } from "../model/domain.js";
+import { AmountWan, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
 import type { RegionGroup } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { coveringPrefix, findRegion } from "../regions/divisions.js";
@@ -24,7 +24,7 @@ export const TargetFilters = z.object({
   regionGroup: Id.optional(),
   regions: z.array(RegionCode).default([]),
   tags: z.array(FirmTag).default([]),
-  minCapital: z.number().nonnegative().optional(),
+  minCapital: AmountWan.optional(),
   limit: z.number().int().min(1).max(500).default(50),
   profile: Id.default("default"),
 });
@@ -36,9 +36,9 @@ const CandidateRow = z.object({
   aliases: z.array(z.string()),
   uscc: z.string().nullable(),
   regionCode: RegionCode,
-  capital: z.number().nullable(),
-  staff: z.number().nullable(),
-  revenue: z.number().nullable(),
+  capital: StoredAmountWan,
+  staff: StoredStaffCount,
+  revenue: StoredAmountWan,
   tags: z.array(FirmTag),
   sample: z.boolean(),
   source: z.string(),

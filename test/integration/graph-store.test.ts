@@ -99,9 +99,10 @@ describe("graph store", () => {
       after: [{ query: "firms/set-zone", rows: [{ id: "bulk-a", zoneId: "lingyuan" }] }],
     });
     const a = await firm("bulk-a");
-    expect(a).toMatchObject({ name: '唐山"钢铁",有限公司', aliases: ["唐，钢", "［TS］"], capital: 20, tags: ["上市"], zoneId: "lingyuan", uscc: null });
+    // Exactly as written: a list element with a comma or a bracket, a line break in a name.
+    expect(a).toMatchObject({ name: '唐山"钢铁",有限公司', aliases: ["唐,钢", "[TS]"], capital: 20, tags: ["上市"], zoneId: "lingyuan", uscc: null });
     expect(a?.attributes).toEqual({ 经营范围: '钢材，"冷轧"\n加工' });
-    expect(await firm("bulk-b")).toMatchObject({ name: "多 行名称", capital: 100.5, aliases: [], staff: 7, uscc: null });
+    expect(await firm("bulk-b")).toMatchObject({ name: "多\n行名称", capital: 100.5, aliases: [], staff: 7, uscc: null });
     const segments = await t.store.read("firms/firm-segments", { id: "bulk-a" });
     expect(segments).toEqual([expect.objectContaining({ segmentId: "steel-strip", products: "冷轧板, 镀锌板", confidence: 0.7 })]);
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -58,16 +58,25 @@ describe.runIf(embedded)("starting the server", () => {
     expect(ZoneList.parse(await (await apiAgain("/api/zones")).json())).toHaveLength(7);
   });
 
-  it("marks imports cut off by a stop as failed at the next start", async () => {
+  it("marks imports cut off by a stop as failed at the next start, and removes the files they left", async () => {
     const stopped = new Promise((r) => server!.once("exit", r));
     server!.kill("SIGTERM");
     await stopped;
     const store = await KuzuStore.open(path.join(dataDir, "graph.kuzu"));
     await store.write([{ query: "imports/save-job", rows: [{ id: "imp-00000000-0000-0000-0000-000000000000", fileName: "a.csv", mode: "commit", source: "a", zoneId: null, status: "running", rowsDone: 10, rowsTotal: 100, createdAt: "2026-11-22T00:00:00Z", finishedAt: null, report: null, error: null, heartbeatAt: null }] }]);
     await store.close();
+    // What a killed import leaves: its upload and its staging folder, named after the job;
+    // and an upload of an older version, named at random.
+    const uploads = path.join(dataDir, "uploads");
+    mkdirSync(path.join(uploads, "imp-00000000-0000-0000-0000-000000000000"), { recursive: true });
+    writeFileSync(path.join(uploads, "imp-00000000-0000-0000-0000-000000000000", "firms.csv"), "id\n");
+    writeFileSync(path.join(uploads, "imp-00000000-0000-0000-0000-000000000000.csv"), "企业名称\n");
+    writeFileSync(path.join(uploads, "0b7d6f9e-3c1a-4d2e-9f00-5a6b7c8d9e0f.xlsx"), "");
     const port = 23000 + (process.pid % 10000);
     const output = await start(port);
     expect(output).toContain("1 import(s) were cut off");
+    expect(output).toContain("Removed 3 upload(s) and staging folder(s)");
+    expect(readdirSync(uploads)).toEqual([]);
     const api = await initialAdminFetch(`http://127.0.0.1:${port}`, dataDir);
     const job = await (await api("/api/imports/imp-00000000-0000-0000-0000-000000000000")).json();
     expect(job).toMatchObject({ status: "failed", error: expect.stringContaining("wrote nothing") });

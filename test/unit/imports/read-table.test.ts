@@ -4,7 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { detectEncoding, displayText, ImportFileError, plainNumber, readTable, type RawRow } from "../../../server/imports/read-table.js";
+import { detectEncoding, ImportFileError, plainNumber, readTable, type RawRow } from "../../../server/imports/read-table.js";
+import { cellText, isDateFormat } from "../../../server/imports/xlsx-rows.js";
 import { CODES } from "../../fixtures/imports/codes.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "../../fixtures/imports", name);
@@ -172,7 +173,7 @@ describe("readTable on other files", () => {
   });
 });
 
-describe("displayText", () => {
+describe("cell text", () => {
   it("writes numbers without exponents or binary noise", () => {
     expect(plainNumber(123456789012345680000)).toBe("123456789012346000000");
     expect(plainNumber(1e-7)).toBe("0.0000001");
@@ -180,18 +181,25 @@ describe("displayText", () => {
     expect(plainNumber(5000)).toBe("5000");
   });
 
-  it("flattens rich text, takes formula results and error text", () => {
-    expect(displayText({ richText: [{ text: "凌源" }, { text: "钢铁" }] })).toBe("凌源钢铁");
-    expect(displayText({ formula: "A1*2", result: 42 } as never)).toBe("42");
-    expect(displayText({ formula: "A1", result: { error: "#N/A" } } as never)).toBe("#N/A");
-    expect(displayText({ text: "官网", hyperlink: "http://x" } as never)).toBe("官网");
-    expect(displayText(null)).toBe("");
-    expect(displayText(true)).toBe("TRUE");
+  it("takes shared strings, inline text, booleans, errors and formula results", () => {
+    const shared = ["凌源钢铁", "x"];
+    expect(cellText({ type: "s", value: "0", numFmt: null }, shared)).toBe("凌源钢铁");
+    expect(cellText({ type: "s", value: "9", numFmt: null }, shared)).toBe("");
+    expect(cellText({ type: "inlineStr", value: "朝阳_x000D_\n市", numFmt: null }, shared)).toBe("朝阳\r\n市");
+    expect(cellText({ type: "str", value: "42", numFmt: null }, shared)).toBe("42");
+    expect(cellText({ type: null, value: "42", numFmt: null }, shared)).toBe("42");
+    expect(cellText({ type: "e", value: "#N/A", numFmt: null }, shared)).toBe("#N/A");
+    expect(cellText({ type: "b", value: "1", numFmt: null }, shared)).toBe("TRUE");
+    expect(cellText({ type: "b", value: "0", numFmt: null }, shared)).toBe("FALSE");
   });
 
-  it("writes dates as YYYY-MM-DD, and a date-formatted formula result too", () => {
-    expect(displayText(new Date(Date.UTC(2020, 0, 2)))).toBe("2020-01-02");
-    expect(displayText(new Date(Date.UTC(2020, 0, 2, 8, 30)))).toBe("2020-01-02 08:30:00");
-    expect(displayText({ formula: "DATE(2020,1,2)", result: 43832 } as never, "yyyy-mm-dd")).toBe("2020-01-02");
+  it("writes dates as YYYY-MM-DD (with the time when there is one), in either date system", () => {
+    expect(cellText({ type: null, value: "43832", numFmt: "yyyy-mm-dd" }, [])).toBe("2020-01-02");
+    expect(cellText({ type: null, value: "43832.3541666667", numFmt: "yyyy/m/d h:mm" }, [])).toBe("2020-01-02 08:30:00");
+    expect(cellText({ type: null, value: "42370", numFmt: 'yyyy"年"m"月"d"日"' }, [], true)).toBe("2020-01-02");
+    expect(cellText({ type: null, value: "43832", numFmt: "0.00" }, [])).toBe("43832");
+    expect(isDateFormat('#,##0"元"')).toBe(false);
+    expect(isDateFormat("[$-804]yyyy年m月d日")).toBe(true);
+    expect(isDateFormat("General")).toBe(false);
   });
 });

@@ -40,17 +40,41 @@ export const RegionGroupList = z.array(RegionGroup);
 
 export const FirmRef = z.object({ id: Id, name: z.string() });
 
-/** A leading chain as seen from a zone: rank, leader and how much of it is covered locally. */
+const Count = z.number().int().nonnegative();
+
+/**
+ * A chain's figures in a zone, as every screen, export and the API show them. Two figures
+ * that must never be confused (docs/decisions/009-two-gap-figures.md):
+ * - `byStatus`, 环节状态: each segment counted once, by its most urgent gap, so
+ *   strong + weak + missing + bottleneck = segments. The map's colours, its status filter
+ *   and the gap list (`gapSegments` = weak + missing + bottleneck) use this one.
+ * - `byKind`, 缺口类型: how many segments carry each kind of gap. A segment may carry
+ *   several (no local firm and on the leader's supply path), so these do not add up.
+ */
+export const ChainFigures = z.object({
+  segments: Count,
+  /** Segments with at least one local firm. */
+  covered: Count,
+  /** covered / segments, 0–1. */
+  completeness: z.number().min(0).max(1),
+  byStatus: z.object({ strong: Count, weak: Count, missing: Count, bottleneck: Count }),
+  /** Segments whose status is not strong: the rows of every gap list. */
+  gapSegments: Count,
+  byKind: z.object({ missing: Count, weak: Count, bottleneck: Count, leaderDependency: Count }),
+  /** Bottlenecks without a local firm: missing as well, and drawn so. */
+  bottleneckWithoutFirms: Count,
+  /** Gap segments that a signed (or later) project is filling (补链中). */
+  filling: Count,
+  /** Strong segments that only the chain leader's own capacity covers (链主自有). */
+  leaderOwn: Count,
+});
+
+/** A leading chain as seen from a zone: rank, leader and its figures. */
 export const ZoneChainSummary = z.object({
   id: Id,
   name: z.string(),
   rank: z.number().int(),
-  segmentCount: z.number().int(),
-  coveredCount: z.number().int(),
-  /** coveredCount / segmentCount, 0–1. */
-  completeness: z.number().min(0).max(1),
-  /** Segments that are missing, weak or bottlenecks. */
-  gapCount: z.number().int(),
+  figures: ChainFigures,
   leaders: z.array(FirmRef),
 });
 
@@ -104,7 +128,7 @@ export const MapSegment = Segment.extend({
   leader: z.boolean(),
   projectCount: z.number().int(),
   status: SegmentStatus,
-  /** True when a signed (or later) project is filling this segment. */
+  /** True when a signed (or later) project is filling this gap segment. */
   filling: z.boolean(),
 });
 
@@ -114,7 +138,7 @@ export const MapExternalLink = FeedLink;
 export const ChainMap = z.object({
   zone: Zone,
   chain: ChainSummary,
-  completeness: z.number().min(0).max(1),
+  figures: ChainFigures,
   leaders: z.array(FirmRef),
   segments: z.array(MapSegment),
   links: z.array(z.object({ source: Id, target: Id })),
@@ -142,6 +166,12 @@ export const SegmentDiagnosis = z.object({
   localCapital: z.number(),
   unknownCapitalCount: z.number().int(),
   leaderOperates: z.boolean(),
+  /** A chain leader operates here and its own capacity is what covers the segment (链主自有). */
+  leaderOwn: z.boolean(),
+  /** The local firms, leaders first, then by capital: who covers the segment. */
+  localFirms: z.array(z.object({ id: Id, name: z.string(), capital: z.number().nullable(), isLeader: z.boolean() })),
+  /** One sentence on who covers the segment locally (firms, capital, the leader's own capacity). */
+  coverage: z.string(),
   /** The chain leader's segments this one supplies, directly or further down the chain. */
   feedsLeaderSegments: z.array(Id),
   flag: BottleneckFlag.nullable(),
@@ -168,16 +198,7 @@ export const ChainGaps = z.object({
   zone: Zone.pick({ id: true, name: true, shortName: true }),
   chain: Chain.pick({ id: true, name: true }),
   thresholds: GapThresholds,
-  completeness: z.number().min(0).max(1),
-  counts: z.object({
-    segments: z.number().int(),
-    covered: z.number().int(),
-    missing: z.number().int(),
-    weak: z.number().int(),
-    bottleneck: z.number().int(),
-    leaderDependency: z.number().int(),
-    filling: z.number().int(),
-  }),
+  figures: ChainFigures,
   segments: z.array(SegmentDiagnosis),
   leaderDependencies: z.array(LeaderDependency),
 });
@@ -533,6 +554,7 @@ export const ApiErrorBody = z.object({
 });
 
 export type Health = z.infer<typeof Health>;
+export type ChainFigures = z.infer<typeof ChainFigures>;
 export type ZoneChainSummary = z.infer<typeof ZoneChainSummary>;
 export type ZoneSummary = z.infer<typeof ZoneSummary>;
 export type ZoneDetail = z.infer<typeof ZoneDetail>;

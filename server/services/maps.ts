@@ -29,7 +29,7 @@ async function computeChainMap(store: GraphStore, zoneId: string, chainId: strin
       leader: local.some((f) => leaderIds.has(f.id)),
       projectCount: projects.filter((p) => p.segmentIds.includes(segment.id)).length,
       status: gaps.status,
-      filling: gaps.filling.length > 0,
+      filling: gaps.status !== "strong" && gaps.filling.length > 0,
     };
   });
 
@@ -38,7 +38,7 @@ async function computeChainMap(store: GraphStore, zoneId: string, chainId: strin
   return {
     zone,
     chain: chainFields,
-    completeness: diagnosis.completeness,
+    figures: diagnosis.figures,
     leaders,
     segments,
     links: chain.links.filter(own).map(({ source, target }) => ({ source, target })),

@@ -59,7 +59,7 @@ describe("the browser client", () => {
     // Sort weakest first: the first row holds the lowest completeness there is.
     await page.getByText("最薄弱在前").click();
     await page.waitForURL(/sort=weakest/);
-    const lowest = Math.min(...zones.flatMap((z) => z.chains.map((c) => c.completeness)));
+    const lowest = Math.min(...zones.flatMap((z) => z.chains.map((c) => c.figures.completeness)));
     const firstRow = await page.locator(".overview-matrix tr[data-row-key]").first().innerText();
     expect(firstRow).toContain(`${Math.round(lowest * 100)}%`);
     await saveScreenshot(page, "02-overview-weakest-first");
@@ -68,7 +68,7 @@ describe("the browser client", () => {
     const zone = zones[0]!;
     await page.locator(".overview-matrix thead th", { hasText: zone.shortName }).click();
     await page.waitForURL(new RegExp(`sort=zone(:|%3A)${zone.id}`));
-    const led = [...zone.chains].sort((a, b) => a.completeness - b.completeness).map((c) => c.id);
+    const led = [...zone.chains].sort((a, b) => a.figures.completeness - b.figures.completeness).map((c) => c.id);
     const firstRows = () =>
       page.locator(".overview-matrix tr[data-row-key]").evaluateAll((rows, n) => rows.slice(0, n).map((r) => r.getAttribute("data-row-key")), led.length);
     await expect.poll(firstRows).toEqual(led);

@@ -106,6 +106,7 @@ export const files = {
   targets: (zoneId: string, chainId: string, query: TargetQuery, format: ExportFormat) =>
     `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
   list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
+  gaps: (zoneId: string, chainId: string, format: ExportFormat) => `/api/zones/${id(zoneId)}/chains/${id(chainId)}/gaps/export?format=${format}`,
   importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
   audit: (filter: AuditFilter, format: ExportFormat = "xlsx") => `/api/audit/export?${auditQuery(filter)}&format=${format}`,
 };

@@ -5,10 +5,11 @@ const WAN_PER_YI = 10_000;
 
 /**
  * Money stored in 万元. Chinese readers think in 万元 below 1 亿 and in 亿元 above it;
- * English readers get CNY millions/billions (1 万元 = 10,000 yuan).
+ * English readers get CNY millions/billions (1 万元 = 10,000 yuan). A figure nobody
+ * knows says so: unknown is not nothing.
  */
 export function formatMoney(wan: number | null | undefined, locale: Locale = "zh-CN"): string {
-  if (wan == null || !Number.isFinite(wan)) return "—";
+  if (wan == null || !Number.isFinite(wan)) return locale === "en" ? "unknown" : "未知";
   if (locale === "en") {
     const yuan = wan * 10_000;
     if (yuan >= 1e9) return `CNY ${trimDecimals(yuan / 1e9, 2)} bn`;

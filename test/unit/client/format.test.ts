@@ -11,7 +11,8 @@ describe("formatting", () => {
     expect(formatMoney(125_000)).toBe("12.5 亿元");
   });
   it("shows unknown money as a dash", () => {
-    expect(formatMoney(null)).toBe("—");
+    expect(formatMoney(null)).toBe("未知");
+    expect(formatMoney(undefined, "en")).toBe("unknown");
   });
   it("converts to CNY millions and billions in English", () => {
     expect(formatMoney(5000, "en")).toBe("CNY 50 m");

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChainMap, ZoneSummary } from "../../server/model/api";
+import type { ChainGaps, ChainMap, ZoneSummary } from "../../server/model/api";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
 import { clickNode, launchBrowser, openPage, pngSize, saveScreenshot, searchInput, waitForMap } from "./browser";
@@ -141,7 +141,11 @@ describe("the browser client", () => {
     const reasons = page.locator('[data-testid="status-reasons"] li');
     await reasons.first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="status-reasons"]')?.textContent?.includes("加载"));
-    expect((await reasons.allInnerTexts()).join("")).toContain(gap.name);
+    // The diagnosis' own sentences: who covers the segment, then each gap.
+    const diagnosis = (await (await app.fetch(`/api/zones/${zone.id}/chains/${chainId}/gaps`)).json()) as ChainGaps;
+    const said = diagnosis.segments.find((s) => s.segmentId === gap.id)!;
+    const expected = [said.coverage, ...said.gaps.map((g) => g.reason)];
+    expect((await reasons.allInnerTexts()).slice(0, expected.length)).toEqual(expected);
     const targets = page.locator('[data-testid="segment-targets"]');
     await targets.locator("li, .ant-typography-secondary").first().waitFor();
     await saveScreenshot(page, "06a-gap-segment-targets");

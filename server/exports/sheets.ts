@@ -69,7 +69,7 @@ export function gapTable(gaps: ChainGaps): Table<GapRow> {
     { header: "状态", width: 10, value: (s) => statusLabel(s.status, s.localFirmCount) },
     { header: "缺口类型", width: 18, value: (s) => [...new Set(s.gaps.map((g) => KIND_LABELS[g.kind]))].join("、") },
     { header: "本地企业数", width: 10, value: (s) => s.localFirmCount },
-    { header: "本地企业", width: 30, value: (s) => s.localFirms.map((f) => `${f.isLeader ? "★" : ""}${f.name}`).join("、") },
+    { header: "本地企业", width: 30, value: (s) => s.localFirms.map((f) => `${f.leaderId ? "★" : ""}${f.name}`).join("、") },
     // Only the known capital is summed; with none known the sum is unknown, not 0.
     { header: "本地注册资本(万元)", width: 16, numFmt: WAN, value: (s) => (s.localFirmCount > 0 && s.unknownCapitalCount === s.localFirmCount ? UNKNOWN : s.localCapital) },
     { header: "注册资本未知(家)", width: 14, value: (s) => s.unknownCapitalCount },

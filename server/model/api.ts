@@ -104,6 +104,8 @@ export const MapFirm = z.object({
   tags: z.array(FirmTag),
   regionCode: RegionCode,
   isLeader: z.boolean(),
+  /** The chain leader whose own capacity this firm is: itself, or the leader it belongs to (subsidiary or branch); else null. */
+  leaderId: Id.nullable(),
   segments: z.array(
     /** `version`: the link's, to send back when changing or removing it. */
     z.object({ segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string(), version: z.number().int() }),
@@ -125,7 +127,7 @@ export const MapProject = z.object({
 
 export const MapSegment = Segment.extend({
   localFirmCount: z.number().int(),
-  /** True when a chain leader of the zone operates in this segment. */
+  /** True when a chain leader of the zone operates in this segment, itself or through a subsidiary or branch. */
   leader: z.boolean(),
   projectCount: z.number().int(),
   status: SegmentStatus,
@@ -167,10 +169,13 @@ export const SegmentDiagnosis = z.object({
   localCapital: z.number(),
   unknownCapitalCount: z.number().int(),
   leaderOperates: z.boolean(),
-  /** A chain leader operates here and its own capacity is what covers the segment (链主自有). */
+  /** A chain leader operates here (itself or through its group) and its own capacity is what covers the segment (链主自有). */
   leaderOwn: z.boolean(),
-  /** The local firms, leaders first, then by capital: who covers the segment. */
-  localFirms: z.array(z.object({ id: Id, name: z.string(), capital: z.number().nullable(), isLeader: z.boolean() })),
+  /**
+   * The local firms, the leader's own first, then by capital: who covers the segment.
+   * `leaderId`: the chain leader whose own capacity the firm is (itself or its group's).
+   */
+  localFirms: z.array(z.object({ id: Id, name: z.string(), capital: z.number().nullable(), leaderId: Id.nullable() })),
   /** One sentence on who covers the segment locally (firms, capital, the leader's own capacity). */
   coverage: z.string(),
   /** The chain leader's segments this one supplies, directly or further down the chain. */

@@ -39,13 +39,6 @@ const NAMED_FIRMS = 3;
 
 type Link = { source: string; target: string };
 
-/** For each segment, the leader segments it reaches by following FEEDS downstream. */
-export function reachableTargets(links: readonly Link[], targets: ReadonlySet<string>): Map<string, Set<string>> {
-  const reaches = new Map<string, Set<string>>();
-  for (const [segment, paths] of supplyPaths(links, targets)) reaches.set(segment, new Set(paths.map((p) => p.target)));
-  return reaches;
-}
-
 export interface SupplyPath {
   /** The leader segment reached. */
   target: string;
@@ -53,19 +46,30 @@ export interface SupplyPath {
   via: string[];
 }
 
-/** For each segment, every leader segment it reaches downstream and a shortest way there. */
+/**
+ * For each segment, every leader segment it supplies and a shortest way there. A way never
+ * runs through the target's own products: recycling loops (steel → strip → scrap → steel)
+ * make scrap an input of steelmaking, not strip.
+ */
 export function supplyPaths(links: readonly Link[], targets: ReadonlySet<string>): Map<string, SupplyPath[]> {
   const upstreamOf = new Map<string, string[]>();
-  for (const { source, target } of links) upstreamOf.set(target, [...(upstreamOf.get(target) ?? []), source]);
+  const downstreamOf = new Map<string, string[]>();
+  for (const { source, target } of links) {
+    upstreamOf.set(target, [...(upstreamOf.get(target) ?? []), source]);
+    downstreamOf.set(source, [...(downstreamOf.get(source) ?? []), target]);
+  }
   const paths = new Map<string, SupplyPath[]>();
   for (const target of [...targets].sort()) {
+    const products = reach(target, downstreamOf);
     // Breadth first against the supply direction: `next` is each segment's step towards the target.
     const next = new Map<string, string>();
     const queue = [target];
     while (queue.length) {
       const segment = queue.shift()!;
+      // A segment made from the target's products feeds it directly or not at all.
+      if (segment !== target && products.has(segment)) continue;
       for (const supplier of upstreamOf.get(segment) ?? []) {
-        if (next.has(supplier)) continue;
+        if (supplier === target || next.has(supplier)) continue;
         next.set(supplier, segment);
         queue.push(supplier);
       }
@@ -98,6 +102,19 @@ export function chainFigures(segments: readonly Pick<SegmentDiagnosis, "status" 
   };
 }
 
+/** Every segment reached from `start` along `edges`. */
+function reach(start: string, edges: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length)
+    for (const next of edges.get(queue.shift()!) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+  return seen;
+}
+
 const quote = (name: string) => `「${name}」`;
 const capitalOf = (capital: number | null) => (capital === null ? "注册资本未知" : formatWan(capital));
 
@@ -112,12 +129,15 @@ function firmsPhrase(firms: readonly SegmentDiagnosis["localFirms"][number][]): 
 
 export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGaps {
   const { chain, zone, firms, projects, leaders, flags } = facts;
-  const leaderIds = new Set(leaders.map((l) => l.id));
+  const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
   const firmsIn = (segmentId: string) => firms.filter((f) => f.segments.some((s) => s.segmentId === segmentId));
-  /** Segment → the leaders operating in it, by the names people use. */
+  /** Segment → the leaders operating in it, themselves or through a firm of their group. */
   const leadersIn = new Map<string, string[]>();
-  for (const f of firms.filter((f) => leaderIds.has(f.id)))
-    for (const { segmentId } of f.segments) leadersIn.set(segmentId, [...(leadersIn.get(segmentId) ?? []), displayName(f.name, f.aliases)]);
+  for (const f of firms.filter((f) => f.leaderId))
+    for (const { segmentId } of f.segments) {
+      const name = leaderName.get(f.leaderId!) ?? f.leaderId!;
+      if (!leadersIn.get(segmentId)?.includes(name)) leadersIn.set(segmentId, [...(leadersIn.get(segmentId) ?? []), name]);
+    }
   const ownLinks = chain.links.filter((l) => l.sourceChainId === chain.id && l.targetChainId === chain.id);
   const paths = supplyPaths(ownLinks, new Set(leadersIn.keys()));
   const segmentName = new Map(chain.segments.map((s) => [s.id, s.name]));
@@ -130,8 +150,8 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
   const segments: SegmentDiagnosis[] = chain.segments.map((segment) => {
     const local = firmsIn(segment.id);
     const localFirms = local
-      .map((f) => ({ id: f.id, name: displayName(f.name, f.aliases), capital: f.capital, isLeader: leaderIds.has(f.id) }))
-      .sort((a, b) => Number(b.isLeader) - Number(a.isLeader) || (b.capital ?? -1) - (a.capital ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+      .map((f) => ({ id: f.id, name: displayName(f.name, f.aliases), capital: f.capital, leaderId: f.leaderId }))
+      .sort((a, b) => Number(!!b.leaderId) - Number(!!a.leaderId) || (b.capital ?? -1) - (a.capital ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
     const known = local.filter((f) => f.capital !== null);
     const localCapital = known.reduce((sum, f) => sum + (f.capital ?? 0), 0);
     const leaderNames = leadersIn.get(segment.id) ?? [];
@@ -169,13 +189,17 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
       });
 
     if (reached.length && !leaderOperates && local.length <= 1) {
-      const into = reached
-        .map((p) => `链主${(leadersIn.get(p.target) ?? []).join("、")}所在的${nameOf(p.target)}${p.via.length ? `（经${p.via.map(nameOf).join("→")}）` : ""}`)
-        .join("；");
+      // Grouped by leader: 为链主凌钢所在的「炼铁」「炼钢」（经「焦炭」）供料.
+      const byLeader = new Map<string, string[]>();
+      for (const p of reached) {
+        const leaders = (leadersIn.get(p.target) ?? []).join("、");
+        byLeader.set(leaders, [...(byLeader.get(leaders) ?? []), `${nameOf(p.target)}${p.via.length ? `（经${p.via.map(nameOf).join("→")}）` : ""}`]);
+      }
+      const into = [...byLeader].map(([leaders, targets]) => `链主${leaders}所在的${targets.join("")}`).join("、");
       gaps.push({
         kind: "bottleneck",
         figures: { localSuppliers: local.length, feedsLeaderSegments: feedsLeaderSegments.join(",") },
-        reason: `为${into}供料，本地${local.length ? `只有 ${localFirms[0]!.name} 一家` : "没有一家"}配套，断供即影响链主生产。`,
+        reason: `为${into}供料，本地${local.length ? `只有${localFirms[0]!.name}一家` : "没有一家"}配套，断供即影响链主生产。`,
       });
     }
     if (flag)
@@ -203,7 +227,7 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
       leaderOperates,
       leaderOwn,
       localFirms,
-      coverage: coverage(localFirms, leaderNames, leaderOwn),
+      coverage: coverage(localFirms, leaderName, leaderOwn),
       feedsLeaderSegments,
       flag,
       filling,
@@ -222,15 +246,16 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
 }
 
 /** Who covers the segment locally, in one sentence. */
-function coverage(localFirms: SegmentDiagnosis["localFirms"], leaderNames: readonly string[], leaderOwn: boolean): string {
+function coverage(localFirms: SegmentDiagnosis["localFirms"], leaderName: ReadonlyMap<string, string>, leaderOwn: boolean): string {
   if (localFirms.length === 0) return "本地尚无企业。";
-  const others = localFirms.filter((f) => !f.isLeader);
-  if (leaderOwn) {
-    const own = localFirms.filter((f) => f.isLeader);
-    const besides = others.length ? `，另有 ${firmsPhrase(others)}` : "，本地别无同类企业";
-    return `链主${leaderNames.join("、")}自有产能（${own.map((f) => capitalOf(f.capital)).join("、")}）${besides}；不招引链主的同业竞争者。`;
-  }
-  return `本地 ${localFirms.length} 家：${firmsPhrase(localFirms)}。`;
+  if (!leaderOwn) return `本地 ${localFirms.length} 家：${firmsPhrase(localFirms)}。`;
+  const own = localFirms.filter((f) => f.leaderId);
+  const others = localFirms.filter((f) => !f.leaderId);
+  const leaders = [...new Set(own.map((f) => leaderName.get(f.leaderId!) ?? f.leaderId!))];
+  // The leader itself, or a firm of its group named as the one that makes it.
+  const capacity = own.map((f) => (f.id === f.leaderId ? capitalOf(f.capital) : `经${f.name}，${capitalOf(f.capital)}`)).join("；");
+  const besides = others.length ? `，另有${firmsPhrase(others)}` : "，本地别无同类企业";
+  return `链主${leaders.join("、")}自有产能（${capacity}）${besides}；不招引链主的同业竞争者。`;
 }
 
 /** What the chain leaders buy from outside the zone: one entry per leader × supplier. */

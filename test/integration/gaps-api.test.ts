@@ -50,7 +50,12 @@ describe("gap diagnosis API", () => {
   it("takes thresholds from the request, and saved thresholds change every later answer", async () => {
     expect(status(await gaps("?minFirms=1&minCapital=100"), "steel-iron")).toBe("strong");
     expect((await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 3, minCapital: 0 }) })).status).toBe(200);
-    expect(status(await gaps(), "steel-ore")).toBe("weak");
+    // Two ore firms are fewer than three, but one is 凌钢's subsidiary: the leader's own capacity, not weak.
+    const saved = await gaps();
+    expect(status(saved, "steel-ore")).toBe("strong");
+    expect(saved.segments.find((s) => s.segmentId === "steel-ore")!.coverage).toBe("链主凌钢自有产能（经凌源铁矿有限公司，20 万元），另有凌源矿业有限公司（注册资本未知）；不招引链主的同业竞争者。");
+    expect(saved.figures.leaderOwn).toBe(3);
+    expect(saved.thresholds).toEqual({ minFirms: 3, minCapital: 0 });
     expect((await call("/api/settings/gap-thresholds")).body).toEqual({ minFirms: 3, minCapital: 0 });
     await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 2, minCapital: 5000 }) });
   });

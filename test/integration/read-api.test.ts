@@ -51,7 +51,9 @@ describe("read API", () => {
     const map = ChainMap.parse((await get("/api/zones/lingyuan/chains/steel/map")).body);
     expect(map.figures.completeness).toBe(0.6);
     const byId = Object.fromEntries(map.segments.map((s) => [s.id, s]));
-    expect(byId["steel-ore"]).toMatchObject({ localFirmCount: 2, leader: false, projectCount: 0 });
+    // One of the two ore firms is 凌钢's subsidiary: the leader works there through it.
+    expect(byId["steel-ore"]).toMatchObject({ localFirmCount: 2, leader: true, projectCount: 0 });
+    expect(map.firms.find((f) => f.id === "ore-one")).toMatchObject({ isLeader: false, leaderId: "lingang" });
     expect(byId["steel-iron"]).toMatchObject({ localFirmCount: 1, leader: true });
     expect(byId["steel-strip"]).toMatchObject({ localFirmCount: 0, projectCount: 1 });
     expect(map.links).toHaveLength(4);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { MapFirm, MapProject } from "../../server/model/api.js";
 import type { BottleneckFlag, ProjectStatus, Segment, Stage } from "../../server/model/domain.js";
 import type { ChainFacts, LeaderSupplierRow } from "../../server/services/chain-facts.js";
-import { diagnose, reachableTargets } from "../../server/services/gap-rules.js";
+import { leaderGroups } from "../../server/services/chain-facts.js";
+import { diagnose, supplyPaths } from "../../server/services/gap-rules.js";
 
 // A straight chain: ore → iron → steel → strip, with the leader making steel.
 const STAGE: Record<string, Stage> = { ore: "upstream", iron: "midstream", steel: "midstream", strip: "downstream" };
@@ -12,20 +13,20 @@ function segment(id: string): Segment {
 }
 
 function firm(id: string, segments: string[], capital: number | null = 1000): MapFirm {
-  return { id, name: id, aliases: [], capital, tags: [], regionCode: "211382", isLeader: id === "leader", segments: segments.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "t", version: 1 })) };
+  return { id, name: id, aliases: [], capital, tags: [], regionCode: "211382", isLeader: id === "leader", leaderId: id === "leader" ? "leader" : null, segments: segments.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "t", version: 1 })) };
 }
 
 function project(id: string, segmentId: string, status: ProjectStatus): MapProject {
   return { id, name: id, firmId: "x", firmName: "X", investment: null, status, statusOn: null, description: "", source: "t", segmentIds: [segmentId] };
 }
 
-function facts(parts: { firms?: MapFirm[]; projects?: MapProject[]; flags?: BottleneckFlag[]; leaderSuppliers?: LeaderSupplierRow[]; leader?: boolean; leaders?: { id: string; name: string }[] } = {}): ChainFacts {
-  const ids = ["ore", "iron", "steel", "strip"];
-  const links = [["ore", "iron"], ["iron", "steel"], ["steel", "strip"]].map(([source, target]) => ({ source: source!, target: target!, sourceChainId: "c", targetChainId: "c", sourceName: source!, targetName: target! }));
+function facts(parts: { firms?: MapFirm[]; projects?: MapProject[]; flags?: BottleneckFlag[]; leaderSuppliers?: LeaderSupplierRow[]; leader?: boolean; leaders?: { id: string; name: string }[]; extraLinks?: string[][] } = {}): ChainFacts {
+  const ids = ["ore", "iron", "steel", "strip", ...(parts.extraLinks ? ["scrap"] : [])];
+  const links = [["ore", "iron"], ["iron", "steel"], ["steel", "strip"], ...(parts.extraLinks ?? [])].map(([source, target]) => ({ source: source!, target: target!, sourceChainId: "c", targetChainId: "c", sourceName: source!, targetName: target! }));
   return {
     zone: { id: "z", name: "Z", shortName: "Z", countyCode: "211382", description: "", source: "t" },
     chain: { id: "c", name: "C", nameEn: "C", description: "", source: "t", segmentCount: 4, segments: ids.map(segment), links },
-    leaders: parts.leaders ?? (parts.leader === false ? [] : [{ id: "leader", name: "链主" }]),
+    leaders: parts.leaders ?? (parts.leader === false ? [] : [{ id: "leader", name: "凌钢" }]),
     firms: parts.firms ?? [],
     projects: parts.projects ?? [],
     leaderSuppliers: parts.leaderSuppliers ?? [],
@@ -96,19 +97,40 @@ describe("gap rules", () => {
   it("when a segment reaches the leader through others, then the bottleneck reason names the way", () => {
     const result = diagnose(facts({ firms: [firm("leader", ["steel"])] }), thresholds);
     expect(seg(result, "ore").gaps.find((g) => g.kind === "bottleneck")!.reason).toBe(
-      "为链主leader所在的「steel」（经「iron」）供料，本地没有一家配套，断供即影响链主生产。",
+      "为链主凌钢所在的「steel」（经「iron」）供料，本地没有一家配套，断供即影响链主生产。",
     );
     const one = diagnose(facts({ firms: [firm("leader", ["steel"]), firm("a", ["iron"], 800)] }), thresholds);
-    expect(seg(one, "iron").gaps.find((g) => g.kind === "bottleneck")!.reason).toBe("为链主leader所在的「steel」供料，本地只有 a 一家配套，断供即影响链主生产。");
+    expect(seg(one, "iron").gaps.find((g) => g.kind === "bottleneck")!.reason).toBe("为链主凌钢所在的「steel」供料，本地只有a一家配套，断供即影响链主生产。");
   });
 
   it("when two leaders work in different segments, then a bottleneck names only the leader of the segment it feeds", () => {
     const leaders = [{ id: "steelmaker", name: "钢厂" }, { id: "miner", name: "矿山" }];
     const firms = [firm("steelmaker", ["steel"]), firm("miner", ["ore"]), { ...firm("miner2", ["ore"]) }];
-    const result = diagnose(facts({ leaders, firms: firms.map((f) => ({ ...f, isLeader: f.id !== "miner2" })) }), thresholds);
+    const result = diagnose(facts({ leaders, firms: firms.map((f) => ({ ...f, isLeader: f.id !== "miner2", leaderId: f.id === "miner2" ? null : f.id })) }), thresholds);
     const reason = seg(result, "iron").gaps.find((g) => g.kind === "bottleneck")!.reason;
-    expect(reason).toContain("链主steelmaker所在的「steel」");
-    expect(reason).not.toContain("miner");
+    expect(reason).toBe("为链主钢厂所在的「steel」供料，本地没有一家配套，断供即影响链主生产。");
+    expect(reason).not.toContain("矿山");
+  });
+
+  it("when products come back as scrap (a recycling loop), then only scrap supplies the leader, not its own products", () => {
+    const result = diagnose(facts({ firms: [firm("leader", ["steel"])], extraLinks: [["strip", "scrap"], ["scrap", "steel"]] }), thresholds);
+    expect(seg(result, "scrap").status).toBe("bottleneck");
+    expect(seg(result, "scrap").gaps.find((g) => g.kind === "bottleneck")!.reason).toContain("为链主凌钢所在的「steel」供料");
+    expect(seg(result, "strip").status).toBe("missing");
+    expect(seg(result, "strip").feedsLeaderSegments).toEqual([]);
+    expect(seg(result, "ore").feedsLeaderSegments).toEqual(["steel"]);
+  });
+
+  it("when a leader's subsidiary is the segment's only local firm, then the leader's own capacity covers it, named so", () => {
+    const leaderOf = leaderGroups(new Set(["leader"]), [{ firmId: "shares", parentId: "leader" }, { firmId: "plant", parentId: "shares" }, { firmId: "other", parentId: "elsewhere" }]);
+    expect([...leaderOf]).toEqual([["leader", "leader"], ["shares", "leader"], ["plant", "leader"]]);
+    const shares = { ...firm("shares", ["iron"], null), name: "凌源钢铁股份有限公司", aliases: ["凌钢股份"], leaderId: "leader" };
+    const result = diagnose(facts({ leaders: [{ id: "leader", name: "凌钢" }], firms: [firm("leader", ["steel"]), shares] }), thresholds);
+    expect(seg(result, "iron").status).toBe("strong");
+    expect(seg(result, "iron").leaderOwn).toBe(true);
+    expect(seg(result, "iron").coverage).toBe("链主凌钢自有产能（经凌钢股份，注册资本未知），本地别无同类企业；不招引链主的同业竞争者。");
+    // ore feeds iron, now a leader segment too: it names both ways.
+    expect(seg(result, "ore").gaps.find((g) => g.kind === "bottleneck")!.reason).toBe("为链主凌钢所在的「iron」「steel」（经「iron」）供料，本地没有一家配套，断供即影响链主生产。");
   });
 
   it("when the leader is the only local firm of a segment, then its own capacity covers it: strong, said so, no gap", () => {
@@ -117,12 +139,12 @@ describe("gap rules", () => {
     expect(steel.status).toBe("strong");
     expect(steel.gaps).toEqual([]);
     expect(steel.leaderOwn).toBe(true);
-    expect(steel.coverage).toBe("链主leader自有产能（注册资本未知），本地别无同类企业；不招引链主的同业竞争者。");
+    expect(steel.coverage).toBe("链主凌钢自有产能（注册资本未知），本地别无同类企业；不招引链主的同业竞争者。");
     expect(result.figures.leaderOwn).toBe(1);
     // Below the capital threshold too: the leader's segment is never weak for its size alone.
     const small = diagnose(facts({ firms: [firm("leader", ["steel"], 100), firm("a", ["steel"], 100)] }), thresholds);
     expect(seg(small, "steel").status).toBe("strong");
-    expect(seg(small, "steel").coverage).toBe("链主leader自有产能（100 万元），另有 a（100 万元）；不招引链主的同业竞争者。");
+    expect(seg(small, "steel").coverage).toBe("链主凌钢自有产能（100 万元），另有a（100 万元）；不招引链主的同业竞争者。");
   });
 
   it("when the leader makes a segment itself but still buys it from outside the zone, then it is a leader dependency and weak", () => {
@@ -189,8 +211,18 @@ describe("the chain's figures", () => {
 });
 
 describe("supply paths", () => {
-  it("finds every segment upstream of the targets, cycles included", () => {
-    const reaches = reachableTargets([{ source: "a", target: "b" }, { source: "b", target: "c" }, { source: "c", target: "b" }, { source: "x", target: "a" }], new Set(["c"]));
-    expect([...reaches.keys()].sort()).toEqual(["a", "b", "c", "x"]);
+  it("finds every segment upstream of the targets with a shortest way, and stops at the target's own products", () => {
+    const link = (pairs: string[][]) => pairs.map(([source, target]) => ({ source: source!, target: target! }));
+    const open = supplyPaths(link([["a", "b"], ["b", "c"], ["x", "a"]]), new Set(["c"]));
+    expect(Object.fromEntries(open)).toEqual({ a: [{ target: "c", via: ["b"] }], b: [{ target: "c", via: [] }], x: [{ target: "c", via: ["a", "b"] }] });
+    // c's products go on to a, then b: only b, which feeds c directly, supplies it.
+    const loop = supplyPaths(link([["a", "b"], ["b", "c"], ["c", "a"], ["x", "a"]]), new Set(["c"]));
+    expect([...loop.keys()]).toEqual(["b"]);
+  });
+
+  it("never runs a way through the target's own products, but keeps a product that feeds it straight back", () => {
+    const links = [["ore", "steel"], ["steel", "strip"], ["strip", "scrap"], ["scrap", "steel"]].map(([source, target]) => ({ source: source!, target: target! }));
+    const paths = supplyPaths(links, new Set(["steel"]));
+    expect(Object.fromEntries(paths)).toEqual({ ore: [{ target: "steel", via: [] }], scrap: [{ target: "steel", via: [] }] });
   });
 });

@@ -32,6 +32,7 @@ export function firm(id: string, segmentIds: string[], extra: Partial<MapFirm> =
     tags: [],
     regionCode: "211382",
     isLeader: false,
+    leaderId: extra.isLeader ? id : null,
     segments: segmentIds.map((segmentId) => ({ segmentId, products: "", capacity: "", confidence: 1, source: "test", version: 1 })),
     ...extra,
   };

@@ -29,8 +29,12 @@ export function rankingTable(results: TargetResult[]): Table<TargetResult> {
     { header: "匹配环节", width: 18, value: (t) => t.segments.map((s) => s.name).join("、") },
     { header: "环节状态", width: 10, value: (t) => STATUS_LABELS[bestSegment(t).status] },
     { header: "总分", width: 8, numFmt: "0.0", value: (t) => t.total },
-    ...SCORE_COMPONENTS.map((c) => ({ header: `${SCORE_COMPONENT_LABELS[c]}(分)`, width: 10, numFmt: "0.0", value: (t: TargetResult) => t.contributions[c] })),
+    // A component left out for want of data says so; it is not a 0.
+    ...SCORE_COMPONENTS.map((c) => ({ header: `${SCORE_COMPONENT_LABELS[c]}(分)`, width: 10, numFmt: "0.0", value: (t: TargetResult) => t.contributions[c] ?? "不计" })),
+    { header: "数据不全", width: 40, value: (t) => t.dataNote },
     { header: "为何推荐", width: 60, value: (t) => t.reason },
+    { header: "经分支机构", width: 30, value: (t) => t.via.map((b) => `${b.name}（${b.region}）`).join("、") },
+    { header: "能否决策", width: 10, value: (t) => (t.decisionMaker ? "是" : "否（分支机构，总部不明）") },
     { header: "数据来源", width: 18, value: (t) => t.firm.source },
     { header: "匹配置信度", width: 10, numFmt: "0.00", value: (t) => bestSegment(t).confidence },
     { header: "数据日期", width: 12, value: (t) => t.firm.asOf },

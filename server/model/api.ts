@@ -210,6 +210,12 @@ export const ChainGaps = z.object({
 });
 
 const componentRecord = z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number()])) as Record<ScoreComponent, z.ZodNumber>);
+const knownComponentRecord = z.object(
+  Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().nullable()])) as Record<ScoreComponent, z.ZodNullable<z.ZodNumber>>,
+);
+
+/** A firm a ranking names by its place: a branch, or the firm ranked in its stead. */
+export const PlacedFirm = z.object({ id: Id, name: z.string(), regionCode: RegionCode, region: z.string() });
 
 /** One ranked candidate with every part of its score and the reasons behind it. */
 export const TargetResult = z.object({
@@ -219,15 +225,31 @@ export const TargetResult = z.object({
   distanceKm: z.number().nullable(),
   segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
   ties: z.array(z.object({ direction: z.enum(["supplies", "buys"]), localId: Id, localName: z.string(), isLeader: z.boolean(), product: z.string() })),
-  /** Each component 0–1. */
-  components: componentRecord,
+  /** The firm's branches that operate in the gap: a branch does not decide, so its parent is ranked in its stead. */
+  via: z.array(PlacedFirm),
+  /** False for a branch (分公司, 分厂, 办事处) whose parent the graph does not know: ranked after every firm that can decide. */
+  decisionMaker: z.boolean(),
+  /** Each component 0–1; null when the firm's data does not say (left out, the other weights rescaled). */
+  components: knownComponentRecord,
   weights: componentRecord,
-  /** Points each component adds to the total (weights normalised to 100). */
-  contributions: componentRecord,
+  /** Points each component adds to the total (the weights of the known components normalised to 100); null when left out. */
+  contributions: knownComponentRecord,
+  /** The components left out for want of data. */
+  missing: z.array(z.enum(SCORE_COMPONENTS)),
+  /** 数据不全: what is unknown and how the total was reached; null when nothing is missing. */
+  dataNote: z.string().nullable(),
   /** 0–100. */
   total: z.number(),
   /** 为何推荐: one line. */
   reason: z.string(),
+});
+
+/** A firm already won for the zone: a project sited there (signed or later) or a list entry signed or landed. */
+export const WonFirm = z.object({
+  firm: Firm.pick({ id: true, name: true, aliases: true, regionCode: true }),
+  region: z.string(),
+  /** How it was won, in words: 「项目」已签约, 清单「…」已落地. */
+  how: z.array(z.string()),
 });
 
 export const TargetRanking = z.object({
@@ -242,9 +264,15 @@ export const TargetRanking = z.object({
     minCapital: z.number().nullable(),
     limit: z.number().int(),
   }),
-  targetSegments: z.array(z.object({ id: Id, name: z.string(), status: SegmentStatus })),
+  /**
+   * The segments targeted. `leaderOwn`: the chain leader's own capacity covers it, so only the
+   * suppliers it buys from outside the zone are targets there (its competitors never are).
+   */
+  targetSegments: z.array(z.object({ id: Id, name: z.string(), status: SegmentStatus, localFirmCount: z.number().int(), leaderOwn: z.boolean() })),
   candidateCount: z.number().int(),
   results: z.array(TargetResult),
+  /** Firms in these segments already won for the zone: shown as won, never ranked. */
+  won: z.array(WonFirm),
 });
 
 export const ProfileList = z.array(ScoringProfile);
@@ -583,6 +611,7 @@ export type SegmentDiagnosis = z.infer<typeof SegmentDiagnosis>;
 export type LeaderDependency = z.infer<typeof LeaderDependency>;
 export type ChainGaps = z.infer<typeof ChainGaps>;
 export type TargetResult = z.infer<typeof TargetResult>;
+export type WonFirm = z.infer<typeof WonFirm>;
 export type TargetRanking = z.infer<typeof TargetRanking>;
 export type StatusChange = z.infer<typeof StatusChange>;
 export type ChainReport = z.infer<typeof ChainReport>;

@@ -28,7 +28,7 @@ describe("target lists and the pipeline", () => {
     for (const entry of list.entries) {
       expect(entry.status).toBe("待接触");
       expect(entry.score).toBeGreaterThan(0);
-      expect(entry.reason).toMatch(/^可补/);
+      expect(entry.reason).toMatch(/^补「/);
       expect(entry.history).toEqual([expect.objectContaining({ from: null, to: "待接触", by: "admin" })]);
     }
     expect(list.createdBy).toBe("admin");

@@ -206,7 +206,11 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                   {top.map((r) => (
                     <tr key={r.firm.id}>
                       <td className="num">{r.rank}</td>
-                      <td>{r.firm.name}</td>
+                      <td>
+                        {r.firm.name}
+                        {r.via.length > 0 && <span className="muted">（{t("targets.via", { names: r.via.map((b) => b.name).join("、") })}）</span>}
+                        {!r.decisionMaker && <span className="muted">（{t("targets.branch")}）</span>}
+                      </td>
                       <td className="nowrap">{shortRegion(r.region)}</td>
                       <td className="num nowrap">{formatMoney(r.firm.capital, locale)}</td>
                       <td>{r.segments.map((s) => s.name).join("、")}</td>
@@ -215,6 +219,12 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                   ))}
                 </tbody>
               </table>
+            )}
+            {targets.won.length > 0 && (
+              <p className="report-won" data-testid="report-won">
+                {t("targets.won", { count: targets.won.length })}
+                {targets.won.map((w) => `${w.firm.name}（${w.how.join("；")}）`).join("、")}
+              </p>
             )}
           </section>
 

@@ -1,6 +1,6 @@
 /** What each export holds: the ranking, a target list, and the gap summary beside them. */
 import type { ChainFigures, ChainGaps, ListEntry, TargetResult } from "../model/api.js";
-import { SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, STAGE_LABELS } from "../model/domain.js";
+import { CURRENCY_NAMES, SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, STAGE_LABELS } from "../model/domain.js";
 import type { GapKind, SegmentStatus } from "../model/domain.js";
 import type { Column, Table } from "./tables.js";
 import { WAN } from "./tables.js";
@@ -25,6 +25,7 @@ export function rankingTable(results: TargetResult[]): Table<TargetResult> {
     { header: "所在地区", width: 22, value: (t) => t.region },
     { header: "距离(公里)", width: 10, value: (t) => t.distanceKm },
     { header: "注册资本(万元)", width: 14, numFmt: WAN, value: (t) => t.firm.capital ?? UNKNOWN },
+    { header: "注册资本(原币)", width: 16, value: (t) => (t.firm.capitalCurrency ? `${t.firm.capitalAmount}万${CURRENCY_NAMES[t.firm.capitalCurrency]}` : null) },
     { header: "资质标签", width: 22, value: (t) => t.firm.tags.join("、") },
     { header: "匹配环节", width: 18, value: (t) => t.segments.map((s) => s.name).join("、") },
     { header: "环节状态", width: 10, value: (t) => STATUS_LABELS[bestSegment(t).status] },

@@ -6,7 +6,9 @@ import { z } from "zod";
 import {
   BottleneckFlag,
   Chain,
+  Currency,
   ENTRY_STATUSES,
+  ExchangeRates,
   EntryStatus,
   Feeds,
   Firm,
@@ -220,7 +222,7 @@ export const PlacedFirm = z.object({ id: Id, name: z.string(), regionCode: Regio
 /** One ranked candidate with every part of its score and the reasons behind it. */
 export const TargetResult = z.object({
   rank: z.number().int().min(1),
-  firm: Firm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
+  firm: Firm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, capitalAmount: true, capitalCurrency: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
   region: z.string(),
   distanceKm: z.number().nullable(),
   segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
@@ -276,6 +278,9 @@ export const TargetRanking = z.object({
 });
 
 export const ProfileList = z.array(ScoringProfile);
+
+/** The exchange-rate table as the settings API reads and takes it. */
+export const ExchangeRateTable = z.object({ rates: ExchangeRates });
 
 export const StatusChange = z.object({
   from: EntryStatus.nullable(),
@@ -503,7 +508,10 @@ const firmFields = {
   regionCode: Firm.shape.regionCode,
   /** The zone a local firm is in; null for firms elsewhere. */
   zoneId: Id.nullable(),
+  /** In 万 units of `capitalCurrency`: 500 with USD is 500万美元, converted to 万元 at the exchange-rate table's rate. */
   capital: Firm.shape.capital,
+  /** The currency `capital` is in; CNY when creating, the firm's own when changing, unless given. */
+  capitalCurrency: Currency,
   foundedOn: Firm.shape.foundedOn,
   staff: Firm.shape.staff,
   revenue: Firm.shape.revenue,
@@ -523,6 +531,7 @@ export const NewFirm = z.object({
   regionCode: firmFields.regionCode,
   zoneId: firmFields.zoneId.default(null),
   capital: firmFields.capital.default(null),
+  capitalCurrency: firmFields.capitalCurrency.default("CNY"),
   foundedOn: firmFields.foundedOn.default(null),
   staff: firmFields.staff.default(null),
   revenue: firmFields.revenue.default(null),

@@ -106,6 +106,53 @@ export const FIRM_TAGS = [
 ] as const;
 export const FirmTag = z.enum(FIRM_TAGS);
 
+/** Currencies registered capital is given in (ISO 4217); amounts in other currencies are converted to 万元. */
+export const CURRENCIES = ["CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD", "AUD", "CAD", "SGD", "KRW", "CHF", "MOP"] as const;
+export const Currency = z.enum(CURRENCIES);
+export type Currency = z.infer<typeof Currency>;
+export const CURRENCY_NAMES: Record<Currency, string> = {
+  CNY: "人民币",
+  USD: "美元",
+  HKD: "港元",
+  EUR: "欧元",
+  JPY: "日元",
+  GBP: "英镑",
+  TWD: "新台币",
+  AUD: "澳元",
+  CAD: "加元",
+  SGD: "新加坡元",
+  KRW: "韩元",
+  CHF: "瑞士法郎",
+  MOP: "澳门元",
+};
+
+/** What one unit of a currency is worth in 元 on a date, and who says so. */
+export const ExchangeRate = z.object({
+  currency: Currency.exclude(["CNY"]),
+  /** 元 per unit of the currency (7.1884 for USD). */
+  cnyPerUnit: z.number().positive("汇率须大于 0").max(10_000),
+  asOf: IsoDate,
+  source: z.string().trim().min(1, "请写明汇率的来源").max(200),
+});
+export type ExchangeRate = z.infer<typeof ExchangeRate>;
+export const ExchangeRates = z
+  .array(ExchangeRate)
+  .max(CURRENCIES.length)
+  .refine((rates) => new Set(rates.map((r) => r.currency)).size === rates.length, "每种货币只能有一个汇率");
+
+/**
+ * The rates the app starts with: the central parity of the RMB the China Foreign Exchange
+ * Trade System published for 2024-12-31 (中国人民银行授权中国外汇交易中心公布). Admins keep
+ * the table current on 设置; a currency without a rate leaves capital in it unknown.
+ */
+export const DEFAULT_EXCHANGE_RATES: ExchangeRate[] = [
+  { currency: "USD", cnyPerUnit: 7.1884, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "EUR", cnyPerUnit: 7.5257, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "JPY", cnyPerUnit: 0.046233, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价（100 日元 = 4.6233 元）" },
+  { currency: "HKD", cnyPerUnit: 0.92604, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "GBP", cnyPerUnit: 9.0765, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+];
+
 export const Firm = z.object({
   id: Id,
   uscc: Uscc.nullable(),
@@ -114,8 +161,11 @@ export const Firm = z.object({
   regionCode: RegionCode,
   /** Set for firms inside one of the zones (local firms); null for firms elsewhere. */
   zoneId: Id.nullable(),
-  /** Registered capital in 万元 (10⁴ yuan). */
+  /** Registered capital in 万元 (10⁴ yuan); given in another currency, converted at the exchange-rate table's rate (null without one). */
   capital: z.number().nonnegative().nullable(),
+  /** Capital as given in another currency, in 万 units of it (500 for 500万美元); null for 人民币. */
+  capitalAmount: z.number().nonnegative().nullable().default(null),
+  capitalCurrency: Currency.exclude(["CNY"]).nullable().default(null),
   foundedOn: IsoDate.nullable(),
   staff: z.number().int().nonnegative().nullable(),
   /** Annual revenue in 万元. */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
 import type { TargetRanking, WonFirm } from "../model/api.js";
-import { FILLING_STATUSES, FirmTag, Id, IsoDate, RegionCode } from "../model/domain.js";
+import { Currency, FILLING_STATUSES, FirmTag, Id, IsoDate, RegionCode } from "../model/domain.js";
 import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
@@ -40,6 +40,8 @@ const CandidateRow = z.object({
   uscc: z.string().nullable(),
   regionCode: RegionCode,
   capital: z.number().nullable(),
+  capitalAmount: z.number().nullable(),
+  capitalCurrency: Currency.exclude(["CNY"]).nullable(),
   staff: z.number().nullable(),
   revenue: z.number().nullable(),
   tags: z.array(FirmTag),

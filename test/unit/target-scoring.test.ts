@@ -24,6 +24,8 @@ function candidates(n: number, seed: number): CandidateFacts[] {
       uscc: null,
       regionCode: REGIONS[Math.floor(r() * REGIONS.length)]!,
       capital: r() < 0.2 ? null : Math.round(r() * 100000),
+      capitalAmount: null,
+      capitalCurrency: null,
       staff: null,
       revenue: null,
       tags: FIRM_TAGS.filter(() => r() < 0.15),

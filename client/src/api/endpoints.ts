@@ -7,6 +7,7 @@ import {
   ChainList,
   ChainMap,
   ChainReport,
+  ExchangeRateTable,
   FirmDetail,
   ProfileList,
   RegionGroupList,
@@ -21,6 +22,7 @@ import {
 } from "../../../server/model/api";
 import { SessionInfo, UserList } from "../../../server/model/accounts";
 import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
+import type { ExchangeRate } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
 import { auditQuery } from "../model/auditFilter";
@@ -45,6 +47,8 @@ export const api = {
   }),
   /** The saved thresholds below which a covered segment counts as weak (弱链). */
   gapThresholds: (): ApiRequest<GapThresholds> => ({ path: "/api/settings/gap-thresholds", schema: GapThresholds }),
+  /** The dated exchange-rate table capital in other currencies is converted with. */
+  exchangeRates: (): ApiRequest<{ rates: ExchangeRate[] }> => ({ path: "/api/settings/exchange-rates", schema: ExchangeRateTable }),
   zones: (): ApiRequest<z.infer<typeof ZoneList>> => ({ path: "/api/zones", schema: ZoneList }),
   zone: (zoneId: string): ApiRequest<ZoneDetail> => ({ path: `/api/zones/${id(zoneId)}`, schema: ZoneDetail }),
   chains: (): ApiRequest<z.infer<typeof ChainList>> => ({ path: "/api/chains", schema: ChainList }),

@@ -14,6 +14,7 @@ export const workZhCN = {
   "export.xlsx": "导出 Excel",
   "export.csv": "导出 CSV",
   "unit.wan": "万元",
+  "unit.wanPrefix": "万",
 
   "nav.menu": "主菜单",
   "nav.breadcrumb": "当前位置",
@@ -374,6 +375,7 @@ export const workEn: Record<WorkMessageKey, string> = {
   "export.xlsx": "Export Excel",
   "export.csv": "Export CSV",
   "unit.wan": "×10k CNY",
+  "unit.wanPrefix": "×10k",
 
   "nav.menu": "Main menu",
   "nav.breadcrumb": "You are here",

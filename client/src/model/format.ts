@@ -1,4 +1,6 @@
 /** Number, money and date formatting as the users expect it (万元/亿元, 2026-11-22). */
+import type { Currency, Firm } from "../../../server/model/domain";
+import { CURRENCY_NAMES } from "../../../server/model/domain";
 import type { Locale } from "./locale";
 
 const WAN_PER_YI = 10_000;
@@ -17,6 +19,25 @@ export function formatMoney(wan: number | null | undefined, locale: Locale = "zh
   }
   if (wan >= WAN_PER_YI) return `${trimDecimals(wan / WAN_PER_YI, 2)} 亿元`;
   return `${groupThousands(trimDecimals(wan, 2))} 万元`;
+}
+
+/** 美元 in Chinese, USD in English. */
+export function currencyLabel(currency: Currency, locale: Locale = "zh-CN"): string {
+  return locale === "en" ? currency : CURRENCY_NAMES[currency];
+}
+
+/**
+ * Registered capital as people read it, with the amount as given when it was in another
+ * currency: "3,594.2 万元（500 万美元）"; without a rate, "未知（800 万新台币）".
+ */
+export function formatCapital(firm: Pick<Firm, "capital" | "capitalAmount" | "capitalCurrency">, locale: Locale = "zh-CN"): string {
+  const converted = formatMoney(firm.capital, locale);
+  if (!firm.capitalCurrency || firm.capitalAmount === null) return converted;
+  const given =
+    locale === "en"
+      ? `${firm.capitalCurrency} ${trimDecimals((firm.capitalAmount * 10_000) / 1e6, 2)} m`
+      : `${groupThousands(trimDecimals(firm.capitalAmount, 2))} 万${CURRENCY_NAMES[firm.capitalCurrency]}`;
+  return locale === "en" ? `${converted} (${given})` : `${converted}（${given}）`;
 }
 
 /** 0.783 → "78%". */

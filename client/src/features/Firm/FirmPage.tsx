@@ -9,7 +9,7 @@ import type { FirmDetail } from "../../../../server/model/api";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatMoney } from "../../model/format";
+import { formatCapital, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { RequestState } from "../common/RequestState";
 import { FirmActions, LeaderButton, LinkSegmentButton, UnlinkButton } from "../Editing/FirmActions";
@@ -45,7 +45,9 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.region")}>{firm.region.path}</Descriptions.Item>
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
-        <Descriptions.Item label={t("firm.capital")}>{formatMoney(firm.capital, locale)}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.capital")}>
+          <span data-testid="firm-capital">{formatCapital(firm, locale)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("firm.revenue")}>{formatMoney(firm.revenue, locale)}</Descriptions.Item>
         <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>

@@ -12,7 +12,7 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
-import { formatDate, formatMoney, formatPercent } from "../../model/format";
+import { formatCapital, formatDate, formatPercent } from "../../model/format";
 import { STATUS_URGENCY, flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
@@ -212,7 +212,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                         {!r.decisionMaker && <span className="muted">（{t("targets.branch")}）</span>}
                       </td>
                       <td className="nowrap">{shortRegion(r.region)}</td>
-                      <td className="num nowrap">{formatMoney(r.firm.capital, locale)}</td>
+                      <td className="num">{formatCapital(r.firm, locale)}</td>
                       <td>{r.segments.map((s) => s.name).join("、")}</td>
                       <td className="num">{formatPoints(r.total)}</td>
                     </tr>

@@ -15,7 +15,7 @@ import { api, files } from "../../api/endpoints";
 import type { ExportFormat } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatMoney } from "../../model/format";
+import { formatCapital } from "../../model/format";
 import { picksOf } from "../../model/listBatch";
 import { paths } from "../../model/paths";
 import { LIMIT_CHOICES } from "../../model/targetQuery";
@@ -138,7 +138,7 @@ export function TargetsPage() {
       title: t("targets.capital"),
       width: 104,
       align: "right",
-      render: (_, r) => <span className="nowrap">{formatMoney(r.firm.capital, locale)}</span>,
+      render: (_, r) => <span data-testid={`target-capital-${r.firm.id}`}>{formatCapital(r.firm, locale)}</span>,
     },
     {
       key: "segments",

@@ -17,6 +17,7 @@ import {
   RegionGroup,
   Segment,
   Source,
+  SourceDocument,
   Uscc,
   Zone,
 } from "../server/model/domain.js";
@@ -102,6 +103,8 @@ export const SampleFiles = {
   "supplies.json": z.array(SupplyEntry),
   "projects.json": z.array(ProjectEntry),
   "document-mentions.json": DocumentMentions,
+  /** Title, date and publisher of each document in sources/, which facts cite by file name. */
+  "documents.json": z.array(SourceDocument),
 } as const;
 
 export type ChainEntry = z.infer<typeof ChainEntry>;

@@ -8,6 +8,7 @@ CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stag
 CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalAmount DOUBLE, capitalCurrency STRING);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
+CREATE NODE TABLE IF NOT EXISTS Document(fileName STRING PRIMARY KEY, title STRING, date STRING, publisher STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS TargetList(id STRING PRIMARY KEY, name STRING, zoneId STRING, chainId STRING, profileId STRING, createdBy STRING, createdAt STRING, note STRING);
 CREATE NODE TABLE IF NOT EXISTS ListEntry(id STRING PRIMARY KEY, status STRING, ownerTeam STRING, notes STRING, nextContactOn STRING, score DOUBLE, reason STRING, projectId STRING, createdAt STRING, updatedAt STRING, version INT64);

@@ -17,7 +17,11 @@ export function statusLabel(status: SegmentStatus, localFirmCount: number): stri
 
 const bestSegment = (t: TargetResult) => [...t.segments].sort((a, b) => b.confidence - a.confidence)[0]!;
 
-export function rankingTable(results: TargetResult[]): Table<TargetResult> {
+/** Sources as people read them (documents by title, 公开资料); as stored when not given. */
+type SourceLabel = (source: string) => string;
+const asStored: SourceLabel = (source) => source;
+
+export function rankingTable(results: TargetResult[], source: SourceLabel = asStored): Table<TargetResult> {
   const columns: Column<TargetResult>[] = [
     { header: "排名", width: 6, value: (t) => t.rank },
     { header: "企业名称", width: 32, value: (t) => t.firm.name },
@@ -36,7 +40,7 @@ export function rankingTable(results: TargetResult[]): Table<TargetResult> {
     { header: "为何推荐", width: 60, value: (t) => t.reason },
     { header: "经分支机构", width: 30, value: (t) => t.via.map((b) => `${b.name}（${b.region}）`).join("、") },
     { header: "能否决策", width: 10, value: (t) => (t.decisionMaker ? "是" : "否（分支机构，总部不明）") },
-    { header: "数据来源", width: 18, value: (t) => t.firm.source },
+    { header: "数据来源", width: 30, value: (t) => source(t.firm.source) },
     { header: "匹配置信度", width: 10, numFmt: "0.00", value: (t) => bestSegment(t).confidence },
     { header: "数据日期", width: 12, value: (t) => t.firm.asOf },
     { header: "示例数据", width: 8, value: (t) => (t.firm.sample ? "是" : "否") },
@@ -44,7 +48,7 @@ export function rankingTable(results: TargetResult[]): Table<TargetResult> {
   return { sheet: "目标企业清单", columns, rows: results };
 }
 
-export function listTable(entries: ListEntry[]): Table<ListEntry> {
+export function listTable(entries: ListEntry[], source: SourceLabel = asStored): Table<ListEntry> {
   const columns: Column<ListEntry>[] = [
     { header: "企业名称", width: 32, value: (e) => e.firm.name },
     { header: "所在地区", width: 22, value: (e) => e.region },
@@ -58,7 +62,7 @@ export function listTable(entries: ListEntry[]): Table<ListEntry> {
     { header: "为何推荐", width: 60, value: (e) => e.reason },
     { header: "备注", width: 40, value: (e) => e.notes },
     { header: "最近变更", width: 30, value: (e) => { const last = e.history.at(-1); return last ? `${last.at.slice(0, 10)} ${last.by}：${last.from ?? "—"}→${last.to}` : null; } },
-    { header: "数据来源", width: 18, value: (e) => e.firm.source },
+    { header: "数据来源", width: 30, value: (e) => source(e.firm.source) },
     { header: "数据日期", width: 12, value: (e) => e.firm.asOf },
   ];
   return { sheet: "招商清单", columns, rows: entries };

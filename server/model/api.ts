@@ -379,6 +379,9 @@ export const FirmDetail = Firm.extend({
   children: z.array(z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() })),
 });
 
+/** The longest search text: names and pinyin fit well within it; a pasted paragraph does not. */
+export const SEARCH_MAX_LENGTH = 50;
+
 export const SearchResults = z.object({
   query: z.string(),
   firms: z.array(

@@ -21,8 +21,20 @@ export const IsoDate = z
 /** 统一社会信用代码: 18 characters from the GB 32100-2015 alphabet (checksum is verified on import). */
 export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "统一社会信用代码为 18 位（数字和除 I、O、S、V、Z 外的大写字母）");
 
-/** Where a fact came from: a seed document's file name, or "public information". */
+/** Where a fact came from: a source document's file name, or "public information". */
 export const Source = z.string().min(1);
+
+/**
+ * A source document facts cite by file name (001_642bc7a68ccb0aa6.txt), shown by its title.
+ * `date`: as precise as the document says (2020, 2020-01-16).
+ */
+export const SourceDocument = z.object({
+  fileName: z.string().regex(/^[\w.-]+\.(txt|pdf|docx?|html?)$/, "文件名形如 001_642bc7a68ccb0aa6.txt"),
+  title: z.string().min(1),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "日期写作 2020、2020-01 或 2020-01-16"),
+  publisher: z.string().min(1),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
 
 export const RegionLevel = z.enum(["province", "city", "county"]);
 export const Region = z.object({
@@ -257,6 +269,8 @@ export interface GraphRecords {
   supplies: Supplies[];
   /** Subsidiaries and branches to their parent firms. */
   belongsTo: BelongsTo[];
+  /** The documents sources cite, by file name. */
+  documents: SourceDocument[];
   projects: Project[];
 }
 

@@ -21,7 +21,7 @@ import {
   ZoneList,
 } from "../../../server/model/api";
 import { SessionInfo, UserList } from "../../../server/model/accounts";
-import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
+import { GapThresholds, ScoringProfile, SourceDocument } from "../../../server/model/domain";
 import type { ExchangeRate } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
@@ -76,6 +76,8 @@ export const api = {
     schema: ChainReport,
   }),
   regionGroups: (): ApiRequest<z.infer<typeof RegionGroupList>> => ({ path: "/api/region-groups", schema: RegionGroupList }),
+  /** The source documents facts cite by file name, to show them by title. */
+  documents: (): ApiRequest<SourceDocument[]> => ({ path: "/api/documents", schema: z.array(SourceDocument) }),
   regions: (level: RegionLevel): ApiRequest<z.infer<typeof RegionList>> => ({ path: `/api/regions?level=${level}`, schema: RegionList }),
   profiles: (): ApiRequest<z.infer<typeof ProfileList>> => ({ path: "/api/profiles", schema: ProfileList }),
   profile: (profileId: string): ApiRequest<ScoringProfile> => ({ path: `/api/profiles/${id(profileId)}`, schema: ScoringProfile }),

@@ -83,7 +83,7 @@ export const accountsZhCN = {
   "audit.actorPlaceholder": "用户名",
   "audit.onlyActor": "只看 {name} 的操作",
   "audit.action": "操作",
-  "audit.actionPlaceholder": "如 firm.update",
+  "audit.actionPlaceholder": "全部操作",
   "audit.entity": "对象类型",
   "audit.allEntities": "全部类型",
   "audit.record": "对象",
@@ -150,6 +150,8 @@ export const accountsZhCN = {
   "audit.entity.review": "审核",
   "audit.entity.setting": "系统设置",
   "audit.entity.user": "用户",
+  "audit.entity.import": "数据导入",
+  "audit.entity.session": "登录",
   "audit.verb.create": "新增",
   "audit.verb.update": "修改",
   "audit.verb.delete": "删除",
@@ -161,6 +163,7 @@ export const accountsZhCN = {
   "audit.verb.add": "加入",
   "audit.verb.login": "登录",
   "audit.verb.logout": "退出登录",
+  "audit.verb.commit": "提交",
 
   "edit.sourceHelp": "资料来源，如“企查查 2026-11”“招商局走访”。留空则记为您的用户名。",
 
@@ -348,7 +351,7 @@ export const accountsEn: Record<AccountsMessageKey, string> = {
   "audit.actorPlaceholder": "user name",
   "audit.onlyActor": "Only changes by {name}",
   "audit.action": "Action",
-  "audit.actionPlaceholder": "e.g. firm.update",
+  "audit.actionPlaceholder": "Any action",
   "audit.entity": "Record type",
   "audit.allEntities": "All types",
   "audit.record": "Record",
@@ -415,6 +418,8 @@ export const accountsEn: Record<AccountsMessageKey, string> = {
   "audit.entity.review": "Review",
   "audit.entity.setting": "Settings",
   "audit.entity.user": "User",
+  "audit.entity.import": "Import",
+  "audit.entity.session": "Session",
   "audit.verb.create": "created",
   "audit.verb.update": "changed",
   "audit.verb.delete": "deleted",
@@ -426,6 +431,7 @@ export const accountsEn: Record<AccountsMessageKey, string> = {
   "audit.verb.add": "added",
   "audit.verb.login": "logged in",
   "audit.verb.logout": "logged out",
+  "audit.verb.commit": "committed",
 
   "edit.sourceHelp": "Where the facts come from, e.g. “Qichacha 2026-11” or “site visit”. Empty: your user name.",
 

@@ -29,6 +29,8 @@ export const zhCN = {
   "search.segments": "环节",
   "search.chains": "产业链",
   "search.none": "没有找到匹配的结果",
+  "search.tooLong": "搜索词最多 {max} 个字，请缩短后再搜",
+  "search.atLimit": "已达 {max} 字上限，多出的字没有输入",
   "search.label": "搜索",
 
   "stage.upstream": "上游",
@@ -142,6 +144,7 @@ export const zhCN = {
   "firm.leads": "链主",
   "firm.sample": "示例企业（公开信息，数字为约数）",
   "firm.none": "无",
+  "firm.asOf": "数据日期 {date}",
 
   "notFound.title": "页面不存在",
   "notFound.back": "回到总览",
@@ -172,6 +175,8 @@ export const en: Record<MessageKey, string> = {
   "search.segments": "Segments",
   "search.chains": "Chains",
   "search.none": "No matches",
+  "search.tooLong": "Search text is at most {max} characters: shorten it and search again",
+  "search.atLimit": "At the {max}-character limit: nothing more was typed",
   "search.label": "Search",
 
   "stage.upstream": "Upstream",
@@ -285,6 +290,7 @@ export const en: Record<MessageKey, string> = {
   "firm.leads": "Chain leader of",
   "firm.sample": "Illustrative firm (public information, approximate figures)",
   "firm.none": "None",
+  "firm.asOf": "checked {date}",
 
   "notFound.title": "No such page",
   "notFound.back": "Back to the overview",

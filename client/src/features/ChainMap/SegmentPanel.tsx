@@ -11,6 +11,7 @@ import type { SegmentDiagnosis } from "../../model/status";
 import { paths } from "../../model/paths";
 import { groupFirmsBySegment } from "../../model/elements";
 import { StatusTag } from "../common/StatusTag";
+import { useSourceLabel } from "../common/useSourceLabel";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { SegmentTargets } from "./SegmentTargets";
@@ -38,6 +39,7 @@ interface Props {
 export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand, onChanged, onDeleted, chainNames }: Props) {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const sourceOf = useSourceLabel();
   const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
   const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
   // Why, in the gap diagnosis' own sentences: who covers the segment, then each gap.
@@ -173,7 +175,9 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
           <Descriptions.Item label={t("panel.industryCodes")}>{segment.industryCodes.join("、")}</Descriptions.Item>
         )}
         {segment.keywords.length > 0 && <Descriptions.Item label={t("panel.keywords")}>{segment.keywords.join("、")}</Descriptions.Item>}
-        <Descriptions.Item label={t("panel.source")}>{segment.source}</Descriptions.Item>
+        <Descriptions.Item label={t("panel.source")}>
+          <span data-testid="segment-source">{sourceOf(segment.source)}</span>
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );

@@ -11,6 +11,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatCapital, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
+import { useSourceLabel } from "../common/useSourceLabel";
 import { RequestState } from "../common/RequestState";
 import { FirmActions, LeaderButton, LinkSegmentButton, UnlinkButton } from "../Editing/FirmActions";
 import { useSession } from "../Session/SessionProvider";
@@ -28,6 +29,7 @@ export function FirmPage() {
 function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const sourceOf = useSourceLabel();
   const none = t("firm.none");
   /** An unknown figure, as opposed to an empty list. */
   const unknown = "—";
@@ -52,6 +54,10 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>
           {firm.tags.length ? firm.tags.map((tag) => <Tag key={tag} color="blue">{tag}</Tag>) : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("panel.source")} span={2}>
+          <span data-testid="firm-source">{sourceOf(firm.source)}</span>
+          {firm.asOf && <span className="muted"> · {t("firm.asOf", { date: firm.asOf })}</span>}
         </Descriptions.Item>
       </Descriptions>
 

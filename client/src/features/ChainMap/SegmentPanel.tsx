@@ -176,7 +176,7 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
         )}
         {segment.keywords.length > 0 && <Descriptions.Item label={t("panel.keywords")}>{segment.keywords.join("、")}</Descriptions.Item>}
         <Descriptions.Item label={t("panel.source")}>
-          <span data-testid="segment-source">{sourceOf(segment.source)}</span>
+          <span data-testid="segment-source-label">{sourceOf(segment.source)}</span>
         </Descriptions.Item>
       </Descriptions>
     </div>

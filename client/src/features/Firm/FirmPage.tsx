@@ -48,15 +48,15 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.capital")}>
-          <span data-testid="firm-capital">{formatCapital(firm, locale)}</span>
+          <span data-testid="firm-capital-value">{formatCapital(firm, locale)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t("firm.revenue")}>{formatMoney(firm.revenue, locale)}</Descriptions.Item>
         <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>
           {firm.tags.length ? firm.tags.map((tag) => <Tag key={tag} color="blue">{tag}</Tag>) : none}
         </Descriptions.Item>
-        <Descriptions.Item label={t("panel.source")} span={2}>
-          <span data-testid="firm-source">{sourceOf(firm.source)}</span>
+        <Descriptions.Item label={t("panel.source")} span="filled">
+          <span data-testid="firm-source-label">{sourceOf(firm.source)}</span>
           {firm.asOf && <span className="muted"> · {t("firm.asOf", { date: firm.asOf })}</span>}
         </Descriptions.Item>
       </Descriptions>

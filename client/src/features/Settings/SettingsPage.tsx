@@ -166,9 +166,11 @@ function ExchangeRatesForm({ saved, onSaved }: { saved: ExchangeRate[]; onSaved(
                   </Button>
                 </Space>
               ))}
-              <Button onClick={() => add({ currency: undefined, cnyPerUnit: null, asOf: new Date().toISOString().slice(0, 10), source: "" })} data-testid="rate-add">
-                + {t("settings.rateAdd")}
-              </Button>
+              <div>
+                <Button onClick={() => add({ currency: undefined, cnyPerUnit: null, asOf: new Date().toISOString().slice(0, 10), source: "" })} data-testid="rate-add">
+                  + {t("settings.rateAdd")}
+                </Button>
+              </div>
             </>
           )}
         </Form.List>

@@ -21,11 +21,7 @@ export function ScoreBar({ result }: { result: Pick<TargetResult, "components" |
     >
       <button type="button" className="score-cell" aria-label={t("score.openBreakdown", { total: formatPoints(result.total) })} data-testid={`score-${result.firm.id}`}>
         <span className="score-total">{formatPoints(result.total)}</span>
-        {result.dataNote && (
-          <span className="score-incomplete" data-testid={`score-incomplete-${result.firm.id}`}>
-            {t("score.incomplete")}
-          </span>
-        )}
+
         <span className="score-bar" aria-hidden="true">
           {parts.map((part) => (
             <span
@@ -36,6 +32,14 @@ export function ScoreBar({ result }: { result: Pick<TargetResult, "components" |
             />
           ))}
         </span>
+        {result.dataNote && (
+          <>
+            <span className="score-break" />
+            <span className="score-incomplete" data-testid={`score-incomplete-${result.firm.id}`}>
+              {t("score.incomplete")}
+            </span>
+          </>
+        )}
       </button>
     </Popover>
   );

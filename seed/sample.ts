@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
 import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, BelongsTo, Segment, Zone, ZoneChain } from "../server/model/domain.js";
-import { STAGES } from "../server/model/domain.js";
-import { findRegion } from "../server/regions/divisions.js";
+import { DEFAULT_GAP_THRESHOLDS, STAGES } from "../server/model/domain.js";
+import { coveringPrefix, findRegion } from "../server/regions/divisions.js";
 import { isGenericWord } from "../server/imports/generic-words.js";
 import { coreName } from "./firm-names.js";
 import { SampleFiles, type ChainEntry, type DocumentMentions } from "./sample-schema.js";
@@ -55,7 +55,7 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const segments: Segment[] = [];
   const feeds: Feeds[] = [];
   checkChainEntries(files["chains.json"], problems);
-  for (const { segments: entries, feeds: links, scope: _scope, ...chain } of files["chains.json"]) {
+  for (const { segments: entries, feeds: links, scope: _scope, fewInJingJinJi: _few, ...chain } of files["chains.json"]) {
     chains.push(chain);
     for (const stage of STAGES) {
       entries
@@ -80,8 +80,8 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const operatesIn: OperatesIn[] = [];
   const belongsTo: BelongsTo[] = [];
   const addFirms = (entries: Files["firms-local.json"], sample: boolean) => {
-    for (const { segments: links, parent, ...firm } of entries) {
-      firms.push({ ...firm, sample });
+    for (const { segments: links, parent, capital, ...firm } of entries) {
+      firms.push({ ...firm, capital: capital?.wan ?? null, capitalSource: capital?.source ?? null, capitalAsOf: capital?.asOf ?? null, sample });
       if (parent) belongsTo.push({ from: firm.id, to: parent.firmId, kind: parent.kind, source: parent.source });
       for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: link.source ?? firm.source, evidence: "" });
     }
@@ -107,6 +107,7 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   checkReferences(graph, problems);
   checkMentions(dir, files["document-mentions.json"], graph, problems);
   checkDocuments(dir, graph, problems);
+  checkPoolDepth(graph, files["chains.json"], problems);
   if (problems.length) throw new SampleDataError(problems);
   return graph;
 }
@@ -315,6 +316,72 @@ function checkMentions(dir: string, mentions: DocumentMentions, g: SampleGraph, 
     else if (!mentioned(l.source, "leaders", (m) => m.firmId === l.firmId && m.chainId === l.chainId && m.zoneId === l.zoneId))
       problems.push(`zone ${l.zoneId} leader ${l.firmId}: ${l.source} is not listed as calling it the ${l.chainId} leader in document-mentions.json`);
   }
+}
+
+/**
+ * What the pool promises each map: per zone × leading chain, this many firms outside the
+ * zone across the chain's gap segments, and this many of them in 京津冀 (the zones' first
+ * target region) unless the chain's data says why such firms do not exist there.
+ */
+export const POOL_DEPTH = { outside: 20, inJingJinJi: 10 } as const;
+
+/** The region group the 京津冀 count follows (region-groups.json). */
+const JING_JIN_JI_GROUP = "jingjinji";
+
+export interface PoolDepthRow {
+  zoneId: string;
+  chainId: string;
+  /** Segments of the chain with fewer local firms than the default weak-link threshold (none or few). */
+  gapSegments: number;
+  /** Distinct firms not in the zone operating in any of those segments. */
+  outside: number;
+  inJingJinJi: number;
+  withCapital: number;
+}
+
+/**
+ * Per zone × leading chain: the firms outside the zone across the chain's gap segments —
+ * segments where the zone has fewer local firms than DEFAULT_GAP_THRESHOLDS.minFirms, i.e.
+ * what the gap rules call missing or weak by count. The pool is shared: two zones leading
+ * one chain count the same firms, each against its own gaps.
+ */
+export function poolDepth(g: SampleGraph): PoolDepthRow[] {
+  const firms = new Map(g.firms.map((f) => [f.id, f]));
+  const group = g.regionGroups.find((r) => r.id === JING_JIN_JI_GROUP);
+  const prefixes = (group?.regionCodes ?? []).map((code) => findRegion(code)).filter((r) => r !== undefined).map(coveringPrefix);
+  const inJingJinJi = (regionCode: string) => prefixes.some((p) => regionCode.startsWith(p));
+  const firmsIn = new Map<string, string[]>();
+  for (const o of g.operatesIn) firmsIn.set(o.segmentId, [...(firmsIn.get(o.segmentId) ?? []), o.firmId]);
+  return g.zoneChains.map(({ zoneId, chainId }) => {
+    const gaps = g.segments
+      .filter((s) => s.chainId === chainId)
+      .filter((s) => new Set((firmsIn.get(s.id) ?? []).filter((id) => firms.get(id)?.zoneId === zoneId)).size < DEFAULT_GAP_THRESHOLDS.minFirms);
+    const outside = [...new Set(gaps.flatMap((s) => firmsIn.get(s.id) ?? []))].map((id) => firms.get(id)).filter((f) => f !== undefined && f.zoneId !== zoneId);
+    return {
+      zoneId,
+      chainId,
+      gapSegments: gaps.length,
+      outside: outside.length,
+      inJingJinJi: outside.filter((f) => inJingJinJi(f!.regionCode)).length,
+      withCapital: outside.filter((f) => f!.capital !== null).length,
+    };
+  });
+}
+
+function checkPoolDepth(g: SampleGraph, chains: ChainEntry[], problems: string[]): void {
+  if (!g.regionGroups.some((r) => r.id === JING_JIN_JI_GROUP)) problems.push(`region-groups.json: no group ${JING_JIN_JI_GROUP} (京津冀), which the pool's depth is counted in`);
+  const explained = new Map(chains.filter((c) => c.fewInJingJinJi).map((c) => [c.id, c.fewInJingJinJi!]));
+  const rows = poolDepth(g);
+  for (const row of rows) {
+    const where = `zone ${row.zoneId} × chain ${row.chainId}`;
+    if (row.outside < POOL_DEPTH.outside)
+      problems.push(`${where}: ${row.outside} firms outside the zone across its ${row.gapSegments} gap segments; the pool promises at least ${POOL_DEPTH.outside} (add real firms to firms-pool.json)`);
+    if (row.inJingJinJi < POOL_DEPTH.inJingJinJi && !explained.has(row.chainId))
+      problems.push(`${where}: ${row.inJingJinJi} of them in 京津冀; the pool promises at least ${POOL_DEPTH.inJingJinJi}, or the chain's fewInJingJinJi says why such firms do not exist there`);
+  }
+  for (const chainId of explained.keys())
+    if (rows.filter((r) => r.chainId === chainId).every((r) => r.inJingJinJi >= POOL_DEPTH.inJingJinJi))
+      problems.push(`chain ${chainId}: fewInJingJinJi explains a shortage every zone's pool has made up; remove the note`);
 }
 
 /** Per source document: how many of the firms, projects, chains and leaders it names are in the sample. */

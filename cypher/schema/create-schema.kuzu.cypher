@@ -5,7 +5,7 @@ CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalAmount DOUBLE, capitalCurrency STRING);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS Document(fileName STRING PRIMARY KEY, title STRING, date STRING, publisher STRING);
@@ -42,7 +42,11 @@ CREATE REL TABLE IF NOT EXISTS SUGGESTED(FROM Firm TO Segment, confidence DOUBLE
 // the same column order in old and new graphs.
 ALTER TABLE Segment ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Firm ADD IF NOT EXISTS version INT64 DEFAULT 1;
-ALTER TABLE Firm ADD IF NOT EXISTS capitalAmount DOUBLE;
-ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;
 ALTER TABLE OPERATES_IN ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE ImportJob ADD IF NOT EXISTS heartbeatAt STRING;
+// A firm's capital figure names its own source and year (graphs made before them: null, the firm's own source).
+ALTER TABLE Firm ADD IF NOT EXISTS capitalSource STRING;
+ALTER TABLE Firm ADD IF NOT EXISTS capitalAsOf INT64;
+// Capital given in another currency: the amount as given and its currency (null: 人民币).
+ALTER TABLE Firm ADD IF NOT EXISTS capitalAmount DOUBLE;
+ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;

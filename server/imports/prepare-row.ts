@@ -112,6 +112,9 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     aliases: firm.aliases,
     regionCode: firm.regionCode,
     ...capitalIn(firm.capital, firm.capitalCurrency ?? "CNY", context.rates),
+    // A new firm's capital is the file's: no source of its own.
+    capitalSource: null,
+    capitalAsOf: null,
     foundedOn: firm.foundedOn,
     staff: firm.staff,
     revenue: firm.revenue,

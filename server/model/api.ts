@@ -515,6 +515,9 @@ const firmFields = {
   capital: Firm.shape.capital,
   /** The currency `capital` is in; CNY when creating, the firm's own when changing, unless given. */
   capitalCurrency: Currency,
+  /** Where the capital figure is stated, when not in the firm's source; a changed capital without one is the editor's. */
+  capitalSource: EditSource.nullable(),
+  capitalAsOf: Firm.shape.capitalAsOf,
   foundedOn: Firm.shape.foundedOn,
   staff: Firm.shape.staff,
   revenue: Firm.shape.revenue,
@@ -535,6 +538,8 @@ export const NewFirm = z.object({
   zoneId: firmFields.zoneId.default(null),
   capital: firmFields.capital.default(null),
   capitalCurrency: firmFields.capitalCurrency.default("CNY"),
+  capitalSource: firmFields.capitalSource.default(null),
+  capitalAsOf: firmFields.capitalAsOf.default(null),
   foundedOn: firmFields.foundedOn.default(null),
   staff: firmFields.staff.default(null),
   revenue: firmFields.revenue.default(null),

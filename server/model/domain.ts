@@ -36,6 +36,9 @@ export const SourceDocument = z.object({
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
+/** The year a dated figure stands for, e.g. 2023 for a 2023 annual report. */
+export const CapitalYear = z.number().int().min(1949, "年份写作四位数，如 2023").max(2100, "年份写作四位数，如 2023");
+
 export const RegionLevel = z.enum(["province", "city", "county"]);
 export const Region = z.object({
   code: RegionCode,
@@ -178,12 +181,16 @@ export const Firm = z.object({
   /** Capital as given in another currency, in 万 units of it (500 for 500万美元); null for 人民币. */
   capitalAmount: z.number().nonnegative().nullable().default(null),
   capitalCurrency: Currency.exclude(["CNY"]).nullable().default(null),
+  /** Where the capital figure is stated (an annual report, a filing), when not in the firm's own source. */
+  capitalSource: Source.nullable(),
+  /** The year the capital figure stands for (the report's year); null: as of the firm's `asOf`. */
+  capitalAsOf: CapitalYear.nullable(),
   foundedOn: IsoDate.nullable(),
   staff: z.number().int().nonnegative().nullable(),
   /** Annual revenue in 万元. */
   revenue: z.number().nonnegative().nullable(),
   tags: z.array(FirmTag),
-  /** True for the illustrative candidate pool: public companies, figures approximate. */
+  /** True for the illustrative candidate pool: real firms from public information, unknown figures left null. */
   sample: z.boolean(),
   source: Source,
   /** When the firm's facts were last checked at their source (null: unknown). */

@@ -12,7 +12,7 @@ import { startApp, type RunningApp } from "../support/sample-app.js";
 
 const src = "test fixture";
 const firm = (id: string, name: string, regionCode: string, extra: object = {}) => ({
-  id, name, regionCode, uscc: null, aliases: [], zoneId: null, capital: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: src, asOf: null, attributes: {}, ...extra,
+  id, name, regionCode, uscc: null, aliases: [], zoneId: null, capital: null, capitalSource: null, capitalAsOf: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: src, asOf: null, attributes: {}, ...extra,
 });
 const link = (firmId: string, segmentId: string, products = "") => ({ firmId, segmentId, products, capacity: "", confidence: 0.9, source: src, evidence: "" });
 

@@ -107,6 +107,52 @@ describe("the sample check", () => {
     });
   });
 
+  describe("the pool's depth", () => {
+    const tireSegments = (chains: ChainEntry[]) => new Set(chains.find((c) => c.id === "tire")!.segments.map((s) => s.id));
+
+    it("fails a zone × chain with fewer than 20 firms outside the zone across its gap segments, or fewer than 10 of them in 京津冀", () => {
+      const chains = JSON.parse(readFileSync(path.join(SAMPLE_DIR, "chains.json"), "utf8")) as ChainEntry[];
+      const tire = tireSegments(chains);
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        // A thin pool: only the first five firms that serve the tire chain stay in it.
+        let kept = 0;
+        for (const firm of firms)
+          if (firm.segments.some((l) => tire.has(l.segmentId))) {
+            if (kept < 5) kept++;
+            else firm.segments = firm.segments.filter((l) => !tire.has(l.segmentId));
+          }
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^zone chaoyang-hitech × chain tire: \d+ firms outside the zone across its 16 gap segments; the pool promises at least 20/));
+      expect(problems).toContainEqual(expect.stringMatching(/^zone chaoyang-hitech × chain tire: \d+ of them in 京津冀; the pool promises at least 10/));
+      expect(problems.filter((p) => !p.includes("chain tire"))).toEqual([]);
+    });
+
+    it("needs only the 20 for a chain whose data says why 京津冀 has few such firms, and refuses such a note where no zone needs it", () => {
+      const dir = brokenSample<ChainEntry[]>("chains.json", (chains) => {
+        delete chains.find((c) => c.id === "zirconium")!.fewInJingJinJi;
+        chains.find((c) => c.id === "steel")!.fewInJingJinJi = "京津冀的钢铁企业很少，候选企业在别处（只为测试）。";
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^zone liucheng × chain zirconium: \d+ of them in 京津冀; the pool promises at least 10, or the chain's fewInJingJinJi says why/));
+      expect(problems).toContainEqual("chain steel: fewInJingJinJi explains a shortage every zone's pool has made up; remove the note");
+    });
+  });
+
+  describe("registered capital", () => {
+    it("refuses a figure without the filing that states it or without its year", () => {
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        firms.find((f) => f.id === "baosteel")!.capital = { wan: 2227446, asOf: 2019, source: "public information" };
+        (firms.find((f) => f.id === "hbis-tangsteel")!.capital as unknown) = { wan: 100, source: "唐山钢铁集团有限责任公司章程" };
+        (firms.find((f) => f.id === "jushi")!.capital as unknown) = 400309;
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital\.source: 注明刊载注册资本的文件/));
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital\.asOf:/));
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital:/));
+    });
+  });
+
   describe("document mentions", () => {
     it("refuses a name the document does not hold, a firm in another zone, and a record that is not in the sample", () => {
       const dir = brokenSample<DocumentMentions>("document-mentions.json", (m) => {

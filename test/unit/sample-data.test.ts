@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STAGES } from "../../server/model/domain.js";
 import { findRegion } from "../../server/regions/divisions.js";
-import { readSample } from "../../seed/sample.js";
+import { poolDepth, POOL_DEPTH, readSample } from "../../seed/sample.js";
 
 const sample = readSample();
 const local = sample.firms.filter((f) => !f.sample);
@@ -62,6 +62,29 @@ describe("the Chaoyang sample", () => {
     }
     const jingjinji = pool.filter((f) => /^1[123]/.test(f.regionCode));
     expect(jingjinji.length).toBeGreaterThanOrEqual(pool.length * 0.35);
+  });
+
+  it("gives every zone's leading chain at least 20 outside firms across its gap segments, 10 of them in 京津冀 unless the chain says why not", () => {
+    const rows = poolDepth(sample);
+    expect(rows).toHaveLength(sample.zoneChains.length);
+    const explained = new Set(["zirconium"]);
+    for (const row of rows) {
+      expect(row.outside, `${row.zoneId} × ${row.chainId}`).toBeGreaterThanOrEqual(POOL_DEPTH.outside);
+      if (!explained.has(row.chainId)) expect(row.inJingJinJi, `${row.zoneId} × ${row.chainId}`).toBeGreaterThanOrEqual(POOL_DEPTH.inJingJinJi);
+    }
+  });
+
+  it("gives a registered capital only with the filing that states it and its year, local firms included", () => {
+    const known = sample.firms.filter((f) => f.capital !== null);
+    for (const firm of known) {
+      expect(firm.capitalSource, firm.id).toMatch(/年度报告|章程|公告|通函|募集说明书/);
+      expect(firm.capitalAsOf, firm.id).toBeGreaterThanOrEqual(2015);
+    }
+    expect(sample.firms.filter((f) => f.capital === null && (f.capitalSource !== null || f.capitalAsOf !== null))).toEqual([]);
+    expect(known.length).toBeGreaterThanOrEqual(12);
+    expect(known.some((f) => !f.sample)).toBe(true);
+    // 凌钢股份's articles of association (2025-08): 注册资本 2,849,567,315 元.
+    expect(sample.firms.find((f) => f.id === "lingang-shares")).toMatchObject({ capital: 284956.7315, capitalAsOf: 2025 });
   });
 
   it("has at least 25 projects with a status and, for most, an amount", () => {

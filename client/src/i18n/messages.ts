@@ -132,6 +132,7 @@ export const zhCN = {
   "firm.region": "所在地区",
   "firm.zone": "所在开发区",
   "firm.capital": "注册资本",
+  "firm.capitalAsOf": "{year}年",
   "firm.revenue": "年营业收入",
   "firm.staff": "员工人数",
   "firm.founded": "成立日期",
@@ -142,7 +143,7 @@ export const zhCN = {
   "firm.buys": "采购自",
   "firm.projects": "项目",
   "firm.leads": "链主",
-  "firm.sample": "示例企业（公开信息，数字为约数）",
+  "firm.sample": "示例企业（据公开信息整理；注册资本注明年份和出处，未知的留空）",
   "firm.none": "无",
   "firm.asOf": "数据日期 {date}",
 
@@ -278,6 +279,7 @@ export const en: Record<MessageKey, string> = {
   "firm.region": "Region",
   "firm.zone": "Development zone",
   "firm.capital": "Registered capital",
+  "firm.capitalAsOf": "as of {year}",
   "firm.revenue": "Annual revenue",
   "firm.staff": "Staff",
   "firm.founded": "Founded",
@@ -288,7 +290,7 @@ export const en: Record<MessageKey, string> = {
   "firm.buys": "Buys from",
   "firm.projects": "Projects",
   "firm.leads": "Chain leader of",
-  "firm.sample": "Illustrative firm (public information, approximate figures)",
+  "firm.sample": "Illustrative firm (compiled from public information; registered capital with its year and source, unknown figures left empty)",
   "firm.none": "None",
   "firm.asOf": "checked {date}",
 

@@ -47,7 +47,7 @@ const Count = z.number().int().nonnegative();
 
 /**
  * A chain's figures in a zone, as every screen, export and the API show them. Two figures
- * that must never be confused (docs/decisions/009-two-gap-figures.md):
+ * that must never be confused (docs/decisions/012-two-gap-figures.md):
  * - `byStatus`, 环节状态: each segment counted once, by its most urgent gap, so
  *   strong + weak + missing + bottleneck = segments. The map's colours, its status filter
  *   and the gap list (`gapSegments` = weak + missing + bottleneck) use this one.

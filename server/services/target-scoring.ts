@@ -3,7 +3,7 @@
  * (each 0–1), a weighted total (0–100) and one line saying why (为何推荐).
  *
  * The total is a non-negative weighted sum over the components the data gives (weights
- * rescaled: missing data is not zero, docs/decisions/010-missing-data-in-scores.md), so
+ * rescaled: missing data is not zero, docs/decisions/013-missing-data-in-rankings.md), so
  * raising any known component can only raise a firm's total and never lower its rank. A
  * branch that cannot decide ranks after every firm that can; ties order by registered
  * capital (unknown last), then id.

@@ -18,6 +18,7 @@ import {
   RegionGroup,
   Segment,
   Source,
+  SourceDocument,
   Uscc,
   Zone,
 } from "../server/model/domain.js";
@@ -119,6 +120,8 @@ export const SampleFiles = {
   "supplies.json": z.array(SupplyEntry),
   "projects.json": z.array(ProjectEntry),
   "document-mentions.json": DocumentMentions,
+  /** Title, date and publisher of each document in sources/, which facts cite by file name. */
+  "documents.json": z.array(SourceDocument),
 } as const;
 
 export type ChainEntry = z.infer<typeof ChainEntry>;

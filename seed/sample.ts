@@ -3,7 +3,7 @@
  * schema and every cross-reference, and returns the flat records the store loads.
  * Problems are collected, not thrown one at a time, so a data author sees them all.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
@@ -102,12 +102,27 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
     supplies: files["supplies.json"],
     belongsTo,
     projects: files["projects.json"],
+    documents: files["documents.json"],
   };
   checkReferences(graph, problems);
   checkMentions(dir, files["document-mentions.json"], graph, problems);
+  checkDocuments(dir, graph, problems);
   checkPoolDepth(graph, files["chains.json"], problems);
   if (problems.length) throw new SampleDataError(problems);
   return graph;
+}
+
+/**
+ * documents.json names each file in sources/ once, and every document a source cites
+ * (by its file name) has its title there: no source shows as a bare file name.
+ */
+function checkDocuments(dir: string, g: SampleGraph, problems: string[]): void {
+  const listed = new Set(g.documents.map((d) => d.fileName));
+  for (const file of duplicates(g.documents.map((d) => d.fileName))) problems.push(`documents.json: ${file} listed more than once`);
+  for (const file of listed) if (!existsSync(path.join(dir, "sources", file))) problems.push(`documents.json: no source text at sources/${file}`);
+  const sources = [...g.firms, ...g.operatesIn, ...g.projects, ...g.leads, ...g.supplies, ...g.segments, ...g.chains, ...g.zones, ...g.belongsTo].map((r) => r.source);
+  const cited = new Set(sources.flatMap((s) => s.match(/[\w-]+\.txt/g) ?? []));
+  for (const file of cited) if (!listed.has(file)) problems.push(`documents.json: ${file} is cited as a source but has no title`);
 }
 
 /** GB/T 4754-2017 小类 (4-digit classes) by code, with their 门类 letter; see seed/reference/README.md. */

@@ -20,6 +20,7 @@ import { importRoutes } from "./routes/import-routes.js";
 import { listRoutes } from "./routes/list-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 import { sessionRoutes } from "./routes/session-routes.js";
+import { settingsRoutes } from "./routes/settings-routes.js";
 import { targetRoutes } from "./routes/target-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
 
@@ -81,6 +82,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", userRoutes(store));
   app.use("/api", readRoutes(store));
   app.use("/api", gapRoutes(store));
+  app.use("/api", settingsRoutes(store));
   app.use("/api", targetRoutes(store));
   app.use("/api", listRoutes(store));
   app.use("/api", editRoutes(store));

@@ -1,8 +1,8 @@
 // Every firm's identity and the fields an import compares, to tell new, updated and
 // unchanged rows apart.
 // params: none
-// returns: id, uscc, name, aliases, regionCode, capital, foundedOn, staff, revenue, tags, attributes
+// returns: id, uscc, name, aliases, regionCode, capital, capitalAmount, capitalCurrency, foundedOn, staff, revenue, tags, attributes
 MATCH (f:Firm)
 RETURN f.id AS id, f.uscc AS uscc, f.name AS name, f.aliases AS aliases, f.regionCode AS regionCode,
-       f.capital AS capital, f.foundedOn AS foundedOn, f.staff AS staff, f.revenue AS revenue,
+       f.capital AS capital, f.capitalAmount AS capitalAmount, f.capitalCurrency AS capitalCurrency, f.foundedOn AS foundedOn, f.staff AS staff, f.revenue AS revenue,
        f.tags AS tags, f.attributes AS attributes

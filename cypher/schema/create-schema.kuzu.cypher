@@ -5,9 +5,10 @@ CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
+CREATE NODE TABLE IF NOT EXISTS Document(fileName STRING PRIMARY KEY, title STRING, date STRING, publisher STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS TargetList(id STRING PRIMARY KEY, name STRING, zoneId STRING, chainId STRING, profileId STRING, createdBy STRING, createdAt STRING, note STRING);
 CREATE NODE TABLE IF NOT EXISTS ListEntry(id STRING PRIMARY KEY, status STRING, ownerTeam STRING, notes STRING, nextContactOn STRING, score DOUBLE, reason STRING, projectId STRING, createdAt STRING, updatedAt STRING, version INT64);
@@ -46,3 +47,6 @@ ALTER TABLE ImportJob ADD IF NOT EXISTS heartbeatAt STRING;
 // A firm's capital figure names its own source and year (graphs made before them: null, the firm's own source).
 ALTER TABLE Firm ADD IF NOT EXISTS capitalSource STRING;
 ALTER TABLE Firm ADD IF NOT EXISTS capitalAsOf INT64;
+// Capital given in another currency: the amount as given and its currency (null: 人民币).
+ALTER TABLE Firm ADD IF NOT EXISTS capitalAmount DOUBLE;
+ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;

@@ -4,7 +4,7 @@
 // Kùzu 0.11.3 cannot bind a null list parameter and mis-evaluates `t IN $list` inside any().
 // One row per firm × target segment.
 // params: $zoneId, $segmentIds, $prefixes, $minCapital
-// returns: id, name, aliases, uscc, regionCode, capital, staff, revenue, tags, sample, source, asOf,
+// returns: id, name, aliases, uscc, regionCode, capital, capitalAmount, capitalCurrency, staff, revenue, tags, sample, source, asOf,
 //          segmentId, confidence, products, linkSource
 // (The zone is bound outside the subquery: Kùzu 0.11.3 does not see a parameter used only
 // inside EXISTS { … }.)
@@ -15,7 +15,7 @@ WHERE s.id IN $segmentIds
   AND any(p IN $prefixes WHERE f.regionCode STARTS WITH p)
   AND ($minCapital IS NULL OR f.capital >= $minCapital)
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.uscc AS uscc, f.regionCode AS regionCode,
-       f.capital AS capital, f.staff AS staff, f.revenue AS revenue, f.tags AS tags, f.sample AS sample,
+       f.capital AS capital, f.capitalAmount AS capitalAmount, f.capitalCurrency AS capitalCurrency, f.staff AS staff, f.revenue AS revenue, f.tags AS tags, f.sample AS sample,
        f.source AS source, f.asOf AS asOf, s.id AS segmentId, o.confidence AS confidence,
        o.products AS products, o.source AS linkSource
 ORDER BY id, segmentId

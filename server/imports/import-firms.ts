@@ -17,6 +17,7 @@ import { StagingWriter } from "../graph/bulk.js";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import type { ImportReport } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
+import { getExchangeRates } from "../services/settings.js";
 import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
 import { findHeader } from "./columns.js";
@@ -75,6 +76,8 @@ const KeyRow = z.object({
   aliases: z.array(z.string()),
   regionCode: z.string(),
   capital: z.number().nullable(),
+  capitalAmount: z.number().nullable(),
+  capitalCurrency: z.string().nullable(),
   foundedOn: z.string().nullable(),
   staff: z.number().nullable(),
   revenue: z.number().nullable(),
@@ -88,7 +91,9 @@ async function loadExisting(store: GraphStore) {
   const byUscc = new Map<string, { id: string; hash: string }>();
   const byNameRegion = new Map<string, { id: string; hash: string }>();
   for (const row of parseRows(KeyRow, await store.read("imports/list-firm-keys"))) {
-    const entry = { id: row.id, hash: factsHash({ ...row, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} }) };
+    // Compared as given: a foreign capital in its own currency.
+    const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
+    const entry = { id: row.id, hash: factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} }) };
     if (row.uscc) byUscc.set(row.uscc, entry);
     byNameRegion.set(`${row.name}|${row.regionCode}`, entry);
   }
@@ -180,10 +185,11 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   let report: ImportReport | null = null;
   let rows: AsyncGenerator<RawRow> | null = null;
   try {
-    const [existing, segments, decisions] = await Promise.all([
+    const [existing, segments, decisions, rates] = await Promise.all([
       loadExisting(store),
       store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows) as SegmentProfile[]),
       store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
+      getExchangeRates(store),
     ]);
 
     // The header is within the first 30 rows.
@@ -204,6 +210,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       source,
       today,
       commit,
+      rates,
       known: keyFilter([...existing.byUscc.keys(), ...existing.byNameRegion.keys()], existing.byUscc.size + existing.byNameRegion.size),
     };
     workers?.setContext(context);

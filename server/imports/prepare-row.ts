@@ -6,7 +6,9 @@
  */
 import { createHash } from "node:crypto";
 import { stageRows, type StagedRows } from "../graph/bulk.js";
-import type { Firm } from "../model/domain.js";
+import type { ExchangeRate, Firm } from "../model/domain.js";
+import { CURRENCY_NAMES } from "../model/domain.js";
+import { capitalIn } from "../services/money.js";
 import { searchKeys } from "../services/search-keys.js";
 import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
 import type { HeaderMatch } from "./columns.js";
@@ -28,6 +30,8 @@ export interface RowContext {
   commit: boolean;
   /** The 统一社会信用代码 and `name|regionCode` keys of the firms already in the graph. */
   known: KeyFilter;
+  /** The exchange-rate table: capital in another currency is converted to 万元 with it. */
+  rates: ExchangeRate[];
 }
 
 /** A row prepared as a new firm would land; the main thread decides whether it does. */
@@ -52,12 +56,17 @@ export interface PreparedRow {
   } | null;
 }
 
-type Comparable = Pick<Firm, "uscc" | "name" | "aliases" | "regionCode" | "capital" | "foundedOn" | "staff" | "revenue" | "tags" | "attributes">;
+/** A firm's facts as given: `capital` in 万 units of `capitalCurrency` (人民币 when null). */
+type Comparable = Pick<Firm, "uscc" | "name" | "aliases" | "regionCode" | "capital" | "foundedOn" | "staff" | "revenue" | "tags" | "attributes"> & { capitalCurrency: string | null };
 
-/** What decides "unchanged": the firm's facts, not when or from where they came. */
+/**
+ * What decides "unchanged": the firm's facts as given, not when or from where they came —
+ * nor the exchange rate of the day, so a foreign capital compares in its own currency.
+ */
 export function factsHash(f: Comparable): string {
   const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-  const facts = [f.uscc || null, f.name, [...f.aliases].sort(), f.regionCode, f.capital, f.foundedOn || null, f.staff, f.revenue, [...f.tags].sort(), sorted(f.attributes)];
+  const currency = f.capital === null ? null : (f.capitalCurrency ?? "CNY");
+  const facts = [f.uscc || null, f.name, [...f.aliases].sort(), f.regionCode, f.capital, currency, f.foundedOn || null, f.staff, f.revenue, [...f.tags].sort(), sorted(f.attributes)];
   return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
 }
 
@@ -81,7 +90,6 @@ export function attributesOf(firm: ImportedFirm): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(known)) if (v) out[k] = v;
   for (const [k, v] of Object.entries(firm.extras)) if (v && !(k in out)) out[k] = v;
-  if (firm.capitalCurrency && firm.capitalCurrency !== "CNY") out["注册资本币种"] = firm.capitalCurrency;
   return out;
 }
 
@@ -103,7 +111,7 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     name: firm.name,
     aliases: firm.aliases,
     regionCode: firm.regionCode,
-    capital: firm.capital,
+    ...capitalIn(firm.capital, firm.capitalCurrency ?? "CNY", context.rates),
     // A new firm's capital is the file's: no source of its own.
     capitalSource: null,
     capitalAsOf: null,
@@ -132,6 +140,17 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
 export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
   const { firm, problems } = normalizeRow(raw, context.header);
   if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null };
+  const currency = firm.capitalCurrency;
+  if (firm.capital !== null && currency && currency !== "CNY" && !context.rates.some((r) => r.currency === currency)) {
+    const column = context.header.columns.find((c) => c.field === "capital")?.header ?? "注册资本";
+    problems.push({
+      row: raw.rowNumber,
+      column,
+      value: `${firm.capital}万${CURRENCY_NAMES[currency]}`,
+      message: `汇率表中没有${CURRENCY_NAMES[currency]}的汇率：按原币保存，折合人民币的注册资本未知`,
+      fix: "请管理员在“设置 → 汇率”中补充该货币的汇率，已导入企业的注册资本随即折算",
+    });
+  }
   const id = importedFirmId(firm);
   const { record, attributes, links, suggestions } = describeFirm(firm, id, context);
   const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, `${firm.name}|${firm.regionCode}`);

@@ -60,8 +60,8 @@ export function parseUscc(text: string): Parsed<string | null> {
 
 // ---------------------------------------------------------------- 注册资本
 
-export const CURRENCIES = ["CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD", "AUD", "CAD", "SGD", "KRW", "CHF", "MOP"] as const;
-export type Currency = (typeof CURRENCIES)[number];
+export { CURRENCIES, type Currency } from "../model/domain.js";
+import type { Currency } from "../model/domain.js";
 
 /** Longer names first: 新台币 and 港元 both end in a plain 元/币 that would otherwise read as CNY. */
 const CURRENCY_NAMES: [RegExp, Currency][] = [

@@ -6,7 +6,9 @@ import { z } from "zod";
 import {
   BottleneckFlag,
   Chain,
+  Currency,
   ENTRY_STATUSES,
+  ExchangeRates,
   EntryStatus,
   Feeds,
   Firm,
@@ -44,17 +46,41 @@ export const RegionGroupList = z.array(RegionGroup);
 
 export const FirmRef = z.object({ id: Id, name: z.string() });
 
-/** A leading chain as seen from a zone: rank, leader and how much of it is covered locally. */
+const Count = z.number().int().nonnegative();
+
+/**
+ * A chain's figures in a zone, as every screen, export and the API show them. Two figures
+ * that must never be confused (docs/decisions/012-two-gap-figures.md):
+ * - `byStatus`, 环节状态: each segment counted once, by its most urgent gap, so
+ *   strong + weak + missing + bottleneck = segments. The map's colours, its status filter
+ *   and the gap list (`gapSegments` = weak + missing + bottleneck) use this one.
+ * - `byKind`, 缺口类型: how many segments carry each kind of gap. A segment may carry
+ *   several (no local firm and on the leader's supply path), so these do not add up.
+ */
+export const ChainFigures = z.object({
+  segments: Count,
+  /** Segments with at least one local firm. */
+  covered: Count,
+  /** covered / segments, 0–1. */
+  completeness: z.number().min(0).max(1),
+  byStatus: z.object({ strong: Count, weak: Count, missing: Count, bottleneck: Count }),
+  /** Segments whose status is not strong: the rows of every gap list. */
+  gapSegments: Count,
+  byKind: z.object({ missing: Count, weak: Count, bottleneck: Count, leaderDependency: Count }),
+  /** Bottlenecks without a local firm: missing as well, and drawn so. */
+  bottleneckWithoutFirms: Count,
+  /** Gap segments that a signed (or later) project is filling (补链中). */
+  filling: Count,
+  /** Strong segments that only the chain leader's own capacity covers (链主自有). */
+  leaderOwn: Count,
+});
+
+/** A leading chain as seen from a zone: rank, leader and its figures. */
 export const ZoneChainSummary = z.object({
   id: Id,
   name: z.string(),
   rank: z.number().int(),
-  segmentCount: z.number().int(),
-  coveredCount: z.number().int(),
-  /** coveredCount / segmentCount, 0–1. */
-  completeness: z.number().min(0).max(1),
-  /** Segments that are missing, weak or bottlenecks. */
-  gapCount: z.number().int(),
+  figures: ChainFigures,
   leaders: z.array(FirmRef),
 });
 
@@ -83,6 +109,8 @@ export const MapFirm = z.object({
   tags: z.array(FirmTag),
   regionCode: RegionCode,
   isLeader: z.boolean(),
+  /** The chain leader whose own capacity this firm is: itself, or the leader it belongs to (subsidiary or branch); else null. */
+  leaderId: Id.nullable(),
   segments: z.array(
     /** `version`: the link's, to send back when changing or removing it. */
     z.object({ segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string(), version: z.number().int() }),
@@ -104,11 +132,11 @@ export const MapProject = z.object({
 
 export const MapSegment = Segment.extend({
   localFirmCount: z.number().int(),
-  /** True when a chain leader of the zone operates in this segment. */
+  /** True when a chain leader of the zone operates in this segment, itself or through a subsidiary or branch. */
   leader: z.boolean(),
   projectCount: z.number().int(),
   status: SegmentStatus,
-  /** True when a signed (or later) project is filling this segment. */
+  /** True when a signed (or later) project is filling this gap segment. */
   filling: z.boolean(),
 });
 
@@ -118,7 +146,7 @@ export const MapExternalLink = FeedLink;
 export const ChainMap = z.object({
   zone: Zone,
   chain: ChainSummary,
-  completeness: z.number().min(0).max(1),
+  figures: ChainFigures,
   leaders: z.array(FirmRef),
   segments: z.array(MapSegment),
   links: z.array(z.object({ source: Id, target: Id })),
@@ -146,6 +174,15 @@ export const SegmentDiagnosis = z.object({
   localCapital: z.number(),
   unknownCapitalCount: z.number().int(),
   leaderOperates: z.boolean(),
+  /** A chain leader operates here (itself or through its group) and its own capacity is what covers the segment (链主自有). */
+  leaderOwn: z.boolean(),
+  /**
+   * The local firms, the leader's own first, then by capital: who covers the segment.
+   * `leaderId`: the chain leader whose own capacity the firm is (itself or its group's).
+   */
+  localFirms: z.array(z.object({ id: Id, name: z.string(), capital: z.number().nullable(), leaderId: Id.nullable() })),
+  /** One sentence on who covers the segment locally (firms, capital, the leader's own capacity). */
+  coverage: z.string(),
   /** The chain leader's segments this one supplies, directly or further down the chain. */
   feedsLeaderSegments: z.array(Id),
   flag: BottleneckFlag.nullable(),
@@ -172,39 +209,52 @@ export const ChainGaps = z.object({
   zone: Zone.pick({ id: true, name: true, shortName: true }),
   chain: Chain.pick({ id: true, name: true }),
   thresholds: GapThresholds,
-  completeness: z.number().min(0).max(1),
-  counts: z.object({
-    segments: z.number().int(),
-    covered: z.number().int(),
-    missing: z.number().int(),
-    weak: z.number().int(),
-    bottleneck: z.number().int(),
-    leaderDependency: z.number().int(),
-    filling: z.number().int(),
-  }),
+  figures: ChainFigures,
   segments: z.array(SegmentDiagnosis),
   leaderDependencies: z.array(LeaderDependency),
 });
 
 const componentRecord = z.object(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number()])) as Record<ScoreComponent, z.ZodNumber>);
+const knownComponentRecord = z.object(
+  Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().nullable()])) as Record<ScoreComponent, z.ZodNullable<z.ZodNumber>>,
+);
+
+/** A firm a ranking names by its place: a branch, or the firm ranked in its stead. */
+export const PlacedFirm = z.object({ id: Id, name: z.string(), regionCode: RegionCode, region: z.string() });
 
 /** One ranked candidate with every part of its score and the reasons behind it. */
 export const TargetResult = z.object({
   rank: z.number().int().min(1),
-  firm: StoredFirm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
+  firm: StoredFirm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, capitalAmount: true, capitalCurrency: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
   region: z.string(),
   distanceKm: z.number().nullable(),
   segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
   ties: z.array(z.object({ direction: z.enum(["supplies", "buys"]), localId: Id, localName: z.string(), isLeader: z.boolean(), product: z.string() })),
-  /** Each component 0–1. */
-  components: componentRecord,
+  /** The firm's branches that operate in the gap: a branch does not decide, so its parent is ranked in its stead. */
+  via: z.array(PlacedFirm),
+  /** False for a branch (分公司, 分厂, 办事处) whose parent the graph does not know: ranked after every firm that can decide. */
+  decisionMaker: z.boolean(),
+  /** Each component 0–1; null when the firm's data does not say (left out, the other weights rescaled). */
+  components: knownComponentRecord,
   weights: componentRecord,
-  /** Points each component adds to the total (weights normalised to 100). */
-  contributions: componentRecord,
+  /** Points each component adds to the total (the weights of the known components normalised to 100); null when left out. */
+  contributions: knownComponentRecord,
+  /** The components left out for want of data. */
+  missing: z.array(z.enum(SCORE_COMPONENTS)),
+  /** 数据不全: what is unknown and how the total was reached; null when nothing is missing. */
+  dataNote: z.string().nullable(),
   /** 0–100. */
   total: z.number(),
   /** 为何推荐: one line. */
   reason: z.string(),
+});
+
+/** A firm already won for the zone: a project sited there (signed or later) or a list entry signed or landed. */
+export const WonFirm = z.object({
+  firm: Firm.pick({ id: true, name: true, aliases: true, regionCode: true }),
+  region: z.string(),
+  /** How it was won, in words: 「项目」已签约, 清单「…」已落地. */
+  how: z.array(z.string()),
 });
 
 export const TargetRanking = z.object({
@@ -219,12 +269,21 @@ export const TargetRanking = z.object({
     minCapital: z.number().nullable(),
     limit: z.number().int(),
   }),
-  targetSegments: z.array(z.object({ id: Id, name: z.string(), status: SegmentStatus })),
+  /**
+   * The segments targeted. `leaderOwn`: the chain leader's own capacity covers it, so only the
+   * suppliers it buys from outside the zone are targets there (its competitors never are).
+   */
+  targetSegments: z.array(z.object({ id: Id, name: z.string(), status: SegmentStatus, localFirmCount: z.number().int(), leaderOwn: z.boolean() })),
   candidateCount: z.number().int(),
   results: z.array(TargetResult),
+  /** Firms in these segments already won for the zone: shown as won, never ranked. */
+  won: z.array(WonFirm),
 });
 
 export const ProfileList = z.array(ScoringProfile);
+
+/** The exchange-rate table as the settings API reads and takes it. */
+export const ExchangeRateTable = z.object({ rates: ExchangeRates });
 
 export const StatusChange = z.object({
   from: EntryStatus.nullable(),
@@ -322,6 +381,9 @@ export const FirmDetail = StoredFirm.extend({
   parent: z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() }).nullable(),
   children: z.array(z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() })),
 });
+
+/** The longest search text: names and pinyin fit well within it; a pasted paragraph does not. */
+export const SEARCH_MAX_LENGTH = 50;
 
 export const SearchResults = z.object({
   query: z.string(),
@@ -452,7 +514,10 @@ const firmFields = {
   regionCode: Firm.shape.regionCode,
   /** The zone a local firm is in; null for firms elsewhere. */
   zoneId: Id.nullable(),
+  /** In 万 units of `capitalCurrency`: 500 with USD is 500万美元, converted to 万元 at the exchange-rate table's rate. */
   capital: Firm.shape.capital,
+  /** The currency `capital` is in; CNY when creating, the firm's own when changing, unless given. */
+  capitalCurrency: Currency,
   /** Where the capital figure is stated, when not in the firm's source; a changed capital without one is the editor's. */
   capitalSource: EditSource.nullable(),
   capitalAsOf: Firm.shape.capitalAsOf,
@@ -475,6 +540,7 @@ export const NewFirm = z.object({
   regionCode: firmFields.regionCode,
   zoneId: firmFields.zoneId.default(null),
   capital: firmFields.capital.default(null),
+  capitalCurrency: firmFields.capitalCurrency.default("CNY"),
   capitalSource: firmFields.capitalSource.default(null),
   capitalAsOf: firmFields.capitalAsOf.default(null),
   foundedOn: firmFields.foundedOn.default(null),
@@ -545,6 +611,7 @@ export const ApiErrorBody = z.object({
 });
 
 export type Health = z.infer<typeof Health>;
+export type ChainFigures = z.infer<typeof ChainFigures>;
 export type ZoneChainSummary = z.infer<typeof ZoneChainSummary>;
 export type ZoneSummary = z.infer<typeof ZoneSummary>;
 export type ZoneDetail = z.infer<typeof ZoneDetail>;
@@ -564,6 +631,7 @@ export type SegmentDiagnosis = z.infer<typeof SegmentDiagnosis>;
 export type LeaderDependency = z.infer<typeof LeaderDependency>;
 export type ChainGaps = z.infer<typeof ChainGaps>;
 export type TargetResult = z.infer<typeof TargetResult>;
+export type WonFirm = z.infer<typeof WonFirm>;
 export type TargetRanking = z.infer<typeof TargetRanking>;
 export type StatusChange = z.infer<typeof StatusChange>;
 export type ChainReport = z.infer<typeof ChainReport>;

@@ -70,8 +70,20 @@ const stored = (bounded: z.ZodNumber) =>
 export const StoredAmountWan = stored(AmountWan);
 export const StoredStaffCount = stored(StaffCount);
 
-/** Where a fact came from: a seed document's file name, or "public information". */
+/** Where a fact came from: a source document's file name, or "public information". */
 export const Source = z.string().min(1);
+
+/**
+ * A source document facts cite by file name (001_642bc7a68ccb0aa6.txt), shown by its title.
+ * `date`: as precise as the document says (2020, 2020-01-16).
+ */
+export const SourceDocument = z.object({
+  fileName: z.string().regex(/^[\w.-]+\.(txt|pdf|docx?|html?)$/, "文件名形如 001_642bc7a68ccb0aa6.txt"),
+  title: z.string().min(1),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "日期写作 2020、2020-01 或 2020-01-16"),
+  publisher: z.string().min(1),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
 
 /** The year a dated figure stands for, e.g. 2023 for a 2023 annual report. */
 export const CapitalYear = z.number().int().min(1949, "年份写作四位数，如 2023").max(2100, "年份写作四位数，如 2023");
@@ -158,6 +170,53 @@ export const FIRM_TAGS = [
 ] as const;
 export const FirmTag = z.enum(FIRM_TAGS);
 
+/** Currencies registered capital is given in (ISO 4217); amounts in other currencies are converted to 万元. */
+export const CURRENCIES = ["CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD", "AUD", "CAD", "SGD", "KRW", "CHF", "MOP"] as const;
+export const Currency = z.enum(CURRENCIES);
+export type Currency = z.infer<typeof Currency>;
+export const CURRENCY_NAMES: Record<Currency, string> = {
+  CNY: "人民币",
+  USD: "美元",
+  HKD: "港元",
+  EUR: "欧元",
+  JPY: "日元",
+  GBP: "英镑",
+  TWD: "新台币",
+  AUD: "澳元",
+  CAD: "加元",
+  SGD: "新加坡元",
+  KRW: "韩元",
+  CHF: "瑞士法郎",
+  MOP: "澳门元",
+};
+
+/** What one unit of a currency is worth in 元 on a date, and who says so. */
+export const ExchangeRate = z.object({
+  currency: Currency.exclude(["CNY"]),
+  /** 元 per unit of the currency (7.1884 for USD). */
+  cnyPerUnit: z.number().positive("汇率须大于 0").max(10_000),
+  asOf: IsoDate,
+  source: z.string().trim().min(1, "请写明汇率的来源").max(200),
+});
+export type ExchangeRate = z.infer<typeof ExchangeRate>;
+export const ExchangeRates = z
+  .array(ExchangeRate)
+  .max(CURRENCIES.length)
+  .refine((rates) => new Set(rates.map((r) => r.currency)).size === rates.length, "每种货币只能有一个汇率");
+
+/**
+ * The rates the app starts with: the central parity of the RMB the China Foreign Exchange
+ * Trade System published for 2024-12-31 (中国人民银行授权中国外汇交易中心公布). Admins keep
+ * the table current on 设置; a currency without a rate leaves capital in it unknown.
+ */
+export const DEFAULT_EXCHANGE_RATES: ExchangeRate[] = [
+  { currency: "USD", cnyPerUnit: 7.1884, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "EUR", cnyPerUnit: 7.5257, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "JPY", cnyPerUnit: 0.046233, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价（100 日元 = 4.6233 元）" },
+  { currency: "HKD", cnyPerUnit: 0.92604, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+  { currency: "GBP", cnyPerUnit: 9.0765, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
+];
+
 export const Firm = z.object({
   id: Id,
   uscc: Uscc.nullable(),
@@ -166,8 +225,11 @@ export const Firm = z.object({
   regionCode: RegionCode,
   /** Set for firms inside one of the zones (local firms); null for firms elsewhere. */
   zoneId: Id.nullable(),
-  /** Registered capital in 万元 (10⁴ yuan). */
+  /** Registered capital in 万元 (10⁴ yuan); given in another currency, converted at the exchange-rate table's rate (null without one). */
   capital: AmountWan.nullable(),
+  /** Capital as given in another currency, in 万 units of it (500 for 500万美元); null for 人民币. */
+  capitalAmount: AmountWan.nullable().default(null),
+  capitalCurrency: Currency.exclude(["CNY"]).nullable().default(null),
   /** Where the capital figure is stated (an annual report, a filing), when not in the firm's own source. */
   capitalSource: Source.nullable(),
   /** The year the capital figure stands for (the report's year); null: as of the firm's `asOf`. */
@@ -268,6 +330,8 @@ export interface GraphRecords {
   supplies: Supplies[];
   /** Subsidiaries and branches to their parent firms. */
   belongsTo: BelongsTo[];
+  /** The documents sources cite, by file name. */
+  documents: SourceDocument[];
   projects: Project[];
 }
 

@@ -7,6 +7,8 @@ import { ChainGaps } from "../model/api.js";
 import { GapThresholds, Id } from "../model/domain.js";
 import { flagBottleneck, getChainGaps, unflagBottleneck } from "../services/gaps.js";
 import { getGapThresholds, putGapThresholds } from "../services/settings.js";
+import { ExportFormat, sendExport } from "../exports/send.js";
+import { figuresTable, gapTable } from "../exports/sheets.js";
 import { parseInput, sendJson } from "./http.js";
 
 const MapParams = z.object({ zoneId: Id, chainId: Id });
@@ -26,6 +28,14 @@ export function gapRoutes(store: GraphStore): Router {
     const override = parseInput(ThresholdQuery, req.query, "query");
     const defined = Object.fromEntries(Object.entries(override).filter(([, v]) => v !== undefined));
     sendJson(res, ChainGaps, await getChainGaps(store, zoneId, chainId, defined));
+  });
+
+  // The gap sheet alone: every segment with its status and reasons, and the chain's figures (XLSX).
+  router.get("/zones/:zoneId/chains/:chainId/gaps/export", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const { format } = parseInput(ExportFormat, { format: req.query.format }, "query");
+    const gaps = await getChainGaps(store, zoneId, chainId);
+    await sendExport(res, format, `${gaps.zone.shortName}-${gaps.chain.name}-缺口诊断`, [gapTable(gaps), figuresTable(gaps.figures)]);
   });
 
   router.put("/zones/:zoneId/segments/:segmentId/flag", async (req, res) => {

@@ -7,7 +7,8 @@ import { ListEntry, TargetListDetail, TargetListList } from "../model/api.js";
 import { Id } from "../model/domain.js";
 import { addEntry, changeEntry, createList, deleteEntry, deleteList, EntryChange, getList, listLists, NewEntry, NewList } from "../services/lists.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
-import { gapTable, listTable } from "../exports/sheets.js";
+import { figuresTable, gapTable, listTable } from "../exports/sheets.js";
+import { sourceLabeler } from "../services/documents.js";
 import { getChainGaps } from "../services/gaps.js";
 import { parseInput, sendJson } from "./http.js";
 
@@ -38,8 +39,8 @@ export function listRoutes(store: GraphStore): Router {
     const { listId } = parseInput(ListParams, req.params, "params");
     const { format } = parseInput(ExportFormat, req.query, "query");
     const list = await getList(store, listId);
-    const gaps = await getChainGaps(store, list.zoneId, list.chainId);
-    await sendExport(res, format, `${list.zone.shortName}-${list.chain.name}-${list.name}`, [listTable(list.entries), gapTable(gaps)]);
+    const [gaps, source] = await Promise.all([getChainGaps(store, list.zoneId, list.chainId), sourceLabeler(store)]);
+    await sendExport(res, format, `${list.zone.shortName}-${list.chain.name}-${list.name}`, [listTable(list.entries, source), gapTable(gaps), figuresTable(gaps.figures)]);
   });
 
   router.delete("/lists/:listId", async (req, res) => {

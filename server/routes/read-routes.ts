@@ -12,9 +12,11 @@ import {
   SearchResults,
   ZoneDetail,
   ZoneList,
+  SEARCH_MAX_LENGTH,
 } from "../model/api.js";
-import { Id, RegionCode, RegionLevel } from "../model/domain.js";
+import { Id, RegionCode, RegionLevel, SourceDocument } from "../model/domain.js";
 import { getChain, listChains } from "../services/chains.js";
+import { listDocuments } from "../services/documents.js";
 import { getFirm } from "../services/firms.js";
 import { getChainMap } from "../services/maps.js";
 import { listRegionGroups, listRegions } from "../services/regions.js";
@@ -22,9 +24,10 @@ import { search } from "../services/search.js";
 import { getZone, listZones } from "../services/zones.js";
 import { parseInput, sendJson } from "./http.js";
 
+const DocumentList = z.array(SourceDocument);
 const RegionQuery = z.object({ level: RegionLevel.optional(), parent: RegionCode.optional() });
 const SearchQuery = z.object({
-  q: z.string().trim().min(1, "请至少输入一个字").max(50, "最多 50 个字"),
+  q: z.string().trim().min(1, "请至少输入一个字").max(SEARCH_MAX_LENGTH, `搜索词最多 ${SEARCH_MAX_LENGTH} 个字`),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 const ZoneParams = z.object({ zoneId: Id });
@@ -34,6 +37,8 @@ const FirmParams = z.object({ firmId: Id });
 
 export function readRoutes(store: GraphStore): Router {
   const router = Router();
+
+  router.get("/documents", async (_req, res) => sendJson(res, DocumentList, await listDocuments(store)));
 
   router.get("/regions", async (req, res) => {
     const { level, parent } = parseInput(RegionQuery, req.query, "query");

@@ -8,9 +8,10 @@ import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
 import { TargetFilters, rankChainTargets } from "../services/targets.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
-import { gapTable, rankingTable } from "../exports/sheets.js";
+import { figuresTable, gapTable, rankingTable } from "../exports/sheets.js";
 import { getChainGaps } from "../services/gaps.js";
 import { getChainReport } from "../services/reports.js";
+import { sourceLabeler } from "../services/documents.js";
 import { parseInput, sendJson } from "./http.js";
 
 const MapParams = z.object({ zoneId: Id, chainId: Id });
@@ -46,8 +47,8 @@ export function targetRoutes(store: GraphStore): Router {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     const { format } = parseInput(ExportFormat, { format: req.query.format }, "query");
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
-    const [ranking, gaps] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters), getChainGaps(store, zoneId, chainId)]);
-    await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, [rankingTable(ranking.results), gapTable(gaps)]);
+    const [ranking, gaps, source] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters), getChainGaps(store, zoneId, chainId), sourceLabeler(store)]);
+    await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, [rankingTable(ranking.results, source), gapTable(gaps), figuresTable(gaps.figures)]);
   });
 
   router.get("/zones/:zoneId/chains/:chainId/report", async (req, res) => {

@@ -13,7 +13,8 @@ import { groupBy, parseRows } from "./rows.js";
 import { leadersOf, listLeaders } from "./zones.js";
 
 /** One row per firm × segment: a map firm, flattened. */
-const LocalFirmRow = MapFirm.omit({ isLeader: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
+const LocalFirmRow = MapFirm.omit({ isLeader: true, leaderId: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
+const ParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
 
 /** One row per project × segment. */
 const ProjectRow = MapProject.omit({ segmentIds: true }).extend({ segmentId: Id });
@@ -50,10 +51,11 @@ export async function getZoneRecord(store: GraphStore, zoneId: string): Promise<
 
 export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {
   const params = { zoneId, chainId };
-  const [zone, chain, zoneFirmRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
+  const [zone, chain, zoneFirmRows, parentRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),
     getChain(store, chainId),
     store.read("maps/local-firms", { zoneId }).then((rows) => parseRows(LocalFirmRow, rows)),
+    store.read("maps/local-parents", { zoneId }).then((rows) => parseRows(ParentRow, rows)),
     store.read("maps/zone-projects", params).then((rows) => parseRows(ProjectRow, rows)),
     listLeaders(store, zoneId),
     store.read("gaps/leader-outside-suppliers", params).then((rows) => parseRows(LeaderSupplierRow, rows)),
@@ -63,12 +65,14 @@ export async function loadChainFacts(store: GraphStore, zoneId: string, chainId:
   const firmRows = zoneFirmRows.filter((r) => chainSegments.has(r.segmentId));
   const leaders = leadersOf(leaderRows, zoneId, chainId);
   const leaderIds = new Set(leaders.map((l) => l.id));
+  const leaderOf = leaderGroups(leaderIds, parentRows);
 
   const firms: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
     const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, version: _v, ...firm } = rows[0]!;
     return {
       ...firm,
       isLeader: leaderIds.has(firm.id),
+      leaderId: leaderOf.get(firm.id) ?? null,
       segments: rows.map(({ segmentId, products, capacity, confidence, source, version }) => ({ segmentId, products, capacity, confidence, source, version })),
     };
   });
@@ -77,4 +81,25 @@ export async function loadChainFacts(store: GraphStore, zoneId: string, chainId:
     return { ...project, segmentIds: rows.map((r) => r.segmentId) };
   });
   return { zone, chain, leaders, firms, projects, leaderSuppliers, flags };
+}
+
+/**
+ * Each firm that is a chain leader's own capacity → that leader: the leaders themselves and
+ * the firms that belong to one, directly or through other firms of the group.
+ */
+export function leaderGroups(leaderIds: ReadonlySet<string>, parents: readonly { firmId: string; parentId: string }[]): Map<string, string> {
+  const parentOf = new Map(parents.map((p) => [p.firmId, p.parentId]));
+  const leaderOf = new Map<string, string>();
+  for (const id of leaderIds) leaderOf.set(id, id);
+  for (const firmId of parentOf.keys()) {
+    const seen = new Set<string>();
+    for (let at = parentOf.get(firmId); at && !seen.has(at); at = parentOf.get(at)) {
+      seen.add(at);
+      if (leaderIds.has(at)) {
+        leaderOf.set(firmId, at);
+        break;
+      }
+    }
+  }
+  return leaderOf;
 }

@@ -13,6 +13,7 @@ export function regionSteps(regions: readonly Region[]): WriteStep[] {
 export function recordSteps(g: GraphRecords): WriteStep[] {
   return [
     { query: "regions/upsert-region-group", rows: g.regionGroups.map((r) => ({ ...r })) },
+    { query: "documents/upsert-document", rows: g.documents.map((d) => ({ ...d })) },
     { query: "chains/upsert-chain", rows: g.chains.map((c) => ({ ...c, searchText: searchKeys([c.name]) })) },
     {
       query: "chains/upsert-segment",

@@ -18,7 +18,6 @@ async function computeChainMap(store: GraphStore, zoneId: string, chainId: strin
   const [facts, thresholds] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
   const diagnosis = diagnose(facts, thresholds);
   const { chain, zone, firms, projects, leaders } = facts;
-  const leaderIds = new Set(leaders.map((l) => l.id));
 
   const segments: MapSegment[] = chain.segments.map((segment, i) => {
     const local = firms.filter((f) => f.segments.some((s) => s.segmentId === segment.id));
@@ -26,10 +25,10 @@ async function computeChainMap(store: GraphStore, zoneId: string, chainId: strin
     return {
       ...segment,
       localFirmCount: local.length,
-      leader: local.some((f) => leaderIds.has(f.id)),
+      leader: local.some((f) => f.leaderId !== null),
       projectCount: projects.filter((p) => p.segmentIds.includes(segment.id)).length,
       status: gaps.status,
-      filling: gaps.filling.length > 0,
+      filling: gaps.status !== "strong" && gaps.filling.length > 0,
     };
   });
 
@@ -38,7 +37,7 @@ async function computeChainMap(store: GraphStore, zoneId: string, chainId: strin
   return {
     zone,
     chain: chainFields,
-    completeness: diagnosis.completeness,
+    figures: diagnosis.figures,
     leaders,
     segments,
     links: chain.links.filter(own).map(({ source, target }) => ({ source, target })),

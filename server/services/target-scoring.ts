@@ -2,22 +2,31 @@
  * Target scoring: pure functions from a candidate's facts to named score components
  * (each 0–1), a weighted total (0–100) and one line saying why (为何推荐).
  *
- * The total is a non-negative weighted sum, so raising any one component can only raise
- * a firm's total and never lower its rank. Ties order by registered capital, then id.
+ * The total is a non-negative weighted sum over the components the data gives (weights
+ * rescaled: missing data is not zero, docs/decisions/013-missing-data-in-rankings.md), so
+ * raising any known component can only raise a firm's total and never lower its rank. A
+ * branch that cannot decide ranks after every firm that can; ties order by registered
+ * capital (unknown last), then id.
  */
 import type { TargetResult } from "../model/api.js";
 import type { FirmTag, RegionGroup, ScoreComponent, ScoringProfile, SegmentStatus } from "../model/domain.js";
-import { SCORE_COMPONENTS } from "../model/domain.js";
+import { SCORE_COMPONENTS, SCORE_COMPONENT_LABELS } from "../model/domain.js";
 import { formatWan } from "../model/format.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
 import { distanceKm } from "../regions/geo.js";
 
 export type Components = Record<ScoreComponent, number>;
+/** A component is null when the firm's data does not say: it is left out, not scored 0. */
+export type KnownComponents = Record<ScoreComponent, number | null>;
 
 export interface CandidateFacts {
   firm: TargetResult["firm"];
   segments: TargetResult["segments"];
   ties: TargetResult["ties"];
+  /** Branches of the firm that operate in the gap (it is ranked in their stead); their place counts. */
+  via?: TargetResult["via"];
+  /** False for a branch whose parent is unknown: it cannot decide an investment. */
+  decisionMaker?: boolean;
 }
 
 export interface ScoringContext {
@@ -26,6 +35,8 @@ export interface ScoringContext {
   regionGroups: readonly RegionGroup[];
   chainId: string;
   today: Date;
+  /** Per gap segment, what it feeds, for 为何推荐: "供链主凌钢所在的「炼铁」". */
+  segmentRoles?: ReadonlyMap<string, string>;
 }
 
 /** How much each quality tag says about a firm; their sum is capped at 1. */
@@ -75,22 +86,34 @@ function placeScore(regionCode: string, ctx: ScoringContext): { region: number; 
   return score;
 }
 
-export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): Components & { km: number | null } {
+/** Where the firm's relevant capacity is: its own place, or the best of its branches' in the gap. */
+function bestPlace(c: CandidateFacts, ctx: ScoringContext): { region: number; km: number | null } {
+  const places = [c.firm.regionCode, ...(c.via ?? []).map((b) => b.regionCode)].map((code) => placeScore(code, ctx));
+  const known = places.map((p) => p.km).filter((km): km is number => km !== null);
+  return { region: Math.max(...places.map((p) => p.region)), km: known.length ? Math.min(...known) : null };
+}
+
+/**
+ * Each component 0–1 from what the graph knows, or null when it does not know: size without
+ * capital, staff or revenue; distance without a position; freshness without a date. Tags and
+ * ties are what the graph records (none recorded scores 0).
+ */
+export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): KnownComponents & { km: number | null } {
   const confidences = c.segments.map((s) => s.confidence);
   const segmentFit = confidences.length ? clamp01(Math.max(...confidences) + 0.1 * (confidences.length - 1)) : 0;
 
   // Registered capital full at 100 亿元, staff at 100,000, revenue at 1,000 亿元.
   const sizes = [logScore(c.firm.capital, 1e6), logScore(c.firm.staff, 1e5), logScore(c.firm.revenue, 1e7)].filter((x): x is number => x !== null);
-  const size = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0;
+  const size = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : null;
 
   const quality = clamp01(c.firm.tags.reduce((sum, tag) => sum + (TAG_WEIGHT[tag] ?? 0), 0));
   const ties = clamp01(c.ties.reduce((sum, t) => sum + (t.isLeader ? 1 : 0.5), 0));
 
-  const { region, km } = placeScore(c.firm.regionCode, ctx);
+  const { region, km } = bestPlace(c, ctx);
   const { nearKm, farKm } = ctx.profile;
-  const distance = km === null ? 0 : clamp01((farKm - km) / (farKm - nearKm));
+  const distance = km === null ? null : clamp01((farKm - km) / (farKm - nearKm));
 
-  let freshness = 0.3;
+  let freshness: number | null = null;
   if (c.firm.asOf) {
     const ageDays = (ctx.today.getTime() - Date.parse(c.firm.asOf)) / 86_400_000;
     freshness = clamp01(1 - (ageDays - 365) / (4 * 365));
@@ -98,30 +121,61 @@ export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): Compone
   return { segmentFit, size, quality, ties, region, distance, freshness, km };
 }
 
-export function weightedTotal(components: Components, weights: Components): { total: number; contributions: Components } {
-  const sum = SCORE_COMPONENTS.reduce((s, c) => s + weights[c], 0);
-  const contributions = Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, round((100 * weights[c] * components[c]) / sum, 2)])) as Components;
-  const total = round(SCORE_COMPONENTS.reduce((s, c) => s + (100 * weights[c] * components[c]) / sum, 0), 2);
+/**
+ * The total over the components the data gives, each weight rescaled so the known ones
+ * share 100 points: a firm is neither helped nor hurt by what nobody knows about it.
+ * Raising a known component still only raises the total.
+ */
+export function weightedTotal(components: KnownComponents, weights: Components): { total: number; contributions: KnownComponents } {
+  const known = SCORE_COMPONENTS.filter((c) => components[c] !== null);
+  const sum = known.reduce((s, c) => s + weights[c], 0);
+  const points = (c: ScoreComponent) => (sum > 0 ? (100 * weights[c] * components[c]!) / sum : 0);
+  const contributions = Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, components[c] === null ? null : round(points(c), 2)])) as KnownComponents;
+  const total = round(known.reduce((s, c) => s + points(c), 0), 2);
   return { total, contributions };
 }
 
-function explain(c: CandidateFacts, components: Components, contributions: Components, km: number | null, ctx: ScoringContext): string {
-  const best = [...c.segments].sort((a, b) => b.confidence - a.confidence)[0];
+/** What is unknown, in words, for the components left out. */
+const MISSING_WORDS: Partial<Record<ScoreComponent, string>> = { size: "注册资本、人数、营收均未知", distance: "所在地无坐标，距离未知", freshness: "数据日期未知" };
+
+export function dataNote(missing: readonly ScoreComponent[], weights: Components): string | null {
+  const weighed = missing.filter((c) => weights[c] > 0);
+  if (!weighed.length) return null;
+  return `数据不全：${weighed.map((c) => MISSING_WORDS[c] ?? SCORE_COMPONENT_LABELS[c]).join("；")}。${weighed.map((c) => SCORE_COMPONENT_LABELS[c]).join("、")}不计分，其余各项按权重折算。`;
+}
+
+/** The segment's products beyond its own name: 「炭黑」 with 橡胶用炭黑、炭黑 says 橡胶用炭黑. */
+function productsBeyond(products: string, segmentName: string): string[] {
+  const bare = (text: string) => text.replace(/[（(].*?[)）]/g, "").trim();
+  return products
+    .split(/[、,，;；]/)
+    .map((p) => p.trim())
+    .filter((p) => p && bare(p) !== segmentName && !segmentName.split(/[/／及与和]/).includes(bare(p)));
+}
+
+/** 为何推荐: the gap it fills and what that gap feeds, its products, size, tags, ties, place. */
+function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): string {
+  const bySegment = [...c.segments].sort((a, b) => b.confidence - a.confidence);
+  const best = bySegment[0];
   const parts: string[] = [];
-  if (best) parts.push(`可补「${best.name}」${GAP_WORD[best.status]}${best.products ? `（${best.products}）` : ""}`);
-  const phrases: Partial<Record<ScoreComponent, string>> = {
-    ties: c.ties.length
-      ? c.ties.map((t) => `${t.direction === "supplies" ? "已向" : "已从"}${t.isLeader ? "链主" : "本地企业"}${t.localName}${t.direction === "supplies" ? "供货" : "采购"}`).join("、")
-      : undefined,
-    quality: c.firm.tags.length ? c.firm.tags.join("、") : undefined,
-    size: c.firm.capital !== null ? `注册资本${formatWan(c.firm.capital)}` : undefined,
-    region: components.region >= 0.7 ? `位于${regionPath(c.firm.regionCode)}` : undefined,
-    distance: km !== null && km <= ctx.profile.nearKm * 2 ? `距本区约 ${Math.round(km)} 公里` : undefined,
-  };
-  const ranked = (Object.keys(phrases) as ScoreComponent[])
-    .filter((k) => phrases[k])
-    .sort((a, b) => contributions[b] - contributions[a]);
-  for (const k of ranked.slice(0, 3)) parts.push(phrases[k]!);
+  if (best) {
+    const gaps = bySegment.map((s) => `「${s.name}」${GAP_WORD[s.status]}`).join("、");
+    const role = ctx.segmentRoles?.get(best.segmentId);
+    parts.push(`补${gaps}${role ? `，${role}` : ""}`);
+    const products = productsBeyond(best.products, best.name);
+    if (products.length) parts.push(`主营${products.join("、")}`);
+  }
+  if (c.via?.length) parts.push(`经其${c.via.map((b) => `${b.name}（${b.region}）`).join("、")}`);
+  if (c.decisionMaker === false) parts.push("分支机构，总部不明：先找到其总部");
+  parts.push(c.firm.capital !== null ? `注册资本 ${formatWan(c.firm.capital)}` : "注册资本未知");
+  if (c.firm.tags.length) parts.push(c.firm.tags.join("、"));
+  if (c.ties.length)
+    parts.push(
+      c.ties
+        .map((t) => `${t.direction === "supplies" ? "已向" : "已从"}${t.isLeader ? "链主" : "本地企业"}${t.localName}${t.direction === "supplies" ? "供货" : "采购"}${t.product ? `（${t.product}）` : ""}`)
+        .join("、"),
+    );
+  parts.push(km !== null ? `距本区约 ${Math.round(km)} 公里` : "距离未知");
   return parts.join("；");
 }
 
@@ -135,22 +189,34 @@ export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringC
   const scored = candidates.map((c) => {
     const { km, ...components } = scoreComponents(c, ctx);
     const { total, contributions } = weightedTotal(components, weights);
-    return { c, km, components, contributions, total };
+    return { c, km, components, contributions, total, decides: c.decisionMaker !== false };
   });
+  // Firms that can decide an investment first; then by total, capital (unknown last) and id.
   scored.sort(
-    (a, b) => b.total - a.total || (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) || a.c.firm.id.localeCompare(b.c.firm.id),
+    (a, b) =>
+      Number(b.decides) - Number(a.decides) ||
+      b.total - a.total ||
+      (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) ||
+      a.c.firm.id.localeCompare(b.c.firm.id),
   );
-  return scored.slice(0, limit).map(({ c, km, components, contributions, total }, i) => ({
-    rank: i + 1,
-    firm: c.firm,
-    region: regionPath(c.firm.regionCode),
-    distanceKm: km === null ? null : Math.round(km),
-    segments: c.segments,
-    ties: c.ties,
-    components: Object.fromEntries(SCORE_COMPONENTS.map((k) => [k, round(components[k])])) as Components,
-    weights: { ...weights },
-    contributions,
-    total,
-    reason: explain(c, components, contributions, km, ctx),
-  }));
+  return scored.slice(0, limit).map(({ c, km, components, contributions, total, decides }, i) => {
+    const missing = SCORE_COMPONENTS.filter((k) => components[k] === null);
+    return {
+      rank: i + 1,
+      firm: c.firm,
+      region: regionPath(c.firm.regionCode),
+      distanceKm: km === null ? null : Math.round(km),
+      segments: c.segments,
+      ties: c.ties,
+      via: c.via ?? [],
+      decisionMaker: decides,
+      components: Object.fromEntries(SCORE_COMPONENTS.map((k) => [k, components[k] === null ? null : round(components[k]!)])) as KnownComponents,
+      weights: { ...weights },
+      contributions,
+      missing,
+      dataNote: dataNote(missing, weights),
+      total,
+      reason: explain(c, km, ctx),
+    };
+  });
 }

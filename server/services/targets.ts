@@ -5,19 +5,22 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
-import type { TargetRanking } from "../model/api.js";
-import { AmountWan, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
-import type { RegionGroup } from "../model/domain.js";
+import type { TargetRanking, WonFirm } from "../model/api.js";
+import { AmountWan, Currency, FILLING_STATUSES, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
+import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
-import { coveringPrefix, findRegion } from "../regions/divisions.js";
+import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
 import { loadChainFacts } from "./chain-facts.js";
-import { diagnose } from "./gap-rules.js";
+import { diagnose, supplyRole } from "./gap-rules.js";
 import { getProfile } from "./profiles.js";
 import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+
+/** List entries at these statuses have won their firm for the zone. */
+const WON_ENTRY_STATUSES: EntryStatus[] = ["已签约", "已落地"];
 
 export const TargetFilters = z.object({
   segment: Id.optional(),
@@ -37,6 +40,8 @@ const CandidateRow = z.object({
   uscc: z.string().nullable(),
   regionCode: RegionCode,
   capital: StoredAmountWan,
+  capitalAmount: StoredAmountWan,
+  capitalCurrency: Currency.exclude(["CNY"]).nullable(),
   staff: StoredStaffCount,
   revenue: StoredAmountWan,
   tags: z.array(FirmTag),
@@ -94,66 +99,147 @@ export function rankChainTargets(store: GraphStore, zoneId: string, chainId: str
   return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
 }
 
+/** 分公司, 分厂, 办事处: a branch by its registered name (a bracketed place after it allowed). */
+const BRANCH_NAME = /(分公司|分厂|办事处)([(（][^)）]*[)）])?$/;
+export const isBranchName = (name: string) => BRANCH_NAME.test(name.normalize("NFKC").trim());
+
+const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
+  firmId: Id,
+  kind: z.string(),
+  zoneId: Id.nullable(),
+});
+const WonRow = z.object({ firmId: Id, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode, status: z.string() });
+const WonProjectRow = WonRow.extend({ projectName: z.string() });
+const WonEntryRow = WonRow.extend({ listName: z.string() });
+
+type Firm = Omit<z.infer<typeof CandidateRow>, "segmentId" | "confidence" | "products" | "linkSource">;
+
+/** Firms already won for the zone: a project there signed or further along, or a list entry of this chain signed or landed. */
+async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Promise<Map<string, WonFirm>> {
+  const [projects, entries] = await Promise.all([
+    store.read("targets/won-projects", { zoneId, statuses: [...FILLING_STATUSES] }).then((rows) => parseRows(WonProjectRow, rows)),
+    store.read("targets/won-entries", { zoneId, chainId, statuses: WON_ENTRY_STATUSES }).then((rows) => parseRows(WonEntryRow, rows)),
+  ]);
+  const won = new Map<string, WonFirm>();
+  const add = (row: z.infer<typeof WonRow>, how: string) => {
+    const entry = won.get(row.firmId) ?? { firm: { id: row.firmId, name: row.firmName, aliases: row.firmAliases, regionCode: row.regionCode }, region: regionPath(row.regionCode), how: [] };
+    if (!entry.how.includes(how)) entry.how.push(how);
+    won.set(row.firmId, entry);
+  };
+  for (const p of projects) add(p, `「${p.projectName}」已${p.status}`);
+  for (const e of entries) add(e, `清单「${e.listName}」${e.status}`);
+  return won;
+}
+
+interface Resolved {
+  firm: Firm;
+  segments: CandidateFacts["segments"];
+  via: NonNullable<CandidateFacts["via"]>;
+  decisionMaker: boolean;
+  /** The firms behind this entry (itself and its branches), for ties and won checks. */
+  memberIds: string[];
+}
+
+/**
+ * Who a ranking names for each candidate: the firm itself, or — for a branch — the parent
+ * that decides, with the branch's segment links and place (`via`). A branch whose parent the
+ * graph does not know stays, marked as no decision-maker; one whose parent is a firm of this
+ * zone is no target at all.
+ */
+function resolveDecisionMakers(
+  byFirm: Map<string, z.infer<typeof CandidateRow>[]>,
+  parents: z.infer<typeof ParentRow>[],
+  zoneId: string,
+  segmentInfo: Map<string, { name: string; status: SegmentStatus }>,
+): Resolved[] {
+  const parentOf = new Map(parents.map((p) => [p.firmId, p]));
+  const resolved = new Map<string, Resolved>();
+  for (const [firmId, rows] of byFirm) {
+    const { segmentId: _s, confidence: _c, products: _p, linkSource: _l, ...firm } = rows[0]!;
+    const parent = parentOf.get(firmId);
+    const branch = parent?.kind === "branch" || isBranchName(firm.name);
+    if (branch && parent?.zoneId === zoneId) continue;
+    const decider: Firm | null = branch && parent ? (({ firmId: _f, kind: _k, zoneId: _z, ...p }) => p)(parent) : null;
+    const key = decider?.id ?? firm.id;
+    const entry = resolved.get(key) ?? { firm: decider ?? firm, segments: [], via: [], decisionMaker: !branch || decider !== null, memberIds: [key] };
+    if (decider) {
+      entry.via.push({ id: firm.id, name: firm.name, regionCode: firm.regionCode, region: regionPath(firm.regionCode) });
+      entry.memberIds.push(firm.id);
+    } else entry.firm = firm;
+    for (const r of rows) {
+      const existing = entry.segments.find((s) => s.segmentId === r.segmentId);
+      if (existing && existing.confidence >= r.confidence) continue;
+      const segment = { segmentId: r.segmentId, name: segmentInfo.get(r.segmentId)!.name, status: segmentInfo.get(r.segmentId)!.status, confidence: r.confidence, products: r.products, source: r.linkSource };
+      entry.segments = [...entry.segments.filter((s) => s.segmentId !== r.segmentId), segment];
+    }
+    resolved.set(key, entry);
+  }
+  return [...resolved.values()];
+}
+
 async function computeRanking(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today: Date): Promise<TargetRanking> {
-  const [facts, thresholds, groups, profile] = await Promise.all([
+  const [facts, thresholds, groups, profile, won] = await Promise.all([
     loadChainFacts(store, zoneId, chainId),
     getGapThresholds(store),
     listRegionGroups(store),
     getProfile(store, filters.profile),
+    wonFirms(store, zoneId, chainId),
   ]);
   const diagnosis = diagnose(facts, thresholds);
   if (filters.segment && !diagnosis.segments.some((s) => s.segmentId === filters.segment))
     throw new NotFound("segment of this chain", filters.segment);
   const targetSegments = diagnosis.segments
-    .filter((s) => (filters.segment ? s.segmentId === filters.segment : s.gaps.length > 0))
-    .map((s) => ({ id: s.segmentId, name: s.name, status: s.status }));
+    .filter((s) => (filters.segment ? s.segmentId === filters.segment : s.status !== "strong"))
+    .map((s) => ({ id: s.segmentId, name: s.name, status: s.status, localFirmCount: s.localFirmCount, leaderOwn: s.leaderOperates }));
   const prefixes = regionPrefixes(filters, groups);
+  // Where the chain leader works, only the suppliers it buys from outside the zone are targets.
+  const leaderSuppliers = (segmentId: string) => new Set(diagnosis.leaderDependencies.filter((d) => d.segmentIds.includes(segmentId)).map((d) => d.supplierId));
+  const allowed = new Map(targetSegments.filter((s) => s.leaderOwn).map((s) => [s.id, leaderSuppliers(s.id)]));
 
-  const rows = targetSegments.length
-    ? parseRows(
-        CandidateRow,
-        await store.read("targets/candidates", {
-          zoneId,
-          segmentIds: targetSegments.map((s) => s.id),
-          prefixes,
-          minCapital: filters.minCapital ?? null,
-        }),
-      ).filter((r) => !filters.tags.length || r.tags.some((t) => filters.tags.includes(t)))
-    : [];
-  const byFirm = groupBy(rows, (r) => r.id);
-  const ties = byFirm.size ? await localTies(store, zoneId, new Set(byFirm.keys())) : [];
+  const segmentIds = targetSegments.map((s) => s.id);
+  const [rows, parents] = segmentIds.length
+    ? await Promise.all([
+        store
+          .read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital: filters.minCapital ?? null })
+          .then((r) => parseRows(CandidateRow, r).filter((row) => allowed.get(row.segmentId)?.has(row.id) ?? true)),
+        store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)),
+      ])
+    : [[], []];
+  const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
+  const resolved = resolveDecisionMakers(groupBy(rows, (r) => r.id), parents, zoneId, segmentInfo);
+  const wonHere = resolved.filter((r) => r.memberIds.some((id) => won.has(id)));
+  const open = resolved
+    .filter((r) => !r.memberIds.some((id) => won.has(id)))
+    .filter((r) => !filters.tags.length || r.firm.tags.some((t) => filters.tags.includes(t)));
+
+  const members = new Set(open.flatMap((r) => r.memberIds));
+  const ties = members.size ? await localTies(store, zoneId, members) : [];
   const tiesByFirm = groupBy(ties, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
-  const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
 
-  const candidates: CandidateFacts[] = [...byFirm.values()].map((firmRows) => {
-    const { segmentId: _s, confidence: _c, products: _p, linkSource: _l, ...firm } = firmRows[0]!;
-    return {
-      firm,
-      segments: firmRows.map((r) => ({
-        segmentId: r.segmentId,
-        name: segmentInfo.get(r.segmentId)!.name,
-        status: segmentInfo.get(r.segmentId)!.status,
-        confidence: r.confidence,
-        products: r.products,
-        source: r.linkSource,
-      })),
-      ties: (tiesByFirm.get(firm.id) ?? []).map((t) => ({
+  const candidates: CandidateFacts[] = open.map((r) => ({
+    firm: r.firm,
+    segments: r.segments,
+    via: r.via,
+    decisionMaker: r.decisionMaker,
+    ties: r.memberIds.flatMap((id) =>
+      (tiesByFirm.get(id) ?? []).map((t) => ({
         direction: t.direction,
         localId: t.localId,
         localName: displayName(t.localName, t.localAliases),
         isLeader: leaderIds.has(t.localId),
         product: t.product,
       })),
-    };
-  });
-  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today }, filters.limit);
+    ),
+  }));
+  const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
+  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles }, filters.limit);
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
     chain: { id: chainId, name: facts.chain.name },
     profile,
     filters: {
-      segmentIds: targetSegments.map((s) => s.id),
+      segmentIds,
       regionGroup: filters.regionGroup ?? null,
       regions: filters.regions,
       tags: filters.tags,
@@ -163,5 +249,6 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
     targetSegments,
     candidateCount: candidates.length,
     results: ranked,
+    won: wonHere.map((r) => [...r.memberIds].map((id) => won.get(id)).find(Boolean)!),
   };
 }

@@ -1,4 +1,4 @@
-/** Zones with their leading chains: rank, leader, completeness and gaps of each. */
+/** Zones with their leading chains: rank, leader and the figures of each. */
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import type { FirmRef, ZoneDetail, ZoneSummary } from "../model/api.js";
@@ -41,17 +41,7 @@ async function computeZones(store: GraphStore, zoneId: string | null): Promise<Z
       chains: await Promise.all(
         (chainsByZone.get(zone.id) ?? []).map(async (c) => {
           const facts = await loadChainFacts(store, zone.id, c.chainId);
-          const { completeness, counts } = diagnose(facts, thresholds);
-          return {
-            id: c.chainId,
-            name: c.chainName,
-            rank: c.rank,
-            segmentCount: counts.segments,
-            coveredCount: counts.covered,
-            completeness,
-            gapCount: counts.missing + counts.weak + counts.bottleneck,
-            leaders: facts.leaders,
-          };
+          return { id: c.chainId, name: c.chainName, rank: c.rank, figures: diagnose(facts, thresholds).figures, leaders: facts.leaders };
         }),
       ),
     })),

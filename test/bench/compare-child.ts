@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_EXCHANGE_RATES } from "../../server/model/domain.js";
 import { readEnv } from "../../server/env.js";
 import { openStore } from "../../server/graph/open-store.js";
 import type { GraphStore } from "../../server/graph/store.js";
@@ -115,7 +116,7 @@ async function rowsOf(file: string): Promise<{ context: RowContext; rows: RawRow
   for await (const row of readTable(file)) rows.push(row);
   const header = findHeader(rows.slice(0, 30))!;
   const segments = (await store.read("imports/list-segments")).map((s) => ({ ...s, industryCodes: s.industryCodes ?? [], keywords: s.keywords ?? [] })) as unknown as SegmentProfile[];
-  const context: RowContext = { header, segments, decisions: [], importId: "imp-naive", source: "benchmark", today: new Date().toISOString().slice(0, 10), commit: true, known: keyFilter([], 0) };
+  const context: RowContext = { header, segments, decisions: [], importId: "imp-naive", source: "benchmark", today: new Date().toISOString().slice(0, 10), commit: true, known: keyFilter([], 0), rates: DEFAULT_EXCHANGE_RATES };
   return { context, rows: rows.filter((r) => r.rowNumber > header.headerRowNumber) };
 }
 

@@ -22,6 +22,7 @@ if (what === "chains") {
   await store.write(
     recordSteps({
       regionGroups: [],
+      documents: [],
       ...data,
       zones: [{ id: BENCH_ZONE, name: "基准测试开发区", shortName: "基准区", countyCode: "211382", description: "benchmark", source: "benchmark generator" }],
       zoneChains: data.chains.slice(0, 3).map((c, i) => ({ zoneId: BENCH_ZONE, chainId: c.id, rank: i + 1 })),

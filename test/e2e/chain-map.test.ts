@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChainMap, ZoneSummary } from "../../server/model/api";
+import type { ChainGaps, ChainMap, ZoneSummary } from "../../server/model/api";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
 import { clickNode, launchBrowser, openPage, pngSize, saveScreenshot, searchInput, waitForMap } from "./browser";
@@ -59,7 +59,7 @@ describe("the browser client", () => {
     // Sort weakest first: the first row holds the lowest completeness there is.
     await page.getByText("最薄弱在前").click();
     await page.waitForURL(/sort=weakest/);
-    const lowest = Math.min(...zones.flatMap((z) => z.chains.map((c) => c.completeness)));
+    const lowest = Math.min(...zones.flatMap((z) => z.chains.map((c) => c.figures.completeness)));
     const firstRow = await page.locator(".overview-matrix tr[data-row-key]").first().innerText();
     expect(firstRow).toContain(`${Math.round(lowest * 100)}%`);
     await saveScreenshot(page, "02-overview-weakest-first");
@@ -68,7 +68,7 @@ describe("the browser client", () => {
     const zone = zones[0]!;
     await page.locator(".overview-matrix thead th", { hasText: zone.shortName }).click();
     await page.waitForURL(new RegExp(`sort=zone(:|%3A)${zone.id}`));
-    const led = [...zone.chains].sort((a, b) => a.completeness - b.completeness).map((c) => c.id);
+    const led = [...zone.chains].sort((a, b) => a.figures.completeness - b.figures.completeness).map((c) => c.id);
     const firstRows = () =>
       page.locator(".overview-matrix tr[data-row-key]").evaluateAll((rows, n) => rows.slice(0, n).map((r) => r.getAttribute("data-row-key")), led.length);
     await expect.poll(firstRows).toEqual(led);
@@ -141,7 +141,11 @@ describe("the browser client", () => {
     const reasons = page.locator('[data-testid="status-reasons"] li');
     await reasons.first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="status-reasons"]')?.textContent?.includes("加载"));
-    expect((await reasons.allInnerTexts()).join("")).toContain(gap.name);
+    // The diagnosis' own sentences: who covers the segment, then each gap.
+    const diagnosis = (await (await app.fetch(`/api/zones/${zone.id}/chains/${chainId}/gaps`)).json()) as ChainGaps;
+    const said = diagnosis.segments.find((s) => s.segmentId === gap.id)!;
+    const expected = [said.coverage, ...said.gaps.map((g) => g.reason)];
+    expect((await reasons.allInnerTexts()).slice(0, expected.length)).toEqual(expected);
     const targets = page.locator('[data-testid="segment-targets"]');
     await targets.locator("li, .ant-typography-secondary").first().waitFor();
     await saveScreenshot(page, "06a-gap-segment-targets");

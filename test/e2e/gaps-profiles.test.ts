@@ -43,13 +43,12 @@ describe("gaps, weight profiles and lists", () => {
     await page.locator('[data-testid="panel-tab-gaps"]').click();
     await page.waitForURL(/panel=gaps/);
     await page.locator('[data-testid="gap-table"]').waitFor();
-    expect(await page.locator('[data-testid="gap-count-missing"]').innerText()).toContain(String(gaps.counts.segments - gaps.counts.covered));
-    expect(await page.locator('[data-testid="gap-count-bottleneck"]').innerText()).toContain(String(gaps.counts.bottleneck));
-    expect(await page.locator('[data-testid="gap-count-weak"]').innerText()).toContain(String(gaps.counts.weak));
+    for (const status of ["missing", "bottleneck", "weak", "strong"] as const)
+      expect(await page.locator(`[data-testid="gap-count-${status}"]`).innerText()).toBe(String(gaps.figures.byStatus[status]));
     const rows = page.locator('[data-testid="gap-table"] tbody tr');
-    expect(await rows.count()).toBe(gaps.segments.filter((s) => s.gaps.length || s.flag || s.filling.length).length);
+    expect(await rows.count()).toBe(gaps.figures.gapSegments);
     // The most urgent first: a bottleneck heads the table when there is one.
-    if (gaps.counts.bottleneck) expect(await rows.first().innerText()).toContain("卡点");
+    if (gaps.figures.byStatus.bottleneck) expect(await rows.first().innerText()).toContain("卡点");
     await settle(page);
     await saveScreenshot(page, "60-gap-panel");
 

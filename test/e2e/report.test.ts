@@ -55,9 +55,9 @@ describe("the 一链一图 report", () => {
     expect(sheet).toContain("现代钢铁冶金 产业链招商图谱（一链一图）");
     expect(sheet).toContain(gaps.zone.name);
     expect(sheet).toMatch(/日期：\d{4}-\d{2}-\d{2}/);
-    expect(sheet).toContain(`${Math.round(gaps.completeness * 100)}%`);
+    expect(sheet).toContain(`${Math.round(gaps.figures.completeness * 100)}%`);
     const gapRows = await page.locator('[data-testid="report-gap-table"] tbody tr').count();
-    expect(gapRows).toBe(gaps.segments.filter((s) => s.gaps.length || s.flag || s.filling.length).length);
+    expect(gapRows).toBe(gaps.figures.gapSegments);
     expect(await page.locator('[data-testid="report-targets"] tbody tr').count()).toBe(Math.min(10, targets.results.length));
     expect(await page.locator('[data-testid="report-targets"]').innerText()).toContain(targets.results[0]!.firm.name);
     const pipeline = await page.locator('[data-testid="report-pipeline"]').innerText();

@@ -143,10 +143,16 @@ describe("browsing the audit log", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.getWorksheet("操作日志")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "时间(UTC)", "操作人", "操作", "对象类型", "对象编号", "摘要", "修改前", "修改后", "记录编号"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "时间(UTC)", "操作人", "操作", "对象类型", "操作代码", "对象编号", "摘要", "修改前", "修改后", "记录编号"]);
     expect(sheet.rowCount).toBe(flags.length + 1);
-    expect(sheet.getRow(2).getCell(9).value).toBe(flags[0]!.id);
-    expect(JSON.parse(String(sheet.getRow(2).getCell(8).value))).toEqual(flags[0]!.after);
+    // Actions in words, the code beside them.
+    expect([sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(5).value]).toEqual([
+      flags[0]!.action === "flag.set" ? "卡点标记 · 设置" : "卡点标记 · 取消",
+      "卡点标记",
+      flags[0]!.action,
+    ]);
+    expect(sheet.getRow(2).getCell(10).value).toBe(flags[0]!.id);
+    expect(JSON.parse(String(sheet.getRow(2).getCell(9).value))).toEqual(flags[0]!.after);
 
     const csv = await app.fetch("/api/audit/export?entity=flag&format=csv");
     const bytes = Buffer.from(await csv.arrayBuffer());

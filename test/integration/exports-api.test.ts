@@ -33,7 +33,7 @@ describe("exports", () => {
     expect(file.type).toContain("spreadsheetml");
     expect(decodeURIComponent(file.disposition!.split("UTF-8''")[1]!)).toMatch(/^凌源经开区-钢铁冶金-目标企业-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = await workbook(file.body);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["目标企业清单", "缺口汇总"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["目标企业清单", "缺口汇总", "缺口统计"]);
     const sheet = wb.getWorksheet("目标企业清单")!;
     const headers = (sheet.getRow(1).values as string[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(["排名", "企业名称", "注册资本(万元)", "总分", "为何推荐", "数据来源", "匹配置信度", "数据日期"]));
@@ -47,7 +47,28 @@ describe("exports", () => {
     expect(names).toContain(`'=HYPERLINK("http://evil","点我")`);
     const gaps = wb.getWorksheet("缺口汇总")!;
     expect(gaps.rowCount).toBe(1 + 5);
-    expect(gaps.getColumn(3).values.slice(2)).toEqual(["强链", "断点/卡点", "弱链", "弱链", "缺链"]);
+    // 炼铁 and 炼钢 are the leader's own capacity: strong.
+    expect(gaps.getColumn(3).values.slice(2)).toEqual(["强链", "卡点", "强链", "强链", "缺链"]);
+    const figures = wb.getWorksheet("缺口统计")!;
+    const figure = (item: string) => figures.getColumn(3).values[(figures.getColumn(2).values as string[]).indexOf(item)];
+    expect([figure("强链"), figure("弱链"), figure("缺链"), figure("卡点"), figure("合计（全部环节）")]).toEqual([3, 0, 1, 1, 5]);
+    expect(figure("无本地企业")).toBe(1);
+  });
+
+  it("exports the gap sheet alone, every segment once; a bottleneck without local firms reads 卡点·缺链 and unknown capital 未知", async () => {
+    const file = await download("/api/zones/lingyuan/chains/steel/gaps/export?format=xlsx");
+    expect(decodeURIComponent(file.disposition!.split("UTF-8''")[1]!)).toMatch(/^凌源经开区-钢铁冶金-缺口诊断-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = await workbook(file.body);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["缺口汇总", "缺口统计"]);
+    const sheet = wb.getWorksheet("缺口汇总")!;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    const column = (header: string) => sheet.getColumn(headers.indexOf(header) + 1).values.slice(2);
+    expect(column("环节")).toEqual(["铁精粉", "废钢", "炼铁", "炼钢", "冷轧带钢"]);
+    // 废钢's one local firm has no known capital: the sum is unknown, not 0.
+    expect(column("本地注册资本(万元)")[1]).toBe("未知");
+    expect(column("本地注册资本(万元)")[4]).toBe(0);
+    const csv = await download("/api/zones/lingyuan/chains/steel/gaps/export?format=csv");
+    expect(csv.body.toString("utf8").slice(1).split("\r\n")[0]).toMatch(/^环节,阶段,状态,缺口类型,/);
   });
 
   it("exports a ranking to CSV with a BOM and the same filters", async () => {

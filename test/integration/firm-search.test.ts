@@ -42,6 +42,8 @@ const firm = (id: string, name: string, version?: number) => ({
   capital: null,
   capitalSource: null,
   capitalAsOf: null,
+  capitalAmount: null,
+  capitalCurrency: null,
   foundedOn: null,
   staff: null,
   revenue: null,

@@ -27,11 +27,13 @@ describe("gap diagnosis API", () => {
     expect(g.segments.map((s) => [s.segmentId, s.status])).toEqual([
       ["steel-ore", "strong"],
       ["steel-scrap", "bottleneck"],
-      ["steel-iron", "weak"],
-      ["steel-steel", "weak"],
+      // 凌钢, the chain leader, is the only local firm making iron and steel: its own capacity covers them.
+      ["steel-iron", "strong"],
+      ["steel-steel", "strong"],
       ["steel-strip", "missing"],
     ]);
-    expect(g.completeness).toBe(0.6);
+    expect(g.segments.find((s) => s.segmentId === "steel-iron")!.coverage).toContain("链主凌钢自有产能");
+    expect(g.figures).toMatchObject({ completeness: 0.6, byStatus: { strong: 3, weak: 0, missing: 1, bottleneck: 1 }, gapSegments: 2, leaderOwn: 2 });
     expect(g.segments.every((s) => s.gaps.every((gap) => gap.reason.length > 5))).toBe(true);
     // The strip project is under construction: that gap is being filled.
     expect(g.segments.find((s) => s.segmentId === "steel-strip")!.filling.map((p) => p.id)).toEqual(["p-strip"]);
@@ -48,7 +50,12 @@ describe("gap diagnosis API", () => {
   it("takes thresholds from the request, and saved thresholds change every later answer", async () => {
     expect(status(await gaps("?minFirms=1&minCapital=100"), "steel-iron")).toBe("strong");
     expect((await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 3, minCapital: 0 }) })).status).toBe(200);
-    expect(status(await gaps(), "steel-ore")).toBe("weak");
+    // Two ore firms are fewer than three, but one is 凌钢's subsidiary: the leader's own capacity, not weak.
+    const saved = await gaps();
+    expect(status(saved, "steel-ore")).toBe("strong");
+    expect(saved.segments.find((s) => s.segmentId === "steel-ore")!.coverage).toBe("链主凌钢自有产能（经凌源铁矿有限公司，20 万元），另有凌源矿业有限公司（注册资本未知）；不招引链主的同业竞争者。");
+    expect(saved.figures.leaderOwn).toBe(3);
+    expect(saved.thresholds).toEqual({ minFirms: 3, minCapital: 0 });
     expect((await call("/api/settings/gap-thresholds")).body).toEqual({ minFirms: 3, minCapital: 0 });
     await call("/api/settings/gap-thresholds", { method: "PUT", body: JSON.stringify({ minFirms: 2, minCapital: 5000 }) });
   });
@@ -78,7 +85,10 @@ describe("gap diagnosis API", () => {
     expect(map.segments.map((s) => s.status)).toEqual(g.segments.map((s) => s.status));
     expect(map.segments.find((s) => s.id === "steel-strip")!.filling).toBe(true);
     const overview = ZoneList.parse((await call("/api/zones")).body);
-    expect(overview.find((z) => z.id === "lingyuan")!.chains[0]).toMatchObject({ completeness: 0.6, gapCount: 4 });
+    // One figure everywhere: the overview and the map carry the diagnosis' own.
+    expect(overview.find((z) => z.id === "lingyuan")!.chains[0]!.figures).toEqual(g.figures);
+    expect(map.figures).toEqual(g.figures);
+    expect(g.figures).toMatchObject({ completeness: 0.6, gapSegments: 2 });
   });
 
   it.each([

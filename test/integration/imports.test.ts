@@ -54,8 +54,9 @@ describe("importing an enterprise export", () => {
     expect(firm.segments.find((s) => s.segmentId === "steel-cold-rolled-strip")!.evidence.length).toBeGreaterThan(0);
     const hits = await search(t.store, "唐山冷轧", 5);
     expect(hits.firms[0]?.id).toBe(id);
+    // 500万美元 is kept as given and converted at the table's rate (7.1884 元 per dollar), never read as 500 万元.
     const usd = (await search(t.store, "北京废钢再生", 1)).firms[0]!;
-    expect((await getFirm(t.store, usd.id)).attributes["注册资本币种"]).toBe("USD");
+    expect(await getFirm(t.store, usd.id)).toMatchObject({ capital: 3594.2, capitalAmount: 500, capitalCurrency: "USD" });
   });
 
   it("re-importing the same file changes nothing", async () => {
@@ -89,7 +90,7 @@ describe("importing an enterprise export", () => {
     // A firm already holds the id the new row would get, under another name: the load collides.
     const name = "沧州冲突钢管有限公司";
     const clash = importedFirmId({ uscc: null, name, regionCode: "130902" });
-    await t.store.write([{ query: "firms/upsert-firm", rows: [{ id: clash, uscc: null, name: "别的名字", aliases: [], regionCode: "130100", capital: null, capitalSource: null, capitalAsOf: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "t", asOf: null, attributes: "{}", searchText: "" }] }]);
+    await t.store.write([{ query: "firms/upsert-firm", rows: [{ id: clash, uscc: null, name: "别的名字", aliases: [], regionCode: "130100", capital: null, capitalSource: null, capitalAsOf: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "t", asOf: null, attributes: "{}", searchText: "" }] }]);
     const before = await nodes();
     const rows = [...steelExport().slice(0, 2).map((r) => ({ ...r, 注册资本: "9999万元" })), { 企业名称: "保定新钢丝有限公司", 所属省份: "河北省", 所属城市: "保定市", 经营范围: "线材、盘条" }, { 企业名称: name, 所属省份: "河北省", 所属城市: "沧州市", 所属区县: "新华区", 经营范围: "焊管" }];
     await expect(run(writeExport(dir, "clash.csv", rows))).rejects.toThrow();

@@ -28,7 +28,7 @@ describe("target lists and the pipeline", () => {
     for (const entry of list.entries) {
       expect(entry.status).toBe("待接触");
       expect(entry.score).toBeGreaterThan(0);
-      expect(entry.reason).toMatch(/^可补/);
+      expect(entry.reason).toMatch(/^补「/);
       expect(entry.history).toEqual([expect.objectContaining({ from: null, to: "待接触", by: "admin" })]);
     }
     expect(list.createdBy).toBe("admin");
@@ -122,7 +122,7 @@ describe("target lists and the pipeline", () => {
   it("gathers the 一链一图 report: map, gaps, top 京津冀 targets and every list of the zone × chain", async () => {
     const report = ChainReport.parse((await call("/api/zones/lingyuan/chains/steel/report")).body);
     expect(report.map.segments).toHaveLength(5);
-    expect(report.gaps.completeness).toBe(report.map.completeness);
+    expect(report.gaps.figures).toEqual(report.map.figures);
     expect(report.targets.filters).toMatchObject({ regionGroup: "jingjinji", limit: 10 });
     expect(report.targets.results.map((t) => t.firm.id).sort()).toEqual(["bj-scrap", "tangsteel"]);
     expect(report.lists.length).toBeGreaterThan(0);

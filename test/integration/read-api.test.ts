@@ -28,7 +28,7 @@ describe("read API", () => {
     expect(zones.map((z) => z.id)).toEqual(["beipiao", "lingyuan"]);
     const steel = zones.find((z) => z.id === "lingyuan")!.chains[0]!;
     // steel has 5 segments; 铁精粉, 炼铁 and 炼钢 have local firms.
-    expect(steel).toMatchObject({ id: "steel", rank: 1, segmentCount: 5, coveredCount: 3, completeness: 0.6 });
+    expect(steel).toMatchObject({ id: "steel", rank: 1, figures: { segments: 5, covered: 3, completeness: 0.6 } });
     expect(steel.leaders).toEqual([{ id: "lingang", name: "凌钢" }]);
   });
 
@@ -37,7 +37,7 @@ describe("read API", () => {
     expect(zone).toMatchObject({ firmCount: 3, projectCount: 1, countyCode: "211382" });
     const other = ZoneDetail.parse((await get("/api/zones/beipiao")).body);
     expect(other).toMatchObject({ firmCount: 0, projectCount: 0 });
-    expect(other.chains[0]).toMatchObject({ id: "coal", segmentCount: 1, coveredCount: 0, leaders: [] });
+    expect(other.chains[0]).toMatchObject({ id: "coal", figures: { segments: 1, covered: 0 }, leaders: [] });
   });
 
   it("returns a chain with segments in stage order and its FEEDS links, including other chains' inputs", async () => {
@@ -49,9 +49,11 @@ describe("read API", () => {
 
   it("returns everything a chain map needs in one request", async () => {
     const map = ChainMap.parse((await get("/api/zones/lingyuan/chains/steel/map")).body);
-    expect(map.completeness).toBe(0.6);
+    expect(map.figures.completeness).toBe(0.6);
     const byId = Object.fromEntries(map.segments.map((s) => [s.id, s]));
-    expect(byId["steel-ore"]).toMatchObject({ localFirmCount: 2, leader: false, projectCount: 0 });
+    // One of the two ore firms is 凌钢's subsidiary: the leader works there through it.
+    expect(byId["steel-ore"]).toMatchObject({ localFirmCount: 2, leader: true, projectCount: 0 });
+    expect(map.firms.find((f) => f.id === "ore-one")).toMatchObject({ isLeader: false, leaderId: "lingang" });
     expect(byId["steel-iron"]).toMatchObject({ localFirmCount: 1, leader: true });
     expect(byId["steel-strip"]).toMatchObject({ localFirmCount: 0, projectCount: 1 });
     expect(map.links).toHaveLength(4);

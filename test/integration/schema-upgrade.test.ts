@@ -14,14 +14,14 @@ import { KuzuStore } from "../../server/graph/kuzu-store.js";
 const dir = mkdtempSync(path.join(tmpdir(), "chainatlas-upgrade-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Today's schema as it was before versions: no version or capital-source columns, no ALTER statements. */
+/** Today's schema as it was before versions: no version or capital columns (source, year, currency), no ALTER statements. */
 function schemaBeforeVersions(): string[] {
   const ddl = readFileSync(fileURLToPath(new URL("../../cypher/schema/create-schema.kuzu.cypher", import.meta.url)), "utf8");
   return ddl
     .split("\n")
     .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER") && !line.includes("BELONGS_TO"))
     .join("\n")
-    .replace(", capitalSource STRING, capitalAsOf INT64)", ")")
+    .replace(", capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING)", ")")
     .replace(/(TABLE IF NOT EXISTS (?:Segment|Firm|OPERATES_IN)\([^;]*), version INT64\)/g, "$1)")
     .split(";")
     .map((s) => s.trim())
@@ -63,7 +63,9 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ name: "焦炭/焦化", version: 2 }]);
 
       // A graph made before firms could belong to a parent firm gains the table on open.
-      await store.write([{ query: "firms/upsert-firm", rows: [{ id: "xuyang-holding", uscc: null, name: "旭阳集团有限公司", aliases: [], regionCode: "130500", capital: null, capitalSource: null, capitalAsOf: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: "t", asOf: null, attributes: "{}", searchText: "旭阳集团" }] }]);
+      // … and the columns for a capital's source and year, and for capital given in another currency.
+      await store.write([{ query: "firms/upsert-firm", rows: [{ id: "xuyang-holding", uscc: null, name: "旭阳集团有限公司", aliases: [], regionCode: "130500", capital: 3594.2, capitalSource: null, capitalAsOf: null, capitalAmount: 500, capitalCurrency: "USD", foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: "t", asOf: null, attributes: "{}", searchText: "旭阳集团" }] }]);
+      expect(await store.read("firms/get-firm", { id: "xuyang-holding" })).toMatchObject([{ capital: 3594.2, capitalAmount: 500, capitalCurrency: "USD" }]);
       await store.write([{ query: "firms/link-parent", rows: [{ from: "xuyang", to: "xuyang-holding", kind: "subsidiary", source: "t" }] }]);
       expect(await store.read("firms/firm-parent", { id: "xuyang" })).toEqual([{ id: "xuyang-holding", name: "旭阳集团有限公司", kind: "subsidiary", source: "t" }]);
       expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ chainId: "steel" }]);

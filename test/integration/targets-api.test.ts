@@ -27,7 +27,8 @@ const ids = (r: TargetRanking) => r.results.map((t) => t.firm.id);
 describe("target ranking API", () => {
   it("ranks firms outside the zone in the chain's gap segments, explained", async () => {
     const r = await rank();
-    expect(r.targetSegments.map((s) => s.id)).toEqual(["steel-scrap", "steel-iron", "steel-steel", "steel-strip"]);
+    // 炼铁 and 炼钢 are the leader's own: no targets there (its competitors).
+    expect(r.targetSegments.map((s) => s.id)).toEqual(["steel-scrap", "steel-strip"]);
     expect(ids(r).sort()).toEqual(["bj-scrap", "js-strip", "sy-strip", "tangsteel"]);
     // 唐钢 already supplies the leader and sits in 京津冀: first.
     expect(ids(r)[0]).toBe("tangsteel");

@@ -5,6 +5,7 @@
  */
 import type { ChainMap } from "../../server/model/api.js";
 import type { Stage } from "../../server/model/domain.js";
+import { chainFigures } from "../../server/services/gap-rules.js";
 
 export const SEGMENTS = 600;
 const LINKS = 1400;
@@ -42,7 +43,7 @@ export function bigMap(): ChainMap {
   return {
     zone,
     chain: { id: "bench", name: "基准链", nameEn: "Benchmark", description: "", source: "benchmark", segmentCount: SEGMENTS },
-    completeness: 0.75,
+    figures: chainFigures(segments.map((s) => ({ status: s.status, localFirmCount: s.localFirmCount, gaps: [], filling: [], leaderOwn: false }))),
     leaders: [],
     segments,
     links,

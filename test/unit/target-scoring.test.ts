@@ -24,6 +24,8 @@ function candidates(n: number, seed: number): CandidateFacts[] {
       uscc: null,
       regionCode: REGIONS[Math.floor(r() * REGIONS.length)]!,
       capital: r() < 0.2 ? null : Math.round(r() * 100000),
+      capitalAmount: null,
+      capitalCurrency: null,
       staff: null,
       revenue: null,
       tags: FIRM_TAGS.filter(() => r() < 0.15),
@@ -40,7 +42,8 @@ const rankOf = (list: CandidateFacts[], id: string) => rankTargets(list, ctx).fi
 
 const raises: Record<string, (c: CandidateFacts) => CandidateFacts> = {
   "segment fit": (c) => ({ ...c, segments: c.segments.map((s) => ({ ...s, confidence: Math.min(1, s.confidence + 0.3) })) }),
-  size: (c) => ({ ...c, firm: { ...c.firm, capital: (c.firm.capital ?? 0) * 10 + 1000 } }),
+  // Only what is known can be raised: an unknown capital stays unknown.
+  size: (c) => ({ ...c, firm: { ...c.firm, capital: c.firm.capital === null ? null : c.firm.capital * 10 + 1000 } }),
   quality: (c) => ({ ...c, firm: { ...c.firm, tags: [...new Set([...c.firm.tags, "上市" as const])] } }),
   ties: (c) => ({ ...c, ties: [...c.ties, { direction: "buys", localId: "x", localName: "本地", isLeader: false, product: "" }] }),
   freshness: (c) => ({ ...c, firm: { ...c.firm, asOf: "2026-10-01" } }),
@@ -69,11 +72,13 @@ describe("target ranking", () => {
     for (const t of rankTargets(candidates(30, 3), ctx)) {
       expect(Object.keys(t.components).sort()).toEqual(Object.keys(DEFAULT_SCORING_PROFILE.weights).sort());
       expect(t.weights).toEqual(DEFAULT_SCORING_PROFILE.weights);
-      const sum = Object.values(t.contributions).reduce((a, b) => a + b, 0);
+      const sum = Object.values(t.contributions).reduce<number>((a, b) => a + (b ?? 0), 0);
       expect(Math.abs(sum - t.total)).toBeLessThan(0.05);
+      // What is unknown is left out, never scored: null component, null contribution.
+      for (const c of t.missing) expect([t.components[c], t.contributions[c]]).toEqual([null, null]);
       expect(t.total).toBeGreaterThanOrEqual(0);
       expect(t.total).toBeLessThanOrEqual(100);
-      expect(t.reason).toMatch(/^可补「冷轧带钢」缺链/);
+      expect(t.reason).toMatch(/^补「冷轧带钢」缺链/);
     }
   });
 
@@ -94,5 +99,55 @@ describe("target ranking", () => {
     expect(near.components.distance).toBe(1);
     expect(far.components.distance).toBe(0);
     expect(far.distanceKm).toBeGreaterThan(1500);
+  });
+
+  it("when a listed firm's capital is unknown, then size is left out, not scored 0: it outranks an otherwise equal small firm", () => {
+    const base = candidates(1, 4)[0]!;
+    const facts = (id: string, capital: number | null, tags: CandidateFacts["firm"]["tags"]): CandidateFacts => ({
+      ...base,
+      firm: { ...base.firm, id, name: id, capital, tags, asOf: "2026-06-01", regionCode: "120101" },
+      ties: [],
+    });
+    const [first, second] = rankTargets([facts("small", 50, []), facts("listed", null, ["上市"])], ctx);
+    expect(first!.firm.id).toBe("listed");
+    expect(first!.components.size).toBeNull();
+    expect(first!.missing).toEqual(["size"]);
+    expect(first!.dataNote).toBe("数据不全：注册资本、人数、营收均未知。企业规模不计分，其余各项按权重折算。");
+    // The known components share all 100 points: the weights are rescaled, not lost.
+    const known = Object.values(first!.contributions).filter((x): x is number => x !== null);
+    expect(known.reduce((a, b) => a + b, 0)).toBeCloseTo(first!.total, 1);
+    expect(second!.missing).toEqual([]);
+    expect(second!.dataNote).toBeNull();
+    expect(second!.reason).toContain("注册资本 50 万元");
+    expect(first!.reason).toContain("注册资本未知");
+  });
+
+  it("when a firm's date or position is unknown, then freshness or distance is left out and said so", () => {
+    const base = candidates(1, 5)[0]!;
+    const [t] = rankTargets([{ ...base, firm: { ...base.firm, capital: 1000, asOf: null } }], ctx);
+    expect(t!.components.freshness).toBeNull();
+    expect(t!.missing).toEqual(["freshness"]);
+    expect(t!.dataNote).toContain("数据日期未知");
+  });
+
+  it("ranks a branch whose parent is unknown after every firm that can decide, and says why", () => {
+    const list = candidates(6, 9);
+    const branch = { ...list[0]!, firm: { ...list[0]!.firm, capital: 9_000_000, tags: ["上市" as const], name: "某某股份有限公司天津分公司" }, decisionMaker: false };
+    const ranked = rankTargets([branch, ...list.slice(1)], ctx);
+    expect(ranked.at(-1)!.firm.id).toBe(branch.firm.id);
+    expect(ranked.at(-1)!.decisionMaker).toBe(false);
+    expect(ranked.at(-1)!.reason).toContain("分支机构，总部不明");
+  });
+
+  it("reads 为何推荐 as a briefing line: the gap and what it feeds, products beyond the segment's name, size, tags, ties, distance", () => {
+    const base = candidates(1, 6)[0]!;
+    const firm = { ...base.firm, capital: 200_000, tags: ["上市" as const, "高新技术企业" as const], regionCode: "130203" };
+    const segments = [{ segmentId: "s1", name: "炭黑", status: "bottleneck" as const, confidence: 0.9, products: "炭黑、橡胶用炭黑", source: "t" }];
+    const ties = [{ direction: "supplies" as const, localId: "l", localName: "凌钢", isLeader: true, product: "钢坯" }];
+    const roles = new Map([["s1", "供链主浪马所在的「全钢载重子午线轮胎」"]]);
+    const [t] = rankTargets([{ ...base, firm, segments, ties }], { ...ctx, segmentRoles: roles });
+    expect(t!.reason).toBe("补「炭黑」卡点，供链主浪马所在的「全钢载重子午线轮胎」；主营橡胶用炭黑；注册资本 20 亿元；上市、高新技术企业；已向链主凌钢供货（钢坯）；距本区约 289 公里");
+    const plain = rankTargets([{ ...base, firm, segments: [{ ...segments[0]!, products: "炭黑" }], ties: [] }], ctx)[0]!;
+    expect(plain.reason).not.toContain("主营");
   });
 });

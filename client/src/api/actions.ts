@@ -8,9 +8,17 @@ import type { z } from "zod";
 import type { Role } from "../../../server/model/accounts";
 import { SessionInfo, UserWithPassword } from "../../../server/model/accounts";
 import type { FirmChange, NewFirm, NewSegment, SegmentChange } from "../../../server/model/api";
-import { FirmDetail, FirmSegmentLink, ListEntry, SegmentRecord, TargetListDetail } from "../../../server/model/api";
+import {
+  ExchangeRateTable,
+  FirmDetail,
+  FirmSegmentLink,
+  ListEntry,
+  SegmentRecord,
+  TargetListDetail,
+} from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
 import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
+import type { ExchangeRate } from "../../../server/model/domain";
 import { SESSION_PATH, sendJson, uploadFile } from "./client";
 import type { ImportMode } from "./importSchemas";
 import { ImportStarted } from "./importSchemas";
@@ -73,6 +81,8 @@ export const actions = {
 
   /** Admins: every map, gap diagnosis, overview and ranking is judged by the new thresholds. */
   saveGapThresholds: (thresholds: GapThresholds) => changed(sendJson("PUT", "/api/settings/gap-thresholds", thresholds, GapThresholds)),
+  /** Admins: firms given in a currency whose rate changed are converted anew. */
+  saveExchangeRates: (rates: ExchangeRate[]) => changed(sendJson("PUT", "/api/settings/exchange-rates", { rates }, ExchangeRateTable)),
 
   flagSegment: (zoneId: string, segmentId: string, body: { note: string }) =>
     changed(sendJson("PUT", `/api/zones/${id(zoneId)}/segments/${id(segmentId)}/flag`, body)),

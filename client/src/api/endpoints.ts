@@ -7,6 +7,7 @@ import {
   ChainList,
   ChainMap,
   ChainReport,
+  ExchangeRateTable,
   FirmDetail,
   ProfileList,
   RegionGroupList,
@@ -20,7 +21,8 @@ import {
   ZoneList,
 } from "../../../server/model/api";
 import { SessionInfo, UserList } from "../../../server/model/accounts";
-import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
+import { GapThresholds, ScoringProfile, SourceDocument } from "../../../server/model/domain";
+import type { ExchangeRate } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
 import { auditQuery } from "../model/auditFilter";
@@ -45,6 +47,8 @@ export const api = {
   }),
   /** The saved thresholds below which a covered segment counts as weak (弱链). */
   gapThresholds: (): ApiRequest<GapThresholds> => ({ path: "/api/settings/gap-thresholds", schema: GapThresholds }),
+  /** The dated exchange-rate table capital in other currencies is converted with. */
+  exchangeRates: (): ApiRequest<{ rates: ExchangeRate[] }> => ({ path: "/api/settings/exchange-rates", schema: ExchangeRateTable }),
   zones: (): ApiRequest<z.infer<typeof ZoneList>> => ({ path: "/api/zones", schema: ZoneList }),
   zone: (zoneId: string): ApiRequest<ZoneDetail> => ({ path: `/api/zones/${id(zoneId)}`, schema: ZoneDetail }),
   chains: (): ApiRequest<z.infer<typeof ChainList>> => ({ path: "/api/chains", schema: ChainList }),
@@ -72,6 +76,8 @@ export const api = {
     schema: ChainReport,
   }),
   regionGroups: (): ApiRequest<z.infer<typeof RegionGroupList>> => ({ path: "/api/region-groups", schema: RegionGroupList }),
+  /** The source documents facts cite by file name, to show them by title. */
+  documents: (): ApiRequest<SourceDocument[]> => ({ path: "/api/documents", schema: z.array(SourceDocument) }),
   regions: (level: RegionLevel): ApiRequest<z.infer<typeof RegionList>> => ({ path: `/api/regions?level=${level}`, schema: RegionList }),
   profiles: (): ApiRequest<z.infer<typeof ProfileList>> => ({ path: "/api/profiles", schema: ProfileList }),
   profile: (profileId: string): ApiRequest<ScoringProfile> => ({ path: `/api/profiles/${id(profileId)}`, schema: ScoringProfile }),
@@ -106,6 +112,7 @@ export const files = {
   targets: (zoneId: string, chainId: string, query: TargetQuery, format: ExportFormat) =>
     `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
   list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
+  gaps: (zoneId: string, chainId: string, format: ExportFormat) => `/api/zones/${id(zoneId)}/chains/${id(chainId)}/gaps/export?format=${format}`,
   importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
   audit: (filter: AuditFilter, format: ExportFormat = "xlsx") => `/api/audit/export?${auditQuery(filter)}&format=${format}`,
 };

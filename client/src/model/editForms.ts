@@ -3,7 +3,7 @@
  * form, and which fields a person changed (only those are sent, so a change never
  * overwrites a field someone else changed meanwhile).
  */
-import type { FirmTag, Region, Stage } from "../../../server/model/domain";
+import type { Currency, Firm, FirmTag, Region, Stage } from "../../../server/model/domain";
 import { sameValue } from "./conflict";
 
 export interface SegmentForm {
@@ -37,7 +37,9 @@ export interface FirmForm {
   aliases: string[];
   regionCode: string;
   zoneId: string | null;
+  /** As given: in 万 units of `capitalCurrency` (500 with USD is 500万美元). */
   capital: number | null;
+  capitalCurrency: Currency;
   foundedOn: string | null;
   staff: number | null;
   revenue: number | null;
@@ -54,6 +56,7 @@ export const FIRM_FIELDS = [
   "regionCode",
   "zoneId",
   "capital",
+  "capitalCurrency",
   "foundedOn",
   "staff",
   "revenue",
@@ -63,7 +66,7 @@ export const FIRM_FIELDS = [
   "asOf",
 ] as const satisfies readonly (keyof FirmForm)[];
 
-type FirmLike = Omit<FirmForm, "uscc"> & { uscc: string | null };
+type FirmLike = Omit<FirmForm, "uscc" | "capitalCurrency"> & { uscc: string | null } & Pick<Firm, "capitalAmount" | "capitalCurrency">;
 
 export function firmForm(firm: FirmLike): FirmForm {
   return {
@@ -72,7 +75,9 @@ export function firmForm(firm: FirmLike): FirmForm {
     aliases: [...firm.aliases],
     regionCode: firm.regionCode,
     zoneId: firm.zoneId,
-    capital: firm.capital,
+    // The capital as the firm gave it: in its own currency when that is not 人民币.
+    capital: firm.capitalCurrency ? firm.capitalAmount : firm.capital,
+    capitalCurrency: firm.capitalCurrency ?? "CNY",
     foundedOn: firm.foundedOn,
     staff: firm.staff,
     revenue: firm.revenue,

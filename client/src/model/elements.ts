@@ -165,6 +165,7 @@ export function buildMapElements(
       classes: [
         "segment",
         `status-${status}`,
+        ...(segment.localFirmCount === 0 ? ["without-firms"] : []),
         ...(segment.leader ? ["leader"] : []),
         ...(segment.filling ? ["filling"] : []),
         ...(isExpanded ? ["expanded"] : []),

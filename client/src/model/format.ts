@@ -1,14 +1,17 @@
 /** Number, money and date formatting as the users expect it (万元/亿元, 2026-11-22). */
+import type { Currency, Firm } from "../../../server/model/domain";
+import { CURRENCY_NAMES } from "../../../server/model/domain";
 import type { Locale } from "./locale";
 
 const WAN_PER_YI = 10_000;
 
 /**
  * Money stored in 万元. Chinese readers think in 万元 below 1 亿 and in 亿元 above it;
- * English readers get CNY millions/billions (1 万元 = 10,000 yuan).
+ * English readers get CNY millions/billions (1 万元 = 10,000 yuan). A figure nobody
+ * knows says so: unknown is not nothing.
  */
 export function formatMoney(wan: number | null | undefined, locale: Locale = "zh-CN"): string {
-  if (wan == null || !Number.isFinite(wan)) return "—";
+  if (wan == null || !Number.isFinite(wan)) return locale === "en" ? "unknown" : "未知";
   if (locale === "en") {
     const yuan = wan * 10_000;
     if (yuan >= 1e9) return `CNY ${trimDecimals(yuan / 1e9, 2)} bn`;
@@ -16,6 +19,25 @@ export function formatMoney(wan: number | null | undefined, locale: Locale = "zh
   }
   if (wan >= WAN_PER_YI) return `${trimDecimals(wan / WAN_PER_YI, 2)} 亿元`;
   return `${groupThousands(trimDecimals(wan, 2))} 万元`;
+}
+
+/** 美元 in Chinese, USD in English. */
+export function currencyLabel(currency: Currency, locale: Locale = "zh-CN"): string {
+  return locale === "en" ? currency : CURRENCY_NAMES[currency];
+}
+
+/**
+ * Registered capital as people read it, with the amount as given when it was in another
+ * currency: "3,594.2 万元（500 万美元）"; without a rate, "未知（800 万新台币）".
+ */
+export function formatCapital(firm: Pick<Firm, "capital" | "capitalAmount" | "capitalCurrency">, locale: Locale = "zh-CN"): string {
+  const converted = formatMoney(firm.capital, locale);
+  if (!firm.capitalCurrency || firm.capitalAmount === null) return converted;
+  const given =
+    locale === "en"
+      ? `${firm.capitalCurrency} ${trimDecimals((firm.capitalAmount * 10_000) / 1e6, 2)} m`
+      : `${groupThousands(trimDecimals(firm.capitalAmount, 2))} 万${CURRENCY_NAMES[firm.capitalCurrency]}`;
+  return locale === "en" ? `${converted} (${given})` : `${converted}（${given}）`;
 }
 
 /** 0.783 → "78%". */

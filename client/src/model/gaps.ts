@@ -9,11 +9,14 @@ import type { GapKind, SegmentStatus } from "../../../server/model/domain";
 /** Most urgent first: a choke point on the leader's supply path, then a missing link, then a weak one. */
 export const STATUS_URGENCY: readonly SegmentStatus[] = ["bottleneck", "missing", "weak", "strong"];
 
-/** Segments with a gap, a flag or a project filling them; most urgent first, then in chain order. */
+/**
+ * The gap segments — every segment whose status is not strong, so there are exactly as
+ * many rows as the figures' `gapSegments` — most urgent first, then in chain order.
+ */
 export function gapRows(gaps: Pick<ChainGaps, "segments">): SegmentDiagnosis[] {
   const order = new Map(gaps.segments.map((s, i) => [s.segmentId, i]));
   return gaps.segments
-    .filter((s) => s.gaps.length > 0 || s.flag !== null || s.filling.length > 0)
+    .filter((s) => s.status !== "strong")
     .sort(
       (a, b) =>
         STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status) ||

@@ -3,16 +3,14 @@
  * fits 1280 px without scrolling sideways, and a leader reads down a column for a zone or
  * along a row for a chain. Pure, so sorting is tested without a browser.
  */
-import type { FirmRef, ZoneChainSummary, ZoneSummary } from "../../../server/model/api";
+import type { ChainFigures, FirmRef, ZoneSummary } from "../../../server/model/api";
 
 export interface MatrixCell {
   zoneId: string;
   chainId: string;
   rank: number;
-  completeness: number;
-  coveredCount: number;
-  segmentCount: number;
-  gapCount: number;
+  /** As the server counts them: completeness, segments by status, gap segments. */
+  figures: ChainFigures;
   leaders: FirmRef[];
 }
 
@@ -22,7 +20,7 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell | undefined>;
   /** Lowest completeness over the zones that lead this chain. */
   weakest: number;
-  /** Gaps summed over those zones. */
+  /** Gap segments summed over those zones. */
   gaps: number;
   /** Default order: by the first zone that leads the chain, then by that zone's rank. */
   order: number;
@@ -35,12 +33,6 @@ export interface OverviewMatrix {
 
 export type MatrixSortKey = "default" | "weakest" | "gaps" | `zone:${string}`;
 export type SortOrder = "ascend" | "descend";
-
-/** Gaps as the server counts them once gap diagnosis is in; until then, the uncovered segments. */
-export function gapCountOf(summary: ZoneChainSummary): number {
-  const withGaps = summary as ZoneChainSummary & { gapCount?: number };
-  return withGaps.gapCount ?? summary.segmentCount - summary.coveredCount;
-}
 
 export function buildOverviewMatrix(
   zones: readonly ZoneSummary[],
@@ -63,15 +55,12 @@ export function buildOverviewMatrix(
         zoneId: zone.id,
         chainId: chain.id,
         rank: chain.rank,
-        completeness: chain.completeness,
-        coveredCount: chain.coveredCount,
-        segmentCount: chain.segmentCount,
-        gapCount: gapCountOf(chain),
+        figures: chain.figures,
         leaders: chain.leaders,
       };
       row.cells[zone.id] = cell;
-      row.weakest = Math.min(row.weakest, cell.completeness);
-      row.gaps += cell.gapCount;
+      row.weakest = Math.min(row.weakest, chain.figures.completeness);
+      row.gaps += chain.figures.gapSegments;
       rows.set(chain.id, row);
     }
   });
@@ -91,7 +80,7 @@ export function sortRows(rows: readonly MatrixRow[], key: MatrixSortKey, order: 
     if (key === "default") return row.order;
     if (key === "weakest") return row.weakest;
     if (key === "gaps") return row.gaps;
-    return row.cells[key.slice("zone:".length)]?.completeness;
+    return row.cells[key.slice("zone:".length)]?.figures.completeness;
   };
   return [...rows].sort((a, b) => {
     const va = value(a);

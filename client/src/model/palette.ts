@@ -2,7 +2,8 @@
  * Colours and strokes of the chain map, shared by the live canvas, the SVG export and the
  * print view. Status is never told by colour alone: missing links have a dashed border and
  * bottlenecks a double one, so the map still reads in greyscale print and for colour-blind
- * viewers.
+ * viewers. A bottleneck without a local firm is missing as well: it keeps the bottleneck's
+ * double border around the missing link's fill and text.
  */
 import type { SegmentStatus } from "./status";
 
@@ -24,6 +25,8 @@ export interface Palette {
   fontWeight: number;
   lane: { fill: string; border: string; text: string; fontSize: number };
   status: Record<SegmentStatus, StatusStyle>;
+  /** A bottleneck with no local firm (卡点·缺链). */
+  bottleneckWithoutFirms: StatusStyle;
   /** Outline added to segments the chain leader works in. */
   leader: { border: string; borderWidth: number };
   /** The badge on a segment a signed project is filling (补链中): a plus in a disc. */
@@ -52,6 +55,7 @@ export const STANDARD_PALETTE: Palette = {
     missing: { fill: "#fff1f0", border: "#cf1322", text: "#a8071a", borderWidth: 3, borderStyle: "dashed" },
     bottleneck: { fill: "#f0e6ff", border: "#722ed1", text: "#391085", borderWidth: 6, borderStyle: "double" },
   },
+  bottleneckWithoutFirms: { fill: "#fff1f0", border: "#722ed1", text: "#a8071a", borderWidth: 6, borderStyle: "double" },
   leader: { border: "#1d1d1d", borderWidth: 3 },
   filling: { fill: "#237804", mark: "#ffffff", ring: "#ffffff", size: 26 },
   firm: { fill: "#ffffff", border: "#8c9bb0", text: "#1f2a37", fontSize: 14 },
@@ -76,6 +80,7 @@ export const MEETING_PALETTE: Palette = {
     missing: { fill: "#ffffff", border: "#d00000", text: "#c00000", borderWidth: 5, borderStyle: "dashed" },
     bottleneck: { fill: "#4b0f8f", border: "#000000", text: "#ffffff", borderWidth: 8, borderStyle: "double" },
   },
+  bottleneckWithoutFirms: { fill: "#ffffff", border: "#4b0f8f", text: "#c00000", borderWidth: 8, borderStyle: "double" },
   leader: { border: "#000000", borderWidth: 6 },
   filling: { fill: "#0a6b1f", mark: "#ffffff", ring: "#000000", size: 32 },
   firm: { fill: "#ffffff", border: "#000000", text: "#000000", fontSize: 14 },
@@ -85,6 +90,11 @@ export const MEETING_PALETTE: Palette = {
   selected: "#0050ff",
   fadedOpacity: 0.15,
 };
+
+/** How a segment is drawn: by its status, and a bottleneck without local firms as missing too. */
+export function statusStyle(p: Palette, status: SegmentStatus, localFirmCount: number): StatusStyle {
+  return status === "bottleneck" && localFirmCount === 0 ? p.bottleneckWithoutFirms : p.status[status];
+}
 
 /**
  * The 补链中 badge as SVG markup in a box of `size` (the canvas draws it as an image, the

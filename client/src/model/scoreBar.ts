@@ -28,8 +28,8 @@ export interface ScorePart {
   color: string;
 }
 
-/** The pieces of the bar, left to right; parts adding nothing take no room. */
-export function scoreParts(contributions: Record<ScoreComponent, number>): ScorePart[] {
+/** The pieces of the bar, left to right; parts adding nothing (or left out for want of data) take no room. */
+export function scoreParts(contributions: Record<ScoreComponent, number | null>): ScorePart[] {
   const parts: ScorePart[] = [];
   let offset = 0;
   for (const component of SCORE_COMPONENTS) {
@@ -44,22 +44,26 @@ export function scoreParts(contributions: Record<ScoreComponent, number>): Score
 
 export interface ScoreRow {
   component: ScoreComponent;
-  /** The component's own value, 0–1. */
-  value: number;
+  /** The component's own value, 0–1; null when the firm's data does not say (left out). */
+  value: number | null;
   /** The weight as the profile gives it. */
   weight: number;
-  /** The weight's share of all weights, 0–1 (the most points the component can add is 100 × this). */
+  /**
+   * The weight's share of the weights of the components the data gives, 0–1 (the most points
+   * the component can add is 100 × this); 0 for a component left out.
+   */
   weightShare: number;
-  points: number;
+  points: number | null;
 }
 
 export function scoreBreakdown(result: Pick<TargetResult, "components" | "weights" | "contributions">): ScoreRow[] {
-  const sum = SCORE_COMPONENTS.reduce((total, c) => total + Math.max(0, result.weights[c]), 0);
+  const known = SCORE_COMPONENTS.filter((c) => result.components[c] !== null);
+  const sum = known.reduce((total, c) => total + Math.max(0, result.weights[c]), 0);
   return SCORE_COMPONENTS.map((component) => ({
     component,
     value: result.components[component],
     weight: result.weights[component],
-    weightShare: sum > 0 ? Math.max(0, result.weights[component]) / sum : 0,
+    weightShare: sum > 0 && result.components[component] !== null ? Math.max(0, result.weights[component]) / sum : 0,
     points: result.contributions[component],
   }));
 }

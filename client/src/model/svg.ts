@@ -6,13 +6,15 @@
 import type { Box } from "./layout";
 import type { MapElements, MapNode } from "./elements";
 import type { Palette, StatusStyle } from "./palette";
-import { fillingBadgeSvg } from "./palette";
+import { fillingBadgeSvg, statusStyle } from "./palette";
 import type { SegmentStatus } from "./status";
 import { SEGMENT_STATUSES } from "./status";
 import { textWidth } from "./label";
 
 export interface SvgLegend {
   status: Record<SegmentStatus, string>;
+  /** 卡点·缺链: a bottleneck without local firms. */
+  bottleneckWithoutFirms?: string;
   leader: string;
   external: string;
   /** 补链中: shown when given. */
@@ -91,7 +93,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
     if (kind === "lane") continue;
     const group: string[] = [];
     if (kind === "segment") {
-      const style = palette.status[node.data.status ?? "missing"];
+      const style = statusStyle(palette, node.data.status ?? "missing", node.data.localFirmCount ?? 0);
       if (node.data.leader)
         group.push(rect(inflate(box, 5), { fill: "none", stroke: palette.leader.border, strokeWidth: palette.leader.borderWidth, radius: 12 }));
       group.push(...statusRect(box, style));
@@ -129,6 +131,11 @@ function legend(labels: SvgLegend, palette: Palette, x0: number, y0: number): st
     parts.push(...statusRect({ ...swatch, x }, palette.status[status]));
     parts.push(text(x + 54, y0 + 19, labels.status[status], { size: 16, weight: 400, fill: "#222", anchor: "start" }));
     x += 54 + textWidth(labels.status[status], 16) + 28;
+  }
+  if (labels.bottleneckWithoutFirms) {
+    parts.push(...statusRect({ ...swatch, x }, palette.bottleneckWithoutFirms));
+    parts.push(text(x + 54, y0 + 19, labels.bottleneckWithoutFirms, { size: 16, weight: 400, fill: "#222", anchor: "start" }));
+    x += 54 + textWidth(labels.bottleneckWithoutFirms, 16) + 28;
   }
   parts.push(rect({ ...swatch, x }, { fill: "#fff", stroke: palette.leader.border, strokeWidth: palette.leader.borderWidth, radius: 6 }));
   parts.push(text(x + 22, y0 + 19, "★", { size: 16, weight: 700, fill: palette.leader.border }));

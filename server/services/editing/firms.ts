@@ -18,6 +18,8 @@ import { getFirm, readFirm, type FirmRecord } from "../firms.js";
 import { parseRows } from "../rows.js";
 import { searchKeys } from "../search-keys.js";
 import { listZones } from "../zones.js";
+import { capitalIn, givenCapital } from "../money.js";
+import { getExchangeRates } from "../settings.js";
 import { enteredBy, given, guardedWrite, sameRecord, stale } from "./guarded.js";
 
 const Holder = z.object({ id: z.string(), name: z.string() });
@@ -54,8 +56,9 @@ export function withCapitalProvenance(before: Pick<FirmRecord, "capital" | "capi
 const rowOf = (f: FirmRecord) => ({ ...f, attributes: JSON.stringify(f.attributes), searchText: searchKeys([f.name, ...f.aliases]) });
 
 export async function createFirm(store: GraphStore, input: NewFirm, actor: string, now = new Date()): Promise<FirmDetail> {
-  const { id: givenId, source, asOf, ...facts } = input;
-  const firm: FirmRecord = { id: givenId ?? importedFirmId(facts), ...facts, source: source ?? enteredBy(actor), asOf: asOf ?? now.toISOString().slice(0, 10), version: 1 };
+  const { id: givenId, source, asOf, capital, capitalCurrency, ...facts } = input;
+  const money = capitalIn(capital, capitalCurrency, await getExchangeRates(store));
+  const firm: FirmRecord = { id: givenId ?? importedFirmId(facts), ...facts, ...money, source: source ?? enteredBy(actor), asOf: asOf ?? now.toISOString().slice(0, 10), version: 1 };
   await checkFacts(store, firm);
   const explain = async () => {
     const holder = await usccHolder(store, firm.uscc, null);
@@ -80,8 +83,11 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const current = await readFirm(store, id);
   if (!current) throw new NotFound("firm", id);
   if (current.version !== change.version) throw stale(`企业「${current.name}」`, await getFirm(store, id));
-  const { version: _, ...fields } = given(change);
-  const next = withCapitalProvenance(current, { ...current, ...fields, version: current.version + 1 }, fields, actor, now);
+  const { version: _, capital, capitalCurrency, ...fields } = given(change);
+  // The capital as given: a new amount, a new currency, or both; the rest as the firm had it.
+  const was = givenCapital(current);
+  const money = capital === undefined && capitalCurrency === undefined ? {} : capitalIn(capital === undefined ? was.amount : capital, capitalCurrency ?? was.currency, await getExchangeRates(store));
+  const next = withCapitalProvenance(current, { ...current, ...fields, ...money, version: current.version + 1 }, fields, actor, now);
   if (sameRecord({ ...next, version: current.version }, current)) return getFirm(store, id);
   await checkFacts(store, next);
   const holder = await usccHolder(store, next.uscc, id);

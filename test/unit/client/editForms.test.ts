@@ -9,6 +9,8 @@ const firm = {
   regionCode: "211382",
   zoneId: "lingyuan",
   capital: 1000,
+  capitalAmount: null,
+  capitalCurrency: null,
   foundedOn: null,
   staff: null,
   revenue: null,
@@ -24,6 +26,13 @@ describe("what an edit sends", () => {
     const edited = { ...base, capital: 2000, aliases: ["凌钢", "凌钢集团"] };
     expect(changedValues(base, edited, FIRM_FIELDS)).toEqual({ capital: 2000, aliases: ["凌钢", "凌钢集团"] });
     expect(changedValues(base, { ...base }, FIRM_FIELDS)).toEqual({});
+  });
+
+  it("shows a capital given in another currency as given, and sends amount and currency as changed", () => {
+    const usd = firmForm({ ...firm, capital: 3594.2, capitalAmount: 500, capitalCurrency: "USD" });
+    expect([usd.capital, usd.capitalCurrency]).toEqual([500, "USD"]);
+    expect([firmForm(firm).capital, firmForm(firm).capitalCurrency]).toEqual([1000, "CNY"]);
+    expect(changedValues(usd, { ...usd, capitalCurrency: "EUR" }, FIRM_FIELDS)).toEqual({ capitalCurrency: "EUR" });
   });
 
   it("an unknown credit code is empty in the form and null in the request; a typed one is upper-cased", () => {

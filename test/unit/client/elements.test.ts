@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildMapElements, nodeIds } from "../../../client/src/model/elements";
 import type { MapElementOptions } from "../../../client/src/model/elements";
-import { diagnoseSegments } from "../../../client/src/model/status";
+import { segmentStatuses } from "../../../client/src/model/status";
 import { steelMap } from "./map-fixture";
 
 const laneLabels: MapElementOptions["laneLabels"] = {
@@ -14,7 +14,7 @@ const laneLabels: MapElementOptions["laneLabels"] = {
 
 function build(options: Partial<MapElementOptions> = {}) {
   const map = steelMap();
-  return buildMapElements(map, diagnoseSegments(map), {
+  return buildMapElements(map, segmentStatuses(map), {
     laneLabels,
     chainNames: new Map([
       ["energy", "能源"],
@@ -99,7 +99,7 @@ describe("chain map → Cytoscape elements", () => {
     const links = segments.slice(1).map((s, i) => ({ source: `s${i}`, target: s.id }));
     const big = { ...map, segments, links: links.concat(links.map((l) => ({ source: l.target, target: l.source }))).slice(0, 1300), externalLinks: [] };
     const started = performance.now();
-    const elements = buildMapElements(big, diagnoseSegments(big), { laneLabels });
+    const elements = buildMapElements(big, segmentStatuses(big), { laneLabels });
     expect(elements.nodes.length + elements.edges.length).toBeGreaterThanOrEqual(2000);
     expect(performance.now() - started).toBeLessThan(500);
   });

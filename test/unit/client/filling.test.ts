@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fileNameOf } from "../../../client/src/api/client";
 import { buildMapElements } from "../../../client/src/model/elements";
 import { MEETING_PALETTE, STANDARD_PALETTE, fillingBadgeUri } from "../../../client/src/model/palette";
-import { diagnoseSegments } from "../../../client/src/model/status";
+import { segmentStatuses } from "../../../client/src/model/status";
 import { renderMapSvg } from "../../../client/src/model/svg";
 import { steelMap } from "./map-fixture";
 
@@ -17,7 +17,7 @@ function fillingMap() {
 describe("a segment being filled (补链中)", () => {
   it("when a signed project fills a segment, then its node carries the mark and the others do not", () => {
     const map = fillingMap();
-    const { nodes } = buildMapElements(map, diagnoseSegments(map), { laneLabels });
+    const { nodes } = buildMapElements(map, segmentStatuses(map), { laneLabels });
     const cold = nodes.find((n) => n.data.id === "cold-rolled")!;
     expect(cold.classes).toContain("filling");
     expect(cold.data.filling).toBe(true);
@@ -26,14 +26,14 @@ describe("a segment being filled (补链中)", () => {
 
   it("draws the badge in the SVG export and the print view, and names it in the legend", () => {
     const map = fillingMap();
-    const elements = buildMapElements(map, diagnoseSegments(map), { laneLabels });
+    const elements = buildMapElements(map, segmentStatuses(map), { laneLabels });
     const svg = renderMapSvg(elements, {
       palette: STANDARD_PALETTE,
       legend: { status: { strong: "强", weak: "弱", missing: "缺", bottleneck: "卡点" }, leader: "链主", external: "外链", filling: "补链中" },
     });
     expect(svg.match(/data-mark="filling"/g)).toHaveLength(1);
     expect(svg).toContain("补链中");
-    const plain = renderMapSvg(buildMapElements(steelMap(), diagnoseSegments(steelMap()), { laneLabels }), { palette: STANDARD_PALETTE });
+    const plain = renderMapSvg(buildMapElements(steelMap(), segmentStatuses(steelMap()), { laneLabels }), { palette: STANDARD_PALETTE });
     expect(plain).not.toContain('data-mark="filling"');
   });
 

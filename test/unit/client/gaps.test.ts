@@ -12,6 +12,9 @@ function diagnosis(segmentId: string, status: SegmentDiagnosis["status"], stage:
     localCapital: 0,
     unknownCapitalCount: 0,
     leaderOperates: false,
+    leaderOwn: false,
+    localFirms: [],
+    coverage: "本地尚无企业。",
     feedsLeaderSegments: [],
     flag: null,
     filling: [],
@@ -34,10 +37,10 @@ describe("gap table", () => {
     expect(rows.map((r) => r.segmentId)).toEqual(["choke", "missing-up", "missing-down", "weak-up"]);
   });
 
-  it("keeps a strong segment that a project is filling or a planner flagged", () => {
+  it("lists exactly the segments whose status is not strong: a strong segment being filled is no gap", () => {
     const filling = [{ id: "p1", name: "项目", status: "签约" as const, firmName: "某企业" }];
-    const rows = gapRows({ segments: [diagnosis("strong", "strong", "midstream", { filling })] });
-    expect(rows).toHaveLength(1);
+    const rows = gapRows({ segments: [diagnosis("strong", "strong", "midstream", { filling }), diagnosis("weak", "weak", "midstream", { filling })] });
+    expect(rows.map((r) => r.segmentId)).toEqual(["weak"]);
   });
 
   it("names each kind of gap once", () => {

@@ -14,9 +14,8 @@ function zone(id: string, chains: [string, number, number][]): ZoneSummary {
       id: chainId,
       name: chainId,
       rank: i + 1,
-      segmentCount: total,
-      coveredCount: covered,
-      completeness: covered / total,
+      // The overview shows the server's figures as they come; gap segments here: the uncovered ones.
+      figures: { segments: total, covered, completeness: covered / total, gapSegments: total - covered },
       leaders: [],
     })),
   } as unknown as ZoneSummary;
@@ -44,8 +43,8 @@ describe("overview matrix", () => {
 
   it("fills a cell with completeness and gaps where a zone leads the chain, and leaves it empty elsewhere", () => {
     const auto = matrix.rows.find((r) => r.chainId === "auto")!;
-    expect(auto.cells.a).toMatchObject({ completeness: 0.2, gapCount: 8, segmentCount: 10 });
-    expect(auto.cells.b?.gapCount).toBe(1);
+    expect(auto.cells.a?.figures).toMatchObject({ completeness: 0.2, gapSegments: 8, segments: 10 });
+    expect(auto.cells.b?.figures.gapSegments).toBe(1);
     expect(matrix.rows.find((r) => r.chainId === "steel")!.cells.b).toBeUndefined();
     expect(auto.weakest).toBe(0.2);
     expect(auto.gaps).toBe(9);

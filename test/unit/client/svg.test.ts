@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildMapElements } from "../../../client/src/model/elements";
 import { STANDARD_PALETTE } from "../../../client/src/model/palette";
-import { diagnoseSegments } from "../../../client/src/model/status";
+import { segmentStatuses } from "../../../client/src/model/status";
 import { clipToBox, renderMapSvg } from "../../../client/src/model/svg";
 import { steelMap } from "./map-fixture";
 
 const laneLabels = { inputs: "来自其他链", upstream: "上游", midstream: "中游", downstream: "下游", outputs: "流向其他链" };
 
 function svgOf(map = steelMap(), expanded: string[] = []) {
-  const elements = buildMapElements(map, diagnoseSegments(map), { laneLabels, expanded: new Set(expanded) });
+  const elements = buildMapElements(map, segmentStatuses(map), { laneLabels, expanded: new Set(expanded) });
   return renderMapSvg(elements, {
     palette: STANDARD_PALETTE,
     title: "凌源经开区 · 钢铁冶金",
@@ -28,6 +28,20 @@ describe("SVG export", () => {
 
   it("draws missing links dashed, so status reads without colour", () => {
     expect(svgOf()).toContain(`stroke="${STANDARD_PALETTE.status.missing.border}" stroke-width="3" stroke-dasharray="10 6"`);
+  });
+
+  it("draws a bottleneck without local firms as missing too: the missing fill and text inside the bottleneck's double border", () => {
+    const elements = buildMapElements(steelMap(), segmentStatuses(steelMap()), { laneLabels });
+    const node = (id: string) => elements.nodes.find((n) => n.data.id === id)!;
+    expect(node("scrap").classes).toEqual(expect.arrayContaining(["status-bottleneck", "without-firms"]));
+    expect(node("coke").classes).not.toContain("without-firms");
+    const svg = renderMapSvg(elements, { palette: STANDARD_PALETTE });
+    const { fill, border } = STANDARD_PALETTE.bottleneckWithoutFirms;
+    expect(fill).toBe(STANDARD_PALETTE.status.missing.fill);
+    expect(border).toBe(STANDARD_PALETTE.status.bottleneck.border);
+    // 废钢 (no firm) and 焦炭 (one firm) are both bottlenecks; only 废钢 has the missing fill.
+    expect(svg.match(new RegExp(`fill="${fill}" stroke="${border}"`, "g"))).toHaveLength(1);
+    expect(svg.match(new RegExp(`fill="${STANDARD_PALETTE.status.bottleneck.fill}" stroke="${border}"`, "g"))).toHaveLength(1);
   });
 
   it("escapes text that would break the markup", () => {

@@ -11,6 +11,7 @@ import { RowWorkers, workersFor } from "../../../server/imports/import-workers.j
 import { keyFilter } from "../../../server/imports/key-filter.js";
 import { prepareRow, type RowContext } from "../../../server/imports/prepare-row.js";
 import type { RawRow } from "../../../server/imports/read-table.js";
+import { DEFAULT_EXCHANGE_RATES } from "../../../server/model/domain.js";
 import { SEGMENTS } from "./chain-segments.js";
 
 const fixture = (name: string) => parse(readFileSync(join(import.meta.dirname, "../../fixtures/imports", name)), { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
@@ -28,6 +29,7 @@ const context: RowContext = {
   commit: true,
   // Some of the firms are "known": their rows carry the facts hash.
   known: keyFilter(provinces.map((_, i) => `唐山市丰润区鑫达铁精粉有限公司|${["130000", "210000", "110000", "320000"][i]}`), 4),
+  rates: DEFAULT_EXCHANGE_RATES,
 };
 const data = rows.filter((r) => r.rowNumber > header.headerRowNumber);
 // Rows with problems too: a bad 统一社会信用代码, a missing name, a formula-looking cell.

@@ -8,6 +8,7 @@ import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
+import { AUDIT_ACTIONS } from "../../../../server/model/audit-actions";
 import type { AuditEntry } from "../../../../server/model/api";
 import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
@@ -24,7 +25,7 @@ import { AuditDiff } from "./AuditDiff";
 const PAGE_SIZE = 50;
 const DATE_FORMAT = "YYYY-MM-DD";
 /** The kinds of record the app writes, for the filter's choices (others can be typed). */
-const ENTITIES = ["firm", "segment", "feeds", "firm-segment", "chain-leader", "flag", "list", "list-entry", "profile", "review", "setting", "user"] as const;
+const ENTITIES = ["firm", "segment", "feeds", "firm-segment", "chain-leader", "flag", "list", "list-entry", "profile", "review", "setting", "import", "user", "session"] as const;
 
 /** "firm" → 企业; a kind the interface does not know keeps its own name. */
 export function entityLabel(t: Translate, entity: string): string {
@@ -77,10 +78,9 @@ export function AuditPage() {
       width: 170,
       render: (_, e) => (
         <>
-          <div>
+          <div title={e.action} data-testid="audit-action-label">
             {entityLabel(t, e.entity)} · {actionLabel(t, e.action)}
           </div>
-          <div className="firm-meta">{e.action}</div>
         </>
       ),
     },
@@ -136,13 +136,18 @@ export function AuditPage() {
         </label>
         <label>
           <span>{t("audit.action")}</span>
-          <Input.Search
+          <Select
             allowClear
-            value={action}
-            onChange={(e) => setAction(e.target.value)}
-            onSearch={(value) => update({ action: value })}
+            showSearch={{ optionFilterProp: "label" }}
+            value={action || undefined}
+            onChange={(value?: string) => {
+              setAction(value ?? "");
+              update({ action: value ?? null });
+            }}
             placeholder={t("audit.actionPlaceholder")}
-            style={{ width: 180 }}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: `${entityLabel(t, a.split(".")[0]!)} · ${actionLabel(t, a)}` }))}
+            style={{ width: 190 }}
+            popupMatchSelectWidth={false}
             data-testid="audit-action"
           />
         </label>

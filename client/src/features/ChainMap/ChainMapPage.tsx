@@ -15,7 +15,7 @@ import type { MapNodeData } from "../../model/elements";
 import { toggleExpanded } from "../../model/mapView";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
-import { SEGMENT_STATUSES, countStatuses, diagnoseSegments } from "../../model/status";
+import { SEGMENT_STATUSES, segmentStatuses } from "../../model/status";
 import { ButtonLink } from "../common/ButtonLink";
 import { RequestState } from "../common/RequestState";
 import { GapPanel } from "../Gaps/GapPanel";
@@ -81,8 +81,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   const zone = useApi(api.zone(map.zone.id));
   const zoneChains = zone.status === "ready" ? [...zone.data.chains].sort((a, b) => a.rank - b.rank) : [];
 
-  const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
-  const counts = useMemo(() => countStatuses(diagnosis), [diagnosis]);
+  const diagnosis = useMemo(() => segmentStatuses(map), [map]);
   const palette = view.meeting ? MEETING_PALETTE : STANDARD_PALETTE;
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
 
@@ -155,7 +154,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     />
   );
 
-  const stats = <MapStats map={map} counts={counts} palette={palette} />;
+  const stats = <MapStats figures={map.figures} palette={palette} />;
 
   if (view.meeting) {
     const index = zoneChains.findIndex((c) => c.id === map.chain.id);
@@ -176,7 +175,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
           </Button>
         </div>
         <div className="meeting-map">{canvasElement}</div>
-        <Legend palette={palette} className="map-legend-strip large" />
+        <Legend palette={palette} figures={map.figures} className="map-legend-strip large" />
       </div>
     );
   }
@@ -226,7 +225,8 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
           placeholder={t("map.filterStatus")}
           aria-label={t("map.filterStatus")}
           value={view.statuses ?? []}
-          options={SEGMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          // Each option says how many segments it would show: segments by status, as the header.
+          options={SEGMENT_STATUSES.map((s) => ({ value: s, label: `${t(`status.${s}`)} ${map.figures.byStatus[s]}` }))}
           onChange={(statuses) => updateView({ statuses: statuses.length ? statuses : null })}
           className="filter"
           data-testid="filter-status"
@@ -266,7 +266,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
         <div className="map-column">
           <div className="map-main">{map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : canvasElement}</div>
           {/* Below the map rather than over it: a legend must never hide a segment. */}
-          <Legend palette={palette} className="map-legend-strip" />
+          <Legend palette={palette} figures={map.figures} className="map-legend-strip" />
         </div>
         <aside className={`map-panel${!selectedSegment && !externalSelected && panelTab === "gaps" ? " wide" : ""}`} aria-live="polite">
           {(selectedSegment || externalSelected) && (

@@ -9,8 +9,9 @@ import { useState } from "react";
 import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
-import { STANDARD_PALETTE } from "../../model/palette";
+import { STANDARD_PALETTE, statusStyle } from "../../model/palette";
 import type { SegmentDiagnosis } from "../../model/status";
+import { statusLabel } from "../../model/status";
 import { LeaderButton } from "../Editing/FirmActions";
 import type { SegmentEdit } from "../Editing/SegmentEditor";
 import { SegmentEditor } from "../Editing/SegmentEditor";
@@ -73,8 +74,8 @@ export function ChainPanel({ map, diagnosis, onSelect, onCreated, onChanged }: P
             <div key={stage} className="segment-list-stage">
               <div className="segment-list-heading">{t(`stage.${stage}`)}</div>
               {segments.map((segment) => {
-                const status = diagnosis.get(segment.id)?.status ?? "missing";
-                const style = STANDARD_PALETTE.status[status];
+                const status = diagnosis.get(segment.id)?.status ?? segment.status;
+                const style = statusStyle(STANDARD_PALETTE, status, segment.localFirmCount);
                 return (
                   <button
                     key={segment.id}
@@ -89,7 +90,7 @@ export function ChainPanel({ map, diagnosis, onSelect, onCreated, onChanged }: P
                       {segment.name}
                     </span>
                     <span className="count">
-                      {segment.localFirmCount} · {t(`status.${status}`)}
+                      {segment.localFirmCount} · {statusLabel(t, status, segment.localFirmCount)}
                       {segment.filling && <span className="filling-mark" title={t("status.filling")}> ＋{t("status.fillingShort")}</span>}
                     </span>
                   </button>

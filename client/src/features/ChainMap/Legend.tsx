@@ -1,30 +1,44 @@
-/** The map's key: the four statuses (colour and border style), the leader mark, other chains. */
+/**
+ * The map's key: the four statuses (colour and border style) with how many segments have
+ * each, a bottleneck without local firms, the leader mark, other chains, 补链中.
+ */
+import type { ChainFigures } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
-import type { Palette } from "../../model/palette";
+import type { Palette, StatusStyle } from "../../model/palette";
 import { fillingBadgeSvg } from "../../model/palette";
 import { SEGMENT_STATUSES } from "../../model/status";
 
-export function Legend({ palette, className }: { palette: Palette; className?: string }) {
+function Swatch({ style }: { style: StatusStyle }) {
+  return (
+    <span
+      className="swatch"
+      style={{
+        background: style.fill,
+        borderColor: style.border,
+        borderStyle: style.borderStyle,
+        borderWidth: style.borderStyle === "double" ? 5 : Math.min(style.borderWidth, 3),
+      }}
+    />
+  );
+}
+
+/** With `figures`, each status says how many segments have it (segments by status). */
+export function Legend({ palette, figures, className }: { palette: Palette; figures?: ChainFigures; className?: string }) {
   const { t } = useI18n();
   return (
     <ul className={`map-legend ${className ?? ""}`} aria-label={t("map.legend")} data-testid="map-legend">
-      {SEGMENT_STATUSES.map((status) => {
-        const s = palette.status[status];
-        return (
-          <li key={status}>
-            <span
-              className="swatch"
-              style={{
-                background: s.fill,
-                borderColor: s.border,
-                borderStyle: s.borderStyle,
-                borderWidth: s.borderStyle === "double" ? 5 : Math.min(s.borderWidth, 3),
-              }}
-            />
-            {t(`status.${status}`)}
-          </li>
-        );
-      })}
+      {SEGMENT_STATUSES.map((status) => (
+        <li key={status}>
+          <Swatch style={palette.status[status]} />
+          {t(`status.${status}`)}
+          {figures && <b data-testid={`legend-count-${status}`}> {figures.byStatus[status]}</b>}
+        </li>
+      ))}
+      <li data-testid="legend-bottleneck-without-firms">
+        <Swatch style={palette.bottleneckWithoutFirms} />
+        {t("status.bottleneckMissing")}
+        {figures && <span className="muted" data-testid="legend-count-bottleneck-without-firms">{t("legend.withoutFirms", { count: figures.bottleneckWithoutFirms })}</span>}
+      </li>
       <li>
         <span className="swatch leader" style={{ outline: `3px solid ${palette.leader.border}`, color: palette.leader.border }}>
           ★
@@ -38,6 +52,7 @@ export function Legend({ palette, className }: { palette: Palette; className?: s
       <li data-testid="legend-filling">
         <svg width="18" height="18" viewBox="0 0 26 26" aria-hidden="true" dangerouslySetInnerHTML={{ __html: fillingBadgeSvg(palette, 26) }} />
         {t("status.filling")}
+        {figures && <b> {figures.filling}</b>}
       </li>
     </ul>
   );

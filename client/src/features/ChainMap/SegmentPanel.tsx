@@ -7,13 +7,13 @@ import { Link } from "react-router";
 import type { ChainMap, MapSegment } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney } from "../../model/format";
-import type { SegmentDiagnosis, StatusReason } from "../../model/status";
+import type { SegmentDiagnosis } from "../../model/status";
 import { paths } from "../../model/paths";
 import { groupFirmsBySegment } from "../../model/elements";
 import { StatusTag } from "../common/StatusTag";
+import { useSourceLabel } from "../common/useSourceLabel";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
-import { reasonText } from "./reasons";
 import { SegmentTargets } from "./SegmentTargets";
 import { FlagControl } from "../Gaps/FlagControl";
 import { flagUnsaid } from "../../model/gaps";
@@ -36,30 +36,16 @@ interface Props {
   chainNames: ReadonlyMap<string, string>;
 }
 
-function fallbackReason(localFirmCount: number): StatusReason {
-  if (localFirmCount === 0) return { code: "noLocalFirm" };
-  if (localFirmCount === 1) return { code: "oneLocalFirm" };
-  return { code: "severalLocalFirms", count: localFirmCount };
-}
-
 export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand, onChanged, onDeleted, chainNames }: Props) {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const sourceOf = useSourceLabel();
   const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
   const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
-  // The server's gap diagnosis says why in full sentences; until it answers (or if it
-  // cannot), the reasons derived on the client stand in.
+  // Why, in the gap diagnosis' own sentences: who covers the segment, then each gap.
   const gaps = useApi(api.chainGaps(map.zone.id, map.chain.id));
   const serverDiagnosis = gaps.status === "ready" ? gaps.data.segments.find((s) => s.segmentId === segment.id) : undefined;
-  const derivedReasons = diagnosis.reasons.filter((r) => r.code !== "fromServer").map((r) => reasonText(t, r, locale));
-  const countReason = reasonText(t, fallbackReason(segment.localFirmCount), locale);
-  const reasons = serverDiagnosis
-    ? serverDiagnosis.gaps.length
-      ? serverDiagnosis.gaps.map((g) => g.reason)
-      : [countReason]
-    : derivedReasons.length
-      ? derivedReasons
-      : [gaps.status === "loading" ? t("request.loading") : countReason];
+  const reasons = serverDiagnosis ? [serverDiagnosis.coverage, ...serverDiagnosis.gaps.map((g) => g.reason)] : [gaps.status === "error" ? t("request.failed") : t("request.loading")];
   return (
     <div className="segment-panel" data-testid="segment-panel" data-segment-id={segment.id}>
       <Typography.Title level={3} className="panel-title">
@@ -68,7 +54,7 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
       </Typography.Title>
       <Space wrap>
         <Tag>{t(`stage.${segment.stage}`)}</Tag>
-        <StatusTag status={diagnosis.status} />
+        <StatusTag status={diagnosis.status} localFirmCount={segment.localFirmCount} />
       </Space>
 
       <section aria-label={t("panel.why")}>
@@ -189,7 +175,9 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
           <Descriptions.Item label={t("panel.industryCodes")}>{segment.industryCodes.join("、")}</Descriptions.Item>
         )}
         {segment.keywords.length > 0 && <Descriptions.Item label={t("panel.keywords")}>{segment.keywords.join("、")}</Descriptions.Item>}
-        <Descriptions.Item label={t("panel.source")}>{segment.source}</Descriptions.Item>
+        <Descriptions.Item label={t("panel.source")}>
+          <span data-testid="segment-source-label">{sourceOf(segment.source)}</span>
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );

@@ -22,7 +22,7 @@ export function SegmentTargets({ zoneId, chainId, segmentId }: { zoneId: string;
       <RequestState state={ranking}>
         {(data) =>
           data.results.length === 0 ? (
-            <Typography.Text type="secondary">{t("panel.noTargets")}</Typography.Text>
+            <Typography.Text type="secondary">{data.targetSegments[0]?.leaderOwn ? t("panel.leaderOwnNoTargets") : t("panel.noTargets")}</Typography.Text>
           ) : (
             <ol className="plain-list target-list">
               {data.results.map((target) => (

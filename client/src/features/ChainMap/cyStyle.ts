@@ -58,6 +58,10 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
       } satisfies cytoscape.StylesheetStyle;
     }),
     {
+      selector: "node.status-bottleneck.without-firms",
+      style: { "background-color": p.bottleneckWithoutFirms.fill, "border-color": p.bottleneckWithoutFirms.border, color: p.bottleneckWithoutFirms.text },
+    },
+    {
       selector: "node.leader.segment",
       style: { "outline-color": p.leader.border, "outline-width": p.leader.borderWidth, "outline-offset": 3 },
     },

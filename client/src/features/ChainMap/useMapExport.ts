@@ -28,9 +28,10 @@ export function useMapExport(map: ChainMap, elements: MapElements, palette: Pale
     const svg = renderMapSvg(elements, {
       palette,
       title: `${map.zone.shortName} · ${locale === "en" ? map.chain.nameEn : map.chain.name}`,
-      subtitle: `${today} · ${t("map.completeness")} ${formatPercent(map.completeness)}`,
+      subtitle: `${today} · ${t("print.summary", { percent: formatPercent(map.figures.completeness), covered: map.figures.covered, segments: map.figures.segments, ...map.figures.byStatus })}`,
       legend: {
         status: { strong: t("status.strong"), weak: t("status.weak"), missing: t("status.missing"), bottleneck: t("status.bottleneck") },
+        bottleneckWithoutFirms: t("status.bottleneckMissing"),
         leader: t("status.leader"),
         external: t("status.external"),
         filling: t("status.filling"),

@@ -3,14 +3,15 @@
  * size, tags and where the facts came from. A code another firm holds already is said at
  * the field, naming that firm; a stale save keeps the person's edits over the current record.
  */
-import { Alert, Cascader, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from "antd";
+import { Alert, Cascader, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch } from "antd";
 import dayjs from "dayjs";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { z } from "zod";
 import type { FirmDetail } from "../../../../server/model/api";
-import { FIRM_TAGS, Firm } from "../../../../server/model/domain";
+import { CURRENCIES, FIRM_TAGS, Firm } from "../../../../server/model/domain";
+import type { Currency } from "../../../../server/model/domain";
 import { actions } from "../../api/actions";
 import { ApiError } from "../../api/client";
 import { api } from "../../api/endpoints";
@@ -21,7 +22,7 @@ import { conflictCurrent } from "../../model/conflict";
 import { FIRM_FIELDS, duplicateFirm, firmForm, firmPayload, regionPath, regionTree } from "../../model/editForms";
 import type { FirmForm } from "../../model/editForms";
 import { splitFieldErrors } from "../../model/fieldErrors";
-import { formatMoney } from "../../model/format";
+import { currencyLabel, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { ConflictNotice } from "./ConflictNotice";
 import { useVersionedEdit } from "./useVersionedEdit";
@@ -46,6 +47,7 @@ const EMPTY: FirmForm = {
   regionCode: "",
   zoneId: null,
   capital: null,
+  capitalCurrency: "CNY",
   foundedOn: null,
   staff: null,
   revenue: null,
@@ -83,6 +85,7 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
     regionCode: t("firm.region"),
     zoneId: t("firm.zone"),
     capital: t("firmEdit.capital"),
+    capitalCurrency: t("firmEdit.capitalCurrency"),
     foundedOn: t("firm.founded"),
     staff: t("firm.staff"),
     revenue: t("firmEdit.revenue"),
@@ -146,7 +149,8 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
 
   const zoneName = (id: unknown) => zones.data?.find((z) => z.id === id)?.shortName ?? displayValue(id);
   const format = (field: keyof FirmForm, value: unknown) => {
-    if (field === "capital" || field === "revenue") return formatMoney(value as number | null, locale);
+    if (field === "revenue") return formatMoney(value as number | null, locale);
+    if (field === "capitalCurrency") return currencyLabel(value as Currency, locale);
     if (field === "zoneId") return value ? zoneName(value) : t("firm.none");
     if (field === "regionCode") return regions.find((r) => r.code === value)?.name ?? displayValue(value);
     if (field === "sample") return value ? t("firmEdit.yes") : t("firmEdit.no");
@@ -221,8 +225,20 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
           </Form.Item>
         </div>
         <div className="form-row">
-          <Form.Item name="capital" label={labels.capital} style={{ flex: 1 }}>
-            <InputNumber min={0} step={100} suffix={t("unit.wan")} style={{ width: "100%" }} data-testid="firm-capital" />
+          <Form.Item label={labels.capital} style={{ flex: 1.4 }} extra={t("firmEdit.capitalHelp")}>
+            <Space.Compact style={{ width: "100%" }}>
+              <Form.Item name="capital" noStyle>
+                <InputNumber min={0} step={100} prefix={t("unit.wanPrefix")} style={{ width: "62%" }} data-testid="firm-capital" />
+              </Form.Item>
+              <Form.Item name="capitalCurrency" noStyle>
+                <Select
+                  style={{ width: "38%" }}
+                  aria-label={labels.capitalCurrency}
+                  options={CURRENCIES.map((c) => ({ value: c, label: currencyLabel(c, locale) }))}
+                  data-testid="firm-capital-currency"
+                />
+              </Form.Item>
+            </Space.Compact>
           </Form.Item>
           <Form.Item name="revenue" label={labels.revenue} style={{ flex: 1 }}>
             <InputNumber min={0} step={100} suffix={t("unit.wan")} style={{ width: "100%" }} />

@@ -9,8 +9,9 @@ import type { FirmDetail } from "../../../../server/model/api";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatMoney } from "../../model/format";
+import { formatCapital, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
+import { useSourceLabel } from "../common/useSourceLabel";
 import { RequestState } from "../common/RequestState";
 import { FirmActions, LeaderButton, LinkSegmentButton, UnlinkButton } from "../Editing/FirmActions";
 import { useSession } from "../Session/SessionProvider";
@@ -28,6 +29,7 @@ export function FirmPage() {
 function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const sourceOf = useSourceLabel();
   const none = t("firm.none");
   /** An unknown figure, as opposed to an empty list. */
   const unknown = "—";
@@ -46,7 +48,7 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.capital")}>
-          {formatMoney(firm.capital, locale)}
+          <span data-testid="firm-capital-value">{formatCapital(firm, locale)}</span>
           {firm.capital !== null && (firm.capitalAsOf !== null || firm.capitalSource) && (
             <div className="firm-meta" data-testid="firm-capital-source">
               {[firm.capitalAsOf !== null ? t("firm.capitalAsOf", { year: firm.capitalAsOf }) : null, firm.capitalSource].filter(Boolean).join(" · ")}
@@ -57,6 +59,10 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>
           {firm.tags.length ? firm.tags.map((tag) => <Tag key={tag} color="blue">{tag}</Tag>) : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("panel.source")} span="filled">
+          <span data-testid="firm-source-label">{sourceOf(firm.source)}</span>
+          {firm.asOf && <span className="muted"> · {t("firm.asOf", { date: firm.asOf })}</span>}
         </Descriptions.Item>
       </Descriptions>
 

@@ -3,18 +3,19 @@
  * each gap segment with its reasons in words, the leader's outside suppliers (以商招商),
  * and the 卡点 marks planners set or take off.
  */
-import { Progress, Space, Tag, Typography } from "antd";
+import { Button, Progress, Space, Tag, Typography } from "antd";
 import { Link, useLocation } from "react-router";
 import type { ChainGaps, SegmentDiagnosis } from "../../../../server/model/api";
-import { api } from "../../api/endpoints";
+import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney, formatPercent } from "../../model/format";
-import { flagUnsaid, gapKinds, gapRows } from "../../model/gaps";
+import { STATUS_URGENCY, flagUnsaid, gapKinds, gapRows } from "../../model/gaps";
 import { currentLocation } from "../../model/loginRedirect";
 import { paths } from "../../model/paths";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { ButtonLink } from "../common/ButtonLink";
+import { useApiDownload } from "../common/useApiDownload";
 import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useSession } from "../Session/SessionProvider";
@@ -53,35 +54,39 @@ function GapSummary({ gaps, onSelect, onChanged }: { gaps: ChainGaps; onSelect(i
   const { can } = useSession();
   const location = useLocation();
   const rows = gapRows(gaps);
-  const c = gaps.counts;
-  const tiles: { key: string; label: string; value: number; status?: "missing" | "weak" | "bottleneck" }[] = [
-    // 缺链 as the map's header counts it: every segment without a local firm, bottleneck or not.
-    { key: "missing", label: t("status.missing"), value: c.segments - c.covered, status: "missing" },
-    { key: "bottleneck", label: t("status.bottleneck"), value: c.bottleneck, status: "bottleneck" },
-    { key: "weak", label: t("status.weak"), value: c.weak, status: "weak" },
-    { key: "leader-dependency", label: t("gap.kind.leader-dependency"), value: c.leaderDependency },
-    { key: "filling", label: t("status.filling"), value: c.filling },
-  ];
+  const f = gaps.figures;
+  const { busy, download } = useApiDownload();
   return (
     <>
       <div className="gap-completeness">
         <span>{t("map.completeness")}</span>
-        <Progress percent={Math.round(gaps.completeness * 100)} size="small" showInfo={false} strokeColor={STANDARD_PALETTE.status.strong.border} />
-        <b>{formatPercent(gaps.completeness)}</b>
-        <span className="muted">
-          {c.covered}/{c.segments}
-        </span>
+        <Progress percent={Math.round(f.completeness * 100)} size="small" showInfo={false} strokeColor={STANDARD_PALETTE.status.strong.border} />
+        <b data-testid="gap-completeness">{formatPercent(f.completeness)}</b>
+        <span className="muted">{t("figures.covered", { covered: f.covered, segments: f.segments })}</span>
       </div>
+      <FigureHeading title={t("figures.byStatus")} hint={t("figures.byStatusHint", { segments: f.segments })} />
       <ul className="gap-tiles" data-testid="gap-counts">
-        {tiles.map((tile) => {
-          const style = tile.status ? STANDARD_PALETTE.status[tile.status] : null;
+        {STATUS_URGENCY.map((status) => {
+          const style = STANDARD_PALETTE.status[status];
           return (
-            <li key={tile.key} data-testid={`gap-count-${tile.key}`} style={style ? { borderColor: style.border, background: style.fill, color: style.text } : undefined}>
-              <b>{tile.value}</b>
-              <span>{tile.label}</span>
+            <li key={status} style={{ borderColor: style.border, background: style.fill, color: style.text }}>
+              <b data-testid={`gap-count-${status}`}>{f.byStatus[status]}</b>
+              <span>{t(`status.${status}`)}</span>
             </li>
           );
         })}
+      </ul>
+      <p className="firm-meta gap-figure-notes">
+        {t("figures.bottleneckWithoutFirms", { count: f.bottleneckWithoutFirms })} · <span data-testid="gap-count-filling">{t("figures.filling", { count: f.filling })}</span> ·{" "}
+        {t("figures.leaderOwn", { count: f.leaderOwn })}
+      </p>
+      <FigureHeading title={t("figures.byKind")} hint={t("figures.byKindHint")} />
+      <ul className="gap-kinds-figure plain-inline" data-testid="gap-by-kind">
+        {(["missing", "weak", "bottleneck", "leader-dependency"] as const).map((kind) => (
+          <li key={kind}>
+            {t(`gap.kind.${kind}`)} <b data-testid={`gap-kind-${kind}`}>{f.byKind[kind === "leader-dependency" ? "leaderDependency" : kind]}</b>
+          </li>
+        ))}
       </ul>
       <Typography.Paragraph type="secondary" className="gap-thresholds">
         {t("gap.thresholds", { minFirms: gaps.thresholds.minFirms, minCapital: formatMoney(gaps.thresholds.minCapital, locale) })}
@@ -101,9 +106,18 @@ function GapSummary({ gaps, onSelect, onChanged }: { gaps: ChainGaps; onSelect(i
           {t("gap.findTargets")}
         </ButtonLink>
         <ButtonLink to={paths.report(gaps.zone.id, gaps.chain.id)}>{t("report.open")}</ButtonLink>
+        <Button
+          onClick={() => void download(files.gaps(gaps.zone.id, gaps.chain.id, "xlsx"), `${gaps.zone.shortName}-${gaps.chain.name}-gaps.xlsx`)}
+          loading={busy !== null}
+          data-testid="export-gaps-xlsx"
+        >
+          {t("gap.export")}
+        </Button>
       </Space>
 
-      <Typography.Title level={5}>{t("gap.table", { count: rows.length })}</Typography.Title>
+      <Typography.Title level={5} title={t("figures.gapSegmentsHint")}>
+        {t("figures.gapSegments", { count: f.gapSegments })}
+      </Typography.Title>
       {rows.length === 0 ? (
         <Typography.Text type="secondary">{t("gap.none")}</Typography.Text>
       ) : (
@@ -148,6 +162,14 @@ function GapSummary({ gaps, onSelect, onChanged }: { gaps: ChainGaps; onSelect(i
   );
 }
 
+function FigureHeading({ title, hint }: { title: string; hint: string }) {
+  return (
+    <div className="figure-heading">
+      <b>{title}</b> <span className="muted">{hint}</span>
+    </div>
+  );
+}
+
 function GapRow({ row, zoneId, chainId, onSelect, onChanged }: { row: SegmentDiagnosis; zoneId: string; chainId: string; onSelect(id: string): void; onChanged(): void }) {
   const { t } = useI18n();
   return (
@@ -158,7 +180,7 @@ function GapRow({ row, zoneId, chainId, onSelect, onChanged }: { row: SegmentDia
           {row.name}
         </button>
         <div>
-          <StatusTag status={row.status} />
+          <StatusTag status={row.status} localFirmCount={row.localFirmCount} />
         </div>
         <div className="firm-meta">
           {t(`stage.${row.stage}`)} · {t("gap.localFirms", { count: row.localFirmCount })}
@@ -176,6 +198,7 @@ function GapRow({ row, zoneId, chainId, onSelect, onChanged }: { row: SegmentDia
           )}
         </div>
         <ul className="reasons">
+          <li>{row.coverage}</li>
           {row.gaps.map((gap) => (
             <li key={`${gap.kind}:${gap.reason}`}>{gap.reason}</li>
           ))}

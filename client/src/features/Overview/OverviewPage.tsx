@@ -11,6 +11,7 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatPercent } from "../../model/format";
+import { STATUS_URGENCY } from "../../model/gaps";
 import { buildOverviewMatrix, completenessBand, parseSortKey, sortRows } from "../../model/overview";
 import type { MatrixCell, MatrixRow, MatrixSortKey, SortOrder } from "../../model/overview";
 import { paths } from "../../model/paths";
@@ -118,24 +119,34 @@ function OverviewMatrixTable({ zones }: { zones: ZoneSummary[] }) {
 
 function MatrixCellView({ cell, zoneName, chainName }: { cell: MatrixCell; zoneName: string; chainName: string }) {
   const { t } = useI18n();
-  const percent = formatPercent(cell.completeness);
+  const f = cell.figures;
+  const percent = formatPercent(f.completeness);
   return (
     <>
       <Link
         to={paths.map(cell.zoneId, cell.chainId)}
-        className={`matrix-cell band-${completenessBand(cell.completeness)}`}
+        className={`matrix-cell band-${completenessBand(f.completeness)}`}
         aria-label={t("overview.openMap", { zone: zoneName, chain: chainName, percent })}
         data-testid={`cell-${cell.zoneId}-${cell.chainId}`}
       >
         <div className="matrix-bar" aria-hidden="true">
-          <div className="matrix-bar-fill" style={{ width: `${Math.round(cell.completeness * 100)}%` }} />
+          <div className="matrix-bar-fill" style={{ width: `${Math.round(f.completeness * 100)}%` }} />
         </div>
         <div className="matrix-figures">
-          <span className="matrix-percent">{percent}</span>
-          <span className="matrix-ratio">
-            {cell.coveredCount}/{cell.segmentCount}
+          <span className="matrix-percent" data-testid={`overview-completeness-${cell.zoneId}-${cell.chainId}`}>
+            {percent}
           </span>
-          <span className="matrix-gaps">{t("overview.gaps", { count: cell.gapCount })}</span>
+          <span className="matrix-ratio" title={t("figures.covered", { covered: f.covered, segments: f.segments })}>
+            {f.covered}/{f.segments}
+          </span>
+          <span
+            className="matrix-gaps"
+            title={`${t("figures.gapSegmentsHint")}：${STATUS_URGENCY.filter((s) => s !== "strong").map((s) => `${t(`status.${s}`)} ${f.byStatus[s]}`).join("、")}`}
+            data-testid={`overview-gaps-${cell.zoneId}-${cell.chainId}`}
+            data-count={f.gapSegments}
+          >
+            {t("overview.gaps", { count: f.gapSegments })}
+          </span>
         </div>
         <div className="matrix-leader">
           {cell.leaders.length ? t("overview.leader", { names: cell.leaders.map((l) => l.name).join("、") }) : t("overview.noLeader")}

@@ -17,7 +17,7 @@ import type { MapView } from "../../model/mapView";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
-import { countStatuses, diagnoseSegments } from "../../model/status";
+import { segmentStatuses, statusLabel } from "../../model/status";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { RequestState } from "../common/RequestState";
@@ -40,8 +40,8 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const chainNames = useChainNames();
-  const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
-  const counts = countStatuses(diagnosis);
+  const diagnosis = useMemo(() => segmentStatuses(map), [map]);
+  const f = map.figures;
   const laneLabels = useLaneLabels();
   const svg = useMemo(() => {
     const elements = buildMapElements(map, diagnosis, {
@@ -55,7 +55,7 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
   }, [map, diagnosis, view, laneLabels, chainNames]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
-  const gaps = map.segments.filter((s) => diagnosis.get(s.id)?.status !== "strong");
+  const gaps = map.segments.filter((s) => s.status !== "strong");
   const today = formatDate(new Date());
   const setPaperHref = (next: Paper) => paths.print(map.zone.id, map.chain.id, next, view);
 
@@ -85,23 +85,19 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
             <span>{t("print.zone", { zone: map.zone.name })}</span>
             <span>{t("print.date", { date: today })}</span>
           </div>
-          <div className="print-summary">
-            {t("print.summary", {
-              percent: formatPercent(map.completeness),
-              segments: map.segments.length,
-              missing: map.segments.filter((s) => s.localFirmCount === 0).length,
-              bottleneck: counts.bottleneck,
-              weak: counts.weak,
-            })}
+          <div className="print-summary" data-testid="print-summary">
+            {t("print.summary", { percent: formatPercent(f.completeness), covered: f.covered, segments: f.segments, ...f.byStatus })}
           </div>
         </header>
         <div className="print-map" dangerouslySetInnerHTML={{ __html: svg }} data-testid="print-map" />
-        <Legend palette={STANDARD_PALETTE} className="print-legend" />
+        <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
         {gaps.length > 0 && (
           <p className="print-gaps">
-            <b>{t("print.gapTable")}：</b>
+            <b>
+              {t("figures.gapSegments", { count: f.gapSegments })}：
+            </b>
             {gaps
-              .map((s) => `${s.name}（${t(`status.${diagnosis.get(s.id)!.status}`)}）`)
+              .map((s) => `${s.name}（${statusLabel(t, s.status, s.localFirmCount)}）`)
               .join(locale === "en" ? ", " : "、")}
           </p>
         )}

@@ -12,14 +12,14 @@ import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
-import { formatDate, formatMoney, formatPercent } from "../../model/format";
-import { flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
+import { formatCapital, formatDate, formatPercent } from "../../model/format";
+import { STATUS_URGENCY, flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
 import { SIGNED_STATUSES, sumStatusCounts } from "../../model/pipeline";
 import { formatPoints } from "../../model/scoreBar";
-import { diagnoseSegments } from "../../model/status";
+import { segmentStatuses } from "../../model/status";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { RequestState } from "../common/RequestState";
@@ -46,7 +46,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
   const navigate = useNavigate();
   const chainNames = useChainNames();
   const { map, gaps, targets, lists } = report;
-  const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
+  const diagnosis = useMemo(() => segmentStatuses(map), [map]);
   const laneLabels = useLaneLabels();
   const svg = useMemo(() => {
     const elements = buildMapElements(map, diagnosis, {
@@ -63,7 +63,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
   const pipeline = sumStatusCounts(lists);
   const signed = lists.flatMap((l) => l.entries.filter((e) => SIGNED_STATUSES.includes(e.status)).map((e) => ({ ...e, listName: l.name })));
   const date = formatDate(new Date(report.generatedAt));
-  const c = gaps.counts;
+  const f = gaps.figures;
 
   return (
     <>
@@ -97,34 +97,39 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
               </span>
             </div>
           </div>
-          <dl className="report-figures" data-testid="report-figures">
-            <div className="big">
-              <dt>{t("map.completeness")}</dt>
-              <dd>{formatPercent(gaps.completeness)}</dd>
-            </div>
-            <div>
-              <dt>{t("map.segments")}</dt>
-              <dd>
-                {c.covered}/{c.segments}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("status.missing")}</dt>
-              <dd>{c.segments - c.covered}</dd>
-            </div>
-            <div>
-              <dt>{t("status.bottleneck")}</dt>
-              <dd>{c.bottleneck}</dd>
-            </div>
-            <div>
-              <dt>{t("status.weak")}</dt>
-              <dd>{c.weak}</dd>
-            </div>
-            <div>
-              <dt>{t("status.filling")}</dt>
-              <dd>{c.filling}</dd>
-            </div>
-          </dl>
+          <div className="report-figures-block">
+            <dl className="report-figures" data-testid="report-figures">
+              <div className="big">
+                <dt>{t("map.completeness")}</dt>
+                <dd data-testid="report-completeness">{formatPercent(f.completeness)}</dd>
+              </div>
+              <div>
+                <dt>{t("map.segments")}</dt>
+                <dd title={t("figures.covered", { covered: f.covered, segments: f.segments })}>
+                  {f.covered}/{f.segments}
+                </dd>
+              </div>
+              {STATUS_URGENCY.map((status) => (
+                <div key={status} title={t("figures.byStatusHint", { segments: f.segments })}>
+                  <dt>{t(`status.${status}`)}</dt>
+                  <dd data-testid={`report-count-${status}`}>{f.byStatus[status]}</dd>
+                </div>
+              ))}
+              <div>
+                <dt>{t("status.filling")}</dt>
+                <dd data-testid="report-count-filling">{f.filling}</dd>
+              </div>
+            </dl>
+            <p className="report-figure-notes">
+              <b>{t("figures.byStatus")}</b>：{t("figures.byStatusHint", { segments: f.segments })}。<b>{t("figures.byKind")}</b>（{t("figures.byKindHint")}）：
+              {(["missing", "weak", "bottleneck", "leader-dependency"] as const).map((kind, i) => (
+                <span key={kind}>
+                  {i > 0 && "、"}
+                  {t(`gap.kind.${kind}`)} <b data-testid={`report-kind-${kind}`}>{f.byKind[kind === "leader-dependency" ? "leaderDependency" : kind]}</b>
+                </span>
+              ))}
+            </p>
+          </div>
         </header>
 
         <div
@@ -133,11 +138,11 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           dangerouslySetInnerHTML={{ __html: svg }}
           data-testid="report-map"
         />
-        <Legend palette={STANDARD_PALETTE} className="print-legend" />
+        <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
 
         <div className="report-grid">
           <section className="report-gaps">
-            <h2>{t("report.gaps", { count: rows.length })}</h2>
+            <h2 data-testid="report-gap-heading">{t("report.gaps", { count: f.gapSegments })}</h2>
             {rows.length === 0 ? (
               <p className="muted">{t("gap.none")}</p>
             ) : (
@@ -160,14 +165,18 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                       </td>
                       <td className="nowrap">{t(`stage.${row.stage}`)}</td>
                       <td className="nowrap">
-                        <StatusTag status={row.status} />
+                        <StatusTag status={row.status} localFirmCount={row.localFirmCount} />
                         {row.filling.length > 0 && <span className="filling-mark">＋{t("status.fillingShort")}</span>}
                       </td>
                       <td className="num">{row.localFirmCount}</td>
                       <td>
                         <div className="reason">
-                          {row.flag && flagUnsaid(row) ? `${t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })} ` : ""}
-                          {(row.gaps.find((g) => g.kind === row.status) ?? row.gaps[0])?.reason ?? ""}
+                          {[
+                            row.coverage,
+                            ...row.gaps.map((g) => g.reason),
+                            ...(row.flag && flagUnsaid(row) ? [t("panel.flag", { note: row.flag.note, by: row.flag.flaggedBy, date: row.flag.flaggedAt.slice(0, 10) })] : []),
+                            ...row.filling.map((p) => t("panel.filling", { project: p.name, firm: p.firmName, status: p.status })),
+                          ].join(" ")}
                         </div>
                       </td>
                     </tr>
@@ -197,15 +206,25 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                   {top.map((r) => (
                     <tr key={r.firm.id}>
                       <td className="num">{r.rank}</td>
-                      <td>{r.firm.name}</td>
+                      <td>
+                        {r.firm.name}
+                        {r.via.length > 0 && <span className="muted">（{t("targets.via", { names: r.via.map((b) => b.name).join("、") })}）</span>}
+                        {!r.decisionMaker && <span className="muted">（{t("targets.branch")}）</span>}
+                      </td>
                       <td className="nowrap">{shortRegion(r.region)}</td>
-                      <td className="num nowrap">{formatMoney(r.firm.capital, locale)}</td>
+                      <td className="num">{formatCapital(r.firm, locale)}</td>
                       <td>{r.segments.map((s) => s.name).join("、")}</td>
                       <td className="num">{formatPoints(r.total)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            )}
+            {targets.won.length > 0 && (
+              <p className="report-won" data-testid="report-won">
+                {t("targets.won", { count: targets.won.length })}
+                {targets.won.map((w) => `${w.firm.name}（${w.how.join("；")}）`).join("、")}
+              </p>
             )}
           </section>
 

@@ -6,7 +6,7 @@ import { AutoComplete, Input } from "antd";
 import { useMemo } from "react";
 import type { SearchResults } from "../../../../server/model/api";
 import { useI18n } from "../../i18n/I18nProvider";
-import { useDebouncedSearch } from "./useDebouncedSearch";
+import { SEARCH_MAX_LENGTH, useDebouncedSearch } from "./useDebouncedSearch";
 
 export type SearchHit =
   | { kind: "firm"; id: string; name: string; zoneId: string | null }
@@ -15,7 +15,9 @@ export type SearchHit =
 
 export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void; className?: string }) {
   const { t } = useI18n();
-  const { text, setText, results, clear, searching, answered } = useDebouncedSearch();
+  const { text, setText, results, clear, searching, answered, atLimit, tooLong, refusal } = useDebouncedSearch();
+  // Said in the box itself: a search that is refused never fails without a word.
+  const notice = tooLong || refusal ? (refusal ?? t("search.tooLong", { max: SEARCH_MAX_LENGTH })) : atLimit ? t("search.atLimit", { max: SEARCH_MAX_LENGTH }) : null;
   const hits = useMemo(() => (results.data ? toHits(results.data) : []), [results.data]);
 
   const group = (label: string, kind: SearchHit["kind"]) => {
@@ -51,7 +53,27 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
         clear();
         if (hit) onPick(hit);
       }}
-      notFoundContent={answered ? t("search.none") : null}
+      notFoundContent={
+        notice ? (
+          <span className="search-notice" role="status" data-testid="search-notice">
+            {notice}
+          </span>
+        ) : answered ? (
+          t("search.none")
+        ) : null
+      }
+      popupRender={(menu) =>
+        notice && options.length > 0 ? (
+          <>
+            <div className="search-notice" role="status" data-testid="search-notice">
+              {notice}
+            </div>
+            {menu}
+          </>
+        ) : (
+          menu
+        )
+      }
       popupMatchSelectWidth={360}
     >
       <Input.Search
@@ -59,6 +81,8 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
         aria-label={t("search.label")}
         allowClear
         loading={searching}
+        maxLength={SEARCH_MAX_LENGTH}
+        status={notice && (tooLong || refusal) ? "error" : notice ? "warning" : undefined}
         data-testid="search-input"
       />
     </AutoComplete>

@@ -9,7 +9,7 @@ import { SCORE_COMPONENTS } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
 import { SCORE_COLORS, formatPoints, scoreBreakdown, scoreParts } from "../../model/scoreBar";
 
-export function ScoreBar({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "firm"> }) {
+export function ScoreBar({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "firm" | "dataNote"> }) {
   const { t } = useI18n();
   const parts = scoreParts(result.contributions);
   return (
@@ -21,6 +21,7 @@ export function ScoreBar({ result }: { result: Pick<TargetResult, "components" |
     >
       <button type="button" className="score-cell" aria-label={t("score.openBreakdown", { total: formatPoints(result.total) })} data-testid={`score-${result.firm.id}`}>
         <span className="score-total">{formatPoints(result.total)}</span>
+
         <span className="score-bar" aria-hidden="true">
           {parts.map((part) => (
             <span
@@ -31,15 +32,25 @@ export function ScoreBar({ result }: { result: Pick<TargetResult, "components" |
             />
           ))}
         </span>
+        {result.dataNote && (
+          <>
+            <span className="score-break" />
+            <span className="score-incomplete" data-testid={`score-incomplete-${result.firm.id}`}>
+              {t("score.incomplete")}
+            </span>
+          </>
+        )}
       </button>
     </Popover>
   );
 }
 
-export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total"> }) {
+export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "dataNote"> }) {
   const { t } = useI18n();
   const rows = scoreBreakdown(result);
   return (
+    <>
+    {result.dataNote && <p className="score-data-note" data-testid="score-data-note">{result.dataNote}</p>}
     <table className="score-breakdown" data-testid="score-breakdown">
       <thead>
         <tr>
@@ -56,11 +67,11 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
               <span className="score-swatch" style={{ background: SCORE_COLORS[row.component] }} />
               {t(`score.${row.component}`)}
             </th>
-            <td>{Math.round(row.value * 100)}%</td>
-            <td title={t("score.weightShare", { share: Math.round(row.weightShare * 100) })}>
-              {formatPoints(row.weight)} <span className="muted">({Math.round(row.weightShare * 100)}%)</span>
+            <td>{row.value === null ? <span className="muted">{t("score.unknown")}</span> : `${Math.round(row.value * 100)}%`}</td>
+            <td title={row.value === null ? t("score.leftOut") : t("score.weightShare", { share: Math.round(row.weightShare * 100) })}>
+              {formatPoints(row.weight)} <span className="muted">({row.value === null ? t("score.notCounted") : `${Math.round(row.weightShare * 100)}%`})</span>
             </td>
-            <td>{formatPoints(row.points)}</td>
+            <td>{row.points === null ? "—" : formatPoints(row.points)}</td>
           </tr>
         ))}
       </tbody>
@@ -75,6 +86,7 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
         </tr>
       </tfoot>
     </table>
+    </>
   );
 }
 

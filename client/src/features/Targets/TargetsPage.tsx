@@ -8,14 +8,14 @@ import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } f
 import type { TableColumnsType } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { TargetRanking, TargetResult } from "../../../../server/model/api";
+import type { TargetRanking, TargetResult, WonFirm } from "../../../../server/model/api";
 import { FIRM_TAGS } from "../../../../server/model/domain";
 import type { FirmTag } from "../../../../server/model/domain";
 import { api, files } from "../../api/endpoints";
 import type { ExportFormat } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
-import { formatMoney } from "../../model/format";
+import { formatCapital } from "../../model/format";
 import { picksOf } from "../../model/listBatch";
 import { paths } from "../../model/paths";
 import { LIMIT_CHOICES } from "../../model/targetQuery";
@@ -23,6 +23,8 @@ import { ButtonLink } from "../common/ButtonLink";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestError } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
+import { regionGroupsFor } from "../../model/regionGroups";
+import { statusLabel } from "../../model/status";
 import { useApiDownload } from "../common/useApiDownload";
 import { useChainNames } from "../common/useChainNames";
 import { useSession } from "../Session/SessionProvider";
@@ -67,6 +69,7 @@ export function TargetsPage() {
   const picks = useMemo(() => picksOf(shown?.results ?? [], selected), [shown, selected]);
 
   const chainNames = useChainNames();
+  const segmentFirms = useMemo(() => new Map((gaps.data?.segments ?? []).map((s) => [s.segmentId, s.localFirmCount])), [gaps.data]);
   const zone = shown?.zone ?? gaps.data?.zone ?? null;
   const rankedChain = shown?.chain ?? gaps.data?.chain ?? null;
   // The chain's name in the interface language (the ranking carries the Chinese one).
@@ -89,6 +92,18 @@ export function TargetsPage() {
             <Tooltip title={t("firm.sample")}>
               <Tag className="sample-tag">{t("targets.sample")}</Tag>
             </Tooltip>
+          )}
+          {!r.decisionMaker && (
+            <Tooltip title={t("targets.branchHint")}>
+              <Tag color="orange" data-testid={`target-branch-${r.firm.id}`}>
+                {t("targets.branch")}
+              </Tag>
+            </Tooltip>
+          )}
+          {r.via.length > 0 && (
+            <div className="firm-meta" data-testid={`target-via-${r.firm.id}`}>
+              {t("targets.via", { names: r.via.map((b) => b.name).join("、") })}
+            </div>
           )}
           {r.firm.tags.length > 0 && (
             <div className="tag-row">
@@ -123,7 +138,7 @@ export function TargetsPage() {
       title: t("targets.capital"),
       width: 104,
       align: "right",
-      render: (_, r) => <span className="nowrap">{formatMoney(r.firm.capital, locale)}</span>,
+      render: (_, r) => <span data-testid={`target-capital-${r.firm.id}`}>{formatCapital(r.firm, locale)}</span>,
     },
     {
       key: "segments",
@@ -133,7 +148,7 @@ export function TargetsPage() {
         <ul className="compact-list">
           {r.segments.map((s) => (
             <li key={s.segmentId}>
-              {s.name} <StatusTag status={s.status} />
+              {s.name} <StatusTag status={s.status} localFirmCount={segmentFirms.get(s.segmentId)} />
             </li>
           ))}
         </ul>
@@ -161,7 +176,10 @@ export function TargetsPage() {
             onChange={(segment?: string) => update({ segment: segment ?? null })}
             loading={gaps.status === "loading"}
             status={gaps.status === "error" ? "error" : undefined}
-            options={(gaps.data?.segments ?? []).map((s) => ({ value: s.segmentId, label: `${s.name}（${t(`status.${s.status}`)}）` }))}
+            options={(gaps.data?.segments ?? []).map((s) => ({
+              value: s.segmentId,
+              label: `${s.name}（${statusLabel(t, s.status, s.localFirmCount)}${s.leaderOperates ? ` · ${t("targets.leaderOwn")}` : ""}）`,
+            }))}
             style={{ width: 190 }}
             popupMatchSelectWidth={false}
             data-testid="filter-segment"
@@ -174,7 +192,7 @@ export function TargetsPage() {
             onChange={(group: string) => update({ regionGroup: group || null })}
             loading={groups.status === "loading"}
             status={groups.status === "error" ? "error" : undefined}
-            options={[{ value: "", label: t("targets.noGroup") }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+            options={[{ value: "", label: t("targets.noGroup") }, ...regionGroupsFor(groups.data ?? [], chainId, query.regionGroup).map((g) => ({ value: g.id, label: g.name }))]}
             style={{ width: 130 }}
             popupMatchSelectWidth={false}
             data-testid="filter-group"
@@ -284,6 +302,8 @@ export function TargetsPage() {
             </Button>
           </div>
           {ranking.status === "error" && <RequestError error={ranking.error} onRetry={ranking.retry} />}
+          {shown && <LeaderOwnNote ranking={shown} />}
+          {shown && shown.won.length > 0 && <WonFirms won={shown.won} />}
           <ScoreLegend />
           <Table<TargetResult>
             className="targets-table"
@@ -328,5 +348,32 @@ export function TargetsPage() {
       )}
       {zone && chain && can.edit && <AddToListDialog open={adding} onClose={() => setAdding(false)} zone={zone} chain={chain} picks={picks} />}
     </div>
+  );
+}
+
+/** Firms already won for the zone: named, never ranked. */
+function WonFirms({ won }: { won: WonFirm[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="targets-won" data-testid="targets-won">
+      <b>{t("targets.won", { count: won.length })}</b>
+      {won.map((w) => (
+        <span key={w.firm.id} className="won-firm">
+          <Link to={paths.firm(w.firm.id)}>{w.firm.name}</Link>（{w.how.join("；")}）
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Segments the chain leader makes itself: only what it still buys from outside is a target there. */
+function LeaderOwnNote({ ranking }: { ranking: TargetRanking }) {
+  const { t } = useI18n();
+  const own = ranking.targetSegments.filter((s) => s.leaderOwn);
+  if (!own.length) return null;
+  return (
+    <Typography.Paragraph type="secondary" className="targets-note" data-testid="targets-leader-own">
+      {t("targets.leaderOwnNote", { segments: own.map((s) => `「${s.name}」`).join("") })}
+    </Typography.Paragraph>
   );
 }

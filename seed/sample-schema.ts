@@ -24,7 +24,14 @@ export const SegmentEntry = Segment.omit({ chainId: true, position: true, source
   source: Source.optional(),
 });
 
+/** An analyst's note on what a chain's map covers and what it deliberately leaves out. */
+export const ChainScope = z.object({
+  covers: z.string().min(20, "写明这条链覆盖的环节（至少 20 个字）"),
+  leavesOut: z.string().min(10, "写明这条链不包括什么（至少 10 个字）"),
+});
+
 export const ChainEntry = Chain.extend({
+  scope: ChainScope,
   segments: z.array(SegmentEntry).min(1),
   /** [from, to] segment ids; `from` may belong to another chain. */
   feeds: z.array(z.tuple([Id, Id])),

@@ -10,7 +10,8 @@ import type { z } from "zod";
 import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, Segment, Zone, ZoneChain } from "../server/model/domain.js";
 import { STAGES } from "../server/model/domain.js";
 import { findRegion } from "../server/regions/divisions.js";
-import { SampleFiles } from "./sample-schema.js";
+import { isGenericWord } from "../server/imports/generic-words.js";
+import { SampleFiles, type ChainEntry } from "./sample-schema.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("./chaoyang/", import.meta.url));
 
@@ -52,7 +53,8 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const chains: Chain[] = [];
   const segments: Segment[] = [];
   const feeds: Feeds[] = [];
-  for (const { segments: entries, feeds: links, ...chain } of files["chains.json"]) {
+  checkChainEntries(files["chains.json"], problems);
+  for (const { segments: entries, feeds: links, scope: _scope, ...chain } of files["chains.json"]) {
     chains.push(chain);
     for (const stage of STAGES) {
       entries
@@ -100,6 +102,39 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   checkReferences(graph, problems);
   if (problems.length) throw new SampleDataError(problems);
   return graph;
+}
+
+/** GB/T 4754-2017 小类 (4-digit classes) by code, with their 门类 letter; see seed/reference/README.md. */
+let industryClasses: Map<string, { section: string; name: string }> | undefined;
+export function industryClass(code: string): { section: string; name: string } | undefined {
+  if (!industryClasses) {
+    const csv = readFileSync(fileURLToPath(new URL("./reference/gbt4754-2017.csv", import.meta.url)), "utf8");
+    industryClasses = new Map();
+    for (const line of csv.trim().split("\n").slice(1)) {
+      const [digits, level, section, name] = line.split(",");
+      if (level === "class") industryClasses.set(digits!, { section: section!, name: name! });
+    }
+  }
+  const digits = /^[A-T](\d{4})$/.exec(code)?.[1];
+  return digits ? industryClasses.get(digits) : undefined;
+}
+
+/** What a chain's segments must be to hold up for an analyst and for the classifier. */
+function checkChainEntries(chains: ChainEntry[], problems: string[]): void {
+  for (const chain of chains)
+    for (const segment of chain.segments) {
+      const where = `chain ${chain.id} segment ${segment.id}`;
+      if (segment.industryCodes.length === 0) problems.push(`${where}: has no GB/T 4754-2017 industry code`);
+      for (const code of segment.industryCodes) {
+        const known = industryClass(code);
+        if (!known) problems.push(`${where}: industry code ${code} is not a GB/T 4754-2017 class (门类 letter + 4 digits, e.g. C3130)`);
+        else if (known.section !== code[0]) problems.push(`${where}: industry code ${code} belongs to 门类 ${known.section} (${known.section}${code.slice(1)} ${known.name})`);
+      }
+      for (const keyword of segment.keywords) {
+        if (isGenericWord(keyword)) problems.push(`${where}: keyword "${keyword}" is a generic word (server/imports/generic-words.ts); name what the segment makes, e.g. 钢材物流 rather than 物流`);
+        else if ([...keyword.trim()].length < 2) problems.push(`${where}: keyword "${keyword}" is a single character, which matches inside unrelated words`);
+      }
+    }
 }
 
 function duplicates(ids: string[]): string[] {

@@ -13,7 +13,7 @@ describe("industryCodes", () => {
     expect(industryCodes("F5191 再生物资回收与批发")).toEqual(["F5191"]);
     expect(industryCodes("钢压延加工")).toEqual(["C3130"]);
     expect(industryCodes("黑色金属冶炼和压延加工业")).toEqual(["C31"]);
-    expect(industryCodes("制造业>黑色金属冶炼和压延加工业>钢压延加工")).toEqual(["C3130", "C31"]);
+    expect(industryCodes("制造业>黑色金属冶炼和压延加工业>钢压延加工")).toEqual(["C3130", "C31", "C"]);
     expect(industryCodes("主要从事钢压延加工的企业")).toEqual(["C3130"]);
     expect(industryCodes("")).toEqual([]);
     expect(industryCodes("X9999")).toEqual([]);

@@ -56,9 +56,7 @@ export const TERM = {
   /** Latin keywords: two letters (PA) say little, three or more (PCB, GaAs) nearly as much as Chinese. */
   latinShort: 0.5,
   latinLong: 0.9,
-  /** A keyword several segments share counts 1/√n for each. */
-  /** Each other segment whose longer keywords contain this one takes this much off (钢管 inside 不锈钢管). */
-  insideOthers: 0,
+  // A keyword several segments share counts 1/√n for each.
 } as const;
 
 /** Discounts on a single occurrence. */

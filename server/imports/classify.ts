@@ -19,11 +19,11 @@
  *   count for little: an expressway operator called 楚天智能交通 makes no traffic signals.
  * - Independent evidence combines as 1 − Π(1 − pᵢ).
  */
-import { businessPart } from "./firm-name.js";
+import { businessRange, nameText } from "./firm-name.js";
 import { isGenericWord } from "./generic-words.js";
 import { platformIndustryNames, readIndustry, type IndustryReading } from "./industry-names.js";
 import { WordTrie } from "./word-trie.js";
-import { addWords, wordBounds } from "./words.js";
+import { addWords, prepareBounds, wordBounds } from "./words.js";
 import {
   DEFAULT_GIVES_WAY,
   EXCLUDED,
@@ -117,23 +117,12 @@ function buildVocabulary(segments: readonly SegmentProfile[]): Vocabulary {
   // The segmenter keeps keywords, segment names and platform industry names whole.
   addWords([...texts.filter((t) => !isAscii(t)), ...segments.map((s) => s.name), ...platformIndustryNames()]);
 
-  // Segments whose longer terms contain a term: there it is only part of another word.
-  const all = new WordTrie<string>();
-  for (const text of texts) all.add(text, text);
-  const inside = new Map<string, Set<string>>(texts.map((text) => [text, new Set()]));
-  for (const other of texts) {
-    for (const [text] of all.findAll(other)) {
-      if (text === other) continue;
-      const own = segmentsOf.get(text)!;
-      for (const s of segmentsOf.get(other)!) if (!own.has(s)) inside.get(text)!.add(s);
-    }
-  }
   const terms: Term[] = texts.map((text, index) => {
     const own = segmentsOf.get(text)!;
     const ascii = isAscii(text);
     const letters = ascii ? text.replace(/[^a-z]/gi, "").length : text.length;
     const lengthFactor = ascii ? (letters <= 2 ? TERM.latinShort : TERM.latinLong) : text.length === 2 ? TERM.twoCharacters : 1;
-    const weight = lengthFactor / Math.sqrt(own.size) / (1 + TERM.insideOthers * inside.get(text)!.size);
+    const weight = lengthFactor / Math.sqrt(own.size);
     return { text, segments: [...own], weight, ascii, index };
   });
   const exact = new WordTrie<Term>();
@@ -174,54 +163,77 @@ interface Match {
 const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const byIndex = (a: Term, b: Term) => a.index - b.index;
 /** Where a text's clauses end: the segmenter never joins words across these. */
-const CLAUSE_BREAK = /[，,、；;。：:（）()【】[\]《》\s/|]/;
+const CLAUSE_BREAKS = new Set([..."，,、；;。：:（）()【】[]《》 \t\n\r\u3000/|"].map((c) => c.charCodeAt(0)));
+const breaksClause = (text: string, i: number) => CLAUSE_BREAKS.has(text.charCodeAt(i));
 
 /**
- * Word boundaries of `text` as one array, cutting only the clauses that hold a candidate
- * match (a long scope has few): each clause is cut on its own, and remembered.
+ * Word boundaries of `text` as one array, cut clause by clause (the segmenter never joins
+ * words across punctuation, and a clause repeats across rows where the whole text does
+ * not). Only clauses holding a candidate are cut; elsewhere only punctuation is a boundary.
  */
-function boundsAround(text: string, starts: number[]): Uint8Array {
+function boundsAround(text: string, clauses: [number, number][]): Uint8Array {
   const bounds = new Uint8Array(text.length + 1);
   bounds[0] = 1;
   bounds[text.length] = 1;
-  let clauseStart = 0;
-  let next = 0;
-  const sorted = [...starts].sort((a, b) => a - b);
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !CLAUSE_BREAK.test(text[i]!)) continue;
-    // The clause [clauseStart, i); punctuation is a boundary on both sides.
-    bounds[i] = 1;
-    bounds[i + 1] = 1;
-    while (next < sorted.length && sorted[next]! < clauseStart) next++;
-    if (next < sorted.length && sorted[next]! < i) {
-      const own = wordBounds(text.slice(clauseStart, i));
-      for (let j = 0; j < own.length; j++) if (own[j]) bounds[clauseStart + j] = 1;
-    }
-    clauseStart = i + 1;
+  for (let i = 0; i < text.length; i++) if (breaksClause(text, i)) bounds[i] = bounds[i + 1] = 1;
+  for (const [start, end] of clauses) {
+    const own = wordBounds(text.slice(start, end));
+    for (let j = 0; j < own.length; j++) if (own[j]) bounds[start + j] = 1;
   }
   return bounds;
 }
 
-/** Every term occurrence that stands as whole words, then only those not inside a longer one. */
-function findTerms(text: string, vocabulary: Vocabulary): Match[] {
-  const lower = fold(text);
+/** Every term occurrence in `text`, whether or not it stands as whole words. */
+function candidatesIn(text: string, vocabulary: Vocabulary): Match[] {
   const found: Match[] = [];
-  let here: Term[] = [];
-  const collect = (term: Term) => here.push(term);
+  let lower: string | null = null;
+  const here: Term[] = [];
+  const collect = (term: Term) => {
+    here.push(term);
+  };
   for (let i = 0; i < text.length; i++) {
-    here = [];
+    here.length = 0;
     vocabulary.exact.forEachAt(text, i, collect);
     const asWritten = here.length;
-    vocabulary.folded.forEachAt(lower, i, collect);
+    // Folded terms are Latin words of three letters or more: they start at a letter.
+    const code = text.charCodeAt(i);
+    if (isLatin(code)) vocabulary.folded.forEachAt((lower ??= fold(text)), i, collect);
     if (here.length === 0) continue;
     // Matches in vocabulary order; where lower case differs, terms starting with the
     // character as written come before those starting with its lower case.
-    if (lower[i] === text[i]) here.sort(byIndex);
-    else here = [...here.slice(0, asWritten).sort(byIndex), ...here.slice(asWritten).sort(byIndex)];
+    if (here.length > 1) {
+      const written = here.slice(0, asWritten).sort(byIndex);
+      const folded = here.slice(asWritten).sort(byIndex);
+      const inOrder = code >= 97 || !isLatin(code) ? [...written, ...folded].sort(byIndex) : [...written, ...folded];
+      here.length = 0;
+      here.push(...inOrder);
+    }
     for (const term of here) found.push({ term, start: i, end: i + term.text.length });
   }
-  if (found.length === 0) return found;
-  const bounds = boundsAround(text, found.filter((m) => !m.term.ascii).map((m) => m.start));
+  return found;
+}
+
+/** The clauses [start, end) of `text` that hold a Chinese candidate, in order. */
+function clausesWithCandidates(text: string, found: Match[]): [number, number][] {
+  const starts = found.filter((m) => !m.term.ascii).map((m) => m.start);
+  const clauses: [number, number][] = [];
+  if (starts.length === 0) return clauses;
+  let next = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !breaksClause(text, i)) continue;
+    while (next < starts.length && starts[next]! < start) next++;
+    if (next < starts.length && starts[next]! < i) clauses.push([start, i]);
+    start = i + 1;
+  }
+  return clauses;
+}
+
+/**
+ * Of the candidates, those that stand as whole words (`bounds`, see wordBounds), then only
+ * those not inside a longer one, each marked where it crosses another or describes the next.
+ */
+function wordsAmong(text: string, found: Match[], bounds: Uint8Array): Match[] {
   const words = found.filter((m) =>
     // Latin terms: not inside a longer Latin word (PA in PAM). Chinese: on word boundaries.
     m.term.ascii ? !isLatin(text.charCodeAt(m.start - 1)) && !isLatin(text.charCodeAt(m.end)) : bounds[m.start] === 1 && bounds[m.end] === 1,
@@ -303,18 +315,39 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
     if (!entry) evidence.set(segmentId, (entry = { terms: new Map(), snippets: new Map(), excluded: new Set() }));
     return entry;
   };
+  const name = nameText(firm.name ?? "");
   const texts: Record<Field, string> = {
     products: firm.products ?? "",
     industry: industryUnderstood ? "" : (firm.industry ?? ""),
-    name: businessPart(firm.name ?? ""),
+    // The whole name is cut as one; its matches count only in its business part.
+    name,
     scope: stripBoilerplate(firm.scope ?? ""),
   };
+  // Every occurrence first, then one call of the segmenter for everything it must cut.
+  const found = {} as Record<Field, Match[]>;
+  const clauses = {} as Record<Field, [number, number][]>;
+  const toCut: string[] = [];
+  for (const field of FIELDS) {
+    found[field] = texts[field] ? candidatesIn(texts[field], vocabulary) : [];
+    if (field === "name") {
+      if (found.name.length) toCut.push(name);
+      continue;
+    }
+    clauses[field] = clausesWithCandidates(texts[field], found[field]);
+    for (const [start, end] of clauses[field]) toCut.push(texts[field].slice(start, end));
+  }
+  prepareBounds(toCut);
+  if (found.name.length) {
+    const business = businessRange(firm.name ?? "");
+    found.name = found.name.filter((m) => m.start >= business.start && m.end <= business.end);
+  }
   for (const field of FIELDS) {
     const text = texts[field];
-    if (!text.trim()) continue;
+    if (found[field].length === 0) continue;
+    const matches = wordsAmong(text, found[field], field === "name" ? wordBounds(text) : boundsAround(text, clauses[field]));
     // The strongest occurrence of each term in this field counts once.
     const best = new Map<Term, { weight: number; snippet: string }>();
-    for (const match of findTerms(text, vocabulary)) {
+    for (const match of matches) {
       let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? 0.5 : 1) * (match.modifier ? OCCURRENCE.modifier : 1);
       let snippet = match.term.text;
       if (field === "scope") {
@@ -332,7 +365,9 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
     for (const [term, { weight, snippet }] of best) {
       for (const segmentId of term.segments) {
         const entry = entryOf(segmentId);
-        entry.terms.set(term, [...(entry.terms.get(term) ?? []), { field, weight }]);
+        const seen = entry.terms.get(term);
+        if (seen) seen.push({ field, weight });
+        else entry.terms.set(term, [{ field, weight }]);
         if (!entry.snippets.has(field)) entry.snippets.set(field, new Set());
         entry.snippets.get(field)!.add(snippet.length > 40 ? `${snippet.slice(0, 40)}…` : snippet);
       }

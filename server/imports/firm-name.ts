@@ -5,13 +5,40 @@
  * empty region column.
  */
 import type { Region } from "../model/domain.js";
-import { ALL_REGIONS, shortRegionName } from "../regions/divisions.js";
+import { ALL_REGIONS, findRegion, shortRegionName } from "../regions/divisions.js";
 import { WordTrie } from "./word-trie.js";
-import { cutWords } from "./words.js";
+import { cutWords, wordBounds } from "./words.js";
 
-/** What follows the business words: legal forms, branches, and the brackets exports add. */
-const LEGAL_FORM =
-  /(?:[（(][^）)]{0,12}[）)])*(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司|公司)|集团|(?:特殊)?普通合伙企业|有限合伙企业|合伙企业|个人独资企业|专业合作社|合作社|经营部|营业部|工作室|门市部|事务所|研究院|研究所|厂)(?:[（(][^）)]{0,12}[）)])*(?:分公司|分厂|办事处|[\u4e00-\u9fff]{0,6}分公司)?$/;
+/** What follows the business words: legal forms, and the branch or bracket that may follow them. */
+const LEGAL_FORMS = [
+  "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司", "公司", "集团",
+  "特殊普通合伙企业", "普通合伙企业", "有限合伙企业", "合伙企业", "个人独资企业", "专业合作社", "合作社",
+  "经营部", "营业部", "工作室", "门市部", "事务所", "研究院", "研究所", "分公司", "分厂", "办事处", "厂",
+].sort((a, b) => b.length - a.length);
+const TRAILING_BRACKET = /[（(][^（）()]{0,12}[）)]$/;
+/** 唐山分公司, 迁安分厂: a branch named after its place. */
+const NAMED_BRANCH = /[\u4e00-\u9fff]{1,6}(?=分公司$|分厂$)/;
+
+/** The name without the legal forms, brackets and branch it ends with (a few string checks, no scanning). */
+function withoutLegalForm(text: string): string {
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const bracket = TRAILING_BRACKET.exec(rest);
+    if (bracket) {
+      rest = rest.slice(0, bracket.index);
+      changed = true;
+      continue;
+    }
+    const form = LEGAL_FORMS.find((f) => rest.endsWith(f));
+    if (form) {
+      const branch = form === "分公司" || form === "分厂" ? NAMED_BRANCH.exec(rest) : null;
+      rest = rest.slice(0, branch ? branch.index : rest.length - form.length);
+      changed = true;
+    }
+  }
+  return rest;
+}
 
 /** Placeholder divisions no one names a firm after. */
 const PLACEHOLDERS = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
@@ -53,43 +80,31 @@ export interface NamePlace {
  * a word made of the place and one more word (北京东方 is 北京 + 东方), but not inside a word
  * the place is only part of (白云石 is not 白云 + 石).
  */
-function wordEnds(text: string): (end: number) => boolean {
-  const words = cutWords(text);
-  return (end) => {
-    let start = 0;
-    for (const word of words) {
-      const wordEnd = start + word.length;
-      if (wordEnd === end) return true;
-      if (wordEnd > end) {
-        const rest = cutWords(word.slice(end - start));
-        return rest.length === 1 && rest[0]!.length >= 2;
-      }
-      start = wordEnd;
-    }
-    return false;
-  };
+function endsWord(text: string, bounds: Uint8Array, end: number): boolean {
+  if (bounds[end]) return true;
+  let start = end;
+  while (start > 0 && !bounds[start]) start--;
+  let stop = end;
+  while (stop < text.length && !bounds[stop]) stop++;
+  const rest = cutWords(text.slice(end, stop));
+  return start < end && rest.length === 1 && rest[0]!.length >= 2;
 }
 
-/**
- * The place a name opens with, read the way people write it: 深圳市…, 湖南华联…,
- * 辽宁省朝阳市…, (中国)… A place must end where a word ends (白云石矿业 is not 白云区), a
- * short name must be one region (or regions under one parent, which is then taken), and
- * each further place must lie inside the one before.
- */
-export function placeOfName(name: string): NamePlace | null {
-  let text = name.replace(/^[（(]?中国[）)]?/, "");
-  const offset = name.length - text.length;
-  text = text.replace(/\s+/g, "");
+/** A name as written, without a leading (中国) and without spaces: what is read. */
+export const nameText = (name: string) => name.replace(/^[（(]?中国[）)]?/, "").replace(/\s+/g, "");
+
+/** The place at the start of a name's text, and how many characters name it. */
+function placeIn(text: string): { region: Region; length: number } | null {
   if (!text) return null;
-  const endsWord = wordEnds(text);
+  const bounds = wordBounds(text);
   let found: Region | null = null;
   let at = 0;
   for (let step = 0; step < 3; step++) {
     let longest = 0;
     let candidates: PlaceName[] = [];
     placeNames().forEachAt(text, at, (place, end) => {
-      if (!endsWord(end)) return;
       if (found && (!within(place.region, found) || place.region.code === found.code)) return;
+      if (!endsWord(text, bounds, end)) return;
       const length = end - at;
       if (length > longest) {
         longest = length;
@@ -107,7 +122,7 @@ export function placeOfName(name: string): NamePlace | null {
     if (!region) {
       // Several regions share the name: only their common parent is certain, if it lies deeper than what was found.
       const parents = new Set(regions.map((r) => r.parentCode));
-      const parent = parents.size === 1 ? ALL_REGIONS.find((r) => r.code === [...parents][0]) : undefined;
+      const parent = parents.size === 1 ? findRegion([...parents][0] ?? "") : undefined;
       if (!parent || (found && !within(parent, found))) break;
       region = parent;
     }
@@ -115,22 +130,40 @@ export function placeOfName(name: string): NamePlace | null {
     at += longest;
     if (found.level === "county") break;
   }
-  return found ? { region: found, text: name.slice(0, offset + at) } : null;
+  return found ? { region: found, length: at } : null;
 }
 
 /**
- * The words of a name that can say what the firm does: without the place it opens with
- * and the legal form it ends with. 凌源钢铁股份有限公司 → 钢铁; 楚天智能交通股份有限公司 →
- * 楚天智能交通. A name that is nothing but place and legal form leaves "".
+ * The place a name opens with, read the way people write it: 深圳市…, 湖南华联…,
+ * 辽宁省朝阳市…, (中国)… A place must end where a word ends (白云石矿业 is not 白云区), a
+ * short name must be one region (or regions under one parent, which is then taken), and
+ * each further place must lie inside the one before.
  */
-export function businessPart(name: string): string {
-  let rest = name.trim().replace(/\s+/g, "");
-  const place = placeOfName(rest);
-  if (place) rest = rest.slice(place.text.replace(/\s+/g, "").length);
-  else rest = rest.replace(/^[（(]?中国[）)]?/, "");
-  for (let previous = ""; previous !== rest; ) {
-    previous = rest;
-    rest = rest.replace(LEGAL_FORM, "");
+export function placeOfName(name: string): NamePlace | null {
+  const text = nameText(name);
+  const place = placeIn(text);
+  return place ? { region: place.region, text: text.slice(0, place.length) } : null;
+}
+
+/**
+ * Where the words that can say what the firm does stand in the name's text (nameText):
+ * after the place it opens with, before the legal form it ends with. 凌源钢铁股份有限公司 →
+ * 钢铁; 楚天智能交通股份有限公司 → 楚天智能交通.
+ */
+export function businessRange(name: string): { text: string; start: number; end: number } {
+  const text = nameText(name);
+  let start = placeIn(text)?.length ?? 0;
+  const opening = /^[（(][^）)]*[）)]/.exec(text.slice(start));
+  let rest = withoutLegalForm(text.slice(start));
+  if (opening && rest.length >= opening[0].length) {
+    start += opening[0].length;
+    rest = rest.slice(opening[0].length);
   }
-  return rest.replace(/^[（(][^）)]*[）)]/, "");
+  return { text, start, end: start + rest.length };
+}
+
+/** The business words of a name (businessRange): a name that is nothing but place and legal form leaves "". */
+export function businessPart(name: string): string {
+  const { text, start, end } = businessRange(name);
+  return text.slice(start, end);
 }

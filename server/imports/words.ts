@@ -16,7 +16,10 @@ import { dict } from "@node-rs/jieba/dict.js";
 
 let segmenter: Jieba | null = null;
 const added = new Set<string>();
-/** Remembered cuts: exports repeat the same scope items and names across millions of rows. */
+/**
+ * Word boundaries of texts already cut: exports repeat the same scope items and product
+ * names across millions of rows. Bounded; cleared when full or when words are added.
+ */
 const memo = new Map<string, Uint8Array>();
 const MEMO_SIZE = 200_000;
 
@@ -59,21 +62,58 @@ export function cutWords(text: string): string[] {
   return length === text.length ? words : [text];
 }
 
+/** Boundaries as wordBounds gives them, from the words of a text. */
+function boundsOf(words: string[], length: number): Uint8Array {
+  const bounds = new Uint8Array(length + 1);
+  bounds[0] = 1;
+  let at = 0;
+  for (const word of words) {
+    at += word.length;
+    if (at <= length) bounds[at] = 1;
+  }
+  bounds[length] = 1;
+  return bounds;
+}
+
+function remember(text: string, bounds: Uint8Array): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, bounds);
+}
+
 /**
  * Where words begin and end in `text`: `bounds[i]` is 1 when a word boundary lies before
  * character i (so `bounds[0]` and `bounds[text.length]` are always 1).
  */
 export function wordBounds(text: string): Uint8Array {
   let bounds = memo.get(text);
-  if (bounds) return bounds;
-  bounds = new Uint8Array(text.length + 1);
-  bounds[0] = 1;
-  let at = 0;
-  for (const word of cutWords(text)) {
-    at += word.length;
-    bounds[at] = 1;
+  if (!bounds) {
+    bounds = boundsOf(cutWords(text), text.length);
+    remember(text, bounds);
   }
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(text, bounds);
   return bounds;
+}
+
+/**
+ * Cuts, in one call of the segmenter, every text not cut before, so that wordBounds
+ * answers them from memory: each call costs about as much again as the cutting itself.
+ * The texts are joined by line breaks, which the segmenter never joins to a word.
+ */
+export function prepareBounds(texts: readonly string[]): void {
+  let missing: string[] | null = null;
+  for (const text of texts) if (text && !memo.has(text) && !missing?.includes(text)) (missing ??= []).push(text);
+  if (!missing) return;
+  if (missing.length === 1) {
+    wordBounds(missing[0]!);
+    return;
+  }
+  const joined = missing.join("\n");
+  const all = boundsOf(cutWords(joined), joined.length);
+  let start = 0;
+  for (const text of missing) {
+    const end = start + text.length;
+    // A word across a line break would mean the join misled the segmenter: cut alone.
+    if (!all[end] || !all[start]) remember(text, boundsOf(cutWords(text), text.length));
+    else remember(text, all.slice(start, end + 1));
+    start = end + 1;
+  }
 }

@@ -26,7 +26,7 @@ describe("the industry names file", () => {
 
 describe("readIndustry", () => {
   it("reads a platform name to its classes and default segments, however the export writes it", () => {
-    const sheet = { codes: ["C3130"], segments: ["steel-hot-rolled", "steel-cold-rolled-strip"], label: "板材（申万三级）" };
+    const sheet = { codes: ["C3130", "C3110", "C3120"], segments: ["steel-hot-rolled", "steel-cold-rolled-strip", "steel-ironmaking", "steel-steelmaking"], label: "板材（申万三级）" };
     expect(readIndustry("板材")).toEqual(sheet);
     expect(readIndustry("钢铁-普钢-板材")).toEqual(sheet);
     expect(readIndustry("钢铁 > 普钢 > 板材")).toEqual(sheet);

@@ -6,11 +6,13 @@
  */
 import { z } from "zod";
 import {
+  CapitalYear,
   Chain,
   Firm,
   FirmTag,
   Id,
   IsoDate,
+  BelongsToKind,
   Project,
   RegionCode,
   RegionGroup,
@@ -32,27 +34,46 @@ export const ChainScope = z.object({
 
 export const ChainEntry = Chain.extend({
   scope: ChainScope,
+  /**
+   * Why the pool holds fewer than 10 firms in 京津冀 for this chain's gap segments: such
+   * firms do not exist there (say where the industry is). Without it the check asks for 10.
+   */
+  fewInJingJinJi: z.string().min(20, "写明京津冀为何没有这条链缺口环节的企业（至少 20 个字）").optional(),
   segments: z.array(SegmentEntry).min(1),
   /** [from, to] segment ids; `from` may belong to another chain. */
   feeds: z.array(z.tuple([Id, Id])),
 });
 
 export const ZoneEntry = Zone.extend({
-  chains: z.array(Id).min(1).max(3),
+  /** At most four: the policy says 主导产业一般不超过 3 个, and 柳城's documents name four. */
+  chains: z.array(Id).min(1).max(4),
   leaders: z.array(z.object({ chainId: Id, firmId: Id, source: Source })),
 });
 
-export const FirmEntry = Firm.omit({ sample: true }).extend({
+/**
+ * A registered capital figure (注册资本) as a filing states it: 万元 of 人民币 (a filing in
+ * another currency is said in the source, not converted here), the year it stands for and
+ * the filing itself — an annual report, an exchange filing, the enterprise credit system.
+ */
+export const CapitalEntry = z.object({
+  wan: z.number().positive(),
+  asOf: CapitalYear,
+  source: Source.refine((s) => s.trim().toLowerCase() !== "public information", "注明刊载注册资本的文件，如“宝山钢铁股份有限公司2023年年度报告”"),
+});
+
+export const FirmEntry = Firm.omit({ sample: true, capital: true, capitalSource: true, capitalAsOf: true }).extend({
   uscc: Uscc.nullable().default(null),
   aliases: z.array(z.string().min(1)).default([]),
   zoneId: Id.nullable().default(null),
-  capital: z.number().nonnegative().nullable().default(null),
+  capital: CapitalEntry.nullable().default(null),
   foundedOn: IsoDate.nullable().default(null),
   staff: z.number().int().nonnegative().nullable().default(null),
   revenue: z.number().nonnegative().nullable().default(null),
   tags: z.array(FirmTag).default([]),
   asOf: IsoDate.nullable().default(null),
   attributes: z.record(z.string(), z.string()).default({}),
+  /** The firm this one is a subsidiary (子公司) or branch (分公司/分厂) of, with where that is said. */
+  parent: z.object({ firmId: Id, kind: BelongsToKind, source: Source }).nullable().default(null),
   segments: z
     .array(
       z.object({
@@ -60,12 +81,34 @@ export const FirmEntry = Firm.omit({ sample: true }).extend({
         products: z.string().default(""),
         capacity: z.string().default(""),
         confidence: z.number().min(0).max(1).default(0.9),
+        /** Where the link itself is said, when not in the firm's own source (products from public information). */
+        source: Source.optional(),
       }),
-    )
-    .min(1),
+    ),
 });
 
+/** A project of a firm whose segment no document names (a furniture plant) builds no segment. */
+export const ProjectEntry = Project.extend({ segmentIds: z.array(Id) });
+
 export const SupplyEntry = z.object({ from: Id, to: Id, product: z.string(), source: Source });
+
+const Mention = z.object({ text: z.string().min(1) });
+
+/**
+ * What each source document names (as the document spells it), resolved to the sample's
+ * records: the check proves each is in the sample, in its zone, so nothing drops out unseen.
+ * `notInSample` lists what a document names that the sample leaves out, and why.
+ */
+export const DocumentMentions = z.record(
+  z.string().regex(/^[\w.-]+\.txt$/, "键为 sources/ 下的文件名"),
+  z.object({
+    firms: z.array(Mention.extend({ firmId: Id, zoneId: Id.nullable() })),
+    projects: z.array(Mention.extend({ projectId: Id })),
+    chains: z.array(Mention.extend({ chainId: Id, zoneId: Id.nullable() })),
+    leaders: z.array(Mention.extend({ firmId: Id, chainId: Id, zoneId: Id })),
+    notInSample: z.array(Mention.extend({ why: z.string().min(1) })),
+  }),
+);
 
 export const SampleFiles = {
   "region-groups.json": z.array(RegionGroup),
@@ -74,11 +117,14 @@ export const SampleFiles = {
   "firms-local.json": z.array(FirmEntry),
   "firms-pool.json": z.array(FirmEntry),
   "supplies.json": z.array(SupplyEntry),
-  "projects.json": z.array(Project),
+  "projects.json": z.array(ProjectEntry),
+  "document-mentions.json": DocumentMentions,
 } as const;
 
 export type ChainEntry = z.infer<typeof ChainEntry>;
 export type ZoneEntry = z.infer<typeof ZoneEntry>;
 export type FirmEntry = z.infer<typeof FirmEntry>;
+export type CapitalEntry = z.infer<typeof CapitalEntry>;
 export type SupplyEntry = z.infer<typeof SupplyEntry>;
+export type DocumentMentions = z.infer<typeof DocumentMentions>;
 export { RegionCode };

@@ -7,11 +7,12 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { z } from "zod";
-import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, Segment, Zone, ZoneChain } from "../server/model/domain.js";
-import { STAGES } from "../server/model/domain.js";
-import { findRegion } from "../server/regions/divisions.js";
+import type { Chain, Feeds, Firm, GraphRecords, Leads, OperatesIn, BelongsTo, Segment, Zone, ZoneChain } from "../server/model/domain.js";
+import { DEFAULT_GAP_THRESHOLDS, STAGES } from "../server/model/domain.js";
+import { coveringPrefix, findRegion } from "../server/regions/divisions.js";
 import { isGenericWord } from "../server/imports/generic-words.js";
-import { SampleFiles, type ChainEntry } from "./sample-schema.js";
+import { coreName } from "./firm-names.js";
+import { SampleFiles, type ChainEntry, type DocumentMentions } from "./sample-schema.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("./chaoyang/", import.meta.url));
 
@@ -54,7 +55,7 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
   const segments: Segment[] = [];
   const feeds: Feeds[] = [];
   checkChainEntries(files["chains.json"], problems);
-  for (const { segments: entries, feeds: links, scope: _scope, ...chain } of files["chains.json"]) {
+  for (const { segments: entries, feeds: links, scope: _scope, fewInJingJinJi: _few, ...chain } of files["chains.json"]) {
     chains.push(chain);
     for (const stage of STAGES) {
       entries
@@ -77,10 +78,12 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
 
   const firms: Firm[] = [];
   const operatesIn: OperatesIn[] = [];
+  const belongsTo: BelongsTo[] = [];
   const addFirms = (entries: Files["firms-local.json"], sample: boolean) => {
-    for (const { segments: links, ...firm } of entries) {
-      firms.push({ ...firm, sample });
-      for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: firm.source, evidence: "" });
+    for (const { segments: links, parent, capital, ...firm } of entries) {
+      firms.push({ ...firm, capital: capital?.wan ?? null, capitalSource: capital?.source ?? null, capitalAsOf: capital?.asOf ?? null, sample });
+      if (parent) belongsTo.push({ from: firm.id, to: parent.firmId, kind: parent.kind, source: parent.source });
+      for (const link of links) operatesIn.push({ ...link, firmId: firm.id, source: link.source ?? firm.source, evidence: "" });
     }
   };
   addFirms(files["firms-local.json"], false);
@@ -97,9 +100,12 @@ export function readSample(dir: string = SAMPLE_DIR): SampleGraph {
     firms,
     operatesIn,
     supplies: files["supplies.json"],
+    belongsTo,
     projects: files["projects.json"],
   };
   checkReferences(graph, problems);
+  checkMentions(dir, files["document-mentions.json"], graph, problems);
+  checkPoolDepth(graph, files["chains.json"], problems);
   if (problems.length) throw new SampleDataError(problems);
   return graph;
 }
@@ -137,6 +143,35 @@ function checkChainEntries(chains: ChainEntry[], problems: string[]): void {
     }
 }
 
+/**
+ * One record per real firm: two records with the same 统一社会信用代码, the same core name
+ * (firm-names.ts) or a name or alias in common are the same firm, unless one is recorded
+ * as the other's subsidiary or branch (a local unit may carry its group's name).
+ */
+function checkSameFirms(g: SampleGraph, report: (where: string, what: string) => void): void {
+  const related = new Set(g.belongsTo.flatMap((p) => [`${p.from}|${p.to}`, `${p.to}|${p.from}`]));
+  const seen = new Set<string>();
+  const byKey = new Map<string, string[]>();
+  const add = (key: string, id: string) => byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  for (const f of g.firms) {
+    if (f.uscc) add(`统一社会信用代码 ${f.uscc}`, f.id);
+    // A core of two characters is mostly the trade itself (唐山钢铁 and 凌源钢铁 both leave 钢铁).
+    const core = coreName(f.name);
+    if ([...core].length >= 3) add(`core name ${core}`, f.id);
+    for (const alias of new Set([f.name, ...f.aliases])) add(`name or alias ${alias}`, f.id);
+  }
+  for (const [key, ids] of byKey) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i++)
+      for (let j = i + 1; j < unique.length; j++) {
+        const [a, b] = [unique[i]!, unique[j]!];
+        if (related.has(`${a}|${b}`) || seen.has(`${a}|${b}`)) continue;
+        seen.add(`${a}|${b}`);
+        report(`firms ${a} and ${b}`, `share the ${key}: one firm recorded twice? Merge them, or record one as the other's subsidiary or branch (parent)`);
+      }
+  }
+}
+
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
   return ids.filter((id) => seen.has(id) || !seen.add(id));
@@ -159,8 +194,7 @@ function checkReferences(g: SampleGraph, problems: string[]): void {
   ] as const)
     for (const id of duplicates(ids)) report(`${kind} ${id}`, "id used more than once");
 
-  const uscc = g.firms.flatMap((f) => (f.uscc ? [f.uscc] : []));
-  for (const code of duplicates(uscc)) report(`统一社会信用代码 ${code}`, "given to more than one firm");
+  checkSameFirms(g, report);
 
   for (const f of g.feeds) {
     if (!segmentIds.has(f.from)) report(`FEEDS ${f.from} → ${f.to}`, `unknown segment ${f.from}`);
@@ -194,6 +228,18 @@ function checkReferences(g: SampleGraph, problems: string[]): void {
     if (!firmIds.has(s.from)) report(`supply ${s.from} → ${s.to}`, `unknown firm ${s.from}`);
     if (!firmIds.has(s.to)) report(`supply ${s.from} → ${s.to}`, `unknown firm ${s.to}`);
   }
+  const parentOf = new Map(g.belongsTo.map((p) => [p.from, p.to]));
+  for (const p of g.belongsTo) {
+    if (!firmIds.has(p.to)) report(`firm ${p.from}`, `its parent ${p.to} is not a firm of the sample`);
+    const seen = new Set([p.from]);
+    for (let up = parentOf.get(p.from); up; up = parentOf.get(up)) {
+      if (seen.has(up)) {
+        report(`firm ${p.from}`, `is its own parent through ${[...seen].join(" → ")}`);
+        break;
+      }
+      seen.add(up);
+    }
+  }
   for (const p of g.projects) {
     if (!firmIds.has(p.firmId)) report(`project ${p.id}`, `unknown firm ${p.firmId}`);
     if (!zoneIds.has(p.zoneId)) report(`project ${p.id}`, `unknown zone ${p.zoneId}`);
@@ -203,6 +249,142 @@ function checkReferences(g: SampleGraph, problems: string[]): void {
     for (const code of rg.regionCodes) if (!findRegion(code)) report(`region group ${rg.id}`, `unknown region code ${code}`);
     for (const c of rg.chainIds) if (!chainIds.has(c)) report(`region group ${rg.id}`, `unknown chain ${c}`);
   }
+}
+
+/**
+ * Every name a document gives is in its text and resolves to a record in the right zone;
+ * and every firm, project and leader the sample takes from a document is among that
+ * document's mentions, so the list and the data cannot drift apart.
+ */
+function checkMentions(dir: string, mentions: DocumentMentions, g: SampleGraph, problems: string[]): void {
+  const firms = new Map(g.firms.map((f) => [f.id, f]));
+  const projects = new Map(g.projects.map((p) => [p.id, p]));
+  const chainIds = new Set(g.chains.map((c) => c.id));
+  for (const [file, m] of Object.entries(mentions)) {
+    const report = (what: string) => problems.push(`document-mentions.json ${file}: ${what}`);
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, "sources", file), "utf8");
+    } catch {
+      report(`no source text at sources/${file}`);
+      continue;
+    }
+    for (const kind of ["firms", "projects", "chains", "leaders", "notInSample"] as const)
+      for (const mention of m[kind]) if (!text.includes(mention.text)) report(`"${mention.text}" (${kind}) does not occur in the document`);
+    for (const { text: name, firmId, zoneId } of m.firms) {
+      const firm = firms.get(firmId);
+      if (!firm) report(`firm "${name}" resolves to ${firmId}, which is not in the sample`);
+      else if (firm.zoneId !== zoneId) report(`firm "${name}" (${firmId}) is in zone ${firm.zoneId ?? "none"}, the document puts it in ${zoneId ?? "none"}`);
+    }
+    for (const { text: name, projectId } of m.projects)
+      if (!projects.has(projectId)) report(`project "${name}" resolves to ${projectId}, which is not in the sample`);
+    for (const { text: name, chainId, zoneId } of m.chains) {
+      if (!chainIds.has(chainId)) report(`chain "${name}" resolves to ${chainId}, which is not in the sample`);
+      else if (zoneId && !g.zoneChains.some((zc) => zc.zoneId === zoneId && zc.chainId === chainId))
+        report(`chain "${name}" (${chainId}) is not a leading chain of zone ${zoneId}`);
+    }
+    for (const { text: name, firmId, chainId, zoneId } of m.leaders)
+      if (!g.leads.some((l) => l.firmId === firmId && l.chainId === chainId && l.zoneId === zoneId))
+        report(`leader "${name}" (${firmId} of ${chainId} in ${zoneId}) is not a leader in the sample`);
+  }
+  const mentioned = (file: string, kind: "firms" | "projects" | "leaders", match: (m: { firmId?: string; projectId?: string; chainId?: string; zoneId?: string | null }) => boolean) =>
+    (mentions[file]?.[kind] as { firmId?: string; projectId?: string; chainId?: string; zoneId?: string | null }[] | undefined)?.some(match) ?? false;
+  const fromDocument = (source: string) => source in mentions;
+  for (const f of g.firms)
+    if (fromDocument(f.source) && !mentioned(f.source, "firms", (m) => m.firmId === f.id))
+      problems.push(`firm ${f.id}: its source ${f.source} is not listed as naming it in document-mentions.json`);
+  for (const p of g.projects)
+    if (fromDocument(p.source) && !mentioned(p.source, "projects", (m) => m.projectId === p.id))
+      problems.push(`project ${p.id}: its source ${p.source} is not listed as naming it in document-mentions.json`);
+  for (const l of g.leads) {
+    if (!fromDocument(l.source)) problems.push(`zone ${l.zoneId} leader ${l.firmId}: a leader needs a document that calls it one (source ${l.source})`);
+    else if (!mentioned(l.source, "leaders", (m) => m.firmId === l.firmId && m.chainId === l.chainId && m.zoneId === l.zoneId))
+      problems.push(`zone ${l.zoneId} leader ${l.firmId}: ${l.source} is not listed as calling it the ${l.chainId} leader in document-mentions.json`);
+  }
+}
+
+/**
+ * What the pool promises each map: per zone × leading chain, this many firms outside the
+ * zone across the chain's gap segments, and this many of them in 京津冀 (the zones' first
+ * target region) unless the chain's data says why such firms do not exist there.
+ */
+export const POOL_DEPTH = { outside: 20, inJingJinJi: 10 } as const;
+
+/** The region group the 京津冀 count follows (region-groups.json). */
+const JING_JIN_JI_GROUP = "jingjinji";
+
+export interface PoolDepthRow {
+  zoneId: string;
+  chainId: string;
+  /** Segments of the chain with fewer local firms than the default weak-link threshold (none or few). */
+  gapSegments: number;
+  /** Distinct firms not in the zone operating in any of those segments. */
+  outside: number;
+  inJingJinJi: number;
+  withCapital: number;
+}
+
+/**
+ * Per zone × leading chain: the firms outside the zone across the chain's gap segments —
+ * segments where the zone has fewer local firms than DEFAULT_GAP_THRESHOLDS.minFirms, i.e.
+ * what the gap rules call missing or weak by count. The pool is shared: two zones leading
+ * one chain count the same firms, each against its own gaps.
+ */
+export function poolDepth(g: SampleGraph): PoolDepthRow[] {
+  const firms = new Map(g.firms.map((f) => [f.id, f]));
+  const group = g.regionGroups.find((r) => r.id === JING_JIN_JI_GROUP);
+  const prefixes = (group?.regionCodes ?? []).map((code) => findRegion(code)).filter((r) => r !== undefined).map(coveringPrefix);
+  const inJingJinJi = (regionCode: string) => prefixes.some((p) => regionCode.startsWith(p));
+  const firmsIn = new Map<string, string[]>();
+  for (const o of g.operatesIn) firmsIn.set(o.segmentId, [...(firmsIn.get(o.segmentId) ?? []), o.firmId]);
+  return g.zoneChains.map(({ zoneId, chainId }) => {
+    const gaps = g.segments
+      .filter((s) => s.chainId === chainId)
+      .filter((s) => new Set((firmsIn.get(s.id) ?? []).filter((id) => firms.get(id)?.zoneId === zoneId)).size < DEFAULT_GAP_THRESHOLDS.minFirms);
+    const outside = [...new Set(gaps.flatMap((s) => firmsIn.get(s.id) ?? []))].map((id) => firms.get(id)).filter((f) => f !== undefined && f.zoneId !== zoneId);
+    return {
+      zoneId,
+      chainId,
+      gapSegments: gaps.length,
+      outside: outside.length,
+      inJingJinJi: outside.filter((f) => inJingJinJi(f!.regionCode)).length,
+      withCapital: outside.filter((f) => f!.capital !== null).length,
+    };
+  });
+}
+
+function checkPoolDepth(g: SampleGraph, chains: ChainEntry[], problems: string[]): void {
+  if (!g.regionGroups.some((r) => r.id === JING_JIN_JI_GROUP)) problems.push(`region-groups.json: no group ${JING_JIN_JI_GROUP} (京津冀), which the pool's depth is counted in`);
+  const explained = new Map(chains.filter((c) => c.fewInJingJinJi).map((c) => [c.id, c.fewInJingJinJi!]));
+  const rows = poolDepth(g);
+  for (const row of rows) {
+    const where = `zone ${row.zoneId} × chain ${row.chainId}`;
+    if (row.outside < POOL_DEPTH.outside)
+      problems.push(`${where}: ${row.outside} firms outside the zone across its ${row.gapSegments} gap segments; the pool promises at least ${POOL_DEPTH.outside} (add real firms to firms-pool.json)`);
+    if (row.inJingJinJi < POOL_DEPTH.inJingJinJi && !explained.has(row.chainId))
+      problems.push(`${where}: ${row.inJingJinJi} of them in 京津冀; the pool promises at least ${POOL_DEPTH.inJingJinJi}, or the chain's fewInJingJinJi says why such firms do not exist there`);
+  }
+  for (const chainId of explained.keys())
+    if (rows.filter((r) => r.chainId === chainId).every((r) => r.inJingJinJi >= POOL_DEPTH.inJingJinJi))
+      problems.push(`chain ${chainId}: fewInJingJinJi explains a shortage every zone's pool has made up; remove the note`);
+}
+
+/** Per source document: how many of the firms, projects, chains and leaders it names are in the sample. */
+export function mentionCounts(dir: string = SAMPLE_DIR) {
+  const mentions = SampleFiles["document-mentions.json"].parse(JSON.parse(readFileSync(path.join(dir, "document-mentions.json"), "utf8")));
+  const distinct = (ids: string[]) => new Set(ids).size;
+  return Object.fromEntries(
+    Object.entries(mentions).map(([file, m]) => [
+      file,
+      {
+        firms: distinct(m.firms.map((x) => x.firmId)),
+        projects: distinct(m.projects.map((x) => x.projectId)),
+        chains: distinct(m.chains.map((x) => `${x.zoneId}:${x.chainId}`)),
+        leaders: distinct(m.leaders.map((x) => `${x.zoneId}:${x.chainId}:${x.firmId}`)),
+        notInSample: m.notInSample.length,
+      },
+    ]),
+  );
 }
 
 /** Counts a reader can compare with the promises in the README. */
@@ -216,6 +398,7 @@ export function summarize(g: SampleGraph) {
     poolFirms: g.firms.filter((f) => f.sample).length,
     operatesIn: g.operatesIn.length,
     supplies: g.supplies.length,
+    parentLinks: g.belongsTo.length,
     projects: g.projects.length,
     regionGroups: g.regionGroups.length,
   };

@@ -1,4 +1,5 @@
 // params: $from, $to, $product, $source   returns: nothing
-MATCH (a:Firm {id: $from}), (b:Firm {id: $to})
+MATCH (a:Firm {id: $from})
+MATCH (b:Firm {id: $to})
 MERGE (a)-[r:SUPPLIES]->(b)
 SET r.product = $product, r.source = $source

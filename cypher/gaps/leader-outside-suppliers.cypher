@@ -3,7 +3,8 @@
 // params: $zoneId, $chainId
 // returns: leaderId, leaderName, leaderAliases, supplierId, supplierName, supplierAliases,
 //          supplierRegionCode, product, source, segmentId
-MATCH (z:Zone {id: $zoneId}), (sup:Firm)-[r:SUPPLIES]->(l:Firm)-[lead:LEADS]->(c:Chain {id: $chainId})
+MATCH (z:Zone {id: $zoneId})
+MATCH (sup:Firm)-[r:SUPPLIES]->(l:Firm)-[lead:LEADS]->(c:Chain {id: $chainId})
 WHERE lead.zoneId = $zoneId AND NOT EXISTS { MATCH (sup)-[:LOCATED_IN]->(z) }
 OPTIONAL MATCH (sup)-[:OPERATES_IN]->(s:Segment)-[:PART_OF]->(c)
 RETURN l.id AS leaderId, l.name AS leaderName, l.aliases AS leaderAliases, sup.id AS supplierId,

@@ -2,7 +2,9 @@
 // params: $id, $listId, $firmId, $segmentId, $status, $ownerTeam, $notes, $nextContactOn,
 //         $score, $reason, $createdAt
 // returns: nothing
-MATCH (l:TargetList {id: $listId}), (f:Firm {id: $firmId}), (s:Segment {id: $segmentId})
+MATCH (l:TargetList {id: $listId})
+MATCH (f:Firm {id: $firmId})
+MATCH (s:Segment {id: $segmentId})
 MERGE (e:ListEntry {id: $id})
 SET e.status = $status, e.ownerTeam = $ownerTeam, e.notes = $notes, e.nextContactOn = $nextContactOn,
     e.score = $score, e.reason = $reason, e.projectId = NULL, e.createdAt = $createdAt,

@@ -1,3 +1,4 @@
 // params: $projectId, $segmentId   returns: nothing
-MATCH (p:Project {id: $projectId}), (s:Segment {id: $segmentId})
+MATCH (p:Project {id: $projectId})
+MATCH (s:Segment {id: $segmentId})
 MERGE (p)-[:BUILDS]->(s)

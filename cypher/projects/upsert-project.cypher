@@ -1,7 +1,8 @@
 // A project, the firm investing in it and the zone it is sited in.
 // params: $id, $name, $firmId, $zoneId, $investment, $status, $statusOn, $description, $source
 // returns: nothing
-MATCH (f:Firm {id: $firmId}), (z:Zone {id: $zoneId})
+MATCH (f:Firm {id: $firmId})
+MATCH (z:Zone {id: $zoneId})
 MERGE (p:Project {id: $id})
 SET p.name = $name, p.investment = $investment, p.status = $status,
     p.statusOn = $statusOn, p.description = $description, p.source = $source

@@ -5,7 +5,7 @@ CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64);
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
@@ -19,6 +19,9 @@ CREATE NODE TABLE IF NOT EXISTS User(username STRING PRIMARY KEY, role STRING, p
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
 CREATE NODE TABLE IF NOT EXISTS AuditEntry(id STRING PRIMARY KEY, at STRING, actor STRING, action STRING, entity STRING, entityId STRING, summary STRING, before STRING, after STRING);
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Segment TO Chain);
+// A firm belongs to its parent firm: kind "subsidiary" (子公司, its own legal person) or
+// "branch" (分公司/分厂/办事处, not one); source: where it is said.
+CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM Firm TO Firm, kind STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Firm TO Zone);
 CREATE REL TABLE IF NOT EXISTS SITED_IN(FROM Project TO Zone);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, source STRING);
@@ -41,3 +44,6 @@ ALTER TABLE Segment ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Firm ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE OPERATES_IN ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE ImportJob ADD IF NOT EXISTS heartbeatAt STRING;
+// A firm's capital figure names its own source and year (graphs made before them: null, the firm's own source).
+ALTER TABLE Firm ADD IF NOT EXISTS capitalSource STRING;
+ALTER TABLE Firm ADD IF NOT EXISTS capitalAsOf INT64;

@@ -2,7 +2,7 @@
  * Loads Cypher text from cypher/<name>.cypher, preferring an engine-specific override
  * cypher/<name>.<engine>.cypher where the dialects differ. Each file is read once.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { Engine, Params } from "./store.js";
@@ -16,6 +16,8 @@ const QUERY_NAME = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
 export interface CypherQuery {
   name: string;
+  /** The file it was read from, relative to cypher/ ("zones/list-zones.cypher"). */
+  file: string;
   text: string;
   /** The $parameters the text uses. */
   params: string[];
@@ -30,7 +32,7 @@ export function cypherQuery(name: string, engine: Engine): CypherQuery {
   const file = candidates.find((f) => existsSync(f));
   if (!file) throw new StoreError(`No Cypher file for query "${name}" (looked for ${candidates.join(", ")})`);
   const text = stripComments(readFileSync(file, "utf8"));
-  const query = { name, text, params: [...new Set(Array.from(text.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]!))] };
+  const query = { name, file: path.relative(CYPHER_DIR, file), text, params: [...new Set(Array.from(text.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]!))] };
   cache.set(key, query);
   return query;
 }
@@ -49,6 +51,19 @@ export function bindParams(query: CypherQuery, values: Params): Params {
   return bound;
 }
 
+/**
+ * Every query name that resolves for `engine`: each shared file, and each override for
+ * that engine. A name with only another engine's override is not that engine's query.
+ */
+export function cypherQueryNames(engine: Engine): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync(CYPHER_DIR, { recursive: true, encoding: "utf8" })) {
+    const match = /^(.+?)(?:\.(kuzu|neo4j))?\.cypher$/.exec(file.split(path.sep).join("/"));
+    if (match && (match[2] === undefined || match[2] === engine)) names.add(match[1]!);
+  }
+  return [...names].sort();
+}
+
 /** A file of several statements separated by semicolons (schema set-up). */
 export function cypherStatements(name: string, engine: Engine): string[] {
   return cypherQuery(name, engine)
@@ -57,10 +72,14 @@ export function cypherStatements(name: string, engine: Engine): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Comment lines (the header names parameters with their $) become empty lines rather than
+ * going away, so a line and column in an engine's or the linter's message are the file's.
+ */
 function stripComments(text: string): string {
   return text
     .split("\n")
-    .filter((line) => !line.trimStart().startsWith("//"))
+    .map((line) => (line.trimStart().startsWith("//") ? "" : line))
     .join("\n")
-    .trim();
+    .trimEnd();
 }

@@ -1,7 +1,7 @@
 /**
  * Neo4j engine, for teams and for scale (a cluster behind a neo4j:// routing URI).
- * Everything leaving it is converted to plain JS: Integer → number, temporal → ISO text,
- * nodes and relationships → their properties.
+ * Everything leaving it is converted to plain JS, and every parameter to the types Neo4j
+ * needs (neo4j-values.ts).
  */
 import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
@@ -11,6 +11,7 @@ import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.j
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
 import { nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
+import { neo4jParams, plainValue } from "./neo4j-values.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -82,7 +83,7 @@ export class Neo4jStore implements GraphStore {
   async *scan(tableName: string): AsyncIterable<Row> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      for await (const record of session.run(scanStatement(table(tableName)))) yield plain(record.toObject()) as Row;
+      for await (const record of session.run(scanStatement(table(tableName)))) yield plainValue(record.toObject()) as Row;
     } finally {
       await session.close();
     }
@@ -109,19 +110,19 @@ export class Neo4jStore implements GraphStore {
 
 async function run(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<Row[]> {
   const result = await tx.run(query.text, neo4jParams(bindParams(query, params)));
-  return result.records.map((record) => plain(record.toObject()) as Row);
+  return result.records.map((record) => plainValue(record.toObject()) as Row);
 }
 
 /**
  * Neo4j's side of a bulk load, for one table: labels, types and property names come from
  * the schema description, never from data; the values travel as $rows.
  */
-function unwindStatement(t: Table): string {
+export function unwindStatement(t: Table): string {
   if (t.kind === "node") return `UNWIND $rows AS r CREATE (n:${t.name}) SET n = r`;
   const from = nodeTable(t.from);
   const to = nodeTable(t.to);
   const properties = t.columns.map(([name]) => `${name}: r.${name}`).join(", ");
-  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}), (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
+  return `UNWIND $rows AS r MATCH (a:${from.name} {${from.key}: r.from}) MATCH (b:${to.name} {${to.key}: r.to}) CREATE (a)-[:${t.name} {${properties}}]->(b)`;
 }
 
 /** Reads a staged CSV back as typed rows, a batch at a time. */
@@ -143,40 +144,4 @@ async function* stagedBatches(file: StagedFile, size: number): AsyncGenerator<Pa
     }
   }
   if (batch.length) yield batch;
-}
-
-/** JS numbers are floats to the driver; whole numbers go as Integer so LIMIT/SKIP and integer properties work. */
-function neo4jParams(value: unknown): Record<string, unknown> {
-  const convert = (v: unknown): unknown => {
-    if (v === undefined) return null;
-    if (typeof v === "number" && Number.isSafeInteger(v)) return neo4j.int(v);
-    if (Array.isArray(v)) return v.map(convert);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
-    return v;
-  };
-  return convert(value) as Record<string, unknown>;
-}
-
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (isTemporal(value)) return String(value);
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === "object") {
-    const properties = (value as { properties?: unknown }).properties;
-    if (properties && typeof properties === "object" && ("labels" in value || "type" in value)) return plain(properties);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
-}
-
-function isTemporal(value: unknown): boolean {
-  return (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isTime(value as never) ||
-    neo4j.isLocalTime(value as never) ||
-    neo4j.isDuration(value as never)
-  );
 }

@@ -117,6 +117,9 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     aliases: firm.aliases,
     regionCode: firm.regionCode,
     capital: firm.capital,
+    // A new firm's capital is the file's: no source of its own.
+    capitalSource: null,
+    capitalAsOf: null,
     foundedOn: firm.foundedOn,
     staff: firm.staff,
     revenue: firm.revenue,

@@ -18,6 +18,7 @@ import {
   IsoDate,
   Leads,
   OperatesIn,
+  BelongsToKind,
   Project,
   ProjectStatus,
   Region,
@@ -314,6 +315,9 @@ export const FirmDetail = Firm.extend({
   ),
   projects: z.array(Project.omit({ firmId: true })),
   leads: z.array(z.object({ chainId: Id, chainName: z.string(), zoneId: Id })),
+  /** The firm this one is a subsidiary or branch of, and those that are its own. */
+  parent: z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() }).nullable(),
+  children: z.array(z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() })),
 });
 
 export const SearchResults = z.object({
@@ -492,6 +496,9 @@ const firmFields = {
   /** The zone a local firm is in; null for firms elsewhere. */
   zoneId: Id.nullable(),
   capital: Firm.shape.capital,
+  /** Where the capital figure is stated, when not in the firm's source; a changed capital without one is the editor's. */
+  capitalSource: EditSource.nullable(),
+  capitalAsOf: Firm.shape.capitalAsOf,
   foundedOn: Firm.shape.foundedOn,
   staff: Firm.shape.staff,
   revenue: Firm.shape.revenue,
@@ -511,6 +518,8 @@ export const NewFirm = z.object({
   regionCode: firmFields.regionCode,
   zoneId: firmFields.zoneId.default(null),
   capital: firmFields.capital.default(null),
+  capitalSource: firmFields.capitalSource.default(null),
+  capitalAsOf: firmFields.capitalAsOf.default(null),
   foundedOn: firmFields.foundedOn.default(null),
   staff: firmFields.staff.default(null),
   revenue: firmFields.revenue.default(null),

@@ -24,6 +24,9 @@ export const Uscc = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "统一社会�
 /** Where a fact came from: a seed document's file name, or "public information". */
 export const Source = z.string().min(1);
 
+/** The year a dated figure stands for, e.g. 2023 for a 2023 annual report. */
+export const CapitalYear = z.number().int().min(1949, "年份写作四位数，如 2023").max(2100, "年份写作四位数，如 2023");
+
 export const RegionLevel = z.enum(["province", "city", "county"]);
 export const Region = z.object({
   code: RegionCode,
@@ -87,8 +90,8 @@ export const Zone = z.object({
   source: Source,
 });
 
-/** A zone's leading chain, in the zone's own order of priority (at most three). */
-export const ZoneChain = z.object({ zoneId: Id, chainId: Id, rank: z.number().int().min(1).max(3) });
+/** A zone's leading chain, in the zone's own order of priority (policy: generally at most three). */
+export const ZoneChain = z.object({ zoneId: Id, chainId: Id, rank: z.number().int().min(1).max(4) });
 
 export const FIRM_TAGS = [
   "上市",
@@ -116,12 +119,16 @@ export const Firm = z.object({
   zoneId: Id.nullable(),
   /** Registered capital in 万元 (10⁴ yuan). */
   capital: z.number().nonnegative().nullable(),
+  /** Where the capital figure is stated (an annual report, a filing), when not in the firm's own source. */
+  capitalSource: Source.nullable(),
+  /** The year the capital figure stands for (the report's year); null: as of the firm's `asOf`. */
+  capitalAsOf: CapitalYear.nullable(),
   foundedOn: IsoDate.nullable(),
   staff: z.number().int().nonnegative().nullable(),
   /** Annual revenue in 万元. */
   revenue: z.number().nonnegative().nullable(),
   tags: z.array(FirmTag),
-  /** True for the illustrative candidate pool: public companies, figures approximate. */
+  /** True for the illustrative candidate pool: real firms from public information, unknown figures left null. */
   sample: z.boolean(),
   source: Source,
   /** When the firm's facts were last checked at their source (null: unknown). */
@@ -145,6 +152,13 @@ export const OperatesIn = z.object({
 
 /** 链主: the anchor firm of a chain in one zone. */
 export const Leads = z.object({ firmId: Id, chainId: Id, zoneId: Id, source: Source });
+
+/** How a firm belongs to another: a 子公司 is its own legal person, a 分公司/分厂/办事处 is not. */
+export const BELONGS_TO_KINDS = ["subsidiary", "branch"] as const;
+export const BelongsToKind = z.enum(BELONGS_TO_KINDS);
+
+/** Firm → firm: `from` is a subsidiary or branch of its parent `to` (table BELONGS_TO). */
+export const BelongsTo = z.object({ from: Id, to: Id, kind: BelongsToKind, source: Source });
 
 /** Firm → firm: `from` sells `product` to `to`. */
 export const Supplies = z.object({ from: Id, to: Id, product: z.string(), source: Source });
@@ -181,6 +195,8 @@ export type Firm = z.infer<typeof Firm>;
 export type OperatesIn = z.infer<typeof OperatesIn>;
 export type Leads = z.infer<typeof Leads>;
 export type Supplies = z.infer<typeof Supplies>;
+export type BelongsToKind = z.infer<typeof BelongsToKind>;
+export type BelongsTo = z.infer<typeof BelongsTo>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type Project = z.infer<typeof Project>;
 
@@ -196,6 +212,8 @@ export interface GraphRecords {
   firms: Firm[];
   operatesIn: OperatesIn[];
   supplies: Supplies[];
+  /** Subsidiaries and branches to their parent firms. */
+  belongsTo: BelongsTo[];
   projects: Project[];
 }
 

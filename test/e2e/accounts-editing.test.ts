@@ -187,8 +187,10 @@ describe("editing", () => {
     await page.locator('[data-testid="firm-capital"] input, input[data-testid="firm-capital"]').first().fill("123456");
     await page.locator('[data-testid="firm-save"]').click();
     await page.getByText(`已保存企业「${firm.name}」`).waitFor();
-    expect((await api<FirmDetail>(`/api/firms/${firm.id}`)).capital).toBe(123456);
+    expect(await api<FirmDetail>(`/api/firms/${firm.id}`)).toMatchObject({ capital: 123456, capitalSource: expect.stringMatching(/^entered by /), capitalAsOf: new Date().getFullYear() });
     await page.getByText("12.35 亿元").waitFor();
+    // The figure says whose it is and of which year.
+    await page.locator('[data-testid="firm-capital-source"]', { hasText: `${new Date().getFullYear()}年 · entered by ` }).waitFor();
     expect(unexpected(errors)).toEqual([]);
   });
 
@@ -295,8 +297,8 @@ describe("editing", () => {
     await page.locator(`[data-testid="audit-row"][data-action="firm.update"][data-entity-id="${firm.id}"]`).click();
     const diff = page.locator('[data-testid="audit-diff"]');
     await diff.waitFor();
-    const capitalRow = diff.locator("tr", { hasText: "capital" });
-    expect(await capitalRow.innerText()).toContain("123456");
+    expect(await diff.locator('tr[data-row-key="capital"]').innerText()).toContain("123456");
+    expect(await diff.locator('tr[data-row-key="capitalSource"]').innerText()).toMatch(/注册资本来源[\s\S]*entered by editor/);
     await settle(page);
     await saveScreenshot(page, "87-audit-log");
 

@@ -197,6 +197,19 @@ describe("editing firms", () => {
     expect(entry).toMatchObject({ action: "firm.update", before: { name: "凌源冷轧板材有限公司", zoneId: "lingyuan", version: 1 }, after: { name: "凌源精密冷轧有限公司", zoneId: null, version: 2 } });
   });
 
+  it("keeps a capital figure's own source and year while the capital stays; a capital changed by hand is the editor's, this year; no capital, no source", async () => {
+    const patch = async (change: object) => {
+      const { version } = FirmDetail.parse((await call("/api/firms/ore-two")).body);
+      const res = await call("/api/firms/ore-two", "PATCH", { version, ...change });
+      expect(res.status).toBe(200);
+      return FirmDetail.parse(res.body);
+    };
+    expect(await patch({ capital: 800, capitalSource: "凌源矿业有限公司2023年年度报告", capitalAsOf: 2023 })).toMatchObject({ capital: 800, capitalSource: "凌源矿业有限公司2023年年度报告", capitalAsOf: 2023 });
+    expect(await patch({ aliases: ["凌源矿业"], capital: 800 })).toMatchObject({ capitalSource: "凌源矿业有限公司2023年年度报告", capitalAsOf: 2023 });
+    expect(await patch({ capital: 900 })).toMatchObject({ capital: 900, capitalSource: "entered by editor", capitalAsOf: new Date().getFullYear() });
+    expect(await patch({ capital: null })).toMatchObject({ capital: null, capitalSource: null, capitalAsOf: null });
+  });
+
   it("deletes a firm at its version unless projects or list entries point at it", async () => {
     const id = `u-${code.toLowerCase()}`;
     const lingang = FirmDetail.parse((await call("/api/firms/lingang")).body);

@@ -40,6 +40,8 @@ const firm = (id: string, name: string, version?: number) => ({
   aliases: [],
   regionCode: "130203",
   capital: null,
+  capitalSource: null,
+  capitalAsOf: null,
   foundedOn: null,
   staff: null,
   revenue: null,

@@ -81,11 +81,21 @@ describe("importing an enterprise export", () => {
     expect((await getFirm(t.store, id)).capital).toBe(8000);
   });
 
+  it("a row that confirms a firm's capital keeps the figure's own source and year; one that changes it makes it the file's", async () => {
+    const before = await getFirm(t.store, "cosl");
+    expect(before.capitalSource).not.toBeNull();
+    const row = { 企业名称: before.name, 所属省份: "天津市", 所属区县: "滨海新区", 经营范围: "油田技术服务、钻井服务" };
+    expect((await run(writeExport(dir, "cosl.csv", [{ ...row, 注册资本: `${before.capital}万元` }]))).counts.updated).toBe(1);
+    expect(await getFirm(t.store, "cosl")).toMatchObject({ capital: before.capital, capitalSource: before.capitalSource, capitalAsOf: before.capitalAsOf, source: "cosl.csv" });
+    expect((await run(writeExport(dir, "cosl-v2.csv", [{ ...row, 注册资本: "500000万元" }]))).counts.updated).toBe(1);
+    expect(await getFirm(t.store, "cosl")).toMatchObject({ capital: 500000, capitalSource: null, capitalAsOf: null, source: "cosl-v2.csv" });
+  });
+
   it("a file whose bulk load fails leaves the graph exactly as before", async () => {
     // A firm already holds the id the new row would get, under another name: the load collides.
     const name = "沧州冲突钢管有限公司";
     const clash = importedFirmId({ uscc: null, name, regionCode: "130902" });
-    await t.store.write([{ query: "firms/upsert-firm", rows: [{ id: clash, uscc: null, name: "别的名字", aliases: [], regionCode: "130100", capital: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "t", asOf: null, attributes: "{}", searchText: "" }] }]);
+    await t.store.write([{ query: "firms/upsert-firm", rows: [{ id: clash, uscc: null, name: "别的名字", aliases: [], regionCode: "130100", capital: null, capitalSource: null, capitalAsOf: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: false, source: "t", asOf: null, attributes: "{}", searchText: "" }] }]);
     const before = await nodes();
     const rows = [...steelExport().slice(0, 2).map((r) => ({ ...r, 注册资本: "9999万元" })), { 企业名称: "保定新钢丝有限公司", 所属省份: "河北省", 所属城市: "保定市", 经营范围: "线材、盘条" }, { 企业名称: name, 所属省份: "河北省", 所属城市: "沧州市", 所属区县: "新华区", 经营范围: "焊管" }];
     await expect(run(writeExport(dir, "clash.csv", rows))).rejects.toThrow();

@@ -14,13 +14,14 @@ import { KuzuStore } from "../../server/graph/kuzu-store.js";
 const dir = mkdtempSync(path.join(tmpdir(), "chainatlas-upgrade-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Today's schema as it was before versions: no version columns, no ALTER statements. */
+/** Today's schema as it was before versions: no version or capital-source columns, no ALTER statements. */
 function schemaBeforeVersions(): string[] {
   const ddl = readFileSync(fileURLToPath(new URL("../../cypher/schema/create-schema.kuzu.cypher", import.meta.url)), "utf8");
   return ddl
     .split("\n")
-    .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER"))
+    .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER") && !line.includes("BELONGS_TO"))
     .join("\n")
+    .replace(", capitalSource STRING, capitalAsOf INT64)", ")")
     .replace(/(TABLE IF NOT EXISTS (?:Segment|Firm|OPERATES_IN)\([^;]*), version INT64\)/g, "$1)")
     .split(";")
     .map((s) => s.trim())
@@ -37,7 +38,7 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       for (const r of Array.isArray(result) ? result : [result]) r.close();
     };
     const statements = schemaBeforeVersions();
-    expect(statements.some((s) => /TABLE IF NOT EXISTS Firm\([^)]*version/.test(s))).toBe(false);
+    expect(statements.some((s) => /TABLE IF NOT EXISTS Firm\([^)]*(version|capitalSource)/.test(s))).toBe(false);
     for (const statement of statements) await run(statement);
     await run("CREATE (:Chain {id: 'steel', name: '钢铁'})");
     await run("CREATE (:Segment {id: 'steel-coke', name: '焦炭', stage: 'upstream', position: 0})");
@@ -60,6 +61,14 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       await expect(store.write([{ query: "chains/update-segment", rows: [{ ...change, version: 2 }], mustMatch: true }])).rejects.toBeInstanceOf(PreconditionFailed);
       await store.write([{ query: "chains/update-segment", rows: [{ ...change, version: 1 }], mustMatch: true }]);
       expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ name: "焦炭/焦化", version: 2 }]);
+
+      // A graph made before firms could belong to a parent firm gains the table on open.
+      await store.write([{ query: "firms/upsert-firm", rows: [{ id: "xuyang-holding", uscc: null, name: "旭阳集团有限公司", aliases: [], regionCode: "130500", capital: null, capitalSource: null, capitalAsOf: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: "t", asOf: null, attributes: "{}", searchText: "旭阳集团" }] }]);
+      await store.write([{ query: "firms/link-parent", rows: [{ from: "xuyang", to: "xuyang-holding", kind: "subsidiary", source: "t" }] }]);
+      expect(await store.read("firms/firm-parent", { id: "xuyang" })).toEqual([{ id: "xuyang-holding", name: "旭阳集团有限公司", kind: "subsidiary", source: "t" }]);
+      expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ chainId: "steel" }]);
+      // A graph made before capital figures named their own source gains the columns, empty.
+      expect(await store.read("firms/get-firm", { id: "xuyang" })).toMatchObject([{ capital: null, capitalSource: null, capitalAsOf: null }]);
     } finally {
       await store.close();
     }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readSample, SAMPLE_DIR, SampleDataError } from "../../seed/sample.js";
-import type { ChainEntry } from "../../seed/sample-schema.js";
+import type { ChainEntry, DocumentMentions, FirmEntry, ZoneEntry } from "../../seed/sample-schema.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -78,6 +78,115 @@ describe("the sample check", () => {
       const problems = problemsOf(dir);
       expect(problems).toContainEqual(expect.stringMatching(/^chains\.json at 0\.scope:/));
       expect(problems).toContainEqual(expect.stringMatching(/^chains\.json at 1\.scope\.leavesOut:/));
+    });
+  });
+
+  describe("firms", () => {
+    it("refuses the same firm twice: by core name, by alias, by 统一社会信用代码", () => {
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        const tangsteel = firms.find((f) => f.id === "hbis-tangsteel")!;
+        firms.push({ ...tangsteel, id: "tongmei-again", name: "通美晶体技术（北京）有限公司", aliases: [] });
+        firms.push({ ...tangsteel, id: "tangsteel-alias", name: "某某公司", aliases: ["河钢唐钢"] });
+        firms[1]!.uscc = firms[2]!.uscc = "91130200104745541C";
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/firms beijing-tongmei and tongmei-again: share the core name 通美晶体技术/));
+      expect(problems).toContainEqual(expect.stringMatching(/firms hbis-tangsteel and tangsteel-alias: share the name or alias 河钢唐钢/));
+      expect(problems).toContainEqual(expect.stringMatching(/share the 统一社会信用代码 91130200104745541C/));
+    });
+
+    it("accepts a subsidiary that carries its group's name, and refuses a parent that is not a firm or a loop", () => {
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        firms.find((f) => f.id === "cnbm-group")!.parent = { firmId: "nobody", kind: "subsidiary", source: "t" };
+        firms.find((f) => f.id === "sanan-opto")!.parent = { firmId: "tianjin-sanan", kind: "branch", source: "t" };
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual("firm cnbm-group: its parent nobody is not a firm of the sample");
+      expect(problems).toContainEqual(expect.stringMatching(/firm sanan-opto: is its own parent through sanan-opto → tianjin-sanan/));
+      expect(problems.filter((p) => /share the/.test(p))).toEqual([]);
+    });
+  });
+
+  describe("the pool's depth", () => {
+    const tireSegments = (chains: ChainEntry[]) => new Set(chains.find((c) => c.id === "tire")!.segments.map((s) => s.id));
+
+    it("fails a zone × chain with fewer than 20 firms outside the zone across its gap segments, or fewer than 10 of them in 京津冀", () => {
+      const chains = JSON.parse(readFileSync(path.join(SAMPLE_DIR, "chains.json"), "utf8")) as ChainEntry[];
+      const tire = tireSegments(chains);
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        // A thin pool: only the first five firms that serve the tire chain stay in it.
+        let kept = 0;
+        for (const firm of firms)
+          if (firm.segments.some((l) => tire.has(l.segmentId))) {
+            if (kept < 5) kept++;
+            else firm.segments = firm.segments.filter((l) => !tire.has(l.segmentId));
+          }
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^zone chaoyang-hitech × chain tire: \d+ firms outside the zone across its 16 gap segments; the pool promises at least 20/));
+      expect(problems).toContainEqual(expect.stringMatching(/^zone chaoyang-hitech × chain tire: \d+ of them in 京津冀; the pool promises at least 10/));
+      expect(problems.filter((p) => !p.includes("chain tire"))).toEqual([]);
+    });
+
+    it("needs only the 20 for a chain whose data says why 京津冀 has few such firms, and refuses such a note where no zone needs it", () => {
+      const dir = brokenSample<ChainEntry[]>("chains.json", (chains) => {
+        delete chains.find((c) => c.id === "zirconium")!.fewInJingJinJi;
+        chains.find((c) => c.id === "steel")!.fewInJingJinJi = "京津冀的钢铁企业很少，候选企业在别处（只为测试）。";
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^zone liucheng × chain zirconium: \d+ of them in 京津冀; the pool promises at least 10, or the chain's fewInJingJinJi says why/));
+      expect(problems).toContainEqual("chain steel: fewInJingJinJi explains a shortage every zone's pool has made up; remove the note");
+    });
+  });
+
+  describe("registered capital", () => {
+    it("refuses a figure without the filing that states it or without its year", () => {
+      const dir = brokenSample<FirmEntry[]>("firms-pool.json", (firms) => {
+        firms.find((f) => f.id === "baosteel")!.capital = { wan: 2227446, asOf: 2019, source: "public information" };
+        (firms.find((f) => f.id === "hbis-tangsteel")!.capital as unknown) = { wan: 100, source: "唐山钢铁集团有限责任公司章程" };
+        (firms.find((f) => f.id === "jushi")!.capital as unknown) = 400309;
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital\.source: 注明刊载注册资本的文件/));
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital\.asOf:/));
+      expect(problems).toContainEqual(expect.stringMatching(/^firms-pool\.json at \d+\.capital:/));
+    });
+  });
+
+  describe("document mentions", () => {
+    it("refuses a name the document does not hold, a firm in another zone, and a record that is not in the sample", () => {
+      const dir = brokenSample<DocumentMentions>("document-mentions.json", (m) => {
+        const doc = m["001_642bc7a68ccb0aa6.txt"]!;
+        doc.firms.push({ text: "凌源不存在公司", firmId: "lingang-group", zoneId: "lingyuan" });
+        doc.firms.find((f) => f.firmId === "xuyang-coking")!.zoneId = "beipiao";
+        doc.projects.push({ text: "炜盛玻纤三期", projectId: "p-missing" });
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/"凌源不存在公司" \(firms\) does not occur in the document/));
+      expect(problems).toContainEqual(expect.stringMatching(/firm "旭阳凌源" \(xuyang-coking\) is in zone lingyuan, the document puts it in beipiao/));
+      expect(problems).toContainEqual(expect.stringMatching(/project "炜盛玻纤三期" resolves to p-missing, which is not in the sample/));
+    });
+
+    it("refuses a firm or project from a document that the document's mentions leave out", () => {
+      const dir = brokenSample<DocumentMentions>("document-mentions.json", (m) => {
+        const doc = m["002_4b8273e89b38a773.txt"]!;
+        doc.firms = doc.firms.filter((f) => f.firmId !== "beixin-metal");
+        doc.projects = doc.projects.filter((p) => p.projectId !== "p-liucheng-beixin");
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual("firm beixin-metal: its source 002_4b8273e89b38a773.txt is not listed as naming it in document-mentions.json");
+      expect(problems).toContainEqual("project p-liucheng-beixin: its source 002_4b8273e89b38a773.txt is not listed as naming it in document-mentions.json");
+    });
+
+    it("refuses a leader no document calls one", () => {
+      const dir = brokenSample<ZoneEntry[]>("zones.json", (zones) => {
+        const kazuo = zones.find((z) => z.id === "kazuo")!;
+        kazuo.leaders.push({ chainId: "equipment", firmId: "feima-vehicle", source: "003_201a132a17332222.txt" });
+        kazuo.leaders.push({ chainId: "electronics", firmId: "xindi-traffic", source: "public information" });
+      });
+      const problems = problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(/zone kazuo leader feima-vehicle: 003_201a132a17332222.txt is not listed as calling it the equipment leader/));
+      expect(problems).toContainEqual(expect.stringMatching(/zone kazuo leader xindi-traffic: a leader needs a document that calls it one/));
     });
   });
 });

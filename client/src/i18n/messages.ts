@@ -134,6 +134,7 @@ export const zhCN = {
   "firm.region": "所在地区",
   "firm.zone": "所在开发区",
   "firm.capital": "注册资本",
+  "firm.capitalAsOf": "{year}年",
   "firm.revenue": "年营业收入",
   "firm.staff": "员工人数",
   "firm.founded": "成立日期",
@@ -144,7 +145,7 @@ export const zhCN = {
   "firm.buys": "采购自",
   "firm.projects": "项目",
   "firm.leads": "链主",
-  "firm.sample": "示例企业（公开信息，数字为约数）",
+  "firm.sample": "示例企业（据公开信息整理；注册资本注明年份和出处，未知的留空）",
   "firm.none": "无",
 
   "notFound.title": "页面不存在",
@@ -281,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   "firm.region": "Region",
   "firm.zone": "Development zone",
   "firm.capital": "Registered capital",
+  "firm.capitalAsOf": "as of {year}",
   "firm.revenue": "Annual revenue",
   "firm.staff": "Staff",
   "firm.founded": "Founded",
@@ -291,7 +293,7 @@ export const en: Record<MessageKey, string> = {
   "firm.buys": "Buys from",
   "firm.projects": "Projects",
   "firm.leads": "Chain leader of",
-  "firm.sample": "Illustrative firm (public information, approximate figures)",
+  "firm.sample": "Illustrative firm (compiled from public information; registered capital with its year and source, unknown figures left empty)",
   "firm.none": "None",
 
   "notFound.title": "No such page",

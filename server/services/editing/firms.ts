@@ -41,6 +41,16 @@ async function checkFacts(store: GraphStore, firm: Pick<FirmRecord, "uscc" | "re
   if (problems.length) throw new ValidationError(`请求内容有误：${problems.map((p) => p.message).join("；")}`, problems);
 }
 
+/**
+ * A capital figure carries its own source and year. One changed by hand without them is
+ * the editor's, as of this year; one that goes away takes them along.
+ */
+export function withCapitalProvenance(before: Pick<FirmRecord, "capital" | "capitalSource" | "capitalAsOf">, next: FirmRecord, change: Partial<FirmChange>, actor: string, now: Date): FirmRecord {
+  if (next.capital === null) return { ...next, capitalSource: null, capitalAsOf: null };
+  if (next.capital === before.capital || change.capitalSource !== undefined) return next;
+  return { ...next, capitalSource: enteredBy(actor), capitalAsOf: change.capitalAsOf ?? now.getFullYear() };
+}
+
 const rowOf = (f: FirmRecord) => ({ ...f, attributes: JSON.stringify(f.attributes), searchText: searchKeys([f.name, ...f.aliases]) });
 
 export async function createFirm(store: GraphStore, input: NewFirm, actor: string, now = new Date()): Promise<FirmDetail> {
@@ -66,12 +76,12 @@ export async function createFirm(store: GraphStore, input: NewFirm, actor: strin
   return getFirm(store, firm.id);
 }
 
-export async function updateFirm(store: GraphStore, id: string, change: FirmChange, actor: string): Promise<FirmDetail> {
+export async function updateFirm(store: GraphStore, id: string, change: FirmChange, actor: string, now = new Date()): Promise<FirmDetail> {
   const current = await readFirm(store, id);
   if (!current) throw new NotFound("firm", id);
   if (current.version !== change.version) throw stale(`企业「${current.name}」`, await getFirm(store, id));
   const { version: _, ...fields } = given(change);
-  const next: FirmRecord = { ...current, ...fields, version: current.version + 1 };
+  const next = withCapitalProvenance(current, { ...current, ...fields, version: current.version + 1 }, fields, actor, now);
   if (sameRecord({ ...next, version: current.version }, current)) return getFirm(store, id);
   await checkFacts(store, next);
   const holder = await usccHolder(store, next.uscc, id);

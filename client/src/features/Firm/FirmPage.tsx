@@ -45,7 +45,14 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         <Descriptions.Item label={t("firm.region")}>{firm.region.path}</Descriptions.Item>
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
-        <Descriptions.Item label={t("firm.capital")}>{formatMoney(firm.capital, locale)}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.capital")}>
+          {formatMoney(firm.capital, locale)}
+          {firm.capital !== null && (firm.capitalAsOf !== null || firm.capitalSource) && (
+            <div className="firm-meta" data-testid="firm-capital-source">
+              {[firm.capitalAsOf !== null ? t("firm.capitalAsOf", { year: firm.capitalAsOf }) : null, firm.capitalSource].filter(Boolean).join(" · ")}
+            </div>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t("firm.revenue")}>{formatMoney(firm.revenue, locale)}</Descriptions.Item>
         <Descriptions.Item label={t("firm.staff")}>{firm.staff ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.tags")}>

@@ -192,12 +192,15 @@ function candidatesIn(text: string, vocabulary: Vocabulary): Match[] {
     here.push(term);
   };
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const latin = isLatin(code);
+    // Most characters start no keyword: one lookup, then on.
+    if (!latin && !vocabulary.exact.startsWith(code)) continue;
     here.length = 0;
     vocabulary.exact.forEachAt(text, i, collect);
     const asWritten = here.length;
     // Folded terms are Latin words of three letters or more: they start at a letter.
-    const code = text.charCodeAt(i);
-    if (isLatin(code)) vocabulary.folded.forEachAt((lower ??= fold(text)), i, collect);
+    if (latin) vocabulary.folded.forEachAt((lower ??= fold(text)), i, collect);
     if (here.length === 0) continue;
     // Matches in vocabulary order; where lower case differs, terms starting with the
     // character as written come before those starting with its lower case.

@@ -100,7 +100,8 @@ export function wordBounds(text: string): Uint8Array {
  */
 export function prepareBounds(texts: readonly string[]): void {
   let missing: string[] | null = null;
-  for (const text of texts) if (text && !memo.has(text) && !missing?.includes(text)) (missing ??= []).push(text);
+  // A text twice in one call is cut twice: rare, and cheaper than looking for it.
+  for (const text of texts) if (text && !memo.has(text)) (missing ??= []).push(text);
   if (!missing) return;
   if (missing.length === 1) {
     wordBounds(missing[0]!);

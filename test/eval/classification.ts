@@ -98,7 +98,7 @@ export function score(firms: LabelledFirm[], segments: readonly SegmentProfile[]
   };
   const chainConfusions = new Map<string, number>();
   const segmentConfusions = new Map<string, number>();
-  const bands = [0.6, 0.7, 0.8, 0.9, 1.01].map((top, i, all) => ({ low: i === 0 ? threshold : all[i - 1]!, top, placed: 0, right: 0 }));
+  const bands = [0.7, 0.8, 0.9, 1.01].map((top, i, all) => ({ low: i === 0 ? threshold : all[i - 1]!, top, placed: 0, right: 0 }));
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   let forReview = 0;
   const mistakes: string[] = [];

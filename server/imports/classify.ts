@@ -332,14 +332,12 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
   const toCut: string[] = [];
   for (const field of FIELDS) {
     found[field] = texts[field] ? candidatesIn(texts[field], vocabulary) : [];
-    if (field === "name") {
-      if (found.name.length) toCut.push(name);
-      continue;
-    }
+    if (field === "name") continue;
     clauses[field] = clausesWithCandidates(texts[field], found[field]);
     for (const [start, end] of clauses[field]) toCut.push(texts[field].slice(start, end));
   }
-  prepareBounds(toCut);
+  // Clauses repeat across rows and are remembered; a name is this firm's alone.
+  prepareBounds(toCut, found.name.length ? [name] : []);
   if (found.name.length) {
     const business = businessRange(firm.name ?? "");
     found.name = found.name.filter((m) => m.start >= business.start && m.end <= business.end);

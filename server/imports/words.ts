@@ -22,6 +22,11 @@ const added = new Set<string>();
  */
 const memo = new Map<string, Uint8Array>();
 const MEMO_SIZE = 200_000;
+/**
+ * Texts cut for one firm only (its name, which no other row repeats): kept until the next
+ * prepareBounds, so they do not crowd the memo out.
+ */
+let once = new Map<string, Uint8Array>();
 
 /**
  * How often an added word counts as seen. High enough that the segmenter keeps an added
@@ -85,7 +90,7 @@ function remember(text: string, bounds: Uint8Array): void {
  * character i (so `bounds[0]` and `bounds[text.length]` are always 1).
  */
 export function wordBounds(text: string): Uint8Array {
-  let bounds = memo.get(text);
+  let bounds = memo.get(text) ?? once.get(text);
   if (!bounds) {
     bounds = boundsOf(cutWords(text), text.length);
     remember(text, bounds);
@@ -97,24 +102,28 @@ export function wordBounds(text: string): Uint8Array {
  * Cuts, in one call of the segmenter, every text not cut before, so that wordBounds
  * answers them from memory: each call costs about as much again as the cutting itself.
  * The texts are joined by line breaks, which the segmenter never joins to a word.
+ * `unique` texts (a firm's name) are kept only until the next call.
  */
-export function prepareBounds(texts: readonly string[]): void {
+export function prepareBounds(texts: readonly string[], unique: readonly string[] = []): void {
+  once = new Map();
   let missing: string[] | null = null;
   // A text twice in one call is cut twice: rare, and cheaper than looking for it.
   for (const text of texts) if (text && !memo.has(text)) (missing ??= []).push(text);
-  if (!missing) return;
-  if (missing.length === 1) {
-    wordBounds(missing[0]!);
+  const fresh = unique.filter((text) => text && !memo.has(text));
+  if (!missing && fresh.length === 0) return;
+  const all = [...(missing ?? []), ...fresh];
+  const keep = (text: string, bounds: Uint8Array) => (fresh.includes(text) ? once.set(text, bounds) : remember(text, bounds));
+  if (all.length === 1) {
+    keep(all[0]!, boundsOf(cutWords(all[0]!), all[0]!.length));
     return;
   }
-  const joined = missing.join("\n");
-  const all = boundsOf(cutWords(joined), joined.length);
+  const joined = all.join("\n");
+  const cut = boundsOf(cutWords(joined), joined.length);
   let start = 0;
-  for (const text of missing) {
+  for (const text of all) {
     const end = start + text.length;
     // A word across a line break would mean the join misled the segmenter: cut alone.
-    if (!all[end] || !all[start]) remember(text, boundsOf(cutWords(text), text.length));
-    else remember(text, all.slice(start, end + 1));
+    keep(text, !cut[end] || !cut[start] ? boundsOf(cutWords(text), text.length) : cut.slice(start, end + 1));
     start = end + 1;
   }
 }

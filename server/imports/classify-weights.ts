@@ -2,7 +2,7 @@
  * Every number the classifier (classify.ts) weighs evidence by, in one place. They were
  * set on the tuning half of test/fixtures/classification (`npm run eval:classify` prints
  * both halves); change one here, run the evaluation, and keep the change only if the
- * held-out half stays above its targets (docs/decisions/010-classifier-words-and-industries.md).
+ * held-out half stays above its targets (docs/decisions/015-classifier-words-and-industries.md).
  *
  * Confidence is meant as a probability that the placement is right: at REVIEW_THRESHOLD
  * and above, placements land without review and were right at least 90 % of the time at

@@ -2,7 +2,7 @@
  * Which chain segments a firm works in, from what an export says about it: its industry
  * (a GB/T 4754 code or name, or a platform's name such as 申万 板材), its name, 经营范围
  * and 主营产品. Deterministic and explainable: each placement carries the evidence that
- * led to it. docs/decisions/010-classifier-words-and-industries.md explains the design;
+ * led to it. docs/decisions/015-classifier-words-and-industries.md explains the design;
  * every weight is in classify-weights.ts.
  *
  * - The industry is evidence of its own. A platform name the names file maps to segments

@@ -1,23 +1,43 @@
 /**
- * Which chain segments a firm works in, from what an export says about it: the GB/T 4754
- * industry (a code or a name), its 经营范围 and 主营产品, and its name. Deterministic and
- * explainable: each assignment carries the text that led to it.
+ * Which chain segments a firm works in, from what an export says about it: its industry
+ * (a GB/T 4754 code or name, or a platform's name such as 申万 板材), its name, 经营范围
+ * and 主营产品. Deterministic and explainable: each placement carries the evidence that
+ * led to it. docs/decisions/015-classifier-words-and-industries.md explains the design;
+ * every weight is in classify-weights.ts.
  *
- * How the evidence is weighed, and why:
- * - Keywords come from the segments themselves (their keywords and the parts of their
- *   names). A keyword that many segments share, or that sits inside other segments'
- *   keywords (钛 in 钛白粉, 销售 in 汽车销售), says little and weighs little.
- * - Overlapping matches keep only the longest: 钛白粉 is not evidence for 海绵钛's 钛.
- * - 主营产品 weighs most, the name next, 经营范围 least: a scope lists everything a firm
- *   may do, and long catch-all scopes list far more than it does. Items a scope only
- *   trades (…销售, 批发) or excludes (不含…, 除…外) weigh less again.
- * - The industry code narrows: an exact code adds confidence in proportion to how few
- *   segments share it; a code in another 大类 discounts keyword evidence.
- * - Independent pieces of evidence combine as 1 − Π(1 − pᵢ), so several agreeing
- *   keywords raise confidence without ever reaching 1.
+ * - The industry is evidence of its own. A platform name the names file maps to segments
+ *   (锂电池 → 动力电池, 储能电池) places the firm unless its words point elsewhere in the
+ *   chain; a GB/T class that one segment of a chain lists needs any word of the firm to
+ *   confirm it; a class several segments share leaves the choice to the words.
+ * - Words are words: text is cut by a segmenter (words.ts) and a keyword counts only where
+ *   it stands as whole words (智能交通 in 楚天智能交通 is one; 工程 in 工程机械轮胎 is not).
+ *   Generic words (generic-words.ts: 工程, 系统, 智能 …) are no keywords at all.
+ * - Fields weigh differently: 主营产品 most, the industry's words, the name's business
+ *   words (place and legal form removed), 经营范围 least, less again for items a scope only
+ *   trades (…销售) or excludes (不含…).
+ * - When the industry is understood and points away from a chain, that chain's words
+ *   count for little: an expressway operator called 楚天智能交通 makes no traffic signals.
+ * - Independent evidence combines as 1 − Π(1 − pᵢ).
  */
-import { industryCodes } from "./industry-classes.js";
+import { businessRange, nameText } from "./firm-name.js";
+import { isGenericWord } from "./generic-words.js";
+import { platformIndustryNames, readIndustry, type IndustryReading } from "./industry-names.js";
 import { WordTrie } from "./word-trie.js";
+import { addWords, prepareBounds, wordBounds } from "./words.js";
+import {
+  DEFAULT_GIVES_WAY,
+  EXCLUDED,
+  FIELD_WEIGHT,
+  INDUSTRY,
+  INDUSTRY_DISAGREES,
+  MAX_ASSIGNMENTS,
+  MIN_CONFIDENCE,
+  OCCURRENCE,
+  TERM,
+  WORD_GAIN,
+} from "./classify-weights.js";
+
+export { MAX_ASSIGNMENTS, MIN_CONFIDENCE, REVIEW_THRESHOLD } from "./classify-weights.js";
 
 export interface SegmentProfile {
   id: string;
@@ -38,36 +58,13 @@ export interface SegmentAssignment {
   segmentId: string;
   /** 0–1. */
   confidence: number;
-  /** The text that led here: "主营产品：海绵钛；经营范围：…四氯化钛生产…；行业：C3219". */
+  /** The evidence, as a person reads it: "行业：板材（申万三级）；主营产品：热轧卷板". */
   evidence: string;
 }
 
-/** Assignments at or above this are links; below it they wait for a person to review. */
-export const REVIEW_THRESHOLD = 0.6;
-/** Below this an assignment is not worth a reviewer's time and is not returned. */
-export const MIN_CONFIDENCE = 0.4;
-/** At most this many assignments per firm, best first. */
-export const MAX_ASSIGNMENTS = 6;
-
-type Field = "products" | "name" | "scope";
-/** Names often carry a generic trade word (橡胶制品, 医疗器械), so they weigh little more than the scope. */
-const FIELD_WEIGHT: Record<Field, number> = { products: 1, name: 0.6, scope: 0.55 };
-const FIELD_LABEL: Record<Field, string> = { products: "主营产品", name: "企业名称", scope: "经营范围" };
-
-/** How strongly evidence of strength s turns into probability: one solid product keyword ≈ 0.73. */
-const KEYWORD_GAIN = 1.3;
-/** Confidence an exact industry code alone gives when no other segment has that code. */
-const EXACT_CODE = 0.55;
-const SAME_GROUP_CODE = 0.2;
-const OTHER_DIVISION_DISCOUNT = 0.6;
-const TRADE_ONLY = 0.4;
-/** Two matches that cross (电子级玻纤|纱 vs 玻纤纱) are each only half a reading of the text. */
-const CROSSING = 0.5;
-const MODIFIER = 0.5;
-/** The same keyword again in another field is mostly the same evidence. */
-const REPEATED = 0.3;
-/** A segment whose keyword the scope excludes (不含废钢) keeps this share of its confidence. */
-const EXCLUDED = 0.5;
+type Field = keyof typeof FIELD_WEIGHT;
+const FIELDS: Field[] = ["products", "industry", "name", "scope"];
+const FIELD_LABEL: Record<Field, string> = { products: "主营产品", industry: "行业", name: "企业名称", scope: "经营范围" };
 
 interface Term {
   text: string;
@@ -84,71 +81,64 @@ interface Vocabulary {
   /** Latin terms of three letters or more, matched in lower case. */
   folded: WordTrie<Term>;
   segments: SegmentProfile[];
-  /** Exact code → how many segments list it. */
-  codeShare: Map<string, number>;
-  /** 大类 (first three characters, C31) → the segments with a code in it. */
-  byDivision: Map<string, Set<string>>;
   /** Segment id → its place in `segments`, which fixes the order of ties. */
   order: Map<string, number>;
+  /** A GB/T code at any level (C3130, C313, C31, C) → the segments listing a class under it. */
+  underCode: Map<string, SegmentProfile[]>;
 }
 
 const vocabularies = new WeakMap<readonly SegmentProfile[], Vocabulary>();
 
-/** 钛锭及钛合金熔炼 → 钛锭, 钛合金熔炼; 焦炭/焦化 → 焦炭, 焦化. */
+/** 钛锭及钛合金熔炼 → 钛锭, 钛合金熔炼; 其他橡胶制品 → 橡胶制品. */
 function nameParts(name: string): string[] {
   return name
-    .split(/[/（）()、及和与]+/)
-    .map((part) => part.trim())
-    .filter((part) => part.length >= 2 && !/^(其他|相关|配套|应用|产品|制品)$/.test(part));
+    .split(/[/／（）()、，,及和与]+/)
+    .map((part) => part.trim().replace(/^(其他|相关|配套|通用)/, ""))
+    .filter(Boolean);
 }
 
 const isAscii = (text: string) => /^[\x00-\x7f]+$/.test(text);
 const fold = (text: string) => text.toLowerCase();
+/** A keyword that can place a firm: not a generic word, not one Chinese character. */
+const usable = (text: string) => text.length >= 2 && !isGenericWord(text);
 
 function buildVocabulary(segments: readonly SegmentProfile[]): Vocabulary {
   const segmentsOf = new Map<string, Set<string>>();
   for (const segment of segments) {
     for (const raw of [...segment.keywords, ...nameParts(segment.name)]) {
       const text = raw.trim();
-      if (!text) continue;
+      if (!usable(text)) continue;
       const key = isAscii(text) && text.length > 2 ? fold(text) : text;
       if (!segmentsOf.has(key)) segmentsOf.set(key, new Set());
       segmentsOf.get(key)!.add(segment.id);
     }
   }
   const texts = [...segmentsOf.keys()];
-  // Segments whose longer terms contain a term: there it is only part of another word.
-  const all = new WordTrie<string>();
-  for (const text of texts) all.add(text, text);
-  const inside = new Map<string, Set<string>>(texts.map((text) => [text, new Set()]));
-  for (const other of texts) {
-    for (const [text] of all.findAll(other)) {
-      if (text === other) continue;
-      const own = segmentsOf.get(text)!;
-      for (const s of segmentsOf.get(other)!) if (!own.has(s)) inside.get(text)!.add(s);
-    }
-  }
+  // The segmenter keeps keywords, segment names and platform industry names whole.
+  addWords([...texts.filter((t) => !isAscii(t)), ...segments.map((s) => s.name), ...platformIndustryNames()]);
+
   const terms: Term[] = texts.map((text, index) => {
     const own = segmentsOf.get(text)!;
     const ascii = isAscii(text);
-    const length = ascii ? text.replace(/[^a-z]/gi, "").length : text.length;
-    const lengthFactor = ascii ? (length <= 2 ? 0.5 : 0.9) : length === 1 ? 0.3 : length === 2 ? 0.75 : 1;
-    const weight = lengthFactor / Math.sqrt(own.size) / (1 + 0.35 * inside.get(text)!.size);
+    const letters = ascii ? text.replace(/[^a-z]/gi, "").length : text.length;
+    const lengthFactor = ascii ? (letters <= 2 ? TERM.latinShort : TERM.latinLong) : text.length === 2 ? TERM.twoCharacters : 1;
+    const weight = lengthFactor / Math.sqrt(own.size);
     return { text, segments: [...own], weight, ascii, index };
   });
   const exact = new WordTrie<Term>();
   const folded = new WordTrie<Term>();
   for (const term of terms) (term.ascii && term.text.length > 2 ? folded : exact).add(term.text, term);
-  const codeShare = new Map<string, number>();
-  for (const segment of segments) for (const code of new Set(segment.industryCodes)) codeShare.set(code, (codeShare.get(code) ?? 0) + 1);
-  const byDivision = new Map<string, Set<string>>();
+
+  const underCode = new Map<string, SegmentProfile[]>();
   for (const segment of segments)
-    for (const code of segment.industryCodes) {
-      const division = code.slice(0, 3);
-      if (!byDivision.has(division)) byDivision.set(division, new Set());
-      byDivision.get(division)!.add(segment.id);
-    }
-  return { exact, folded, segments: [...segments], codeShare, byDivision, order: new Map(segments.map((s, i) => [s.id, i])) };
+    for (const code of new Set(segment.industryCodes))
+      for (let length = code.length; length >= 1; length--) {
+        const prefix = code.slice(0, length);
+        const list = underCode.get(prefix) ?? [];
+        if (!list.includes(segment)) list.push(segment);
+        underCode.set(prefix, list);
+      }
+  return { exact, folded, segments: [...segments], order: new Map(segments.map((s, i) => [s.id, i])), underCode };
 }
 
 function vocabularyOf(segments: readonly SegmentProfile[]): Vocabulary {
@@ -166,53 +156,107 @@ interface Match {
   end: number;
   /** Overlaps another match without either containing the other. */
   crossing?: boolean;
-  /** Directly followed by another segment's term at least as specific: 连铸|保护渣, 啤酒|麦芽. */
+  /** Directly followed by another segment's term at least as specific: 啤酒|麦芽. */
   modifier?: boolean;
 }
 
 const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const byIndex = (a: Term, b: Term) => a.index - b.index;
+/** Where a text's clauses end: the segmenter never joins words across these. */
+const CLAUSE_BREAKS = new Set([..."，,、；;。：:（）()【】[]《》 \t\n\r\u3000/|"].map((c) => c.charCodeAt(0)));
+const breaksClause = (text: string, i: number) => CLAUSE_BREAKS.has(text.charCodeAt(i));
 
-/** Every term occurrence, then only those not inside a longer one. */
-function findTerms(text: string, vocabulary: Vocabulary): Match[] {
-  const lower = fold(text);
+/**
+ * Word boundaries of `text` as one array, cut clause by clause (the segmenter never joins
+ * words across punctuation, and a clause repeats across rows where the whole text does
+ * not). Only clauses holding a candidate are cut; elsewhere only punctuation is a boundary.
+ */
+function boundsAround(text: string, clauses: [number, number][]): Uint8Array {
+  const bounds = new Uint8Array(text.length + 1);
+  bounds[0] = 1;
+  bounds[text.length] = 1;
+  for (let i = 0; i < text.length; i++) if (breaksClause(text, i)) bounds[i] = bounds[i + 1] = 1;
+  for (const [start, end] of clauses) {
+    const own = wordBounds(text.slice(start, end));
+    for (let j = 0; j < own.length; j++) if (own[j]) bounds[start + j] = 1;
+  }
+  return bounds;
+}
+
+/** Every term occurrence in `text`, whether or not it stands as whole words. */
+function candidatesIn(text: string, vocabulary: Vocabulary): Match[] {
   const found: Match[] = [];
-  let here: Term[] = [];
-  const collect = (term: Term) => here.push(term);
+  let lower: string | null = null;
+  const here: Term[] = [];
+  const collect = (term: Term) => {
+    here.push(term);
+  };
   for (let i = 0; i < text.length; i++) {
-    here = [];
+    const code = text.charCodeAt(i);
+    const latin = isLatin(code);
+    // Most characters start no keyword: one lookup, then on.
+    if (!latin && !vocabulary.exact.startsWith(code)) continue;
+    here.length = 0;
     vocabulary.exact.forEachAt(text, i, collect);
     const asWritten = here.length;
-    vocabulary.folded.forEachAt(lower, i, collect);
+    // Folded terms are Latin words of three letters or more: they start at a letter.
+    if (latin) vocabulary.folded.forEachAt((lower ??= fold(text)), i, collect);
     if (here.length === 0) continue;
     // Matches in vocabulary order; where lower case differs, terms starting with the
     // character as written come before those starting with its lower case.
-    if (lower[i] === text[i]) here.sort(byIndex);
-    else here = [...here.slice(0, asWritten).sort(byIndex), ...here.slice(asWritten).sort(byIndex)];
-    for (const term of here) {
-      const end = i + term.text.length;
-      // PA must not match inside PAM, nor SiC inside SiCl4-like words.
-      if (term.ascii && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(end)))) continue;
-      found.push({ term, start: i, end });
+    if (here.length > 1) {
+      const written = here.slice(0, asWritten).sort(byIndex);
+      const folded = here.slice(asWritten).sort(byIndex);
+      const inOrder = code >= 97 || !isLatin(code) ? [...written, ...folded].sort(byIndex) : [...written, ...folded];
+      here.length = 0;
+      here.push(...inOrder);
     }
+    for (const term of here) found.push({ term, start: i, end: i + term.text.length });
   }
-  const kept = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  return found;
+}
+
+/** The clauses [start, end) of `text` that hold a Chinese candidate, in order. */
+function clausesWithCandidates(text: string, found: Match[]): [number, number][] {
+  const starts = found.filter((m) => !m.term.ascii).map((m) => m.start);
+  const clauses: [number, number][] = [];
+  if (starts.length === 0) return clauses;
+  let next = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !breaksClause(text, i)) continue;
+    while (next < starts.length && starts[next]! < start) next++;
+    if (next < starts.length && starts[next]! < i) clauses.push([start, i]);
+    start = i + 1;
+  }
+  return clauses;
+}
+
+/**
+ * Of the candidates, those that stand as whole words (`bounds`, see wordBounds), then only
+ * those not inside a longer one, each marked where it crosses another or describes the next.
+ */
+function wordsAmong(text: string, found: Match[], bounds: Uint8Array): Match[] {
+  const words = found.filter((m) =>
+    // Latin terms: not inside a longer Latin word (PA in PAM). Chinese: on word boundaries.
+    m.term.ascii ? !isLatin(text.charCodeAt(m.start - 1)) && !isLatin(text.charCodeAt(m.end)) : bounds[m.start] === 1 && bounds[m.end] === 1,
+  );
+  const kept = words.filter((m) => !words.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   for (const m of kept) {
     m.crossing = kept.some((o) => o !== m && o.start < m.end && m.start < o.end && (o.start < m.start ? o.end < m.end : o.start > m.start));
-    // A Chinese compound names its kind last; what comes before describes it.
+    // A Chinese compound names its kind last; what comes before describes it (啤酒|麦芽).
     m.modifier = kept.some((o) => o.start === m.end && o.term.weight >= m.term.weight && !o.term.segments.every((s) => m.term.segments.includes(s)));
   }
   return kept;
 }
 
 const TRADE_WORDS = /销售|批发|零售|贸易|经销|代理|进出口|代购|配送|电商/;
-/** A bare trade word (销售, 配送) says nothing about what is traded, in any field. */
-const PURE_TRADE_WORD = /^(?:销售|批发|零售|贸易|经销|代理|配送|电商|进出口)$/;
 const MAKE_WORDS = /生产|制造|加工|研发|研制|冶炼|开采|采选|选矿|养殖|种植|饲养|提纯|回收|处理|设计|运营|施工|建设|治理|发电|供热|培育|孵化|屠宰|酿造|组装|集成/;
+const ITEM_BREAK = /[；;。，,、]/;
 
 /**
- * How much a scope match counts where it stands: excluded (不含…, 除…外) barely; an item
- * only traded less; items late in a long list less than the first few.
+ * How much a scope match counts where it stands: excluded (不含…, 除…外) not at all; an
+ * item only traded less; items late in a long list less than the first few.
  */
 function scopeFactor(scope: string, match: Match): { factor: number; item: string; excluded?: true } {
   const before = scope.slice(0, match.start);
@@ -222,7 +266,7 @@ function scopeFactor(scope: string, match: Match): { factor: number; item: strin
 
   const itemStart = Math.max(...["；", ";", "。", "，", ",", "、", "：", ":"].map((d) => before.lastIndexOf(d))) + 1;
   const rest = scope.slice(match.end);
-  const itemEndOffset = rest.search(/[；;。，,、]/);
+  const itemEndOffset = rest.search(ITEM_BREAK);
   const item = scope.slice(itemStart, itemEndOffset < 0 ? scope.length : match.end + itemEndOffset);
   const clauseStart = Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"), before.lastIndexOf("。")) + 1;
   const clauseBefore = scope.slice(clauseStart, match.start);
@@ -233,11 +277,11 @@ function scopeFactor(scope: string, match: Match): { factor: number; item: strin
   let factor = 1;
   // A list shares its verb: "日用百货、五金产品、化肥销售" trades every item.
   const clauseText = scope.slice(clauseStart, match.end + (clauseAfterEnd < 0 ? rest.length : clauseAfterEnd));
-  if (!TRADE_WORDS.test(match.term.text) && TRADE_WORDS.test(clauseText) && !MAKE_WORDS.test(clauseText)) factor *= TRADE_ONLY;
-  const itemIndex = scope.slice(0, itemStart).split(/[；;。，,、]/).length - 1;
-  if (itemIndex >= 3) factor *= 1 / (1 + 0.12 * (itemIndex - 2));
-  const items = scope.split(/[；;。，,、]/).filter((s) => s.trim()).length;
-  if (items > 12) factor *= 0.75;
+  if (!TRADE_WORDS.test(match.term.text) && TRADE_WORDS.test(clauseText) && !MAKE_WORDS.test(clauseText)) factor *= OCCURRENCE.tradeOnly;
+  const itemIndex = scope.slice(0, itemStart).split(ITEM_BREAK).length - 1;
+  if (itemIndex >= 3) factor *= 1 / (1 + OCCURRENCE.lateItem * (itemIndex - 2));
+  const items = scope.split(ITEM_BREAK).filter((s) => s.trim()).length;
+  if (items > OCCURRENCE.longScopeItems) factor *= OCCURRENCE.longScope;
   return { factor, item };
 }
 
@@ -248,46 +292,64 @@ function stripBoilerplate(scope: string): string {
     .replace(/[（(]凭[^）)]*[）)]/g, "");
 }
 
-interface Evidence {
+interface WordEvidence {
   /** Term → its weight in each field where it was found. */
-  terms: Map<Term, number[]>;
+  terms: Map<Term, { field: Field; weight: number }[]>;
   snippets: Map<Field, Set<string>>;
   excluded: Set<string>;
 }
 
-const evidenceStrength = (evidence: Evidence) =>
-  [...evidence.terms.values()].reduce((sum, weights) => {
-    const sorted = [...weights].sort((a, b) => b - a);
-    return sum + sorted[0]! + REPEATED * sorted.slice(1).reduce((a, b) => a + b, 0);
+/** All the words' evidence for a segment as one strength, each field's share scaled by `scale`. */
+const strengthOf = (evidence: WordEvidence, scale: (field: Field) => number = () => 1) =>
+  [...evidence.terms.values()].reduce((sum, found) => {
+    const sorted = found.map(({ field, weight }) => weight * scale(field)).sort((a, b) => b - a);
+    return sum + sorted[0]! + OCCURRENCE.repeated * sorted.slice(1).reduce((a, b) => a + b, 0);
   }, 0);
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 /**
- * The segments a firm works in, best first, each with a confidence 0–1 and the evidence.
- * Assignments under {@link REVIEW_THRESHOLD} are suggestions for review; under
- * {@link MIN_CONFIDENCE} they are left out.
+ * What the firm's words say, per segment. The industry cell's words count only when the
+ * cell was not understood as an industry: a 印制电路板 that reads as 申万's industry is
+ * already evidence, and its words would count it twice.
  */
-export function classify(firm: FirmText, segments: readonly SegmentProfile[]): SegmentAssignment[] {
-  const vocabulary = vocabularyOf(segments);
-  const evidence = new Map<string, Evidence>();
-  const fields: [Field, string][] = [
-    ["products", firm.products ?? ""],
-    ["name", firm.name ?? ""],
-    ["scope", stripBoilerplate(firm.scope ?? "")],
-  ];
+function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood: boolean): Map<string, WordEvidence> {
+  const evidence = new Map<string, WordEvidence>();
   const entryOf = (segmentId: string) => {
     let entry = evidence.get(segmentId);
     if (!entry) evidence.set(segmentId, (entry = { terms: new Map(), snippets: new Map(), excluded: new Set() }));
     return entry;
   };
-  for (const [field, text] of fields) {
-    if (!text.trim()) continue;
+  const name = nameText(firm.name ?? "");
+  const texts: Record<Field, string> = {
+    products: firm.products ?? "",
+    industry: industryUnderstood ? "" : (firm.industry ?? ""),
+    // The whole name is cut as one; its matches count only in its business part.
+    name,
+    scope: stripBoilerplate(firm.scope ?? ""),
+  };
+  // Every occurrence first, then one call of the segmenter for everything it must cut.
+  const found = {} as Record<Field, Match[]>;
+  const clauses = {} as Record<Field, [number, number][]>;
+  const toCut: string[] = [];
+  for (const field of FIELDS) {
+    found[field] = texts[field] ? candidatesIn(texts[field], vocabulary) : [];
+    if (field === "name") continue;
+    clauses[field] = clausesWithCandidates(texts[field], found[field]);
+    for (const [start, end] of clauses[field]) toCut.push(texts[field].slice(start, end));
+  }
+  // Clauses repeat across rows and are remembered; a name is this firm's alone.
+  prepareBounds(toCut, found.name.length ? [name] : []);
+  if (found.name.length) {
+    const business = businessRange(firm.name ?? "");
+    found.name = found.name.filter((m) => m.start >= business.start && m.end <= business.end);
+  }
+  for (const field of FIELDS) {
+    const text = texts[field];
+    if (found[field].length === 0) continue;
+    const matches = wordsAmong(text, found[field], field === "name" ? wordBounds(text) : boundsAround(text, clauses[field]));
     // The strongest occurrence of each term in this field counts once.
     const best = new Map<Term, { weight: number; snippet: string }>();
-    for (const match of findTerms(text, vocabulary)) {
-      let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? CROSSING : 1) * (match.modifier ? MODIFIER : 1);
-      if (PURE_TRADE_WORD.test(match.term.text)) weight *= TRADE_ONLY;
+    for (const match of matches) {
+      let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? 0.5 : 1) * (match.modifier ? OCCURRENCE.modifier : 1);
       let snippet = match.term.text;
       if (field === "scope") {
         const { factor, item, excluded } = scopeFactor(text, match);
@@ -304,59 +366,129 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     for (const [term, { weight, snippet }] of best) {
       for (const segmentId of term.segments) {
         const entry = entryOf(segmentId);
-        entry.terms.set(term, [...(entry.terms.get(term) ?? []), weight]);
+        const seen = entry.terms.get(term);
+        if (seen) seen.push({ field, weight });
+        else entry.terms.set(term, [{ field, weight }]);
         if (!entry.snippets.has(field)) entry.snippets.set(field, new Set());
         entry.snippets.get(field)!.add(snippet.length > 40 ? `${snippet.slice(0, 40)}…` : snippet);
       }
     }
   }
-
-  const codes = industryCodes(firm.industry ?? "");
-  const results: SegmentAssignment[] = [];
-  // Only segments with keyword evidence or a code in the firm's 大类 can score: with
-  // thousands of segments, looking at no others keeps classification fast.
-  const candidates = new Set(evidence.keys());
-  for (const code of codes) for (const id of vocabulary.byDivision.get(code.slice(0, 3)) ?? []) candidates.add(id);
-  const inOrder = [...candidates].sort((a, b) => vocabulary.order.get(a)! - vocabulary.order.get(b)!);
-  for (const segment of inOrder.map((id) => vocabulary.segments[vocabulary.order.get(id)!]!)) {
-    const keyword = evidence.get(segment.id);
-    const code = codeEvidence(codes, segment, vocabulary);
-    if (!keyword && code.confidence === 0) continue;
-    let keywordConfidence = keyword ? 1 - Math.exp(-KEYWORD_GAIN * evidenceStrength(keyword)) : 0;
-    if (code.otherDivision) keywordConfidence *= OTHER_DIVISION_DISCOUNT;
-    let confidence = 1 - (1 - keywordConfidence) * (1 - code.confidence);
-    if (keyword?.excluded.size) confidence *= EXCLUDED;
-    if (confidence < MIN_CONFIDENCE) continue;
-    const parts: string[] = [];
-    for (const field of ["products", "name", "scope"] as const) {
-      const snippets = keyword?.snippets.get(field);
-      if (snippets?.size) parts.push(`${FIELD_LABEL[field]}：${[...snippets].join("、")}`);
-    }
-    if (code.text) parts.push(`国标行业：${code.text}`);
-    if (keyword?.excluded.size) parts.push(`经营范围排除：${[...keyword.excluded].join("、")}`);
-    results.push({ segmentId: segment.id, confidence: round(confidence), evidence: parts.join("；") });
-  }
-  return results.sort((a, b) => b.confidence - a.confidence || a.segmentId.localeCompare(b.segmentId)).slice(0, MAX_ASSIGNMENTS);
+  return evidence;
 }
 
-/** What the firm's industry codes say about one segment. */
-function codeEvidence(codes: string[], segment: SegmentProfile, vocabulary: Vocabulary): { confidence: number; otherDivision: boolean; text: string | null } {
-  if (codes.length === 0) return { confidence: 0, otherDivision: false, text: null };
-  let confidence = 0;
-  let text: string | null = null;
-  let sameDivision = false;
-  for (const code of codes) {
-    for (const own of segment.industryCodes) {
-      if (code.slice(0, 3) === own.slice(0, 3)) sameDivision = true;
-      let value = 0;
-      if (code === own) value = EXACT_CODE / Math.sqrt(vocabulary.codeShare.get(own) ?? 1);
-      // Only a 中类 given (C313): the segment's 小类 may be it. A different 小类 is no evidence.
-      else if (code.length === 4 && own.startsWith(code)) value = SAME_GROUP_CODE / Math.sqrt(vocabulary.codeShare.get(own) ?? 1);
-      if (value > confidence) {
-        confidence = value;
-        text = code;
+interface IndustrySupport {
+  value: number;
+  /** The platform name's own segment (a default the words may overrule). */
+  named: boolean;
+}
+
+/** What the firm's industry says about each segment it touches. */
+function industrySupport(reading: IndustryReading, vocabulary: Vocabulary): Map<string, IndustrySupport> {
+  const support = new Map<string, IndustrySupport>();
+  const raise = (segmentId: string, value: number, named = false) => {
+    const current = support.get(segmentId);
+    if (!current || current.value < value) support.set(segmentId, { value, named: named || (current?.named ?? false) });
+    else if (named) current.named = true;
+  };
+  // "-" in the names file: the name is known to fit no segment its classes would suggest.
+  if (reading.segments?.length === 0) return support;
+  for (const code of reading.codes) {
+    const under = vocabulary.underCode.get(code) ?? [];
+    const byChain = new Map<string, SegmentProfile[]>();
+    for (const segment of under) byChain.set(segment.chainId, [...(byChain.get(segment.chainId) ?? []), segment]);
+    for (const inChain of byChain.values())
+      for (const segment of inChain) {
+        const exact = segment.industryCodes.includes(code);
+        const value = exact ? (inChain.length === 1 ? INDUSTRY.onlyClassInChain : INDUSTRY.sharedClassInChain / inChain.length) : INDUSTRY.broaderCode / inChain.length;
+        raise(segment.id, value);
       }
-    }
   }
-  return { confidence, otherDivision: !sameDivision, text };
+  for (const id of reading.segments ?? []) if (vocabulary.order.has(id)) raise(id, INDUSTRY.named, true);
+  return support;
+}
+
+/**
+ * How far the industry stands from a segment's chain: "agrees" when a segment of the chain
+ * lists one of the firm's classes (or a class under a broader code it gives), or is a
+ * segment the industry names; otherwise "sameSection" (both in 制造业, say) or
+ * "otherSection" (an expressway operator and a traffic-signal maker). A platform name the
+ * names file marks "-" is known not to be the segments its classes suggest: those count as
+ * another 门类 altogether. Null when the industry says nothing that could be checked.
+ */
+function distanceOfChains(reading: IndustryReading, vocabulary: Vocabulary): ((segment: SegmentProfile) => keyof typeof INDUSTRY_DISAGREES | "agrees") | null {
+  if (reading.codes.length === 0 && reading.segments === null) return null;
+  const denied = reading.segments?.length === 0;
+  const agreeing = new Set<string>();
+  for (const id of reading.segments ?? []) {
+    const index = vocabulary.order.get(id);
+    if (index !== undefined) agreeing.add(vocabulary.segments[index]!.chainId);
+  }
+  if (!denied) for (const code of reading.codes) for (const segment of vocabulary.underCode.get(code) ?? []) agreeing.add(segment.chainId);
+  const sections = new Set(reading.codes.map((code) => code[0]));
+  return (segment) => {
+    if (agreeing.has(segment.chainId)) return "agrees";
+    if (denied && reading.codes.some((code) => segment.industryCodes.some((own) => own.startsWith(code)))) return "otherSection";
+    return segment.industryCodes.some((code) => sections.has(code[0])) ? "sameSection" : "otherSection";
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const probability = (strength: number) => 1 - Math.exp(-WORD_GAIN * strength);
+
+/**
+ * The segments a firm works in, best first, each with a confidence 0–1 and the evidence.
+ * Placements under REVIEW_THRESHOLD are suggestions for review; under MIN_CONFIDENCE they
+ * are left out.
+ */
+export function classify(firm: FirmText, segments: readonly SegmentProfile[]): SegmentAssignment[] {
+  const vocabulary = vocabularyOf(segments);
+  const reading = readIndustry(firm.industry);
+  const understood = reading.codes.length > 0 || reading.segments !== null;
+  const words = wordEvidence(firm, vocabulary, understood);
+  const industry = industrySupport(reading, vocabulary);
+  const distance = distanceOfChains(reading, vocabulary);
+
+  const wordConfidence = new Map<string, number>();
+  for (const [id, evidence] of words) wordConfidence.set(id, probability(strengthOf(evidence)));
+  const segmentOf = (id: string) => vocabulary.segments[vocabulary.order.get(id)!]!;
+
+  const results: SegmentAssignment[] = [];
+  const candidates = [...new Set([...words.keys(), ...industry.keys()])].sort((a, b) => vocabulary.order.get(a)! - vocabulary.order.get(b)!);
+  for (const id of candidates) {
+    const segment = segmentOf(id);
+    const evidence = words.get(id);
+    const own = wordConfidence.get(id) ?? 0;
+    const far = distance?.(segment) ?? "agrees";
+    const word = far === "agrees" || !evidence ? own : probability(strengthOf(evidence, (field) => INDUSTRY_DISAGREES[far][field]));
+    const support = industry.get(id);
+    let industryValue = support?.value ?? 0;
+    // A named default gives way to a segment of its chain the firm's words clearly prefer
+    // (特钢 → 精密棒线材, but 不锈钢无缝钢管 → 钢管). Another chain's segment is no rival: a
+    // firm may well be in both.
+    if (support?.named) {
+      const rival = candidates.some((other) => other !== id && segmentOf(other).chainId === segment.chainId && (wordConfidence.get(other) ?? 0) >= own + DEFAULT_GIVES_WAY);
+      if (rival) industryValue = classValue(reading, segment, vocabulary);
+    }
+    let confidence = 1 - (1 - industryValue) * (1 - word);
+    if (evidence?.excluded.size) confidence *= EXCLUDED;
+    if (confidence < MIN_CONFIDENCE) continue;
+
+    const parts: string[] = [];
+    if (industryValue > 0) parts.push(`行业：${reading.label}`);
+    for (const field of FIELDS) {
+      const snippets = evidence?.snippets.get(field);
+      if (snippets?.size) parts.push(`${FIELD_LABEL[field]}：${[...snippets].join("、")}`);
+    }
+    if (far !== "agrees" && evidence) parts.push(`行业“${reading.label}”不在本链，词语证据降权`);
+    if (evidence?.excluded.size) parts.push(`经营范围排除：${[...evidence.excluded].join("、")}`);
+    results.push({ segmentId: id, confidence: round(confidence), evidence: parts.join("；") });
+  }
+  return results.sort((a, b) => b.confidence - a.confidence || vocabulary.order.get(a.segmentId)! - vocabulary.order.get(b.segmentId)!).slice(0, MAX_ASSIGNMENTS);
+}
+
+/** The support a segment has from the firm's classes alone (what a named default falls back to). */
+function classValue(reading: IndustryReading, segment: SegmentProfile, vocabulary: Vocabulary): number {
+  const withoutNames = industrySupport({ ...reading, segments: null }, vocabulary);
+  return withoutNames.get(segment.id)?.value ?? 0;
 }

@@ -6,7 +6,8 @@
  * of rows seen in this file. A commit then loads everything in ONE transaction (COPY on
  * Kùzu, batched UNWIND on Neo4j): all valid rows land or none do; invalid rows never do.
  * Re-importing the same file changes nothing: firms are matched by 统一社会信用代码, else
- * by name + region, and a firm whose facts are unchanged is counted, not rewritten.
+ * by name in a compatible region (known-firms.ts), and a firm whose facts are unchanged is
+ * counted, not rewritten.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,7 @@ import { z } from "zod";
 import { auditStep } from "../audit/audit.js";
 import { StagingWriter } from "../graph/bulk.js";
 import type { GraphStore, WriteStep } from "../graph/store.js";
-import type { ImportReport } from "../model/api.js";
+import type { ImportReport, PlacementSummary } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
 import { getExchangeRates } from "../services/settings.js";
 import { parseRows } from "../services/rows.js";
@@ -23,8 +24,10 @@ import type { SegmentProfile } from "./classify.js";
 import { findHeader } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
+import { KnownFirms, narrowerRegion } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow } from "./read-table.js";
+import { PlacementCollector } from "./placements.js";
 import { normalizeRow, type ImportProblem } from "./rows.js";
 
 export { attributesOf, factsHash, importedFirmId } from "./prepare-row.js";
@@ -84,20 +87,18 @@ const KeyRow = z.object({
   tags: z.array(z.string()),
   attributes: z.string().nullable(),
 });
-const SegmentRow = z.object({ id: z.string(), chainId: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
+const SegmentRow = z.object({ id: z.string(), chainId: z.string(), chainName: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
 const DecisionRow = z.object({ firmId: z.string(), segmentId: z.string(), decision: z.enum(["accepted", "rejected"]) });
 
-async function loadExisting(store: GraphStore) {
-  const byUscc = new Map<string, { id: string; hash: string }>();
-  const byNameRegion = new Map<string, { id: string; hash: string }>();
+async function loadExisting(store: GraphStore): Promise<KnownFirms> {
+  const known = new KnownFirms();
   for (const row of parseRows(KeyRow, await store.read("imports/list-firm-keys"))) {
     // Compared as given: a foreign capital in its own currency.
     const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
-    const entry = { id: row.id, hash: factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} }) };
-    if (row.uscc) byUscc.set(row.uscc, entry);
-    byNameRegion.set(`${row.name}|${row.regionCode}`, entry);
+    const hash = factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
+    known.add(row.name, { id: row.id, uscc: row.uscc, regionCode: row.regionCode, hash });
   }
-  return { byUscc, byNameRegion };
+  return known;
 }
 
 /** Rows sent to a worker at a time, and how many batches per worker may be on their way. */
@@ -162,7 +163,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
   const zoneOut = new StagingWriter("LOCATED_IN", path.join(stageDir, "located.csv"));
-  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close()]);
+  let placementsOut: PlacementCollector | null = null;
+  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close()]);
   const updates: WriteStep[] = [
     { query: "imports/update-firm", rows: [] },
     { query: "firms/link-segment", rows: [] },
@@ -185,12 +187,14 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   let report: ImportReport | null = null;
   let rows: AsyncGenerator<RawRow> | null = null;
   try {
-    const [existing, segments, decisions, rates] = await Promise.all([
+    const [existing, segmentRows, decisions, rates] = await Promise.all([
       loadExisting(store),
-      store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows) as SegmentProfile[]),
+      store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows)),
       store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
       getExchangeRates(store),
     ]);
+    const segments: SegmentProfile[] = segmentRows.map(({ id, chainId, name, industryCodes, keywords }) => ({ id, chainId, name, industryCodes, keywords }));
+    const placements = (placementsOut = new PlacementCollector(options.importId, new Map(segmentRows.map((s) => [s.id, s])), path.join(stageDir, "placements.csv")));
 
     // The header is within the first 30 rows.
     rows = readTable(options.path);
@@ -211,7 +215,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       today,
       commit,
       rates,
-      known: keyFilter([...existing.byUscc.keys(), ...existing.byNameRegion.keys()], existing.byUscc.size + existing.byNameRegion.size),
+      known: keyFilter(existing.keys(), existing.size),
     };
     workers?.setContext(context);
 
@@ -231,7 +235,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       }
       seenInFile.set(prepared.key, raw.rowNumber);
 
-      const known = (prepared.uscc && existing.byUscc.get(prepared.uscc)) || existing.byNameRegion.get(`${prepared.name}|${prepared.regionCode}`);
+      const known = existing.find(prepared);
+      const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements) =>
+        placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, placements: found });
       if (!known) {
         counts.new++;
         if (prepared.staged) {
@@ -242,15 +248,21 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         }
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
+        await place(prepared.id, "new", prepared.placements);
       } else if (known.id === prepared.id && known.hash === prepared.hash) {
         counts.unchanged++;
+        await place(prepared.id, "unchanged", prepared.placements);
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
       } else {
-        // A firm the graph knows under another id, or with other facts: prepared again as that firm.
+        // A firm the graph knows under another id, or with other facts: prepared again as that
+        // firm, in the narrower of its two regions (a province in the file keeps the graph's county).
         const firm = normalizeRow(raw, header).firm!;
-        const { record, attributes, links, suggestions } = describeFirm(firm, known.id, context);
-        if (known.hash !== factsHash({ ...firm, attributes })) {
+        firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
+        const { record, attributes, links, suggestions, placements: found } = describeFirm(firm, known.id, context);
+        const changed = known.hash !== factsHash({ ...firm, attributes });
+        await place(known.id, changed ? "updated" : "unchanged", found);
+        if (changed) {
           counts.updated++;
           if (commit) {
             updateRows!.push(record);
@@ -271,7 +283,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     }
     await options.onProgress?.(counts.rows);
 
-    const files = await closeAll();
+    const [firmFile, linkFile, suggestedFile, zoneFile, placementFile] = await closeAll();
     report = {
       importId: options.importId,
       fileName: options.fileName,
@@ -285,14 +297,21 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       counts,
       problemCount,
       problems,
+      placements: placements.summary(),
       startedAt,
       finishedAt: new Date().toISOString(),
     };
-    // A file that changes nothing (every row unchanged or refused) writes nothing, not even an audit entry.
+    // An import id is new for every run; one given again (a script's fixed id) replaces its pages.
+    await store.write([{ query: "imports/delete-placement-pages", rows: [{ importId: options.importId }] }], { keepsCaches: true });
+    // A file that changes nothing (every row unchanged or refused) writes no firm, not even an
+    // audit entry; its placements are kept all the same, for the report (and a dry run's too).
     if (commit && counts.new + counts.updated > 0) {
       const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
+      const files = [firmFile!, linkFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });
+    } else if (placementFile!.rows > 0) {
+      await store.load({ before: [], files: [placementFile!], after: [] }, { keepsCaches: true });
     }
   } finally {
     // Clean-up cannot fail the import: after a commit, the data is in the graph. The file

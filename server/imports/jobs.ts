@@ -9,8 +9,9 @@ import { z } from "zod";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
-import { ImportJob, ImportJobWithReport, ImportReport } from "../model/api.js";
+import { ImportJob, ImportJobWithReport, ImportReport, type PlacementKind, type PlacementPage, type PlacementRow } from "../model/api.js";
 import { ImportRejected, importFirms, type ImportMode } from "./import-firms.js";
+import { listedPlacements, placementPage } from "./placements.js";
 
 
 const StoredJob = ImportJob.extend({ report: z.string().nullable() });
@@ -33,6 +34,19 @@ export async function getImportJob(store: GraphStore, id: string): Promise<Impor
   const [row] = parseRows(StoredJob, await store.read("imports/get-job", { id }));
   if (!row) throw new NotFound("import", id);
   return { ...row, report: row.report ? ImportReport.parse(JSON.parse(row.report)) : null };
+}
+
+/** A page of a finished import's placements of one kind; empty for a job without a report or older than placements. */
+export async function importPlacements(store: GraphStore, id: string, kind: PlacementKind, offset: number, limit: number): Promise<PlacementPage> {
+  const summary = (await getImportJob(store, id)).report?.placements;
+  if (!summary) return { kind, total: 0, listed: 0, offset, rows: [] };
+  return placementPage(store, id, summary, kind, offset, limit);
+}
+
+/** Every listed placement of a finished import, in row order. */
+export async function allImportPlacements(store: GraphStore, id: string): Promise<PlacementRow[]> {
+  const summary = (await getImportJob(store, id)).report?.placements;
+  return summary ? listedPlacements(store, id, summary) : [];
 }
 
 export async function listImportJobs(store: GraphStore, limit = 50): Promise<ImportJob[]> {

@@ -13,6 +13,7 @@ import { searchKeys } from "../services/search-keys.js";
 import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
 import type { HeaderMatch } from "./columns.js";
 import { mayHold, type KeyFilter } from "./key-filter.js";
+import { nameKey } from "./known-firms.js";
 import type { RawRow } from "./read-table.js";
 import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
 
@@ -28,7 +29,7 @@ export interface RowContext {
   today: string;
   /** Staged rows are made only for a commit. */
   commit: boolean;
-  /** The 统一社会信用代码 and `name|regionCode` keys of the firms already in the graph. */
+  /** The 统一社会信用代码 and name keys (known-firms.ts) of the firms already in the graph. */
   known: KeyFilter;
   /** The exchange-rate table: capital in another currency is converted to 万元 with it. */
   rates: ExchangeRate[];
@@ -51,9 +52,21 @@ export interface PreparedRow {
     hash: string | null;
     links: number;
     suggestions: number;
+    /** Where the firm landed, for the import's report (segment names are added there). */
+    placements: Placement[];
+    /** The place at the start of the name the region was taken from, when the row gave none. */
+    regionFromName: string | null;
     /** Staged rows (commit only): the firm, its links, its suggestions. */
     staged: { firm: StagedRows; links: StagedRows; suggestions: StagedRows } | null;
   } | null;
+}
+
+/** A segment a firm landed in (linked) or was suggested for (not linked). */
+export interface Placement {
+  segmentId: string;
+  confidence: number;
+  evidence: string;
+  linked: boolean;
 }
 
 /** A firm's facts as given: `capital` in 万 units of `capitalCurrency` (人民币 when null). */
@@ -133,12 +146,13 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
   const doubtful = assignments.filter((a) => !confident.includes(a));
   const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
   const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId }));
-  return { record, attributes, links, suggestions };
+  const placements: Placement[] = assignments.map((a) => ({ ...a, linked: confident.includes(a) }));
+  return { record, attributes, links, suggestions, placements };
 }
 
 /** One data row (after the header), prepared as a new firm. */
 export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
-  const { firm, problems } = normalizeRow(raw, context.header);
+  const { firm, problems, regionFromName } = normalizeRow(raw, context.header);
   if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null };
   const currency = firm.capitalCurrency;
   if (firm.capital !== null && currency && currency !== "CNY" && !context.rates.some((r) => r.currency === currency)) {
@@ -152,8 +166,8 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
     });
   }
   const id = importedFirmId(firm);
-  const { record, attributes, links, suggestions } = describeFirm(firm, id, context);
-  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, `${firm.name}|${firm.regionCode}`);
+  const { record, attributes, links, suggestions, placements } = describeFirm(firm, id, context);
+  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, nameKey(firm.name));
   return {
     rowNumber: raw.rowNumber,
     problems,
@@ -166,6 +180,8 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       hash: maybeKnown ? factsHash({ ...firm, attributes }) : null,
       links: links.length,
       suggestions: suggestions.length,
+      placements,
+      regionFromName: regionFromName ?? null,
       staged: context.commit ? { firm: stageRows("Firm", [record]), links: stageRows("OPERATES_IN", links), suggestions: stageRows("SUGGESTED", suggestions) } : null,
     },
   };

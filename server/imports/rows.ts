@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AmountWan, FIRM_TAGS, FirmTag, IsoDate, RegionCode, StaffCount, Uscc } from "../model/domain.js";
 import type { HeaderMatch, ImportField } from "./columns.js";
 import { FIELD_ALIASES } from "./columns.js";
+import { regionPath } from "../regions/divisions.js";
+import { placeOfName } from "./firm-name.js";
 import type { RawRow } from "./read-table.js";
 import { CURRENCIES, halfWidth, headerCurrency, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion } from "./values.js";
 
@@ -52,6 +54,8 @@ export type ImportedFirm = z.infer<typeof ImportedFirm>;
 export interface NormalizedRow {
   firm?: ImportedFirm;
   problems: ImportProblem[];
+  /** The place at the start of the name the region was taken from, when the row gave none. */
+  regionFromName?: string;
   /** A row with no firm on it (blank, or a note like "数据来源：企查查" below the data). */
   blank?: true;
 }
@@ -180,7 +184,15 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const regionColumn = regionFields.find((f) => values.has(f)) ?? regionFields.find((f) => header.columns.some((c) => c.field === f));
   const regionValue = [get("province"), get("city"), get("county")].filter(Boolean).join(" ") || (get("address") ?? "");
   let regionCode: string | null = null;
-  if (region.ok) {
+  let regionFromName: string | null = null;
+  // With every region column empty, a name that opens with a place (深圳市…, 湖南华联…) gives it.
+  const place = !regionValue && name && !isPlaceholder(name) ? placeOfName(name) : null;
+  if (place) {
+    regionCode = place.region.code;
+    regionFromName = place.text;
+    const path = regionPath(place.region.code);
+    note(regionColumn ? columnOf(regionColumn) : "所在地区", "", `所在地区未填，已按企业名称开头的“${place.text}”定为${path}`, "核对后在所属省份、城市、区县列填写实际所在地");
+  } else if (region.ok) {
     regionCode = region.value.code;
     if (region.value.unplaced) {
       note(regionColumn ? columnOf(regionColumn) : "所属区县", region.value.unplaced, `无法识别“${region.value.unplaced}”，已按“${region.value.path}”导入`, "核对区县或城市名称（如“凌源市”“喀喇沁左翼蒙古族自治县”）");
@@ -273,7 +285,7 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     }
     return { problems };
   }
-  return { firm: checked.data, problems };
+  return { firm: checked.data, problems, ...(regionFromName ? { regionFromName } : {}) };
 }
 
 /**

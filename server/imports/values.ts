@@ -3,7 +3,7 @@
  * either the value or a problem worded for the person who has to fix the file.
  */
 import { AmountWan, type Region, type RegionLevel } from "../model/domain.js";
-import { ALL_REGIONS, regionPath } from "../regions/divisions.js";
+import { ALL_REGIONS, regionPath, shortRegionName } from "../regions/divisions.js";
 
 /** A value, or what is wrong with it and how to fix it (both in Chinese, for the user). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; fix: string };
@@ -212,27 +212,13 @@ export interface RegionInput {
 /** Placeholder cities of the standard that no one writes in an address. */
 const PLACEHOLDER_NAMES = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
 
-/**
- * The name people write without the administrative suffix: 河北, 唐山, 迁安, 喀喇沁左翼,
- * 延边, 锡林郭勒. Ethnic autonomous suffixes go too (广西壮族自治区 → 广西).
- */
-function shortName(region: Region): string | null {
-  const patterns: Record<RegionLevel, RegExp> = {
-    province: /(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$/,
-    city: /(?:(?:[\u4e00-\u9fa5]{1,4}?族)*(?:蒙古)?自治州|地区|盟|市)$/,
-    county: /(?:(?:[\u4e00-\u9fa5]{1,4}?族)+自治[县旗]|自治[县旗]|新区|林区|特区|区|县|市|旗)$/,
-  };
-  const short = region.name.replace(patterns[region.level], "");
-  return short !== region.name && short.length >= 2 ? short : null;
-}
-
 interface NamedRegion {
   region: Region;
   names: { text: string; exact: boolean }[];
 }
 
 const NAMED: NamedRegion[] = ALL_REGIONS.filter((r) => !PLACEHOLDER_NAMES.has(r.name)).map((region) => {
-  const short = shortName(region);
+  const short = shortRegionName(region);
   return { region, names: [{ text: region.name, exact: true }, ...(short ? [{ text: short, exact: false }] : [])] };
 });
 

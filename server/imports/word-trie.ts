@@ -29,6 +29,11 @@ export class WordTrie<T> {
     at.values.push(value);
   }
 
+  /** Whether some word starts with this UTF-16 code unit (a quick test before forEachAt). */
+  startsWith(code: number): boolean {
+    return this.root.next.has(code);
+  }
+
   /**
    * Calls `visit` for every word that occurs in `text` starting at `start`, shortest
    * first, with the index just past its end.

@@ -405,6 +405,50 @@ export const ImportCounts = z.object({
   pendingReview: z.number().int(),
 });
 
+/** Where one data row landed: each segment with its confidence, evidence, and whether it is linked or waits for review. */
+export const PlacementRow = z.object({
+  /** The row number as Excel shows it. */
+  row: z.number().int(),
+  firmId: z.string(),
+  name: z.string(),
+  outcome: z.enum(["new", "updated", "unchanged"]),
+  /** The place a region was taken from when the file left the region columns empty ("深圳市"). */
+  regionFromName: z.string().nullable(),
+  segments: z.array(
+    z.object({
+      segmentId: z.string(),
+      segmentName: z.string(),
+      chainName: z.string(),
+      confidence: z.number(),
+      evidence: z.string(),
+      /** true: a segment link; false: waits for review. */
+      linked: z.boolean(),
+    }),
+  ),
+});
+export type PlacementRow = z.infer<typeof PlacementRow>;
+
+/** placed: at least one segment link; review: only suggestions; none: no segment at all. */
+export const PLACEMENT_KINDS = ["placed", "review", "none"] as const;
+export const PlacementKind = z.enum(PLACEMENT_KINDS);
+export type PlacementKind = z.infer<typeof PlacementKind>;
+
+/** How an import's firms landed, for every row; the rows themselves are stored apart (placement pages). */
+export const PlacementSummary = z.object({
+  /** Firms by kind, and how many of each are listed row by row (the rest are counted only). */
+  counts: z.object({ placed: z.number().int(), review: z.number().int(), none: z.number().int() }),
+  listed: z.object({ placed: z.number().int(), review: z.number().int(), none: z.number().int() }),
+  /** Rows whose region was taken from the firm's name. */
+  regionFromName: z.number().int(),
+  /** Every segment that received a link or a suggestion, with how many. */
+  bySegment: z.array(z.object({ segmentId: z.string(), segmentName: z.string(), chainId: z.string(), chainName: z.string(), links: z.number().int(), review: z.number().int() })),
+});
+export type PlacementSummary = z.infer<typeof PlacementSummary>;
+
+/** One page of an import's placements of one kind. */
+export const PlacementPage = z.object({ kind: PlacementKind, total: z.number().int(), listed: z.number().int(), offset: z.number().int(), rows: z.array(PlacementRow) });
+export type PlacementPage = z.infer<typeof PlacementPage>;
+
 export const ImportReport = z.object({
   importId: z.string(),
   fileName: z.string(),
@@ -418,6 +462,8 @@ export const ImportReport = z.object({
   counts: ImportCounts,
   problemCount: z.number().int(),
   problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string(), fix: z.string() })),
+  /** Absent in reports of imports made before placements were kept. */
+  placements: PlacementSummary.optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
 });

@@ -4,7 +4,7 @@
  * 2113 → 211300), which is how every code is stored here.
  */
 import { createRequire } from "node:module";
-import type { Region } from "../model/domain.js";
+import type { Region, RegionLevel } from "../model/domain.js";
 
 interface DivisionNode {
   code: string;
@@ -59,4 +59,19 @@ export function regionPath(code: string): string {
     if (r.name !== "市辖区" && r.name !== "县") names.unshift(r.name);
   }
   return names.join(" ");
+}
+
+/**
+ * The name people write without the administrative suffix: 河北, 唐山, 迁安, 喀喇沁左翼,
+ * 延边, 锡林郭勒. Ethnic autonomous suffixes go too (广西壮族自治区 → 广西). Null when
+ * nothing is left to drop or what is left is one character.
+ */
+export function shortRegionName(region: Pick<Region, "name" | "level">): string | null {
+  const patterns: Record<RegionLevel, RegExp> = {
+    province: /(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$/,
+    city: /(?:(?:[\u4e00-\u9fa5]{1,4}?族)*(?:蒙古)?自治州|地区|盟|市)$/,
+    county: /(?:(?:[\u4e00-\u9fa5]{1,4}?族)+自治[县旗]|自治[县旗]|新区|林区|特区|区|县|市|旗)$/,
+  };
+  const short = region.name.replace(patterns[region.level], "");
+  return short !== region.name && short.length >= 2 ? short : null;
 }

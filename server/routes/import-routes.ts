@@ -9,9 +9,9 @@ import { Id } from "../model/domain.js";
 import { NotFound, ValidationError } from "../errors.js";
 import { getZoneRecord } from "../services/chain-facts.js";
 import { countLines } from "../imports/count-lines.js";
-import { getImportJob, listImportJobs, newImportId, startImportJob } from "../imports/jobs.js";
-import { ImportJob, ImportJobWithReport, ReviewQueue } from "../model/api.js";
-import { problemsTable } from "../imports/report-sheet.js";
+import { allImportPlacements, getImportJob, importPlacements, listImportJobs, newImportId, startImportJob } from "../imports/jobs.js";
+import { ImportJob, ImportJobWithReport, PlacementKind, PlacementPage, ReviewQueue } from "../model/api.js";
+import { placementsTable, problemsTable } from "../imports/report-sheet.js";
 import { decide, ReviewDecisionInput, reviewQueue } from "../imports/review.js";
 import { sendExport } from "../exports/send.js";
 import { parseInput, sendJson } from "./http.js";
@@ -25,6 +25,7 @@ const ImportQuery = z.object({
 const JobParams = z.object({ importId: z.string().regex(/^imp-[a-f0-9-]{36}$/, "不是导入任务编号") });
 const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) });
 const DecisionParams = z.object({ firmId: Id, segmentId: Id });
+const PlacementQuery = PageQuery.extend({ kind: PlacementKind.default("placed") });
 
 export interface ImportRouteOptions {
   /** Where uploads, and the staging folders of their imports, are kept while they run. */
@@ -66,7 +67,13 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
   router.get("/imports/:importId/report", async (req, res) => {
     const { importId } = parseInput(JobParams, req.params, "params");
     const job = await getImportJob(store, importId);
-    await sendExport(res, "xlsx", `导入报告-${job.fileName.replace(/\.[^.]+$/, "")}`, [problemsTable(job.report?.problems ?? [])]);
+    await sendExport(res, "xlsx", `导入报告-${job.fileName.replace(/\.[^.]+$/, "")}`, [problemsTable(job.report?.problems ?? []), placementsTable(await allImportPlacements(store, importId))]);
+  });
+
+  router.get("/imports/:importId/placements", async (req, res) => {
+    const { importId } = parseInput(JobParams, req.params, "params");
+    const { kind, limit, offset } = parseInput(PlacementQuery, req.query, "query");
+    sendJson(res, PlacementPage, await importPlacements(store, importId, kind, offset, limit));
   });
 
   router.get("/review", async (req, res) => {

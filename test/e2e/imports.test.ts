@@ -23,6 +23,7 @@ async function api<T>(path: string): Promise<T> {
 }
 
 const DOUBTFUL = "廊坊带钢加工有限公司";
+const FROM_NAME = "深圳市测试连接器科技有限公司";
 
 /** As exports arrive: a title row above the header, CRLF, a BOM, and a few rows with something wrong. */
 function messyCsv(): Buffer {
@@ -33,6 +34,8 @@ function messyCsv(): Buffer {
     ["沧州资本不明钢管有限公司", "", "约五千万", "2012-01-01", "河北省", "沧州市", "新华区", "C3130", "焊管、钢管加工", ""],
     ["保定日期错误线材有限公司", "", "800万元", "2015-13-45", "河北省", "保定市", "", "", "线材、盘条", ""],
     [DOUBTFUL, "", "300万元", "2018-06-01", "河北省", "廊坊市", "", "", "冷轧带钢加工", "王五"],
+    // No region at all: the name gives it.
+    [FROM_NAME, "", "100万元", "2019-01-01", "", "", "", "", "连接器、接插件生产", ""],
   ];
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ["企业名单导出（测试）", header.join(","), ...rows.map((r) => r.map(quote).join(","))];
@@ -64,7 +67,7 @@ describe("imports and the review queue", () => {
 
     // Progress runs to the end, then the report shows.
     await page.locator('[data-testid="import-progress"][data-status="done"]').waitFor();
-    expect(await page.locator('[data-testid="import-rows"]').innerText()).toContain("5 行数据已全部处理");
+    expect(await page.locator('[data-testid="import-rows"]').innerText()).toContain("6 行数据已全部处理");
     const report = page.locator('[data-testid="import-report"]');
     await report.waitFor();
     const job = await api<ImportJob & { report: { counts: Record<string, number>; problemCount: number } }>(`/api/imports/${importId}`);
@@ -74,6 +77,23 @@ describe("imports and the review queue", () => {
     expect(job.report.counts.rejected).toBeGreaterThan(0);
     expect(job.report.counts.pendingReview).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="unknown-columns"]').innerText()).toContain("联系人");
+
+    // Where the firms landed: the counts, per segment, and row by row with evidence.
+    const placements = job.report as unknown as { placements: { counts: Record<string, number> } };
+    const summary = await page.locator('[data-testid="placement-summary"]').innerText();
+    expect(summary).toContain(`${placements.placements.counts.placed} 家企业已归入产业链环节`);
+    expect(summary).toContain("其中 1 家的所在地区取自企业名称");
+    expect(await page.locator('[data-testid="placement-by-segment"]').innerText()).toContain("冷轧带钢");
+    const placed = page.locator('[data-testid="placements-table"]');
+    await placed.getByText("唐山精轧带钢科技有限公司").waitFor();
+    expect(await placed.innerText()).toContain("冷轧带钢");
+    expect(await placed.locator('[data-testid="region-from-name"]').innerText()).toContain("深圳市");
+    await page.locator('[data-testid="placement-kind"]').getByText("待审核").click();
+    await page.waitForURL(/placements=review/);
+    await placed.getByText(DOUBTFUL).waitFor();
+    await page.locator('[data-testid="import-placements"]').scrollIntoViewIfNeeded();
+    await settle(page);
+    await saveScreenshot(page, "51-import-placements-review");
 
     // The problem table, and its filter by column.
     const rows = page.locator('[data-testid="problems-table"] tbody tr.ant-table-row');
@@ -120,6 +140,8 @@ describe("imports and the review queue", () => {
     expect(text).toContain(item.segmentName);
     expect(text).toContain("河北省");
     expect(text).toContain(`${Math.round(item.confidence * 100)}%`);
+    // The evidence once: the scope it cites is not repeated as a fact.
+    expect(await row.locator('[data-testid="review-evidence"]').innerText()).toBe("经营范围：冷轧带钢加工");
     await saveScreenshot(page, "53-review-queue");
 
     // The logged-in user decides; nobody is asked for a name.

@@ -30,10 +30,16 @@ describe.runIf(embedded)("npm run import", () => {
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ committed: false, counts: { new: 3, rejected: 2 } });
     const real = cli([file, "--json", "--source", "公示系统"]);
-    expect(JSON.parse(real.out)).toMatchObject({ committed: true, source: "公示系统", counts: { new: 3 } });
+    const report = JSON.parse(real.out);
+    expect(report).toMatchObject({ committed: true, source: "公示系统", counts: { new: 3 }, placements: { counts: { placed: 3 } } });
+    // Every row with its segments, confidence and evidence.
+    const cold = report.placementRows.find((r: { name: string }) => r.name === "唐山冷轧精密带钢有限公司");
+    expect(cold).toMatchObject({ row: 3, outcome: "new", segments: expect.arrayContaining([expect.objectContaining({ segmentId: "steel-cold-rolled-strip", linked: true })]) });
+    expect(cold.segments[0].evidence.length).toBeGreaterThan(0);
     const again = cli([file]);
     expect(again.code).toBe(0);
     expect(again.out).toContain("new 0, updated 0, unchanged 3, rejected 2");
+    expect(again.out).toContain("firms placed in a segment 3");
   });
 
   it("exits 1 for a file it cannot import, 2 for wrong usage", () => {

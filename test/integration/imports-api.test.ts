@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportJobWithReport, ReviewQueue } from "../../server/model/api.js";
+import { ImportJobWithReport, PlacementPage, ReviewQueue } from "../../server/model/api.js";
 import { startSampleApp, type RunningApp } from "../support/sample-app.js";
 import { steelExport, writeExport } from "../support/enterprise-export.js";
 
@@ -59,6 +59,24 @@ describe("imports over HTTP", () => {
     const sheet = wb.getWorksheet("问题清单")!;
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(["行号", "列", "内容", "问题", "如何修改"]);
     expect(sheet.rowCount).toBe(1 + job.report!.problems.length);
+    // Where each row landed: one line per segment, with status, confidence and evidence.
+    const placements = wb.getWorksheet("归入环节")!;
+    expect((placements.getRow(1).values as string[]).slice(1)).toEqual(["行号", "企业名称", "导入结果", "地区取自企业名称", "产业链", "环节", "状态", "置信度", "依据"]);
+    const lines = placements.getSheetValues().slice(2) as unknown[][];
+    expect(lines.some((l) => l[2] === "唐山冷轧精密带钢有限公司" && l[6] === "冷轧带钢" && l[7] === "已归入" && String(l[9]).length > 0)).toBe(true);
+  });
+
+  it("pages through an import's placements by kind", async () => {
+    const file = writeExport(dir, "mixed.csv", [...steelExport().slice(0, 3), { 企业名称: "石家庄某银行股份有限公司", 所属省份: "河北省", 国标行业: "J6621" }]);
+    const job = await finished((await upload(file, "?mode=dry-run")).body.id);
+    expect(job.report!.placements!.counts).toEqual({ placed: 3, review: 0, none: 1 });
+    const page = PlacementPage.parse(await (await app.fetch(`/api/imports/${job.id}/placements?kind=placed&offset=1&limit=1`)).json());
+    expect(page).toMatchObject({ kind: "placed", total: 3, listed: 3, offset: 1 });
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]!.segments.length).toBeGreaterThan(0);
+    const none = PlacementPage.parse(await (await app.fetch(`/api/imports/${job.id}/placements?kind=none`)).json());
+    expect(none.rows.map((r) => r.name)).toEqual(["石家庄某银行股份有限公司"]);
+    expect((await app.fetch(`/api/imports/${job.id}/placements?kind=other`)).status).toBe(400);
   });
 
   it("refuses other file types (415), oversize files (413) and a missing mode (400), keeping nothing", async () => {

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportRejected, importedFirmId, importFirms, type ImportOptions } from "../../server/imports/import-firms.js";
+import { PLACEMENT_PAGE_ROWS, placementPage } from "../../server/imports/placements.js";
 import { decide, reviewQueue } from "../../server/imports/review.js";
+import type { ImportReport } from "../../server/model/api.js";
 import { getFirm } from "../../server/services/firms.js";
 import { search } from "../../server/services/search.js";
 import { loadSample } from "../../seed/load-sample.js";
@@ -23,8 +25,11 @@ afterAll(async () => {
 });
 
 const nodes = async () => Number((await t.store.read("admin/count-nodes"))[0]!.count);
+/** The pages of placements an import keeps (apart from the firms, for its report). */
+const placementPages = (report: ImportReport) => Object.values(report.placements!.listed).reduce((n, listed) => n + Math.ceil(listed / PLACEMENT_PAGE_ROWS), 0);
+let imports = 0;
 const run = (file: string, extra: Partial<ImportOptions> = {}) =>
-  importFirms(t.store, { importId: "imp-test", path: file, fileName: path.basename(file), mode: "commit", actor: "test", ...extra });
+  importFirms(t.store, { importId: `imp-test-${++imports}`, path: file, fileName: path.basename(file), mode: "commit", actor: "test", ...extra });
 
 describe("importing an enterprise export", () => {
   it("in a dry run, reports every row and problem and writes nothing", async () => {
@@ -39,7 +44,8 @@ describe("importing an enterprise export", () => {
     expect(checksum).toMatchObject({ column: expect.stringContaining("统一社会信用代码"), value: "91130203MA00000099" });
     expect(checksum!.fix.length).toBeGreaterThan(0);
     expect(report.problems.find((p) => p.row === 7)?.message).toContain("第 3 行");
-    expect(await nodes()).toBe(before);
+    // No firm, link or suggestion; only where the rows would land, for the report.
+    expect(await nodes()).toBe(before + placementPages(report));
   });
 
   it("on commit, lands the valid rows once, in their segments, searchable, with provenance", async () => {
@@ -64,7 +70,7 @@ describe("importing an enterprise export", () => {
     const before = await nodes();
     const report = await run(file);
     expect(report.counts).toMatchObject({ new: 0, updated: 0, unchanged: 3, rejected: 2 });
-    expect(await nodes()).toBe(before);
+    expect(await nodes()).toBe(before + placementPages(report));
   });
 
   it("a changed row updates its firm, matched by its code", async () => {
@@ -123,6 +129,58 @@ describe("importing an enterprise export", () => {
     rows[0]!.经营范围 += "；仓储服务";
     expect((await run(writeExport(dir, "doubtful-v2.csv", rows))).counts.updated).toBe(1);
     expect((await reviewQueue(t.store, { limit: 50, skip: 0 })).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
+  });
+
+  it("says for every row where the firm landed, with confidence and evidence, what waits for review, and what landed nowhere", async () => {
+    const rows = [
+      { 企业名称: "唐山冷轧板带科技有限公司", 所属省份: "河北省", 所属城市: "唐山市", 所属行业: "板材", 主营产品: "冷轧板卷、镀锌板" },
+      { 企业名称: "廊坊恒达实业有限公司", 所属省份: "河北省", 所属城市: "廊坊市", 经营范围: "冷轧带钢加工" },
+      { 企业名称: "河北某农村商业银行股份有限公司", 所属省份: "河北省", 所属行业: "农商行" },
+    ];
+    const report = await run(writeExport(dir, "placements.csv", rows), { importId: "imp-placements", mode: "dry-run" });
+    const summary = report.placements!;
+    expect(summary.counts).toEqual({ placed: 1, review: 1, none: 1 });
+    expect(summary.bySegment.find((s) => s.segmentId === "steel-cold-rolled-strip")).toMatchObject({ segmentName: "冷轧带钢", chainName: "现代钢铁冶金", links: 1, review: 1 });
+    const placed = await placementPage(t.store, "imp-placements", summary, "placed", 0, 50);
+    expect(placed.rows).toHaveLength(1);
+    expect(placed.rows[0]).toMatchObject({ row: 3, name: "唐山冷轧板带科技有限公司", outcome: "new", regionFromName: null });
+    const cold = placed.rows[0]!.segments.find((s) => s.segmentId === "steel-cold-rolled-strip")!;
+    expect(cold).toMatchObject({ linked: true, segmentName: "冷轧带钢" });
+    expect(cold.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(cold.evidence).toContain("冷轧板卷");
+    const review = await placementPage(t.store, "imp-placements", summary, "review", 0, 50);
+    expect(review.rows[0]).toMatchObject({ row: 4, segments: [expect.objectContaining({ segmentId: "steel-cold-rolled-strip", linked: false })] });
+    expect((await placementPage(t.store, "imp-placements", summary, "none", 0, 50)).rows.map((r) => r.name)).toEqual(["河北某农村商业银行股份有限公司"]);
+  });
+
+  it("takes the region from the name when the row leaves every region column empty, and says so", async () => {
+    const rows = [
+      { 企业名称: "深圳市汇能精密电子有限公司", 所属省份: "", 主营产品: "连接器" },
+      { 企业名称: "湖南华联特种陶瓷有限公司", 所属省份: "" },
+      { 企业名称: "无名氏贸易有限公司", 所属省份: "" },
+    ];
+    const report = await run(writeExport(dir, "names.csv", rows), { importId: "imp-names" });
+    expect(report.counts).toMatchObject({ new: 2, rejected: 1 });
+    expect(report.placements!.regionFromName).toBe(2);
+    expect(report.problems.find((p) => p.row === 3)?.message).toContain("已按企业名称开头的“深圳市”定为广东省 深圳市");
+    const shenzhen = (await search(t.store, "深圳市汇能精密", 1)).firms[0]!;
+    expect((await getFirm(t.store, shenzhen.id)).regionCode).toBe("440300");
+    const hunan = (await search(t.store, "湖南华联特种", 1)).firms[0]!;
+    expect((await getFirm(t.store, hunan.id)).regionCode).toBe("430000");
+    const placed = await placementPage(t.store, "imp-names", report.placements!, "placed", 0, 10);
+    expect(placed.rows.find((r) => r.row === 3)?.regionFromName).toBe("深圳市");
+    expect(report.problems.find((p) => p.row === 5)?.message).toContain("缺少所在地区");
+  });
+
+  it("updates a firm the graph holds by the same name in a region that contains the file's, instead of adding it again", async () => {
+    // The sample holds 唐山钢铁集团有限责任公司 in 路北区 (130203); a list of listed companies gives only the province.
+    const report = await run(writeExport(dir, "province-only.csv", [{ 企业名称: "唐山钢铁集团有限责任公司", 所属省份: "河北省", 所属行业: "板材" }]));
+    expect(report.counts).toMatchObject({ new: 0, updated: 1 });
+    const firm = await getFirm(t.store, "hbis-tangsteel");
+    expect(firm.regionCode).toBe("130203");
+    expect(firm.attributes["国标行业"]).toBe("板材");
+    const namesakes = (await search(t.store, "唐山钢铁集团有限责任公司", 10)).firms.filter((f) => f.name === "唐山钢铁集团有限责任公司");
+    expect(namesakes).toHaveLength(1);
   });
 
   it("refuses a file without a recognisable header, writing nothing", async () => {

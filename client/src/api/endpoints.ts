@@ -31,7 +31,8 @@ import { targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
 import { SESSION_PATH } from "./client";
 
-import { ImportJobList, ImportJobWithReport, ReviewQueue } from "./importSchemas";
+import { ImportJobList, ImportJobWithReport, PlacementPage, ReviewQueue } from "./importSchemas";
+import type { PlacementKind } from "./importSchemas";
 
 const id = encodeURIComponent;
 
@@ -93,6 +94,11 @@ export const api = {
   importJob: (importId: string): ApiRequest<z.infer<typeof ImportJobWithReport>> => ({
     path: `/api/imports/${id(importId)}`,
     schema: ImportJobWithReport,
+  }),
+  /** A page of where an import's rows landed, of one kind (placed, review, none). */
+  importPlacements: (importId: string, kind: PlacementKind, limit: number, offset: number): ApiRequest<z.infer<typeof PlacementPage>> => ({
+    path: `/api/imports/${id(importId)}/placements?kind=${kind}&limit=${limit}&offset=${offset}`,
+    schema: PlacementPage,
   }),
   review: (limit: number, offset: number): ApiRequest<z.infer<typeof ReviewQueue>> => ({
     path: `/api/review?limit=${limit}&offset=${offset}`,

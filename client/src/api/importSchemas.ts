@@ -6,7 +6,8 @@ import { z } from "zod";
 import { ImportJob, PendingLink } from "../../../server/model/api";
 import type { ImportReport } from "../../../server/model/api";
 
-export { ImportJob, ImportJobWithReport, ImportReport, PendingLink, ReviewQueue } from "../../../server/model/api";
+export { ImportJob, ImportJobWithReport, ImportReport, PendingLink, PlacementPage, ReviewQueue } from "../../../server/model/api";
+export type { PlacementKind, PlacementRow, PlacementSummary } from "../../../server/model/api";
 export const ImportJobList = z.array(ImportJob);
 /** POST /api/imports answers 202 with the new job's id. */
 export const ImportStarted = z.object({ id: z.string() });

@@ -13,7 +13,7 @@ describe("industryCodes", () => {
     expect(industryCodes("F5191 再生物资回收与批发")).toEqual(["F5191"]);
     expect(industryCodes("钢压延加工")).toEqual(["C3130"]);
     expect(industryCodes("黑色金属冶炼和压延加工业")).toEqual(["C31"]);
-    expect(industryCodes("制造业>黑色金属冶炼和压延加工业>钢压延加工")).toEqual(["C3130", "C31"]);
+    expect(industryCodes("制造业>黑色金属冶炼和压延加工业>钢压延加工")).toEqual(["C3130", "C31", "C"]);
     expect(industryCodes("主要从事钢压延加工的企业")).toEqual(["C3130"]);
     expect(industryCodes("")).toEqual([]);
     expect(industryCodes("X9999")).toEqual([]);
@@ -97,3 +97,56 @@ describe("classify", () => {
     expect(classify({ name: "朝阳亿联盛轧辊有限公司" }, SEGMENTS)[0]?.segmentId).toBe("equipment-rolls");
   });
 });
+
+describe("classify, on firms as real exports show them", () => {
+  const placed = (name: string, industry: string, products = "") => confident({ name, industry, products }).sort();
+
+  it("places listed firms from the industry their platform gives", () => {
+    expect(placed("宝山钢铁股份有限公司", "板材")).toEqual(["steel-cold-rolled-strip", "steel-hot-rolled", "steel-ironmaking", "steel-steelmaking"]);
+    expect(placed("宁德时代新能源科技股份有限公司", "锂电池")).toEqual(["auto-battery", "new-energy-storage-battery"]);
+    expect(placed("新疆金风科技股份有限公司", "风电整机")).toEqual(["new-energy-wind-turbine"]);
+    expect(placed("中国巨石股份有限公司", "玻纤制造")).toEqual(["glass-fiber-roving"]);
+    expect(placed("青岛啤酒股份有限公司", "啤酒")).toEqual(["agri-food-beer"]);
+    expect(placed("山东玲珑轮胎股份有限公司", "轮胎")).toEqual(["tire-passenger", "tire-truck"]);
+    expect(placed("宝山钢铁股份有限公司", "钢铁-普钢-板材")).toEqual(placed("宝山钢铁股份有限公司", "板材"));
+  });
+
+  it("does not let a word in the name outweigh an industry that points elsewhere", () => {
+    // An expressway operator, a paper maker, an inverter maker, a builder.
+    expect(placed("楚天智能交通股份有限公司", "高速公路")).toEqual([]);
+    expect(placed("广东松炀再生资源股份有限公司", "大宗用纸")).toEqual([]);
+    expect(placed("阳光电源股份有限公司", "逆变器")).toEqual(["new-energy-inverter"]);
+    expect(placed("中国建筑股份有限公司", "房屋建设")).toEqual([]);
+    // Without an industry the name alone still counts.
+    expect(confidenceOf({ name: "楚天智能交通股份有限公司" }, "electronics-traffic")).toBeGreaterThan(confidenceOf({ name: "楚天智能交通股份有限公司", industry: "高速公路" }, "electronics-traffic"));
+  });
+
+  it("matches keywords as words, never as characters inside another word", () => {
+    // 工程 is a generic word, and 工程机械 is no 工程轮胎.
+    expect(confident({ name: "徐州某工程机械有限公司", products: "工程机械配件" })).toEqual([]);
+    expect(confident({ name: "某建设工程有限公司", scope: "市政工程施工；园林绿化工程" })).toEqual([]);
+    // 钛 is no keyword; 钛白粉 is one word.
+    expect(confident({ name: "甲化工有限公司", products: "钛白粉" })).toEqual(["titanium-dioxide"]);
+  });
+
+  it("takes no generic word as evidence on its own", () => {
+    expect(classify({ name: "某智能科技有限公司", scope: "智能系统、控制系统、能源材料、电子产品、工程技术服务", products: "系统集成、组件" }, SEGMENTS)).toEqual([]);
+  });
+
+  it("lets a platform's default segment give way to what the firm says it makes", () => {
+    expect(placed("浙江久立特材科技股份有限公司", "特钢", "不锈钢无缝钢管、焊接钢管")).toEqual(["steel-pipe"]);
+    expect(placed("中信泰富特钢集团股份有限公司", "特钢")).toEqual(["steel-bar-wire"]);
+  });
+
+  it("believes a platform name that is known to fit none of the segments its classes suggest", () => {
+    // 线缆部件及其他 is C3831 like the auto wiring segment, yet these are power-cable makers.
+    expect(placed("宝胜科技创新股份有限公司", "线缆部件及其他", "电力电缆、电线电缆")).toEqual([]);
+    expect(placed("长城汽车股份有限公司", "综合乘用车")).toEqual([]);
+  });
+
+  it("says where its evidence comes from", () => {
+    const [beer] = classify({ name: "青岛啤酒股份有限公司", industry: "啤酒" }, SEGMENTS);
+    expect(beer!.evidence).toBe("行业：啤酒（申万三级）；企业名称：啤酒");
+  });
+});
+

@@ -1,7 +1,8 @@
 /**
- * One import: live progress while it runs, then its report — the counts, the columns it
- * recognised and kept, and every problem with row, column, value, what is wrong and how
- * to fix it, filtered by column and message (in the URL), and as an XLSX to hand back.
+ * One import: live progress while it runs, then its report — the counts, where the firms
+ * landed (PlacementsView), the columns it recognised and kept, and every problem with row,
+ * column, value, what is wrong and how to fix it, filtered by column and message (in the
+ * URL), and as an XLSX to hand back with the placements.
  */
 import { Alert, Button, Progress, Select, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
@@ -17,6 +18,7 @@ import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestState } from "../common/RequestState";
 import { useApiDownload } from "../common/useApiDownload";
 import { JobStatusTag } from "./JobStatusTag";
+import { PlacementsView } from "./PlacementsView";
 import { useImportJob } from "./useImportJob";
 
 export function ImportJobPage() {
@@ -140,6 +142,7 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
           </Link>
         </Typography.Paragraph>
       )}
+      {report.placements && <PlacementsView importId={importId} summary={report.placements} />}
 
       <div className="import-columns">
         <div>
@@ -178,7 +181,12 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
           {t("imports.problems", { count: report.problemCount })}
         </Typography.Title>
         <span className="toolbar-spacer" />
-        <Button onClick={() => void download(files.importReport(importId), `导入报告-${report.fileName}.xlsx`)} loading={busy !== null} disabled={report.problemCount === 0} data-testid="download-error-report">
+        <Button
+          onClick={() => void download(files.importReport(importId), `导入报告-${report.fileName}.xlsx`)}
+          loading={busy !== null}
+          disabled={report.problemCount === 0 && !report.placements}
+          data-testid="download-error-report"
+        >
           {t("imports.downloadReport")}
         </Button>
       </div>

@@ -7,18 +7,19 @@ import { App, Button, Progress, Space, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { REVIEW_THRESHOLD } from "../../../../server/imports/classify-weights";
 import { actions } from "../../api/actions";
 import { api } from "../../api/endpoints";
 import type { PendingLink } from "../../api/importSchemas";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { paths } from "../../model/paths";
+import { evidenceParts, uncitedFacts } from "../../model/reviewEvidence";
 import { PageHeading } from "../common/PageHeading";
 import { RequestState } from "../common/RequestState";
 import { useSession } from "../Session/SessionProvider";
 
 const PAGE_SIZE = 50;
-const SHOWN_ATTRIBUTES = ["经营范围", "主营产品", "所属行业", "国标行业"];
 
 export function ReviewPage() {
   const { t } = useI18n();
@@ -77,23 +78,24 @@ export function ReviewPage() {
       key: "confidence",
       title: t("review.confidence"),
       width: 120,
-      render: (_, l) => <Progress percent={Math.round(l.confidence * 100)} size="small" status="normal" strokeColor={l.confidence >= 0.6 ? "#389e0d" : "#d48806"} />,
+      render: (_, l) => <Progress percent={Math.round(l.confidence * 100)} size="small" status="normal" strokeColor={l.confidence >= REVIEW_THRESHOLD ? "#389e0d" : "#d48806"} />,
     },
     {
       key: "evidence",
       title: t("review.evidence"),
       render: (_, l) => {
-        // Facts the evidence does not already quote.
-        const facts = SHOWN_ATTRIBUTES.filter((key) => l.attributes[key] && !l.evidence.includes(l.attributes[key]!));
+        const parts = evidenceParts(l.evidence);
         return (
-          <>
-            <div>{l.evidence}</div>
-            {facts.map((key) => (
-              <div key={key} className="firm-meta clamp-2" title={l.attributes[key]}>
-                {key}：{l.attributes[key]}
+          <div data-testid="review-evidence">
+            {parts.map((part, i) => (
+              <div key={i}>{part.label ? `${part.label}：${part.text}` : part.text}</div>
+            ))}
+            {uncitedFacts(l.attributes, parts).map(([key, value]) => (
+              <div key={key} className="firm-meta clamp-2" title={value}>
+                {key}：{value}
               </div>
             ))}
-          </>
+          </div>
         );
       },
     },

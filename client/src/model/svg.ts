@@ -73,14 +73,10 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
   }
 
   for (const edge of elements.edges) {
-    const from = boxes.get(edge.data.source);
-    const to = boxes.get(edge.data.target);
-    if (!from || !to) continue;
-    const [x1, y1] = clipToBox(from, centreOf(to));
-    const [x2, y2] = clipToBox(to, centreOf(from));
     const external = edge.data.kind === "external";
+    const points = edge.data.points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
     out.push(
-      `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${external ? palette.edge.external : palette.edge.line}" ` +
+      `<polyline points="${points}" fill="none" stroke="${external ? palette.edge.external : palette.edge.line}" stroke-linejoin="round" ` +
         `stroke-width="${palette.edge.width}"${external ? ' stroke-dasharray="8 6"' : ""} marker-end="url(#${external ? "arrow-external" : "arrow"})"${opacity(edge.classes, palette)}/>`,
     );
   }
@@ -174,20 +170,6 @@ function boxOf(node: MapNode, elements: MapElements): Box {
   if (!node.position) return elements.layout.segments.get(node.data.id)!.box;
   const { width, height } = node.data;
   return { x: node.position.x - width / 2, y: node.position.y - height / 2, width, height };
-}
-
-function centreOf(box: Box): [number, number] {
-  return [box.x + box.width / 2, box.y + box.height / 2];
-}
-
-/** Where the segment from the box's centre towards `toward` leaves the box. */
-export function clipToBox(box: Box, toward: [number, number]): [number, number] {
-  const [cx, cy] = centreOf(box);
-  const dx = toward[0] - cx;
-  const dy = toward[1] - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const scale = Math.min(dx ? box.width / 2 / Math.abs(dx) : Infinity, dy ? box.height / 2 / Math.abs(dy) : Infinity);
-  return [cx + dx * scale, cy + dy * scale];
 }
 
 function inflate(box: Box, by: number): Box {

@@ -55,13 +55,15 @@ function checkMeetingPage(page: Page): Promise<PageCheck> {
     const badLabels: string[] = [];
     let smallestFont = Infinity;
     cy.nodes(".segment, .external, .fold").forEach((node) => {
-      const fontSize = node.pstyle("font-size").pfValue as number;
+      // The style Cytoscape draws with (its typings leave pstyle out).
+      const style = (name: string) => (node as unknown as { pstyle(name: string): { pfValue: number; strValue: string } }).pstyle(name);
+      const fontSize = style("font-size").pfValue;
       if (node.hasClass("segment")) smallestFont = Math.min(smallestFont, fontSize * zoom);
       const label = node.data("label") as string;
-      context.font = `${node.pstyle("font-weight").strValue} ${fontSize}px ${node.pstyle("font-family").strValue}`;
+      context.font = `${style("font-weight").strValue} ${fontSize}px ${style("font-family").strValue}`;
       const lines = label.split("\n");
       const widest = Math.max(...lines.map((line) => context.measureText(line).width));
-      const border = node.pstyle("border-width").pfValue as number;
+      const border = style("border-width").pfValue;
       if (label.includes("…")) badLabels.push(`${label} (cut)`);
       if (widest > node.width() - 2 * border) badLabels.push(`${label} (${Math.round(widest)} px wide in ${node.width()})`);
       if (lines.length * fontSize * 1.25 > node.height() - 2 * border) badLabels.push(`${label} (${lines.length} lines in ${node.height()} px)`);

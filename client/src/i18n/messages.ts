@@ -120,8 +120,8 @@ export const zhCN = {
   "meeting.position": "{index} / {total}",
   "meeting.page": "第 {index}/{total} 页：{stages}",
   "meeting.pageKeys": "↑ ↓ 翻页",
-  "meeting.fromOffPage": "来自其他链及环节",
-  "meeting.toOffPage": "流向其他链及环节",
+  "meeting.fromOffPage": "来自页外",
+  "meeting.toOffPage": "流向页外",
   "panel.fold": "收起侧栏",
   "panel.unfold": "展开侧栏",
 
@@ -273,8 +273,8 @@ export const en: Record<MessageKey, string> = {
   "meeting.position": "{index} / {total}",
   "meeting.page": "Page {index}/{total}: {stages}",
   "meeting.pageKeys": "↑ ↓ pages",
-  "meeting.fromOffPage": "From other chains and stages",
-  "meeting.toOffPage": "To other chains and stages",
+  "meeting.fromOffPage": "From off the page",
+  "meeting.toOffPage": "Off the page",
   "panel.fold": "Hide the side panel",
   "panel.unfold": "Show the side panel",
 

@@ -98,6 +98,8 @@ export interface MapElementOptions {
    * link to them stand at the sides, as other chains' segments do.
    */
   pageStages?: readonly Stage[] | null;
+  /** Only these segments of the page's stages (a stage too long for one page). */
+  pageSegments?: readonly string[] | null;
   /** Each side's nodes as one summary node (来自其他链 · 5), to leave the room to the segments. */
   foldSides?: boolean;
   /** How a summary node names other chains (default: the side's lane label). */
@@ -138,8 +140,9 @@ export function buildMapElements(
   options: MapElementOptions,
 ): MapElements {
   const fontSize = options.fontSize ?? LABEL_FONT_SIZE;
-  const onPage = (stage: Stage) => !options.pageStages || options.pageStages.includes(stage);
-  const pageSegments = map.segments.filter((s) => onPage(s.stage));
+  const onPage = (s: { id: string; stage: Stage }) =>
+    (!options.pageStages || options.pageStages.includes(s.stage)) && (!options.pageSegments || options.pageSegments.includes(s.id));
+  const pageSegments = map.segments.filter(onPage);
   const segmentIds = new Set(pageSegments.map((s) => s.id));
   const allSegments = new Map(map.segments.map((s) => [s.id, s]));
   const firmsBySegment = groupFirmsBySegment(map.firms);

@@ -151,6 +151,8 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
   };
   const first = chooseShape(segments, links, input, stages, node, aspect, { x: 1, y: 1 });
   const layout = draw(first);
+  // Large maps keep the first shape: drawing twice would double the time to the first frame.
+  if (links.length > 400) return layout;
   // The estimate leaves out the room edges take; corrected by what this drawing took, the
   // shape is chosen once more (and drawn again if it changes).
   const stretch = { x: layout.bounds.width / first.width, y: layout.bounds.height / first.height };
@@ -296,8 +298,8 @@ function orderByBarycentre(groups: Group[], cells: Map<string, Cell>, links: rea
   for (const { source, target } of links) {
     const a = cells.get(source)!;
     const b = cells.get(target)!;
-    neighbours.set(a.id, [...(neighbours.get(a.id) ?? []), b]);
-    neighbours.set(b.id, [...(neighbours.get(b.id) ?? []), a]);
+    pushTo(neighbours, a.id, b);
+    pushTo(neighbours, b.id, a);
   }
   const snapshot = () => groups.map((g) => g.cells.map((c) => [c, c.row, c.column] as const));
   const restore = (state: ReturnType<typeof snapshot>) =>
@@ -433,8 +435,8 @@ function route(
 ): MapLayout {
   const columnCount = groups.reduce((sum, g) => sum + g.columns, 0);
   const laneOfColumn: LaneId[] = groups.flatMap((g) => Array.from({ length: g.columns }, () => g.lane));
-  const occupied = new Set<string>();
-  for (const cell of cells.values()) occupied.add(`${cell.column}:${cell.row}`);
+  const occupied = new Uint8Array(columnCount * rows);
+  for (const cell of cells.values()) occupied[cell.column * rows + cell.row] = 1;
   const rowHeight = Array.from({ length: rows }, () => node.height);
   for (const cell of cells.values()) rowHeight[cell.row] = Math.max(rowHeight[cell.row]!, cell.height);
 
@@ -455,18 +457,18 @@ function route(
   const ports = new Map<string, Port[]>();
   const addPort = (cell: Cell, side: Side, heading: number, tie: string): Port => {
     const port: Port = { cell, side, heading, tie, offset: 0 };
-    const key = `${cell.id}|${side}`;
-    ports.set(key, [...(ports.get(key) ?? []), port]);
+    pushTo(ports, `${cell.id}|${side}`, port);
     return port;
   };
   const vRuns: VRun[] = [];
   const hRuns: HRun[] = [];
   const passages = new Map<number, [number, number][]>();
   const passageFree = (row: number, fromColumn: number, toColumn: number) => {
-    for (let c = fromColumn; c <= toColumn; c++) if (occupied.has(`${c}:${row}`)) return false;
+    for (let c = fromColumn; c <= toColumn; c++) if (occupied[c * rows + row]) return false;
     return !(passages.get(row) ?? []).some(([a, b]) => a <= toColumn && fromColumn <= b);
   };
-  const channelLoad = new Map<string, number>();
+  // Horizontal runs so far in each channel (row) across each column gap.
+  const channelLoad = new Uint32Array((rows + 1) * (columnCount + 1));
 
   // Links within one column loop out on the side where fewer links to other columns leave.
   const sideLoad = new Map<string, number>();
@@ -507,7 +509,7 @@ function route(
       else if (passageFree(s.row, c1, c2)) plan.passage = "source";
       if (plan.passage) {
         const row = plan.passage === "source" ? s.row : t.row;
-        passages.set(row, [...(passages.get(row) ?? []), [c1, c2]]);
+        pushTo(passages, row, [c1, c2]);
         plan.from = addPort(s, exit, plan.passage === "source" ? s.row + 0.5 : t.row + 0.5, tie);
         plan.to = addPort(t, enter, plan.passage === "source" ? s.row + 0.5 : t.row + 0.5, tie);
         const gap = plan.passage === "source" ? gapB : gapA;
@@ -522,7 +524,7 @@ function route(
         }
         vRuns.push(run);
       } else {
-        const channel = pickChannel(s.row, t.row, gapA, gapB, channelLoad);
+        const channel = pickChannel(s.row, t.row, gapA, gapB, channelLoad, columnCount + 1);
         plan.from = addPort(s, exit, channel, tie);
         plan.to = addPort(t, enter, channel, tie);
         const rightward = gapA < gapB;
@@ -566,7 +568,7 @@ function route(
       vRuns,
       (r) => r.gap,
       (r) => r.ends.map((e) => e.y()),
-      (v, w) => crossingCost(v, w, (e) => e.y(), "right", "left"),
+      "right",
       dims.gapWidth,
       dims.gapTracks,
       (g) => (g === 0 || g === columnCount ? 0 : baseGap(g)),
@@ -576,7 +578,7 @@ function route(
       hRuns,
       (r) => r.channel,
       (r) => r.ends.map((e) => e.x()),
-      (v, w) => crossingCost(v, w, (e) => e.x(), "down", "up"),
+      "down",
       dims.channelHeight,
       dims.channelTracks,
       (h) => (h === 0 || h === rows ? 0 : GEOMETRY.rowGap),
@@ -681,26 +683,34 @@ function channelTrackY(grid: Grid, dims: Dimensions, run: HRun): number {
  * swaps from a sort by middle), then gives each run the lowest track above every earlier run
  * it overlaps. Corridors widen to hold their tracks; runs spread evenly across them.
  */
-function assignTracks<R extends { track: number; lo: number; hi: number }>(
+function assignTracks<R extends { track: number; lo: number; hi: number; ends: readonly { toward: string }[] }>(
   runs: readonly R[],
   corridorOf: (run: R) => number,
   extent: (run: R) => number[],
-  cost: (a: R, b: R) => number,
+  forward: string,
   sizes: number[],
   counts: number[],
   baseSize: (corridor: number) => number,
 ): void {
   const byCorridor = new Map<number, R[]>();
+  // Where each run's ends are, read once: the cost below is asked for every pair.
+  const ends = new Map<R, { at: number; forward: boolean }[]>();
   for (const run of runs) {
-    const [a, b] = extent(run);
-    run.lo = Math.min(a!, b!);
-    run.hi = Math.max(a!, b!);
-    byCorridor.set(corridorOf(run), [...(byCorridor.get(corridorOf(run)) ?? []), run]);
+    const at = extent(run);
+    run.lo = Math.min(at[0]!, at[1]!);
+    run.hi = Math.max(at[0]!, at[1]!);
+    ends.set(run, run.ends.map((end, i) => ({ at: at[i]!, forward: end.toward === forward })));
+    const corridor = corridorOf(run);
+    const list = byCorridor.get(corridor);
+    if (list) list.push(run);
+    else byCorridor.set(corridor, [run]);
   }
+  const cost = (a: R, b: R) => crossingCost(a, ends.get(a)!, b, ends.get(b)!);
   for (const [corridor, list] of byCorridor) {
     const order = [...list].sort((a, b) => a.lo + a.hi - (b.lo + b.hi) || a.lo - b.lo);
     // Moves each run to the place where it crosses least, until nothing improves.
-    const passes = order.length <= 120 ? 6 : 1;
+    // Maps of hundreds of links (synthetic ones) skip the search: it grows with the square.
+    const passes = runs.length <= 600 ? 6 : 0;
     for (let pass = 0; pass < passes; pass++) {
       let moved = false;
       for (let i = 0; i < order.length; i++) {
@@ -730,15 +740,26 @@ function assignTracks<R extends { track: number; lo: number; hi: number }>(
     }
     const margin = GEOMETRY.trackSpacing / 2;
     let tracks = 0;
-    order.forEach((run, i) => {
-      let track = 0;
-      for (let j = 0; j < i; j++) {
-        const other = order[j]!;
-        if (other.lo < run.hi + margin && run.lo < other.hi + margin) track = Math.max(track, other.track + 1);
+    if (passes === 0) {
+      // Plain interval colouring: each run on the first track free over its extent.
+      const lastHi: number[] = [];
+      for (const run of [...order].sort((a, b) => a.lo - b.lo || a.hi - b.hi)) {
+        let track = lastHi.findIndex((hi) => hi + margin <= run.lo);
+        if (track < 0) track = lastHi.length;
+        lastHi[track] = run.hi;
+        run.track = track;
       }
-      run.track = track;
-      tracks = Math.max(tracks, track + 1);
-    });
+      tracks = lastHi.length;
+    } else
+      order.forEach((run, i) => {
+        let track = 0;
+        for (let j = 0; j < i; j++) {
+          const other = order[j]!;
+          if (other.lo < run.hi + margin && run.lo < other.hi + margin) track = Math.max(track, other.track + 1);
+        }
+        run.track = track;
+        tracks = Math.max(tracks, track + 1);
+      });
     sizes[corridor] = Math.max(baseSize(corridor), (tracks + 1) * GEOMETRY.trackSpacing);
     counts[corridor] = tracks;
   }
@@ -749,20 +770,19 @@ function assignTracks<R extends { track: number; lo: number; hi: number }>(
  * back past `a` crosses `a` where `a` spans it, and every end piece of `a` reaching forward
  * crosses `b` likewise.
  */
-function crossingCost<E extends { toward: string }>(
-  a: { lo: number; hi: number; ends: readonly E[] },
-  b: { lo: number; hi: number; ends: readonly E[] },
-  at: (end: E) => number,
-  forward: string,
-  back: string,
+function crossingCost(
+  a: { lo: number; hi: number },
+  aEnds: readonly { at: number; forward: boolean }[],
+  b: { lo: number; hi: number },
+  bEnds: readonly { at: number; forward: boolean }[],
 ): number {
   let cost = 0;
-  for (const end of b.ends) if (end.toward === back && at(end) > a.lo + 0.5 && at(end) < a.hi - 0.5) cost++;
-  for (const end of a.ends) if (end.toward === forward && at(end) > b.lo + 0.5 && at(end) < b.hi - 0.5) cost++;
+  for (const end of bEnds) if (!end.forward && end.at > a.lo + 0.5 && end.at < a.hi - 0.5) cost++;
+  for (const end of aEnds) if (end.forward && end.at > b.lo + 0.5 && end.at < b.hi - 0.5) cost++;
   return cost;
 }
 
-function pickChannel(sourceRow: number, targetRow: number, gapA: number, gapB: number, load: Map<string, number>): number {
+function pickChannel(sourceRow: number, targetRow: number, gapA: number, gapB: number, load: Uint32Array, gaps: number): number {
   const lo = Math.min(sourceRow, targetRow);
   const hi = Math.max(sourceRow, targetRow);
   // Between the two rows; for one row, just above or below it.
@@ -771,7 +791,7 @@ function pickChannel(sourceRow: number, targetRow: number, gapA: number, gapB: n
   const [g1, g2] = gapA < gapB ? [gapA, gapB] : [gapB, gapA];
   const used = (channel: number) => {
     let most = 0;
-    for (let g = g1; g < g2; g++) most = Math.max(most, load.get(`${channel}:${g}`) ?? 0);
+    for (let g = g1; g < g2; g++) most = Math.max(most, load[channel * gaps + g]!);
     return most;
   };
   let best = candidates[0]!;
@@ -779,7 +799,7 @@ function pickChannel(sourceRow: number, targetRow: number, gapA: number, gapB: n
     const better = used(channel) - used(best) || Math.abs(channel - middle) - Math.abs(best - middle);
     if (better < 0) best = channel;
   }
-  for (let g = g1; g < g2; g++) load.set(`${best}:${g}`, (load.get(`${best}:${g}`) ?? 0) + 1);
+  for (let g = g1; g < g2; g++) load[best * gaps + g]!++;
   return best;
 }
 
@@ -813,6 +833,12 @@ function simplify(points: Point[]): Point[] {
     out.push([Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10]);
   }
   return out;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function childBoxes(parent: Box, count: number): Box[] {

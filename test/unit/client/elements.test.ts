@@ -54,8 +54,8 @@ describe("chain map → Cytoscape elements", () => {
     const edges = build().edges;
     expect(edges.filter((e) => e.data.kind === "feeds")).toHaveLength(7);
     expect(edges.filter((e) => e.data.kind === "external").map((e) => [e.data.source, e.data.target])).toEqual([
-      ["sections", nodeIds.output("steel-structure")],
       [nodeIds.input("coal"), "coke"],
+      ["sections", nodeIds.output("steel-structure")],
     ]);
   });
 

@@ -115,22 +115,29 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   const plan = useMemo(
     () =>
       view.meeting && area
-        ? planMeeting((foldSides, pageStages) => buildMapElements(map, diagnosis, { ...baseOptions, foldSides, pageStages }).layout.bounds, area, palette.fontSize)
+        ? planMeeting(
+            (foldSides, page) => buildMapElements(map, diagnosis, { ...baseOptions, foldSides, pageStages: page.stages, pageSegments: page.segmentIds }).layout.bounds,
+            (stage) => map.segments.filter((s) => s.stage === stage).sort((a, b) => a.position - b.position).map((s) => s.id),
+            area,
+            palette.fontSize,
+          )
         : null,
     [view.meeting, area, map, diagnosis, baseOptions, palette.fontSize],
   );
   const pageCount = plan?.pages.length ?? 1;
   const pageIndex = Math.min(view.page, pageCount) - 1;
-  const pageStages = plan && pageCount > 1 ? plan.pages[pageIndex]! : null;
+  const meetingPage = plan && pageCount > 1 ? plan.pages[pageIndex]! : null;
+  const pageStages = meetingPage?.stages ?? null;
   const elements = useMemo(
     () =>
       buildMapElements(map, diagnosis, {
         ...baseOptions,
         foldSides: plan?.foldSides ?? false,
         pageStages,
+        pageSegments: meetingPage?.segmentIds ?? null,
         ...(pageStages ? { laneLabels: { ...laneLabels, inputs: t("meeting.fromOffPage"), outputs: t("meeting.toOffPage") } } : {}),
       }),
-    [map, diagnosis, baseOptions, plan, pageStages, laneLabels, t],
+    [map, diagnosis, baseOptions, plan, meetingPage, pageStages, laneLabels, t],
   );
   const [openFold, setOpenFold] = useState<string | null>(null);
   const [panelFolded, setPanelFolded] = usePanelFolded();
@@ -224,9 +231,14 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
             {stats}
           </div>
           <div className="meeting-nav">
-            {pageStages && (
+            {meetingPage && (
               <span className="meeting-position" data-testid="meeting-page">
-                {t("meeting.page", { index: pageIndex + 1, total: pageCount, stages: pageStages.map((s) => t(`stage.${s}`)).join("、") })} · {t("meeting.pageKeys")}
+                {t("meeting.page", {
+                  index: pageIndex + 1,
+                  total: pageCount,
+                  stages: meetingPage.stages.map((s) => t(`stage.${s}`)).join("、") + (meetingPage.part ? ` (${meetingPage.part.index}/${meetingPage.part.total})` : ""),
+                })}{" "}
+                · {t("meeting.pageKeys")}
               </span>
             )}
             {index >= 0 && zoneChains.length > 1 && (

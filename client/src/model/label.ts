@@ -45,8 +45,8 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
  */
 export function wrapWords(text: string, maxWidth: number, fontSize: number, suffix = ""): string[] {
   const pieces = wordPieces(text, maxWidth, fontSize);
-  // The count may go to a line of its own: better than breaking the name inside a word.
-  if (suffix) pieces.push({ text: suffix, breakBefore: 0.4 });
+  // The count may always go to a line of its own: better than breaking the name.
+  if (suffix) pieces.push({ text: suffix, breakBefore: 0 });
   const width = (from: number, to: number) => textWidth(pieces.slice(from, to).map((p) => p.text).join("").trim(), fontSize);
   // best[i]: the cheapest way to set pieces[0..i) as whole lines.
   const best: { cost: number; from: number }[] = [{ cost: 0, from: 0 }];

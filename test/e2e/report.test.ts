@@ -89,4 +89,33 @@ describe("the 一链一图 report", () => {
     await page.waitForSelector('.report-sheet.paper-A4 [data-testid="report-map"] svg');
     expect(errors).toEqual([]);
   });
+
+  for (const paper of ["A3"] as const)
+    it(`prints on one ${paper} landscape page, the map across the page's width and the header unbroken`, async () => {
+      const { page, errors } = await openPage(browser, app, { size: { width: 1600, height: 1100 } });
+      await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/report?paper=${paper}`);
+      await page.waitForSelector('[data-testid="report-map"] svg');
+      await page.emulateMedia({ media: "print" });
+      const measured = await page.evaluate(() => {
+        const sheet = document.querySelector<HTMLElement>('[data-testid="report-sheet"]')!.getBoundingClientRect();
+        const svg = document.querySelector<SVGSVGElement>('[data-testid="report-map"] svg')!;
+        const box = svg.getBoundingClientRect();
+        // The drawing keeps its proportions inside the box: its width is the smaller fit.
+        const [, , w, h] = svg.getAttribute("viewBox")!.split(" ").map(Number);
+        const drawn = Math.min(box.width, (box.height * w!) / h!);
+        const metaLines = [...document.querySelectorAll<HTMLElement>(".print-meta span")].map((span) => span.getClientRects().length);
+        return { share: drawn / sheet.width, metaLines };
+      });
+      const pdf = await page.pdf({ format: paper, landscape: true, printBackground: true });
+      const pdfPath = `${ARTIFACTS}42-report-${paper.toLowerCase()}-only.pdf`;
+      writeFileSync(pdfPath, pdf);
+      const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" });
+      console.log(`report ${paper}: ${/Pages:\s+(\d+)/.exec(info)![1]} page(s), map ${(measured.share * 100).toFixed(0)} % of the width`);
+      expect(info).toMatch(/Pages:\s+1\b/);
+      // The zone, the date and the leader each stay on one line.
+      expect(measured.metaLines.every((lines) => lines === 1)).toBe(true);
+      expect(measured.share).toBeGreaterThan(0.85);
+      execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdfPath, `${ARTIFACTS}42-report-${paper.toLowerCase()}-only`]);
+      expect(errors).toEqual([]);
+    });
 });

@@ -50,6 +50,8 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
       statuses: view.statuses && new Set(view.statuses),
       laneLabels,
       chainNames,
+      // The band the map fills on the sheet, about twice as wide as high on both papers.
+      aspect: 2.1,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
   }, [map, diagnosis, view, laneLabels, chainNames]);

@@ -26,6 +26,9 @@ import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
 
+/** Landscape widths of the papers, in mm. */
+const PAPER_WIDTH_MM: Record<Paper, number> = { A3: 420, A4: 297 };
+
 /** Targets on the page: ten fit beside the gap table on A3. */
 const REPORT_TOP = 10;
 
@@ -48,16 +51,19 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
   const { map, gaps, targets, lists } = report;
   const diagnosis = useMemo(() => diagnoseSegments(map), [map]);
   const laneLabels = useLaneLabels();
+  const rows = gapRows(gaps);
+  const mapHeight = reportMapHeight(paper, rows.length);
   const svg = useMemo(() => {
     const elements = buildMapElements(map, diagnosis, {
       laneLabels,
       chainNames,
+      // Shaped for the band it fills: the sheet's width (less its margins) by the map's height.
+      aspect: (PAPER_WIDTH_MM[paper] - 16) / mapHeight,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, laneLabels, chainNames]);
+  }, [map, diagnosis, laneLabels, chainNames, paper, mapHeight]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
-  const rows = gapRows(gaps);
   // The report API is meant to send the top ten; it sends the ranking's default 50 (see REPORT_TOP).
   const top = targets.results.slice(0, REPORT_TOP);
   const pipeline = sumStatusCounts(lists);
@@ -129,7 +135,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
 
         <div
           className="report-map"
-          style={{ height: `${reportMapHeight(paper, rows.length)}mm` }}
+          style={{ height: `${mapHeight}mm` }}
           dangerouslySetInnerHTML={{ __html: svg }}
           data-testid="report-map"
         />

@@ -18,6 +18,9 @@ CREATE NODE TABLE IF NOT EXISTS User(username STRING PRIMARY KEY, role STRING, p
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
 CREATE NODE TABLE IF NOT EXISTS AuditEntry(id STRING PRIMARY KEY, at STRING, actor STRING, action STRING, entity STRING, entityId STRING, summary STRING, before STRING, after STRING);
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Segment TO Chain);
+// A firm belongs to its parent firm: kind "subsidiary" (子公司, its own legal person) or
+// "branch" (分公司/分厂/办事处, not one); source: where it is said.
+CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM Firm TO Firm, kind STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Firm TO Zone);
 CREATE REL TABLE IF NOT EXISTS SITED_IN(FROM Project TO Zone);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, source STRING);

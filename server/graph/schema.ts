@@ -48,6 +48,7 @@ export function parseSchema(ddl: string): Table[] {
       if (!endsMatch) throw new Error(`Relationship table ${name} must join one pair of tables`);
       const columns = rest.map((p) => {
         const [column, type] = p.split(/\s+/);
+        if (!TYPES[type!]) throw new Error(`Unknown column type ${type} in ${name}`);
         return [column!, TYPES[type!]!] as [string, ColumnType];
       });
       tables.push({ kind: "rel", name: name!, from: endsMatch[1]!, to: endsMatch[2]!, columns });

@@ -18,6 +18,7 @@ import {
   IsoDate,
   Leads,
   OperatesIn,
+  BelongsToKind,
   Project,
   ProjectStatus,
   Region,
@@ -314,6 +315,9 @@ export const FirmDetail = Firm.extend({
   ),
   projects: z.array(Project.omit({ firmId: true })),
   leads: z.array(z.object({ chainId: Id, chainName: z.string(), zoneId: Id })),
+  /** The firm this one is a subsidiary or branch of, and those that are its own. */
+  parent: z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() }).nullable(),
+  children: z.array(z.object({ id: Id, name: z.string(), kind: BelongsToKind, source: z.string() })),
 });
 
 export const SearchResults = z.object({

@@ -87,8 +87,8 @@ export const Zone = z.object({
   source: Source,
 });
 
-/** A zone's leading chain, in the zone's own order of priority (at most three). */
-export const ZoneChain = z.object({ zoneId: Id, chainId: Id, rank: z.number().int().min(1).max(3) });
+/** A zone's leading chain, in the zone's own order of priority (policy: generally at most three). */
+export const ZoneChain = z.object({ zoneId: Id, chainId: Id, rank: z.number().int().min(1).max(4) });
 
 export const FIRM_TAGS = [
   "上市",
@@ -146,6 +146,13 @@ export const OperatesIn = z.object({
 /** 链主: the anchor firm of a chain in one zone. */
 export const Leads = z.object({ firmId: Id, chainId: Id, zoneId: Id, source: Source });
 
+/** How a firm belongs to another: a 子公司 is its own legal person, a 分公司/分厂/办事处 is not. */
+export const BELONGS_TO_KINDS = ["subsidiary", "branch"] as const;
+export const BelongsToKind = z.enum(BELONGS_TO_KINDS);
+
+/** Firm → firm: `from` is a subsidiary or branch of its parent `to` (table BELONGS_TO). */
+export const BelongsTo = z.object({ from: Id, to: Id, kind: BelongsToKind, source: Source });
+
 /** Firm → firm: `from` sells `product` to `to`. */
 export const Supplies = z.object({ from: Id, to: Id, product: z.string(), source: Source });
 
@@ -181,6 +188,8 @@ export type Firm = z.infer<typeof Firm>;
 export type OperatesIn = z.infer<typeof OperatesIn>;
 export type Leads = z.infer<typeof Leads>;
 export type Supplies = z.infer<typeof Supplies>;
+export type BelongsToKind = z.infer<typeof BelongsToKind>;
+export type BelongsTo = z.infer<typeof BelongsTo>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type Project = z.infer<typeof Project>;
 
@@ -196,6 +205,8 @@ export interface GraphRecords {
   firms: Firm[];
   operatesIn: OperatesIn[];
   supplies: Supplies[];
+  /** Subsidiaries and branches to their parent firms. */
+  belongsTo: BelongsTo[];
   projects: Project[];
 }
 

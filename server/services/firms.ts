@@ -12,6 +12,7 @@ const FirmSegmentRow = FirmDetail.shape.segments.element;
 const TieRow = FirmDetail.shape.ties.element.omit({ direction: true });
 const FirmProjectRow = Project.omit({ firmId: true });
 const LeadRow = FirmDetail.shape.leads.element;
+const FamilyRow = FirmDetail.shape.children.element;
 
 /** Firm rows keep `attributes` as JSON text (one property on both engines). */
 const StoredFirm = Firm.extend({
@@ -29,12 +30,14 @@ export async function readFirm(store: GraphStore, id: string): Promise<FirmRecor
 export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail> {
   const firm = await readFirm(store, id);
   if (!firm) throw new NotFound("firm", id);
-  const [segments, customers, suppliers, projects, leads, zones] = await Promise.all([
+  const [segments, customers, suppliers, projects, leads, parents, children, zones] = await Promise.all([
     store.read("firms/firm-segments", { id }).then((rows) => parseRows(FirmSegmentRow, rows)),
     store.read("firms/firm-customers", { id }).then((rows) => parseRows(TieRow, rows)),
     store.read("firms/firm-suppliers", { id }).then((rows) => parseRows(TieRow, rows)),
     store.read("firms/firm-projects", { id }).then((rows) => parseRows(FirmProjectRow, rows)),
     store.read("firms/firm-leads", { id }).then((rows) => parseRows(LeadRow, rows)),
+    store.read("firms/firm-parent", { id }).then((rows) => parseRows(FamilyRow, rows)),
+    store.read("firms/firm-children", { id }).then((rows) => parseRows(FamilyRow, rows)),
     firm.zoneId ? listZones(store, firm.zoneId) : Promise.resolve([]),
   ]);
   const zone = zones[0];
@@ -49,5 +52,7 @@ export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail
     ],
     projects,
     leads,
+    parent: parents[0] ?? null,
+    children,
   };
 }

@@ -30,6 +30,7 @@ export function recordSteps(g: GraphRecords): WriteStep[] {
     { query: "firms/link-segment", rows: g.operatesIn.map((o) => ({ ...o })) },
     { query: "firms/link-leads", rows: g.leads.map((l) => ({ ...l })) },
     { query: "firms/link-supplies", rows: g.supplies.map((s) => ({ ...s })) },
+    { query: "firms/link-parent", rows: g.belongsTo.map((p) => ({ ...p })) },
     { query: "projects/upsert-project", rows: g.projects.map(({ segmentIds: _, ...p }) => ({ ...p })) },
     {
       query: "projects/link-segment",

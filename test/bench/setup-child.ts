@@ -29,6 +29,7 @@ if (what === "chains") {
       firms: [],
       operatesIn: [],
       supplies: [],
+      belongsTo: [],
       projects: [],
     }),
   );

@@ -72,6 +72,14 @@ describe("read API", () => {
     expect(firm.ties).toEqual([expect.objectContaining({ direction: "buys", otherId: "ore-one", product: "铁精粉" })]);
     expect(firm.leads).toEqual([{ chainId: "steel", chainName: "钢铁冶金", zoneId: "lingyuan" }]);
     expect(firm.projects.map((p) => p.id)).toEqual(["p-strip"]);
+    expect(firm.parent).toBeNull();
+    expect(firm.children).toEqual([{ id: "ore-one", name: "凌源铁矿有限公司", kind: "subsidiary", source: expect.any(String) }]);
+  });
+
+  it("names a subsidiary's parent firm", async () => {
+    const firm = FirmDetail.parse((await get("/api/firms/ore-one")).body);
+    expect(firm.parent).toMatchObject({ id: "lingang", name: "凌源钢铁集团有限责任公司", kind: "subsidiary" });
+    expect(firm.children).toEqual([]);
   });
 
   it("lists regions by level and parent", async () => {

@@ -8,13 +8,30 @@ const local = sample.firms.filter((f) => !f.sample);
 const pool = sample.firms.filter((f) => f.sample);
 
 describe("the Chaoyang sample", () => {
-  it("has the 7 zones, each with one to three leading chains", () => {
+  it("has the 7 zones, each with one to three leading chains, 柳城 four as its documents name them", () => {
     expect(sample.zones).toHaveLength(7);
     for (const zone of sample.zones) {
       const chains = sample.zoneChains.filter((zc) => zc.zoneId === zone.id);
       expect(chains.length, zone.id).toBeGreaterThanOrEqual(1);
-      expect(chains.length, zone.id).toBeLessThanOrEqual(3);
+      expect(chains.length, zone.id).toBeLessThanOrEqual(zone.id === "liucheng" ? 4 : 3);
     }
+    expect(sample.zoneChains.filter((zc) => zc.zoneId === "liucheng").map((zc) => zc.chainId)).toEqual(["titanium", "zirconium", "equipment", "new-energy"]);
+  });
+
+  it("takes every leader from a document that calls it one, one leader per firm and chain", () => {
+    expect(sample.leads.every((l) => /^\d{3}_[0-9a-f]+\.txt$/.test(l.source))).toBe(true);
+    expect(sample.leads.filter((l) => l.chainId === "steel" && l.zoneId === "lingyuan").map((l) => l.firmId)).toEqual(["lingang-group"]);
+    expect(sample.leads).toHaveLength(20);
+  });
+
+  it("records one firm per real firm, local units linked to their groups", () => {
+    const parentOf = (id: string) => sample.belongsTo.find((p) => p.from === id)?.to;
+    expect(parentOf("cnbm")).toBe("cnbm-group");
+    expect(parentOf("ceec-jianping")).toBe("ceec");
+    expect(parentOf("jingao-pv")).toBe("ja-solar");
+    expect(parentOf("lingang-shares")).toBe("lingang-group");
+    expect(sample.firms.some((f) => f.id === "zhongdian-chaoyang")).toBe(false);
+    expect(sample.projects.find((p) => p.id === "p-liucheng-zhongdian-pv")).toMatchObject({ firmId: "china-power", status: "洽谈" });
   });
 
   it("has at least 10 chains of at least 12 segments spanning all three stages", () => {
@@ -27,7 +44,7 @@ describe("the Chaoyang sample", () => {
   });
 
   it("has at least 80 local firms, each in its zone's county, and a chain leader for every zone", () => {
-    expect(local.length).toBeGreaterThanOrEqual(80);
+    expect(local.length).toBeGreaterThanOrEqual(94);
     for (const firm of local) {
       const zone = sample.zones.find((z) => z.id === firm.zoneId);
       expect(zone, firm.id).toBeDefined();
@@ -48,7 +65,7 @@ describe("the Chaoyang sample", () => {
   });
 
   it("has at least 25 projects with a status and, for most, an amount", () => {
-    expect(sample.projects.length).toBeGreaterThanOrEqual(25);
+    expect(sample.projects.length).toBeGreaterThanOrEqual(58);
     expect(sample.projects.filter((p) => p.investment !== null).length).toBeGreaterThanOrEqual(15);
   });
 

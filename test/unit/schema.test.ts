@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSchema, stagedColumns, table, TABLES } from "../../server/graph/schema.js";
+import { parseSchema, scanStatement, stagedColumns, table, TABLES } from "../../server/graph/schema.js";
 
 describe("the schema description", () => {
   it("reads node tables with their key and typed columns in order", () => {
@@ -13,6 +13,13 @@ describe("the schema description", () => {
     const link = table("OPERATES_IN");
     expect(link).toMatchObject({ kind: "rel", from: "Firm", to: "Segment" });
     expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence", "version"]);
+  });
+
+  it("reads a relationship table's ends and columns: a firm belongs to its parent firm", () => {
+    const parent = table("BELONGS_TO");
+    expect(parent).toMatchObject({ kind: "rel", from: "Firm", to: "Firm" });
+    expect(stagedColumns(parent).map(([c]) => c)).toEqual(["from", "to", "kind", "source"]);
+    expect(scanStatement(parent)).toBe("MATCH (a:Firm)-[r:BELONGS_TO]->(b:Firm) RETURN a.id AS `from`, b.id AS `to`, r.kind AS kind, r.source AS source");
   });
 
   it("knows every table the graph has, and no other", () => {

@@ -1,4 +1,4 @@
-/** The sample's 234 segments as the classifier sees them. */
+/** The sample's segments as the classifier sees them. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SegmentProfile } from "../../../server/imports/classify.js";

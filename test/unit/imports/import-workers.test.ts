@@ -48,7 +48,8 @@ describe("RowWorkers", () => {
     const hashed = prepared.filter((p) => p.firm?.hash).map((p) => p.firm!.name);
     expect(hashed).toContain("唐山市丰润区鑫达铁精粉有限公司");
     expect(hashed.length).toBeLessThan(5);
-  });
+    // Starting threads that load the classifier takes seconds on a busy machine.
+  }, 30_000);
 
   it("are used for large files only", () => {
     expect(workersFor(1024)).toBe(0);

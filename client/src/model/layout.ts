@@ -9,8 +9,11 @@
  * track, ordered to cross as little as possible, and the corridor widens to hold them.
  *
  * Rows per column are chosen so the map's proportions match the area it is drawn in (a
- * projector, a sheet of paper), and segments are ordered within their column by the
- * barycentre of their neighbours, which keeps links short and crossings few.
+ * projector, a sheet of paper). Segments are ordered within their column by the barycentre
+ * of their neighbours, then moved one cell at a time while the routed edges cross less:
+ * orthogonal routes that crossed more than straight lines would make the map harder to
+ * read. Each edge's path (a channel between rows, or a passage along a row of empty cells)
+ * is chosen by what it would cross.
  *
  * Nothing depends on the iteration order of hashes, timing or randomness: the same map
  * in the same area gives the same picture every time, which is what a meeting needs.
@@ -116,6 +119,8 @@ export function segmentHeight(childCount: number, nodeHeight: number = GEOMETRY.
 /** One node of the grid. */
 interface Cell {
   id: string;
+  /** Place in the map's cells, for arrays indexed by cell. */
+  index: number;
   lane: LaneId;
   /** Index of its group (one stage depth, or an external lane) in `groups`. */
   group: number;
@@ -134,6 +139,23 @@ interface Group {
   columns: number;
 }
 
+/** Maps with more links than this skip the search for fewer crossings (it grows with the square of the links). */
+const SEARCH_LINKS = 150;
+/** Moves the search may try, times the square of the map's links: a map of 40 links gets 250, one of 70 gets 81. */
+const SEARCH_BUDGET = 400_000;
+const MAX_SEARCH_STEPS = 300;
+/** How much smaller (as a share) the boxes may be drawn to save one crossing of two edges. */
+const CROSSING_COST = 0.02;
+/** Corridors widen as they fill: a drawing may come out this much larger than its sketch. */
+const SKETCH_TOLERANCE = 1.05;
+
+interface Drawing {
+  layout: MapLayout;
+  crossings: number;
+  /** Moves the search tried. */
+  steps: number;
+}
+
 export function layoutChainMap(input: LayoutInput): MapLayout {
   const node = input.node ?? { width: GEOMETRY.nodeWidth, height: GEOMETRY.nodeHeight };
   const aspect = input.aspect && input.aspect > 0 ? input.aspect : GEOMETRY.defaultAspect;
@@ -142,25 +164,55 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
   const known = new Set([...segments.map((s) => s.id), ...(input.inputs ?? []), ...(input.outputs ?? [])]);
   const links = dedupeLinks(input.links.filter((l) => l.source !== l.target && known.has(l.source) && known.has(l.target)));
 
-  // The shape: how many sub-columns the stages may use for links within them, and rows per
-  // column. The pair that draws the nodes largest in the target area wins.
-  const draw = (shape: Shape) => {
+  const draw = (shape: Shape, steps: number): Drawing => {
     const { groups, cells, rows } = buildGrid(segments, links, input, stages, node, shape);
-    orderByBarycentre(groups, cells, links, rows);
-    return route(groups, cells, links, rows, node, stages);
+    return arrange(groups, cells, links, rows, makeRouter(groups, cells, links, rows, node), steps);
   };
-  const first = chooseShape(segments, links, input, stages, node, aspect, { x: 1, y: 1 });
-  const layout = draw(first);
-  // Large maps keep the first shape: drawing twice would double the time to the first frame.
-  if (links.length > 400) return layout;
-  // The estimate leaves out the room edges take; corrected by what this drawing took, the
-  // shape is chosen once more (and drawn again if it changes).
-  const stretch = { x: layout.bounds.width / first.width, y: layout.bounds.height / first.height };
-  const second = chooseShape(segments, links, input, stages, node, aspect, stretch);
-  if (second.rows === first.rows && second.depthColumns === first.depthColumns) return layout;
-  const redrawn = draw(second);
-  const scale = (l: MapLayout, shape: Shape) => Math.min(aspect / l.bounds.width, 1 / l.bounds.height) * (shape.scale / shape.plainScale);
-  return scale(redrawn, second) >= scale(layout, first) ? redrawn : layout;
+  // Large maps keep the first shape the estimate gives, ordered by barycentre alone: a
+  // search would take longer than the first frame may.
+  if (links.length > SEARCH_LINKS) return draw(chooseShape(segments, links, input, stages, node, aspect, { x: 1, y: 1 }, null), 0).layout;
+
+  // Each way of using sub-columns for links within a stage is sketched, and its rows chosen
+  // again for the room the edges took. The most promising is searched for fewer crossings
+  // first; the others only while they could still win, as the boxes' size less the cost
+  // of the crossings.
+  const fit = (layout: MapLayout) => Math.min(aspect / layout.bounds.width, 1 / layout.bounds.height);
+  const shapes = distinctDepths(segments, links, stages)
+    .map((depthColumns) => {
+      const first = chooseShape(segments, links, input, stages, node, aspect, { x: 1, y: 1 }, depthColumns);
+      const sketch = draw(first, 0).layout;
+      const stretch = { x: sketch.bounds.width / first.width, y: sketch.bounds.height / first.height };
+      return chooseShape(segments, links, input, stages, node, aspect, stretch, depthColumns);
+    })
+    // Ties: more sub-columns first.
+    .sort((a, b) => b.scale - a.scale || b.depthColumns - a.depthColumns);
+  // The moves are shared out among the shapes; what one does not use, the next may.
+  let steps = Math.floor(Math.min(MAX_SEARCH_STEPS, SEARCH_BUDGET / Math.max(1, links.length) ** 2));
+  let best: { drawing: Drawing; score: number } | null = null;
+  for (const [i, shape] of shapes.entries()) {
+    if (best && shape.scale * SKETCH_TOLERANCE < best.score) continue;
+    const drawing = draw(shape, Math.floor(steps / (shapes.length - i)));
+    steps -= drawing.steps;
+    const score = fit(drawing.layout) / (1 + CROSSING_COST * drawing.crossings);
+    if (!best || score > best.score * 1.0001) best = { drawing, score };
+  }
+  return best!.drawing.layout;
+}
+
+/**
+ * Sub-column counts (3, 2, 1) that place the segments differently: with no chain of three
+ * links inside a stage, three sub-columns are the same as two.
+ */
+function distinctDepths(segments: readonly LayoutSegment[], links: readonly LayoutLink[], stages: readonly Stage[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (let depthColumns = GEOMETRY.maxDepthColumns; depthColumns >= 1; depthColumns--) {
+    const key = stages.map((stage) => depthGroups(segments, links, stage, depthColumns).map((g) => g.length).join(",")).join("|");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(depthColumns);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -172,9 +224,8 @@ interface Shape {
   /** Estimated size. */
   width: number;
   height: number;
-  /** How large the nodes come out in the target area, with and without the cost of loops. */
+  /** How large the nodes come out in the target area. */
   scale: number;
-  plainScale: number;
 }
 
 function depthGroups(segments: readonly LayoutSegment[], links: readonly LayoutLink[], stage: Stage, depthColumns: number): LayoutSegment[][] {
@@ -190,9 +241,6 @@ function depthGroups(segments: readonly LayoutSegment[], links: readonly LayoutL
   return groups;
 }
 
-/** How much smaller (as a share) the nodes may be drawn to save one link looping back in its column. */
-const LOOP_COST = 0.02;
-
 function chooseShape(
   segments: readonly LayoutSegment[],
   links: readonly LayoutLink[],
@@ -201,16 +249,14 @@ function chooseShape(
   node: { width: number; height: number },
   aspect: number,
   stretch: { x: number; y: number },
+  /** Sub-columns per stage, or null for whichever draws the boxes largest. */
+  onlyDepth: number | null,
 ): Shape {
   const { lanePadding, laneGap, columnGap, rowGap, laneHeader } = GEOMETRY;
   let best: Shape | null = null;
   for (let depthColumns = GEOMETRY.maxDepthColumns; depthColumns >= 1; depthColumns--) {
-    const stageGroups = stages.map((stage) => depthGroups(segments, links, stage, depthColumns));
-    const laneGroups: number[][] = stageGroups.map((groups) => groups.map((g) => g.length));
-    // Links between segments of one group loop back beside their column: each one makes
-    // the map harder to follow, worth a little of the nodes' size.
-    const groupOf = new Map(stageGroups.flatMap((groups) => groups.flatMap((g, i) => g.map((s) => [s.id, `${s.stage}:${i}`] as const))));
-    const loops = links.filter((l) => groupOf.has(l.source) && groupOf.get(l.source) === groupOf.get(l.target)).length;
+    if (onlyDepth !== null && depthColumns !== onlyDepth) continue;
+    const laneGroups: number[][] = stages.map((stage) => depthGroups(segments, links, stage, depthColumns).map((g) => g.length));
     if (input.inputs?.length) laneGroups.unshift([input.inputs.length]);
     if (input.outputs?.length) laneGroups.push([input.outputs.length]);
     const tallest = Math.max(1, ...laneGroups.flat());
@@ -224,10 +270,9 @@ function chooseShape(
       }
       width *= stretch.x;
       const height = (laneHeader + rows * (node.height + rowGap) + lanePadding) * stretch.y;
-      const plainScale = Math.min(aspect / width, 1 / height);
-      const scale = plainScale / (1 + LOOP_COST * loops);
+      const scale = Math.min(aspect / width, 1 / height);
       // Strictly better only: on a tie, more sub-columns and fewer wraps win.
-      if (!best || scale > best.scale * 1.0001) best = { depthColumns, rows, width, height, scale, plainScale };
+      if (!best || scale > best.scale * 1.0001) best = { depthColumns, rows, width, height, scale };
     }
   }
   return best!;
@@ -247,7 +292,7 @@ function buildGrid(
   const addGroup = (lane: LaneId, members: { id: string; childCount: number }[]) => {
     const group: Group = { lane, cells: [], firstColumn: column, columns: Math.max(1, Math.ceil(members.length / shape.rows)) };
     for (const m of members) {
-      const cell: Cell = { id: m.id, lane, group: groups.length, height: segmentHeight(m.childCount, node.height), childCount: m.childCount, column: 0, row: 0 };
+      const cell: Cell = { id: m.id, index: cells.size, lane, group: groups.length, height: segmentHeight(m.childCount, node.height), childCount: m.childCount, column: 0, row: 0 };
       group.cells.push(cell);
       cells.set(m.id, cell);
     }
@@ -289,11 +334,75 @@ function fillColumns(group: Group, rows: number, preferred: Map<string, number> 
 // Order within columns
 
 /**
- * Barycentric ordering: sweeps left to right and back, each group sorted by the mean row
- * of its neighbours on the side swept from. Ties keep the authored order. The sweep
- * with the fewest crossings (counted on straight lines between grid points) is kept.
+ * Orders each column to cross least: barycentre sweeps first, then single moves (a node one
+ * row up or down, or into the next column of its lane: a swap, or a step into an empty cell),
+ * each kept if the routed map then crosses less. Up to `steps` routings are tried; the count,
+ * not the clock, bounds the search, so the result does not depend on the machine.
  */
-function orderByBarycentre(groups: Group[], cells: Map<string, Cell>, links: readonly LayoutLink[], rows: number): void {
+function arrange(groups: Group[], cells: Map<string, Cell>, links: readonly LayoutLink[], rows: number, routeAll: () => MapLayout, steps: number): Drawing {
+  const measure = (limit = Infinity): Drawing => {
+    const layout = routeAll();
+    return { layout, crossings: routedCrossings(layout.routes, limit), steps: 0 };
+  };
+  if (steps <= 0) {
+    orderByBarycentre(groups, cells, links, rows, null);
+    return { layout: routeAll(), crossings: NaN, steps: 0 };
+  }
+  orderByBarycentre(groups, cells, links, rows, () => measure().crossings);
+  let best = measure();
+  let crossed = new Set<string>();
+  routedCrossings(best.layout.routes, Infinity, crossed);
+  let spent = 0;
+  const at = new Map<number, Cell>();
+  const slot = (column: number, row: number) => column * rows + row;
+  for (const cell of cells.values()) at.set(slot(cell.column, cell.row), cell);
+  const moveTo = (cell: Cell, column: number, row: number) => {
+    const other = at.get(slot(column, row));
+    const [fromColumn, fromRow] = [cell.column, cell.row];
+    at.delete(slot(fromColumn, fromRow));
+    if (other) {
+      other.column = fromColumn;
+      other.row = fromRow;
+      at.set(slot(fromColumn, fromRow), other);
+    }
+    cell.column = column;
+    cell.row = row;
+    at.set(slot(column, row), cell);
+    return () => moveTo(cell, fromColumn, fromRow);
+  };
+  const moves = [[0, -1], [0, 1], [-1, 0], [1, 0]] as const;
+  for (let improved = true; improved && spent < steps; ) {
+    improved = false;
+    for (const group of groups)
+      for (const cell of [...group.cells])
+        for (const [dc, dr] of moves) {
+          const column = cell.column + dc;
+          const row = cell.row + dr;
+          if (row < 0 || row >= rows || column < group.firstColumn || column >= group.firstColumn + group.columns || spent >= steps) continue;
+          // Only nodes with a crossing edge move (or make way for one).
+          if (!crossed.has(cell.id) && !crossed.has(at.get(slot(column, row))?.id ?? "")) continue;
+          const undo = moveTo(cell, column, row);
+          spent++;
+          // Counting stops once the move is no better.
+          const drawing = measure(best.crossings);
+          if (drawing.crossings < best.crossings) {
+            best = drawing;
+            crossed = new Set();
+            routedCrossings(best.layout.routes, Infinity, crossed);
+            improved = true;
+          } else undo();
+        }
+  }
+  return { ...best, steps: spent };
+}
+
+/**
+ * Barycentric ordering: sweeps left to right and back, each group sorted by the mean row
+ * of its neighbours on the side swept from. Ties keep the authored order. With `measure`,
+ * the sweep that crosses least is kept (ties: the later one, which has levelled more nodes
+ * with their neighbours).
+ */
+function orderByBarycentre(groups: Group[], cells: Map<string, Cell>, links: readonly LayoutLink[], rows: number, measure: (() => number) | null): void {
   const neighbours = new Map<string, Cell[]>();
   for (const { source, target } of links) {
     const a = cells.get(source)!;
@@ -310,10 +419,8 @@ function orderByBarycentre(groups: Group[], cells: Map<string, Cell>, links: rea
         return cell;
       });
     });
-  // Counting costs O(links²): on very large maps the sweeps run without it.
-  const measured = links.length <= 400;
   let best = snapshot();
-  let bestCrossings = measured ? gridCrossings(cells, links) : 0;
+  let bestCrossings = measure ? measure() : 0;
 
   const sweep = (fromLeft: boolean) => {
     const ordered = fromLeft ? groups : [...groups].reverse();
@@ -333,36 +440,42 @@ function orderByBarycentre(groups: Group[], cells: Map<string, Cell>, links: rea
   };
   for (let pass = 0; pass < 4; pass++) {
     sweep(pass % 2 === 0);
-    if (!measured) continue;
-    const crossings = gridCrossings(cells, links);
-    // On a tie the later sweep wins: it has levelled more nodes with their neighbours.
+    if (!measure) continue;
+    const crossings = measure();
     if (crossings <= bestCrossings) {
       bestCrossings = crossings;
       best = snapshot();
     }
   }
-  if (measured) restore(best);
+  if (measure) restore(best);
 }
 
-function gridCrossings(cells: Map<string, Cell>, links: readonly LayoutLink[]): number {
-  const lines = links.map(({ source, target }) => {
-    const a = cells.get(source)!;
-    const b = cells.get(target)!;
-    return [a.column, a.row, b.column, b.row] as const;
+/**
+ * Proper crossings between the routes of different edges (level against upright pieces),
+ * counted up to `limit`; `crossed` gathers the ends of the edges that cross.
+ */
+function routedCrossings(routes: readonly Route[], limit = Infinity, crossed?: Set<string>): number {
+  const h: number[] = [];
+  const v: number[] = [];
+  routes.forEach((r, e) => {
+    for (let i = 1; i < r.points.length; i++) {
+      const [x1, y1] = r.points[i - 1]!;
+      const [x2, y2] = r.points[i]!;
+      if (y1 === y2) h.push(e, y1, Math.min(x1, x2), Math.max(x1, x2));
+      else v.push(e, x1, Math.min(y1, y2), Math.max(y1, y2));
+    }
   });
   let count = 0;
-  for (let i = 0; i < lines.length; i++)
-    for (let j = i + 1; j < lines.length; j++) {
-      const [x1, y1, x2, y2] = lines[i]!;
-      const [x3, y3, x4, y4] = lines[j]!;
-      const d1 = Math.sign((x4 - x3) * (y1 - y3) - (y4 - y3) * (x1 - x3));
-      const d2 = Math.sign((x4 - x3) * (y2 - y3) - (y4 - y3) * (x2 - x3));
-      const d3 = Math.sign((x2 - x1) * (y3 - y1) - (y2 - y1) * (x3 - x1));
-      const d4 = Math.sign((x2 - x1) * (y4 - y1) - (y2 - y1) * (x4 - x1));
-      if (d1 * d2 < 0 && d3 * d4 < 0) count++;
-      // Lines lying on one another (same row, overlapping columns) would hide each other.
-      else if (d1 === 0 && d2 === 0 && y1 === y2 && y3 === y4 && Math.max(x1, x2) > Math.min(x3, x4) && Math.max(x3, x4) > Math.min(x1, x2)) count++;
-    }
+  for (let i = 0; i < h.length && count < limit; i += 4)
+    for (let j = 0; j < v.length; j += 4)
+      if (h[i] !== v[j] && h[i + 2]! < v[j + 1]! - 1e-6 && v[j + 1]! < h[i + 3]! - 1e-6 && v[j + 2]! < h[i + 1]! - 1e-6 && h[i + 1]! < v[j + 3]! - 1e-6) {
+        count++;
+        if (crossed)
+          for (const e of [h[i]!, v[j]!]) {
+            crossed.add(routes[e]!.source);
+            crossed.add(routes[e]!.target);
+          }
+      }
   return count;
 }
 
@@ -377,44 +490,71 @@ interface Port {
   side: Side;
   /** Row units (row r spans r to r+1) of where the edge goes next, for the order along the side. */
   heading: number;
-  tie: string;
+  /** The link's index, for a stable order among ports heading the same way. */
+  tie: number;
   /** Offset from the node's top, once sides are sorted. */
   offset: number;
 }
 
-/** A vertical run in the gap left of column `gap`, with the horizontals at its ends. */
+/**
+ * A vertical run in the gap left of column `gap`. Each end is a level piece: to a port, or
+ * to the horizontal run of a channel; `toward` is the side that piece reaches to.
+ */
 interface VRun {
   gap: number;
   ends: [VEnd, VEnd];
   track: number;
-  /** Provisional extent, for ordering. */
+  /** Extent when tracks are ordered. */
   lo: number;
   hi: number;
 }
-type VEnd = { y: () => number; toward: "left" | "right" };
+interface VEnd {
+  port: Port | null;
+  channel: HRun | null;
+  toward: "left" | "right";
+}
 
-/** A horizontal run in the gap above row `channel`, between two column gaps. */
+/** A horizontal run in the gap above row `channel`; its ends turn into vertical runs. */
 interface HRun {
   channel: number;
-  fromGap: number;
-  toGap: number;
   ends: [HEnd, HEnd];
   track: number;
   lo: number;
   hi: number;
 }
-type HEnd = { x: () => number; toward: "up" | "down" };
+interface HEnd {
+  run: VRun;
+  toward: "up" | "down";
+}
 
 interface EdgePlan {
   link: LayoutLink;
   from: Port;
   to: Port;
   /** First vertical (near the source), horizontal, last vertical; any may be absent. */
-  first?: VRun;
-  across?: HRun;
-  last?: VRun;
-  /** A horizontal through empty cells at the source's or the target's port height. */
-  passage?: "source" | "target";
+  first: VRun | null;
+  across: HRun | null;
+  last: VRun | null;
+}
+
+/**
+ * How an edge gets from the gap beside its source to the gap beside its target: within one
+ * gap; along a row whose cells between are empty (at the source's or the target's row); or
+ * through a channel (the gap above row `channel`).
+ */
+type Path = { kind: "gap" } | { kind: "passage"; at: "source" | "target"; row: number } | { kind: "channel"; channel: number };
+
+interface Leg {
+  link: LayoutLink;
+  /** The link's index. */
+  index: number;
+  s: Cell;
+  t: Cell;
+  exit: Side;
+  enter: Side;
+  gapA: number;
+  gapB: number;
+  path: Path;
 }
 
 interface Dimensions {
@@ -425,196 +565,152 @@ interface Dimensions {
   channelTracks: number[];
 }
 
-function route(
+/**
+ * A router for one grid: what does not change while nodes move (columns, lanes, the links'
+ * ends) is read once, and each call routes the nodes where they are now.
+ */
+function makeRouter(
   groups: Group[],
   cells: Map<string, Cell>,
   links: readonly LayoutLink[],
   rows: number,
   node: { width: number; height: number },
-  stages: readonly Stage[],
-): MapLayout {
+): () => MapLayout {
   const columnCount = groups.reduce((sum, g) => sum + g.columns, 0);
   const laneOfColumn: LaneId[] = groups.flatMap((g) => Array.from({ length: g.columns }, () => g.lane));
-  const occupied = new Uint8Array(columnCount * rows);
-  for (const cell of cells.values()) occupied[cell.column * rows + cell.row] = 1;
-  const rowHeight = Array.from({ length: rows }, () => node.height);
-  for (const cell of cells.values()) rowHeight[cell.row] = Math.max(rowHeight[cell.row]!, cell.height);
-
+  const ends = links.map((link) => [cells.get(link.source)!, cells.get(link.target)!] as const);
+  const allCells = [...cells.values()];
   // Gap g lies left of column g (gap 0 left of everything, gap columnCount right of it).
   const baseGap = (g: number) => {
     if (g === 0 || g === columnCount) return 0;
     return laneOfColumn[g - 1] === laneOfColumn[g] ? GEOMETRY.columnGap : GEOMETRY.laneGap;
   };
-  const dims: Dimensions = {
-    gapWidth: Array.from({ length: columnCount + 1 }, (_, g) => baseGap(g)),
-    channelHeight: Array.from({ length: rows + 1 }, (_, h) => (h === 0 || h === rows ? 0 : GEOMETRY.rowGap)),
-    gapTracks: Array.from({ length: columnCount + 1 }, () => 1),
-    channelTracks: Array.from({ length: rows + 1 }, () => 1),
-  };
-  let grid = measureGrid(dims, laneOfColumn, rowHeight, node);
+  const baseChannel = (h: number) => (h === 0 || h === rows ? 0 : GEOMETRY.rowGap);
+  const lanes = LANE_IDS.filter((id) => groups.some((g) => g.lane === id)).map((id) => ({
+    id,
+    columns: groups.filter((g) => g.lane === id).reduce((sum, g) => sum + g.columns, 0),
+  }));
 
-  // 1. Each edge's path through the grid.
-  const ports = new Map<string, Port[]>();
-  const addPort = (cell: Cell, side: Side, heading: number, tie: string): Port => {
-    const port: Port = { cell, side, heading, tie, offset: 0 };
-    pushTo(ports, `${cell.id}|${side}`, port);
-    return port;
-  };
-  const vRuns: VRun[] = [];
-  const hRuns: HRun[] = [];
-  const passages = new Map<number, [number, number][]>();
-  const passageFree = (row: number, fromColumn: number, toColumn: number) => {
-    for (let c = fromColumn; c <= toColumn; c++) if (occupied[c * rows + row]) return false;
-    return !(passages.get(row) ?? []).some(([a, b]) => a <= toColumn && fromColumn <= b);
-  };
-  // Horizontal runs so far in each channel (row) across each column gap.
-  const channelLoad = new Uint32Array((rows + 1) * (columnCount + 1));
-
-  // Links within one column loop out on the side where fewer links to other columns leave.
-  const sideLoad = new Map<string, number>();
-  for (const { source, target } of links) {
-    const a = cells.get(source)!;
-    const b = cells.get(target)!;
-    if (a.column === b.column) continue;
-    for (const [cell, other] of [[a, b], [b, a]] as const) {
-      const key = `${cell.column}|${other.column > cell.column ? "right" : "left"}`;
-      sideLoad.set(key, (sideLoad.get(key) ?? 0) + 1);
+  return () => {
+    const occupied = new Uint8Array(columnCount * rows);
+    const rowHeight = new Array<number>(rows).fill(node.height);
+    for (const cell of allCells) {
+      occupied[cell.column * rows + cell.row] = 1;
+      rowHeight[cell.row] = Math.max(rowHeight[cell.row]!, cell.height);
     }
-  }
-  const loopSide = (column: number): Side => ((sideLoad.get(`${column}|left`) ?? 0) < (sideLoad.get(`${column}|right`) ?? 0) ? "left" : "right");
+    const dims: Dimensions = {
+      gapWidth: Array.from({ length: columnCount + 1 }, (_, g) => baseGap(g)),
+      channelHeight: Array.from({ length: rows + 1 }, (_, h) => baseChannel(h)),
+      gapTracks: new Array<number>(columnCount + 1).fill(1),
+      channelTracks: new Array<number>(rows + 1).fill(1),
+    };
+    let grid = measureGrid(dims, laneOfColumn, rowHeight, node);
 
-  const plans: EdgePlan[] = [];
-  for (const link of links) {
-    const s = cells.get(link.source)!;
-    const t = cells.get(link.target)!;
-    const forward = t.column > s.column;
-    const backward = t.column < s.column;
-    const loop = forward || backward ? null : loopSide(s.column);
-    const exit: Side = loop ?? (backward ? "left" : "right");
-    const enter: Side = loop ?? (forward ? "left" : "right");
-    const gapA = exit === "right" ? s.column + 1 : s.column;
-    const gapB = enter === "left" ? t.column : t.column + 1;
-    const tie = `${link.source}>${link.target}`;
-    const plan = { link } as EdgePlan;
-    if (gapA === gapB) {
-      plan.from = addPort(s, exit, t.row + 0.5, tie);
-      plan.to = addPort(t, enter, s.row + 0.5, tie);
-      plan.first = { gap: gapA, ends: [portEnd(plan, "from"), portEnd(plan, "to")], track: 0, lo: 0, hi: 0 };
-      vRuns.push(plan.first);
-    } else {
-      // Columns strictly between the two gaps: a horizontal there must find them empty.
-      const [c1, c2] = gapA < gapB ? [gapA, gapB - 1] : [gapB, gapA - 1];
-      if (s.row === t.row && passageFree(s.row, c1, c2)) plan.passage = "source";
-      else if (passageFree(t.row, c1, c2)) plan.passage = "target";
-      else if (passageFree(s.row, c1, c2)) plan.passage = "source";
-      if (plan.passage) {
-        const row = plan.passage === "source" ? s.row : t.row;
-        pushTo(passages, row, [c1, c2]);
-        plan.from = addPort(s, exit, plan.passage === "source" ? s.row + 0.5 : t.row + 0.5, tie);
-        plan.to = addPort(t, enter, plan.passage === "source" ? s.row + 0.5 : t.row + 0.5, tie);
-        const gap = plan.passage === "source" ? gapB : gapA;
-        const run: VRun = { gap, ends: [portEnd(plan, "from"), portEnd(plan, "to")], track: 0, lo: 0, hi: 0 };
-        // The horizontal reaches this run from the far side of the gap.
-        if (plan.passage === "source") {
-          run.ends[0] = { y: run.ends[0].y, toward: gapA < gapB ? "left" : "right" };
-          plan.last = run;
-        } else {
-          run.ends[1] = { y: run.ends[1].y, toward: gapA < gapB ? "right" : "left" };
-          plan.first = run;
-        }
+    // 1. Each edge's path through the grid. Links within one column loop out on the side
+    // where fewer links to other columns leave.
+    const leftLoad = new Uint32Array(columnCount);
+    const rightLoad = new Uint32Array(columnCount);
+    for (const [s, t] of ends) {
+      if (s.column === t.column) continue;
+      (t.column > s.column ? rightLoad : leftLoad)[s.column]!++;
+      (s.column > t.column ? rightLoad : leftLoad)[t.column]!++;
+    }
+    const legs = links.map((link, index): Leg => {
+      const [s, t] = ends[index]!;
+      const forward = t.column > s.column;
+      const backward = t.column < s.column;
+      const loop: Side | null = forward || backward ? null : leftLoad[s.column]! < rightLoad[s.column]! ? "left" : "right";
+      const exit: Side = loop ?? (backward ? "left" : "right");
+      const enter: Side = loop ?? (forward ? "left" : "right");
+      const gapA = exit === "right" ? s.column + 1 : s.column;
+      const gapB = enter === "left" ? t.column : t.column + 1;
+      return { link, index, s, t, exit, enter, gapA, gapB, path: { kind: "gap" } };
+    });
+    choosePaths(legs, occupied, rows, columnCount + 1);
+
+    // The ports of each cell's left side, then its right side.
+    const ports = Array.from({ length: 2 * allCells.length }, (): Port[] => []);
+    const addPort = (cell: Cell, side: Side, heading: number, tie: number): Port => {
+      const port: Port = { cell, side, heading, tie, offset: 0 };
+      ports[2 * cell.index + (side === "left" ? 0 : 1)]!.push(port);
+      return port;
+    };
+    const portEnd = (port: Port): VEnd => ({ port, channel: null, toward: port.side === "right" ? "left" : "right" });
+    const vRuns: VRun[] = [];
+    const hRuns: HRun[] = [];
+    const plans = legs.map(({ link, index, s, t, exit, enter, gapA, gapB, path }): EdgePlan => {
+      if (path.kind === "gap") {
+        const from = addPort(s, exit, t.row + 0.5, index);
+        const to = addPort(t, enter, s.row + 0.5, index);
+        const run: VRun = { gap: gapA, ends: [portEnd(from), portEnd(to)], track: 0, lo: 0, hi: 0 };
         vRuns.push(run);
-      } else {
-        const channel = pickChannel(s.row, t.row, gapA, gapB, channelLoad, columnCount + 1);
-        plan.from = addPort(s, exit, channel, tie);
-        plan.to = addPort(t, enter, channel, tie);
-        const rightward = gapA < gapB;
-        const across: HRun = {
-          channel,
-          fromGap: gapA,
-          toGap: gapB,
-          ends: [
-            { x: () => 0, toward: channel <= s.row ? "down" : "up" },
-            { x: () => 0, toward: channel <= t.row ? "down" : "up" },
-          ],
-          track: 0,
-          lo: 0,
-          hi: 0,
-        };
-        const channelY = () => channelTrackY(grid, dims, across);
-        plan.first = { gap: gapA, ends: [portEnd(plan, "from"), { y: channelY, toward: rightward ? "right" : "left" }], track: 0, lo: 0, hi: 0 };
-        plan.last = { gap: gapB, ends: [{ y: channelY, toward: rightward ? "left" : "right" }, portEnd(plan, "to")], track: 0, lo: 0, hi: 0 };
-        across.ends[0].x = () => gapTrackX(grid, dims, plan.first!);
-        across.ends[1].x = () => gapTrackX(grid, dims, plan.last!);
-        plan.across = across;
-        vRuns.push(plan.first, plan.last);
-        hRuns.push(across);
+        return { link, from, to, first: run, across: null, last: null };
       }
+      if (path.kind === "passage") {
+        const from = addPort(s, exit, path.row + 0.5, index);
+        const to = addPort(t, enter, path.row + 0.5, index);
+        // The level piece reaches this run from the far side of the gap.
+        const far = (gapA < gapB) === (path.at === "source") ? "left" : "right";
+        if (path.at === "source") {
+          const run: VRun = { gap: gapB, ends: [{ ...portEnd(from), toward: far }, portEnd(to)], track: 0, lo: 0, hi: 0 };
+          vRuns.push(run);
+          return { link, from, to, first: null, across: null, last: run };
+        }
+        const run: VRun = { gap: gapA, ends: [portEnd(from), { ...portEnd(to), toward: far }], track: 0, lo: 0, hi: 0 };
+        vRuns.push(run);
+        return { link, from, to, first: run, across: null, last: null };
+      }
+      const { channel } = path;
+      const from = addPort(s, exit, channel, index);
+      const to = addPort(t, enter, channel, index);
+      const rightward = gapA < gapB;
+      const across: HRun = { channel, ends: [null!, null!], track: 0, lo: 0, hi: 0 };
+      const first: VRun = { gap: gapA, ends: [portEnd(from), { port: null, channel: across, toward: rightward ? "right" : "left" }], track: 0, lo: 0, hi: 0 };
+      const last: VRun = { gap: gapB, ends: [{ port: null, channel: across, toward: rightward ? "left" : "right" }, portEnd(to)], track: 0, lo: 0, hi: 0 };
+      across.ends = [
+        { run: first, toward: channel <= s.row ? "down" : "up" },
+        { run: last, toward: channel <= t.row ? "down" : "up" },
+      ];
+      vRuns.push(first, last);
+      hRuns.push(across);
+      return { link, from, to, first, across, last };
+    });
+
+    // 2. Ports: spread along each side in the order their edges head.
+    for (const list of ports) {
+      if (!list.length) continue;
+      list.sort((a, b) => a.heading - b.heading || a.tie - b.tie);
+      const cell = list[0]!.cell;
+      const top = cell.childCount > 0 ? GEOMETRY.expandedHeader : 0;
+      const band = cell.height - top;
+      list.forEach((port, i) => (port.offset = top + band * 0.5 + ((i - (list.length - 1) / 2) * band * 0.8) / Math.max(1, list.length)));
     }
-    plans.push(plan);
-  }
 
-  // 2. Ports: spread along each side in the order their edges head.
-  for (const list of ports.values()) {
-    list.sort((a, b) => a.heading - b.heading || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0));
-    const cell = list[0]!.cell;
-    const top = cell.childCount > 0 ? GEOMETRY.expandedHeader : 0;
-    const band = cell.height - top;
-    list.forEach((port, i) => (port.offset = top + band * 0.5 + ((i - (list.length - 1) / 2) * band * 0.8) / Math.max(1, list.length)));
-  }
-
-  // 3. Tracks: order the runs of each corridor to cross least, then share tracks where runs do not overlap.
-  for (let round = 0; round < 2; round++) {
-    assignTracks(
-      vRuns,
-      (r) => r.gap,
-      (r) => r.ends.map((e) => e.y()),
-      "right",
-      dims.gapWidth,
-      dims.gapTracks,
-      (g) => (g === 0 || g === columnCount ? 0 : baseGap(g)),
-    );
+    // 3. Tracks: order the runs of each corridor to cross least, then share tracks where runs do not overlap.
+    const endY = (end: VEnd) => (end.port ? grid.rowY[end.port.cell.row]! + end.port.offset : channelTrackY(grid, dims, end.channel!));
+    assignTracks(vRuns, (r) => r.gap, endY, "right", dims.gapWidth, dims.gapTracks, baseGap);
     grid = measureGrid(dims, laneOfColumn, rowHeight, node);
-    assignTracks(
-      hRuns,
-      (r) => r.channel,
-      (r) => r.ends.map((e) => e.x()),
-      "down",
-      dims.channelHeight,
-      dims.channelTracks,
-      (h) => (h === 0 || h === rows ? 0 : GEOMETRY.rowGap),
-    );
+    assignTracks(hRuns, (r) => r.channel, (end: HEnd) => gapTrackX(grid, dims, end.run), "down", dims.channelHeight, dims.channelTracks, baseChannel);
     grid = measureGrid(dims, laneOfColumn, rowHeight, node);
-  }
 
-  // 4. Coordinates.
-  const layout: MapLayout = { lanes: [], segments: new Map(), inputs: new Map(), outputs: new Map(), routes: [], bounds: { x: 0, y: 0, width: grid.width, height: grid.height } };
-  const boxOf = (cell: Cell): Box => ({ x: grid.columnX[cell.column]!, y: grid.rowY[cell.row]!, width: node.width, height: cell.height });
-  for (const group of groups)
-    for (const cell of group.cells) {
-      const box = boxOf(cell);
+    // 4. Coordinates.
+    const layout: MapLayout = { lanes: [], segments: new Map(), inputs: new Map(), outputs: new Map(), routes: [], bounds: { x: 0, y: 0, width: grid.width, height: grid.height } };
+    for (const cell of groups.flatMap((g) => g.cells)) {
+      const box: Box = { x: grid.columnX[cell.column]!, y: grid.rowY[cell.row]!, width: node.width, height: cell.height };
       if (cell.lane === "inputs") layout.inputs.set(cell.id, box);
       else if (cell.lane === "outputs") layout.outputs.set(cell.id, box);
       else layout.segments.set(cell.id, { box, children: childBoxes(box, cell.childCount) });
     }
-  let column = 0;
-  for (const laneId of LANE_IDS) {
-    if (laneId !== "inputs" && laneId !== "outputs" && !stages.includes(laneId)) continue;
-    const columns = groups.filter((g) => g.lane === laneId).reduce((sum, g) => sum + g.columns, 0);
-    if (!columns) continue;
-    const x = grid.columnX[column]! - GEOMETRY.lanePadding;
-    const right = grid.columnX[column + columns - 1]! + node.width + GEOMETRY.lanePadding;
-    layout.lanes.push({ id: laneId, box: { x, y: 0, width: right - x, height: grid.height } });
-    column += columns;
-  }
-  for (const plan of plans) layout.routes.push({ source: plan.link.source, target: plan.link.target, points: planPoints(plan, grid, dims, node) });
-  return layout;
-
-  function portEnd(plan: EdgePlan, which: "from" | "to"): VEnd {
-    const port = () => plan[which];
-    const side = plan[which].side;
-    // The horizontal from a run to a port on a right side reaches left, and the other way.
-    return { y: () => grid.rowY[port().cell.row]! + port().offset, toward: side === "right" ? "left" : "right" };
-  }
+    let column = 0;
+    for (const lane of lanes) {
+      const x = grid.columnX[column]! - GEOMETRY.lanePadding;
+      const right = grid.columnX[column + lane.columns - 1]! + node.width + GEOMETRY.lanePadding;
+      layout.lanes.push({ id: lane.id, box: { x, y: 0, width: right - x, height: grid.height } });
+      column += lane.columns;
+    }
+    for (const plan of plans) layout.routes.push({ source: plan.link.source, target: plan.link.target, points: planPoints(plan, grid, dims, node) });
+    return layout;
+  };
 }
 
 /** Positions of columns, rows and corridors for the current corridor sizes. */
@@ -679,65 +775,92 @@ function channelTrackY(grid: Grid, dims: Dimensions, run: HRun): number {
 }
 
 /**
- * Orders the runs of each corridor so their end pieces cross the fewest other runs (adjacent
- * swaps from a sort by middle), then gives each run the lowest track above every earlier run
- * it overlaps. Corridors widen to hold their tracks; runs spread evenly across them.
+ * Orders the runs of each corridor so their end pieces cross the fewest other runs (each run
+ * moved to its cheapest place, from a sort by middle), then gives each run the lowest track
+ * above every earlier run it overlaps. Corridors widen to hold their tracks; runs spread
+ * evenly across them.
  */
-function assignTracks<R extends { track: number; lo: number; hi: number; ends: readonly { toward: string }[] }>(
+function assignTracks<E extends { toward: string }, R extends { track: number; lo: number; hi: number; ends: readonly [E, E] }>(
   runs: readonly R[],
   corridorOf: (run: R) => number,
-  extent: (run: R) => number[],
+  at: (end: E) => number,
   forward: string,
   sizes: number[],
   counts: number[],
   baseSize: (corridor: number) => number,
 ): void {
   const byCorridor = new Map<number, R[]>();
-  // Where each run's ends are, read once: the cost below is asked for every pair.
-  const ends = new Map<R, { at: number; forward: boolean }[]>();
   for (const run of runs) {
-    const at = extent(run);
-    run.lo = Math.min(at[0]!, at[1]!);
-    run.hi = Math.max(at[0]!, at[1]!);
-    ends.set(run, run.ends.map((end, i) => ({ at: at[i]!, forward: end.toward === forward })));
     const corridor = corridorOf(run);
     const list = byCorridor.get(corridor);
     if (list) list.push(run);
     else byCorridor.set(corridor, [run]);
   }
-  const cost = (a: R, b: R) => crossingCost(a, ends.get(a)!, b, ends.get(b)!);
   for (const [corridor, list] of byCorridor) {
-    const order = [...list].sort((a, b) => a.lo + a.hi - (b.lo + b.hi) || a.lo - b.lo);
-    // Moves each run to the place where it crosses least, until nothing improves.
+    const n = list.length;
+    // Where each run's ends are and whether they reach forward, read once: the cost below is asked for every pair.
+    const endAt = new Float64Array(2 * n);
+    const endForward = new Uint8Array(2 * n);
+    list.forEach((run, i) => {
+      for (let k = 0; k < 2; k++) {
+        endAt[2 * i + k] = at(run.ends[k]!);
+        endForward[2 * i + k] = run.ends[k]!.toward === forward ? 1 : 0;
+      }
+      run.lo = Math.min(endAt[2 * i]!, endAt[2 * i + 1]!);
+      run.hi = Math.max(endAt[2 * i]!, endAt[2 * i + 1]!);
+    });
     // Maps of hundreds of links (synthetic ones) skip the search: it grows with the square.
     const passes = runs.length <= 600 ? 6 : 0;
+    // cost[i * n + j]: crossings when run i lies before run j (left of, or above): every end
+    // piece of j reaching back past i crosses i where i spans it, and every end piece of i
+    // reaching forward crosses j likewise.
+    const cost = new Uint16Array(passes ? n * n : 0);
+    for (let i = 0; i < n && passes; i++)
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const a = list[i]!;
+        const b = list[j]!;
+        let c = 0;
+        for (let k = 0; k < 2; k++) {
+          const bAt = endAt[2 * j + k]!;
+          if (!endForward[2 * j + k] && bAt > a.lo + 0.5 && bAt < a.hi - 0.5) c++;
+          const aAt = endAt[2 * i + k]!;
+          if (endForward[2 * i + k] && aAt > b.lo + 0.5 && aAt < b.hi - 0.5) c++;
+        }
+        cost[i * n + j] = c;
+      }
+    const indices = list.map((_, i) => i).sort((a, b) => list[a]!.lo + list[a]!.hi - (list[b]!.lo + list[b]!.hi) || list[a]!.lo - list[b]!.lo);
+    // Moves each run to the place where it crosses least, until nothing improves.
     for (let pass = 0; pass < passes; pass++) {
       let moved = false;
-      for (let i = 0; i < order.length; i++) {
-        const run = order[i]!;
-        const rest = order.filter((_, j) => j !== i);
-        // before[k]: crossings with rest[0..k) before it; after[k]: with rest[k..] after it.
-        const after = new Array<number>(rest.length + 1).fill(0);
-        for (let k = rest.length - 1; k >= 0; k--) after[k] = after[k + 1]! + cost(run, rest[k]!);
-        let before = 0;
-        let bestAt = i;
-        let bestCost = Infinity;
-        for (let k = 0; k <= rest.length; k++) {
-          const total = before + after[k]!;
-          if (total < bestCost - 1e-9 || (total === bestCost && k === i)) {
+      for (let i = 0; i < n; i++) {
+        const run = indices[i]!;
+        // Cost of each place k among the others: those before k cross it from before, the rest from after.
+        let total = 0;
+        for (let k = 0; k < n; k++) if (k !== i) total += cost[run * n + indices[k]!]!;
+        let bestAt = 0;
+        let bestCost = total;
+        let place = 0;
+        for (let k = 0; k < n; k++) {
+          if (k === i) continue;
+          const other = indices[k]!;
+          total += cost[other * n + run]! - cost[run * n + other]!;
+          place++;
+          if (total < bestCost || (total === bestCost && place === i)) {
             bestCost = total;
-            bestAt = k;
+            bestAt = place;
           }
-          if (k < rest.length) before += cost(rest[k]!, run);
         }
+        // Ties keep the run where it is.
         if (bestAt !== i) {
-          rest.splice(bestAt, 0, run);
-          order.splice(0, order.length, ...rest);
+          indices.splice(i, 1);
+          indices.splice(bestAt, 0, run);
           moved = true;
         }
       }
       if (!moved) break;
     }
+    const order = indices.map((i) => list[i]!);
     const margin = GEOMETRY.trackSpacing / 2;
     let tracks = 0;
     if (passes === 0) {
@@ -765,42 +888,109 @@ function assignTracks<R extends { track: number; lo: number; hi: number; ends: r
   }
 }
 
+/** Rows an edge may stray beyond its ends to find a channel that crosses less. */
+const CHANNEL_DETOUR = 1;
+/** Cost of straying one row, in crossings: a detour is worth it only to avoid a crossing. */
+const DETOUR_COST = 0.3;
+
 /**
- * Crossings if run `a` lies before `b` (left of, or above): every end piece of `b` reaching
- * back past `a` crosses `a` where `a` spans it, and every end piece of `a` reaching forward
- * crosses `b` likewise.
+ * Chooses each edge's path by what it crosses. Before tracks are known, pieces are placed
+ * in row units (a port of row r at r + 0.5, channel h at h) and gaps: a level piece that
+ * crosses a gap whole crosses every upright piece there spanning its height; one that ends
+ * in a gap crosses half of them (the order of tracks decides). Edges go shortest first, each
+ * taking the cheapest path given those placed before it.
  */
-function crossingCost(
-  a: { lo: number; hi: number },
-  aEnds: readonly { at: number; forward: boolean }[],
-  b: { lo: number; hi: number },
-  bEnds: readonly { at: number; forward: boolean }[],
-): number {
-  let cost = 0;
-  for (const end of bEnds) if (!end.forward && end.at > a.lo + 0.5 && end.at < a.hi - 0.5) cost++;
-  for (const end of aEnds) if (end.forward && end.at > b.lo + 0.5 && end.at < b.hi - 0.5) cost++;
-  return cost;
+function choosePaths(legs: Leg[], occupied: Uint8Array, rows: number, gaps: number): void {
+  // Pieces placed so far, flat: upright ones [y1, y2] by their gap, level ones
+  // [y, gap1, gap2, whole1, whole2] by every gap they reach; passages [column1, column2] by row.
+  const uprights: number[][] = Array.from({ length: gaps }, () => []);
+  const levels: number[][] = Array.from({ length: gaps }, () => []);
+  const passages: number[][] = Array.from({ length: rows }, () => []);
+
+  /** A level piece at y from gap g1 to g2 against an upright one in gap g from y1 to y2. */
+  const cross = (y: number, g1: number, g2: number, whole1: number, whole2: number, g: number, y1: number, y2: number) => {
+    if (!(Math.min(y1, y2) < y && y < Math.max(y1, y2))) return 0;
+    if (g === g1) return whole1 ? 1 : 0.5;
+    if (g === g2) return whole2 ? 1 : 0.5;
+    return g > Math.min(g1, g2) && g < Math.max(g1, g2) ? 1 : 0;
+  };
+  const crossings = (leg: Leg, path: Path, limit: number) => {
+    const { ups, level } = pieces(leg, path);
+    let cost = 0;
+    for (const [g, y1, y2] of ups) {
+      const placed = levels[g]!;
+      for (let k = 0; k < placed.length; k += 5) cost += cross(placed[k]!, placed[k + 1]!, placed[k + 2]!, placed[k + 3]!, placed[k + 4]!, g, y1, y2);
+    }
+    if (level) {
+      const [y, g1, g2, w1, w2] = level;
+      for (let g = Math.min(g1, g2); g <= Math.max(g1, g2) && cost < limit; g++) {
+        const placed = uprights[g]!;
+        for (let k = 0; k < placed.length; k += 2) cost += cross(y, g1, g2, w1, w2, g, placed[k]!, placed[k + 1]!);
+      }
+    }
+    return cost;
+  };
+  const columnsBetween = (leg: Leg): [number, number] => (leg.gapA < leg.gapB ? [leg.gapA, leg.gapB - 1] : [leg.gapB, leg.gapA - 1]);
+  const place = (leg: Leg, path: Path) => {
+    leg.path = path;
+    const { ups, level } = pieces(leg, path);
+    for (const [g, y1, y2] of ups) uprights[g]!.push(y1, y2);
+    if (level) for (let g = Math.min(level[1], level[2]); g <= Math.max(level[1], level[2]); g++) levels[g]!.push(...level);
+    if (path.kind === "passage") passages[path.row]!.push(...columnsBetween(leg));
+  };
+  const passageFree = (leg: Leg, row: number) => {
+    const [c1, c2] = columnsBetween(leg);
+    for (let c = c1; c <= c2; c++) if (occupied[c * rows + row]) return false;
+    // Two passages on one row must not meet: they would run on one line.
+    const taken = passages[row]!;
+    for (let k = 0; k < taken.length; k += 2) if (taken[k]! <= c2 + 1 && c1 - 1 <= taken[k + 1]!) return false;
+    return true;
+  };
+
+  const span = (leg: Leg) => Math.abs(leg.gapA - leg.gapB) + Math.abs(leg.s.row - leg.t.row);
+  const order = [...legs].sort((a, b) => span(a) - span(b) || a.index - b.index);
+  for (const leg of order) if (leg.gapA === leg.gapB) place(leg, { kind: "gap" });
+  for (const leg of order) {
+    if (leg.gapA === leg.gapB) continue;
+    const candidates: Path[] = [];
+    if (passageFree(leg, leg.s.row)) candidates.push({ kind: "passage", at: "source", row: leg.s.row });
+    if (leg.t.row !== leg.s.row && passageFree(leg, leg.t.row)) candidates.push({ kind: "passage", at: "target", row: leg.t.row });
+    // Channels between the two rows (for one row, just above or below it), or a little beyond.
+    const lo = Math.min(leg.s.row, leg.t.row);
+    const hi = Math.max(leg.s.row, leg.t.row);
+    const [first, last] = lo === hi ? [lo, lo + 1] : [lo + 1, hi];
+    for (let h = Math.max(0, first - CHANNEL_DETOUR); h <= Math.min(rows, last + CHANNEL_DETOUR); h++) candidates.push({ kind: "channel", channel: h });
+    let best = candidates[0]!;
+    let bestCost = Infinity;
+    for (const path of candidates) {
+      // A passage keeps the line straight; among channels, the middle reads best.
+      let cost = 0;
+      if (path.kind === "channel") {
+        const beyond = Math.max(0, first - path.channel, path.channel - last);
+        cost = 0.05 + beyond * DETOUR_COST + 0.01 * Math.abs(path.channel - (leg.s.row + leg.t.row + 1) / 2);
+      }
+      cost += crossings(leg, path, bestCost);
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost;
+        best = path;
+      }
+    }
+    place(leg, best);
+  }
 }
 
-function pickChannel(sourceRow: number, targetRow: number, gapA: number, gapB: number, load: Uint32Array, gaps: number): number {
-  const lo = Math.min(sourceRow, targetRow);
-  const hi = Math.max(sourceRow, targetRow);
-  // Between the two rows; for one row, just above or below it.
-  const candidates = lo === hi ? [lo, lo + 1] : Array.from({ length: hi - lo }, (_, i) => lo + 1 + i);
-  const middle = (sourceRow + targetRow + 1) / 2;
-  const [g1, g2] = gapA < gapB ? [gapA, gapB] : [gapB, gapA];
-  const used = (channel: number) => {
-    let most = 0;
-    for (let g = g1; g < g2; g++) most = Math.max(most, load[channel * gaps + g]!);
-    return most;
-  };
-  let best = candidates[0]!;
-  for (const channel of candidates) {
-    const better = used(channel) - used(best) || Math.abs(channel - middle) - Math.abs(best - middle);
-    if (better < 0) best = channel;
+function pieces(leg: Leg, path: Path): { ups: [number, number, number][]; level: [number, number, number, number, number] | null } {
+  const ys = leg.s.row + 0.5;
+  const yt = leg.t.row + 0.5;
+  const { gapA, gapB } = leg;
+  if (path.kind === "gap") return { ups: [[gapA, ys, yt]], level: null };
+  if (path.kind === "passage") {
+    const y = path.row + 0.5;
+    // From the source's port across its gap to the run beside the target, or the other way.
+    return path.at === "source" ? { ups: [[gapB, ys, yt]], level: [y, gapA, gapB, 1, 0] } : { ups: [[gapA, ys, yt]], level: [y, gapA, gapB, 0, 1] };
   }
-  for (let g = g1; g < g2; g++) load[best * gaps + g]!++;
-  return best;
+  const h = path.channel;
+  return { ups: [[gapA, ys, h], [gapB, h, yt]], level: [h, gapA, gapB, 0, 0] };
 }
 
 function planPoints(plan: EdgePlan, grid: Grid, dims: Dimensions, node: { width: number }): Point[] {
@@ -814,7 +1004,7 @@ function planPoints(plan: EdgePlan, grid: Grid, dims: Dimensions, node: { width:
     const y = channelTrackY(grid, dims, plan.across);
     points.push([x1, start[1]], [x1, y], [x2, y], [x2, end[1]]);
   } else {
-    const run = plan.first ?? plan.last!;
+    const run = (plan.first ?? plan.last)!;
     const x = gapTrackX(grid, dims, run);
     points.push([x, start[1]], [x, end[1]]);
   }

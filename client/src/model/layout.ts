@@ -164,9 +164,10 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
   const known = new Set([...segments.map((s) => s.id), ...(input.inputs ?? []), ...(input.outputs ?? [])]);
   const links = dedupeLinks(input.links.filter((l) => l.source !== l.target && known.has(l.source) && known.has(l.target)));
 
-  const draw = (shape: Shape, steps: number): Drawing => {
+  /** A drawing of one shape; a sketch (to measure the room edges take) does not fill the area. */
+  const draw = (shape: Shape, steps: number, sketch = false): Drawing => {
     const { groups, cells, rows } = buildGrid(segments, links, input, stages, node, shape);
-    return arrange(groups, cells, links, rows, makeRouter(groups, cells, links, rows, node), steps);
+    return arrange(groups, cells, links, rows, makeRouter(groups, cells, links, rows, node, sketch ? null : aspect), steps);
   };
   // Large maps keep the first shape the estimate gives, ordered by barycentre alone: a
   // search would take longer than the first frame may.
@@ -180,7 +181,7 @@ export function layoutChainMap(input: LayoutInput): MapLayout {
   const shapes = distinctDepths(segments, links, stages)
     .map((depthColumns) => {
       const first = chooseShape(segments, links, input, stages, node, aspect, { x: 1, y: 1 }, depthColumns);
-      const sketch = draw(first, 0).layout;
+      const sketch = draw(first, 0, true).layout;
       const stretch = { x: sketch.bounds.width / first.width, y: sketch.bounds.height / first.height };
       return chooseShape(segments, links, input, stages, node, aspect, stretch, depthColumns);
     })
@@ -575,6 +576,8 @@ function makeRouter(
   links: readonly LayoutLink[],
   rows: number,
   node: { width: number; height: number },
+  /** Width over height of the area to fill, or null to draw the grid as tight as it goes. */
+  fill: number | null,
 ): () => MapLayout {
   const columnCount = groups.reduce((sum, g) => sum + g.columns, 0);
   const laneOfColumn: LaneId[] = groups.flatMap((g) => Array.from({ length: g.columns }, () => g.lane));
@@ -692,6 +695,10 @@ function makeRouter(
     grid = measureGrid(dims, laneOfColumn, rowHeight, node);
     assignTracks(hRuns, (r) => r.channel, (end: HEnd) => gapTrackX(grid, dims, end.run), "down", dims.channelHeight, dims.channelTracks, baseChannel);
     grid = measureGrid(dims, laneOfColumn, rowHeight, node);
+    if (fill) {
+      spreadToFill(grid, fill, dims);
+      grid = measureGrid(dims, laneOfColumn, rowHeight, node);
+    }
 
     // 4. Coordinates.
     const layout: MapLayout = { lanes: [], segments: new Map(), inputs: new Map(), outputs: new Map(), routes: [], bounds: { x: 0, y: 0, width: grid.width, height: grid.height } };
@@ -711,6 +718,23 @@ function makeRouter(
     for (const plan of plans) layout.routes.push({ source: plan.link.source, target: plan.link.target, points: planPoints(plan, grid, dims, node) });
     return layout;
   };
+}
+
+/** The most a map is spread to fill its area, as a share of its own width or height. */
+const MAX_SPREAD = 0.5;
+
+/**
+ * Widens the gaps between columns (or heightens those between rows) so the map takes the
+ * area's proportions rather than leave an empty band beside it: the boxes keep their size,
+ * the edges get more room, and no crossing comes or goes (every coordinate keeps its order).
+ */
+function spreadToFill(grid: Grid, aspect: number, dims: Dimensions): void {
+  const across = aspect * grid.height - grid.width;
+  const [sizes, room] = across > 0 ? [dims.gapWidth, across] : [dims.channelHeight, grid.width / aspect - grid.height];
+  const inner = sizes.length - 2;
+  if (inner <= 0 || room <= 0) return;
+  const each = Math.min(room, MAX_SPREAD * (across > 0 ? grid.width : grid.height)) / inner;
+  for (let i = 1; i <= inner; i++) sizes[i]! += each;
 }
 
 /** Positions of columns, rows and corridors for the current corridor sizes. */

@@ -26,21 +26,27 @@ export interface SvgOptions {
   /** Second heading line, e.g. the date and completeness. */
   subtitle?: string;
   legend?: SvgLegend;
-  /** Scale to the containing box (print view) instead of the map's natural pixel size. */
+  /**
+   * Scale to the containing box (print view, report) instead of the map's natural pixel
+   * size. The margin is then just room for the leader's outline and the badges: the map is
+   * laid out for the box's proportions and should meet its edges.
+   */
   fluid?: boolean;
 }
 
 const MARGIN = 24;
+const FLUID_MARGIN = 12;
 const TITLE_HEIGHT = 76;
 const LEGEND_HEIGHT = 56;
 
 export function renderMapSvg(elements: MapElements, options: SvgOptions): string {
   const { palette } = options;
+  const margin = options.fluid ? FLUID_MARGIN : MARGIN;
   const bounds = elements.layout.bounds;
   const top = options.title ? TITLE_HEIGHT : 0;
   const bottom = options.legend ? LEGEND_HEIGHT : 0;
-  const width = bounds.width + 2 * MARGIN;
-  const height = bounds.height + 2 * MARGIN + top + bottom;
+  const width = bounds.width + 2 * margin;
+  const height = bounds.height + 2 * margin + top + bottom;
   const boxes = new Map<string, Box>();
   for (const node of elements.nodes) boxes.set(node.data.id, boxOf(node, elements));
 
@@ -53,11 +59,11 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,
   );
   if (options.title) {
-    out.push(text(MARGIN, MARGIN + 28, options.title, { size: 28, weight: 700, fill: "#000", anchor: "start" }));
+    out.push(text(margin, margin + 28, options.title, { size: 28, weight: 700, fill: "#000", anchor: "start" }));
     if (options.subtitle)
-      out.push(text(MARGIN, MARGIN + 58, options.subtitle, { size: 16, weight: 400, fill: "#444", anchor: "start" }));
+      out.push(text(margin, margin + 58, options.subtitle, { size: 16, weight: 400, fill: "#444", anchor: "start" }));
   }
-  out.push(`<g transform="translate(${MARGIN - bounds.x},${MARGIN + top - bounds.y})">`);
+  out.push(`<g transform="translate(${margin - bounds.x},${margin + top - bounds.y})">`);
 
   const byKind = (kind: MapNode["data"]["kind"]) => elements.nodes.filter((n) => n.data.kind === kind);
   for (const lane of byKind("lane")) {
@@ -112,7 +118,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
   }
   out.push("</g>");
 
-  if (options.legend) out.push(legend(options.legend, palette, MARGIN, height - LEGEND_HEIGHT + 8));
+  if (options.legend) out.push(legend(options.legend, palette, margin, height - LEGEND_HEIGHT + 8));
   out.push("</svg>");
   return out.join("\n");
 }

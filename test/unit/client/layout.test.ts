@@ -145,6 +145,14 @@ describe("layered chain-map layout", () => {
     expect(wide.bounds.width / wide.bounds.height).toBeGreaterThan(tall.bounds.width / tall.bounds.height);
   });
 
+  it("spreads the map to the proportions of its area rather than leave an empty band beside it", () => {
+    for (const aspect of [2.5, 3, 4]) {
+      const layout = layoutChainMap({ ...steelInput(), aspect });
+      expect(layout.bounds.width / layout.bounds.height / aspect, `at ${aspect.toFixed(2)}`).toBeCloseTo(1, 2);
+      expectNoOverlaps(allBoxes(layout));
+    }
+  });
+
   it("when a stage has a long run of links within it, then it uses at most three sub-columns", () => {
     const ids = ["a", "b", "c", "d", "e"];
     const layout = layoutChainMap({

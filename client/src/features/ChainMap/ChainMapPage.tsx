@@ -32,7 +32,7 @@ import { Legend } from "./Legend";
 import { MapStats } from "./MapStats";
 import { NodeTooltip } from "./NodeTooltip";
 import { SegmentPanel } from "./SegmentPanel";
-import { useElementSize } from "./useElementSize";
+import { useElementSize } from "../common/useElementSize";
 import { useMapExport } from "./useMapExport";
 import { usePanelFolded } from "./usePanelFolded";
 import { useMapView } from "./useMapView";

@@ -1,7 +1,8 @@
 /**
  * The printable 一链一图 report: it carries the title, zone, date, map, completeness, gap
- * table, top targets and pipeline, and prints to a one-page A3 landscape PDF that a
- * person can look at (a PNG of it is saved beside the screenshots).
+ * table, top targets and pipeline, and prints to a one-page A3 or A4 landscape PDF with the
+ * map across the page's width, measured in print layout and counted in the PDF (PNGs of
+ * the pages are saved beside the screenshots for a person).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -63,9 +64,9 @@ describe("the 一链一图 report", () => {
     const pipeline = await page.locator('[data-testid="report-pipeline"]').innerText();
     expect(pipeline).toMatch(/已签约\s+1/);
     expect(pipeline).toMatch(/待接触\s+2/);
-    // Every segment of the map is drawn in the vector map.
-    const svgText = await page.locator('[data-testid="report-map"] svg').innerHTML();
-    for (const segment of gaps.segments.slice(0, 5)) expect(svgText).toContain(segment.name.slice(0, 4));
+    // Every segment of the map is drawn in the vector map (each node a group; its lines read as one text).
+    const labels = await page.locator('[data-testid="report-map"] svg > g > g').allTextContents();
+    for (const segment of gaps.segments) expect(labels.some((label) => label.includes(segment.name)), segment.name).toBe(true);
     await settle(page);
     await saveScreenshot(page, "40-report-screen");
 
@@ -89,4 +90,43 @@ describe("the 一链一图 report", () => {
     await page.waitForSelector('.report-sheet.paper-A4 [data-testid="report-map"] svg');
     expect(errors).toEqual([]);
   });
+
+  /** Landscape size and margin of each paper, in mm (the report's @page). */
+  const PAPERS = { A3: { width: 420, height: 297 }, A4: { width: 297, height: 210 } } as const;
+  const MARGIN_MM = 8;
+  const PX_PER_MM = 96 / 25.4;
+
+  for (const paper of ["A3", "A4"] as const)
+    it(`prints on one ${paper} landscape page, the map across the page's width and the header unbroken`, async () => {
+      // The window is the page's printable area, so the sheet lays out as it prints.
+      const printable = { width: (PAPERS[paper].width - 2 * MARGIN_MM) * PX_PER_MM, height: (PAPERS[paper].height - 2 * MARGIN_MM) * PX_PER_MM };
+      const { page, errors } = await openPage(browser, app, { size: { width: Math.round(printable.width), height: Math.round(printable.height) } });
+      await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/report?paper=${paper}`);
+      await page.waitForSelector('[data-testid="report-map"] svg');
+      await page.emulateMedia({ media: "print" });
+      await settle(page);
+      const measured = await page.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>('[data-testid="report-map"] svg')!;
+        const box = svg.getBoundingClientRect();
+        // The drawing keeps its proportions inside the box: its width is the smaller fit.
+        const [, , w, h] = svg.getAttribute("viewBox")!.split(" ").map(Number);
+        const drawn = Math.min(box.width, (box.height * w!) / h!);
+        const metaLines = [...document.querySelectorAll<HTMLElement>(".print-meta span")].map((span) => span.getClientRects().length);
+        return { drawn, scale: drawn / w!, metaLines };
+      });
+      const pdf = await page.pdf({ format: paper, landscape: true, printBackground: true });
+      const pdfPath = `${ARTIFACTS}42-report-${paper.toLowerCase()}-only.pdf`;
+      writeFileSync(pdfPath, pdf);
+      const info = execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" });
+      const share = measured.drawn / printable.width;
+      // A segment label is 19 units high in the drawing; on paper, in points.
+      const labelPt = 19 * measured.scale * 0.75;
+      console.log(`report ${paper}: ${/Pages:\s+(\d+)/.exec(info)![1]} page(s), map ${(share * 100).toFixed(1)} % of the printable width, segment labels ${labelPt.toFixed(1)} pt`);
+      expect(info).toMatch(/Pages:\s+1\b/);
+      // The zone, the date and the leader each stay on one line.
+      expect(measured.metaLines.every((lines) => lines === 1)).toBe(true);
+      expect(share).toBeGreaterThan(0.95);
+      execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdfPath, `${ARTIFACTS}42-report-${paper.toLowerCase()}-only`]);
+      expect(errors).toEqual([]);
+    });
 });

@@ -35,12 +35,3 @@ export function gapKinds(segment: Pick<SegmentDiagnosis, "gaps">): GapKind[] {
 export function flagUnsaid(segment: Pick<SegmentDiagnosis, "flag" | "gaps">): boolean {
   return segment.flag !== null && !segment.gaps.some((g) => g.reason.includes(segment.flag!.note));
 }
-
-/**
- * Height of the map on the printed report (mm), so the page holds the whole gap table:
- * the map gives up room as the table grows, down to a floor that keeps it readable.
- */
-export function reportMapHeight(paper: "A3" | "A4", gapRowCount: number): number {
-  const [full, floor, roomyRows] = paper === "A3" ? [120, 92, 16] : [80, 64, 8];
-  return Math.max(floor, full - Math.max(0, gapRowCount - roomyRows) * 7);
-}

@@ -20,6 +20,8 @@ export interface MapView {
   /** Search hits to centre on and highlight. */
   focus: string[];
   meeting: boolean;
+  /** Meeting mode: the stage page shown (1 = the first), when a map is split into pages. */
+  page: number;
 }
 
 export const DEFAULT_MAP_VIEW: MapView = {
@@ -29,6 +31,7 @@ export const DEFAULT_MAP_VIEW: MapView = {
   statuses: null,
   focus: [],
   meeting: false,
+  page: 1,
 };
 
 const ID = /^[a-z0-9]+(?:[-.:][a-z0-9]+)*$/;
@@ -51,6 +54,7 @@ export function parseMapView(query: URLSearchParams): MapView {
     statuses: subset("status", SEGMENT_STATUSES),
     focus: [...new Set(list("focus"))].sort(),
     meeting: query.get("meeting") === "1",
+    page: /^[1-9]\d{0,2}$/.test(query.get("page") ?? "") ? Number(query.get("page")) : 1,
   };
 }
 
@@ -64,6 +68,7 @@ export function writeMapView(view: Partial<MapView>): URLSearchParams {
     query.set("status", SEGMENT_STATUSES.filter((s) => view.statuses!.includes(s)).join(","));
   if (view.focus?.length) query.set("focus", [...new Set(view.focus)].sort().join(","));
   if (view.meeting) query.set("meeting", "1");
+  if (view.meeting && view.page && view.page > 1) query.set("page", String(view.page));
   return query;
 }
 

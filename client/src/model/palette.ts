@@ -66,7 +66,10 @@ export const STANDARD_PALETTE: Palette = {
   fadedOpacity: 0.18,
 };
 
-/** For projectors: saturated fills, black strokes and bold type that survive washed-out screens. */
+/**
+ * For projectors: black strokes and bold type that survive washed-out screens. 缺链 is the
+ * loudest state (solid red, white type, a heavy dashed border); covered segments are calm.
+ */
 export const MEETING_PALETTE: Palette = {
   name: "meeting",
   background: "#ffffff",
@@ -75,17 +78,17 @@ export const MEETING_PALETTE: Palette = {
   fontWeight: 700,
   lane: { fill: "#eeeeee", border: "#000000", text: "#000000", fontSize: 32 },
   status: {
-    strong: { fill: "#11703a", border: "#000000", text: "#ffffff", borderWidth: 3, borderStyle: "solid" },
-    weak: { fill: "#ffc400", border: "#000000", text: "#000000", borderWidth: 3, borderStyle: "solid" },
-    missing: { fill: "#ffffff", border: "#d00000", text: "#c00000", borderWidth: 5, borderStyle: "dashed" },
-    bottleneck: { fill: "#4b0f8f", border: "#000000", text: "#ffffff", borderWidth: 8, borderStyle: "double" },
+    strong: { fill: "#d3efd9", border: "#11703a", text: "#06371a", borderWidth: 3, borderStyle: "solid" },
+    weak: { fill: "#ffd23f", border: "#000000", text: "#000000", borderWidth: 3, borderStyle: "solid" },
+    missing: { fill: "#d40000", border: "#000000", text: "#ffffff", borderWidth: 6, borderStyle: "dashed" },
+    bottleneck: { fill: "#e4d2ff", border: "#4b0f8f", text: "#2a0650", borderWidth: 8, borderStyle: "double" },
   },
   bottleneckWithoutFirms: { fill: "#ffffff", border: "#4b0f8f", text: "#c00000", borderWidth: 8, borderStyle: "double" },
   leader: { border: "#000000", borderWidth: 6 },
   filling: { fill: "#0a6b1f", mark: "#ffffff", ring: "#000000", size: 32 },
   firm: { fill: "#ffffff", border: "#000000", text: "#000000", fontSize: 14 },
   external: { fill: "#ffffff", border: "#000000", text: "#000000" },
-  edge: { line: "#000000", width: 3, external: "#8c8c8c" },
+  edge: { line: "#000000", width: 3, external: "#6b6b6b" },
   highlight: "#0050ff",
   selected: "#0050ff",
   fadedOpacity: 0.15,

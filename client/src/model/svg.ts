@@ -28,21 +28,27 @@ export interface SvgOptions {
   /** Second heading line, e.g. the date and completeness. */
   subtitle?: string;
   legend?: SvgLegend;
-  /** Scale to the containing box (print view) instead of the map's natural pixel size. */
+  /**
+   * Scale to the containing box (print view, report) instead of the map's natural pixel
+   * size. The margin is then just room for the leader's outline and the badges: the map is
+   * laid out for the box's proportions and should meet its edges.
+   */
   fluid?: boolean;
 }
 
 const MARGIN = 24;
+const FLUID_MARGIN = 12;
 const TITLE_HEIGHT = 76;
 const LEGEND_HEIGHT = 56;
 
 export function renderMapSvg(elements: MapElements, options: SvgOptions): string {
   const { palette } = options;
+  const margin = options.fluid ? FLUID_MARGIN : MARGIN;
   const bounds = elements.layout.bounds;
   const top = options.title ? TITLE_HEIGHT : 0;
   const bottom = options.legend ? LEGEND_HEIGHT : 0;
-  const width = bounds.width + 2 * MARGIN;
-  const height = bounds.height + 2 * MARGIN + top + bottom;
+  const width = bounds.width + 2 * margin;
+  const height = bounds.height + 2 * margin + top + bottom;
   const boxes = new Map<string, Box>();
   for (const node of elements.nodes) boxes.set(node.data.id, boxOf(node, elements));
 
@@ -55,11 +61,11 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,
   );
   if (options.title) {
-    out.push(text(MARGIN, MARGIN + 28, options.title, { size: 28, weight: 700, fill: "#000", anchor: "start" }));
+    out.push(text(margin, margin + 28, options.title, { size: 28, weight: 700, fill: "#000", anchor: "start" }));
     if (options.subtitle)
-      out.push(text(MARGIN, MARGIN + 58, options.subtitle, { size: 16, weight: 400, fill: "#444", anchor: "start" }));
+      out.push(text(margin, margin + 58, options.subtitle, { size: 16, weight: 400, fill: "#444", anchor: "start" }));
   }
-  out.push(`<g transform="translate(${MARGIN - bounds.x},${MARGIN + top - bounds.y})">`);
+  out.push(`<g transform="translate(${margin - bounds.x},${margin + top - bounds.y})">`);
 
   const byKind = (kind: MapNode["data"]["kind"]) => elements.nodes.filter((n) => n.data.kind === kind);
   for (const lane of byKind("lane")) {
@@ -75,14 +81,10 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
   }
 
   for (const edge of elements.edges) {
-    const from = boxes.get(edge.data.source);
-    const to = boxes.get(edge.data.target);
-    if (!from || !to) continue;
-    const [x1, y1] = clipToBox(from, centreOf(to));
-    const [x2, y2] = clipToBox(to, centreOf(from));
     const external = edge.data.kind === "external";
+    const points = edge.data.points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
     out.push(
-      `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${external ? palette.edge.external : palette.edge.line}" ` +
+      `<polyline points="${points}" fill="none" stroke="${external ? palette.edge.external : palette.edge.line}" stroke-linejoin="round" ` +
         `stroke-width="${palette.edge.width}"${external ? ' stroke-dasharray="8 6"' : ""} marker-end="url(#${external ? "arrow-external" : "arrow"})"${opacity(edge.classes, palette)}/>`,
     );
   }
@@ -118,7 +120,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
   }
   out.push("</g>");
 
-  if (options.legend) out.push(legend(options.legend, palette, MARGIN, height - LEGEND_HEIGHT + 8));
+  if (options.legend) out.push(legend(options.legend, palette, margin, height - LEGEND_HEIGHT + 8));
   out.push("</svg>");
   return out.join("\n");
 }
@@ -181,20 +183,6 @@ function boxOf(node: MapNode, elements: MapElements): Box {
   if (!node.position) return elements.layout.segments.get(node.data.id)!.box;
   const { width, height } = node.data;
   return { x: node.position.x - width / 2, y: node.position.y - height / 2, width, height };
-}
-
-function centreOf(box: Box): [number, number] {
-  return [box.x + box.width / 2, box.y + box.height / 2];
-}
-
-/** Where the segment from the box's centre towards `toward` leaves the box. */
-export function clipToBox(box: Box, toward: [number, number]): [number, number] {
-  const [cx, cy] = centreOf(box);
-  const dx = toward[0] - cx;
-  const dy = toward[1] - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const scale = Math.min(dx ? box.width / 2 / Math.abs(dx) : Infinity, dy ? box.height / 2 / Math.abs(dy) : Infinity);
-  return [cx + dx * scale, cy + dy * scale];
 }
 
 function inflate(box: Box, by: number): Box {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SegmentDiagnosis } from "../../../server/model/api";
-import { flagUnsaid, gapKinds, gapRows, reportMapHeight } from "../../../client/src/model/gaps";
+import { flagUnsaid, gapKinds, gapRows } from "../../../client/src/model/gaps";
 
 function diagnosis(segmentId: string, status: SegmentDiagnosis["status"], stage: SegmentDiagnosis["stage"], extra: Partial<SegmentDiagnosis> = {}): SegmentDiagnosis {
   return {
@@ -58,12 +58,5 @@ describe("gap table", () => {
     expect(flagUnsaid(said)).toBe(false);
     expect(flagUnsaid({ ...said, gaps: [] })).toBe(true);
     expect(flagUnsaid({ ...said, flag: null })).toBe(false);
-  });
-
-  it("gives the report's map less room as the gap table grows, never below a readable floor", () => {
-    expect(reportMapHeight("A3", 10)).toBe(120);
-    expect(reportMapHeight("A3", 20)).toBeLessThan(120);
-    expect(reportMapHeight("A3", 60)).toBe(92);
-    expect(reportMapHeight("A4", 30)).toBe(64);
   });
 });

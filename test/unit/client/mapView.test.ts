@@ -11,6 +11,7 @@ describe("map view in the URL", () => {
       statuses: ["missing" as const, "bottleneck" as const],
       focus: ["scrap"],
       meeting: true,
+      page: 2,
     };
     const back = parseMapView(writeMapView(view));
     expect(back).toEqual({ ...view, statuses: ["missing", "bottleneck"] });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildMapElements } from "../../../client/src/model/elements";
 import { STANDARD_PALETTE } from "../../../client/src/model/palette";
 import { segmentStatuses } from "../../../client/src/model/status";
-import { clipToBox, renderMapSvg } from "../../../client/src/model/svg";
+import { renderMapSvg } from "../../../client/src/model/svg";
 import { steelMap } from "./map-fixture";
 
 const laneLabels = { inputs: "来自其他链", upstream: "上游", midstream: "中游", downstream: "下游", outputs: "流向其他链" };
@@ -23,7 +23,7 @@ describe("SVG export", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     for (const text of ["凌源经开区 · 钢铁冶金", "上游", "中游", "下游", "冷轧带钢 (0)", "★ 炼铁 (1)", "卡点"]) expect(svg).toContain(text);
-    expect(svg.match(/<line /g)).toHaveLength(9); // 7 FEEDS + 2 to and from other chains
+    expect(svg.match(/<polyline /g)).toHaveLength(9); // 7 FEEDS + 2 to and from other chains
   });
 
   it("draws missing links dashed, so status reads without colour", () => {
@@ -56,8 +56,10 @@ describe("SVG export", () => {
     expect(svgOf(steelMap(), ["iron-ore"])).toContain(">ore-b<");
   });
 
-  it("clips an edge to the border of its box", () => {
-    expect(clipToBox({ x: 0, y: 0, width: 200, height: 60 }, [1000, 30])).toEqual([200, 30]);
-    expect(clipToBox({ x: 0, y: 0, width: 200, height: 60 }, [100, 1000])).toEqual([100, 60]);
+  it("draws each edge along its routed line, from border to border", () => {
+    const map = steelMap();
+    const elements = buildMapElements(map, segmentStatuses(map), { laneLabels });
+    const svg = renderMapSvg(elements, { palette: STANDARD_PALETTE });
+    for (const edge of elements.edges) expect(svg).toContain(`points="${edge.data.points.map(([x, y]) => `${x},${y}`).join(" ")}"`);
   });
 });

@@ -7,8 +7,10 @@
 import cytoscape from "cytoscape";
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { ReactNode } from "react";
+import { segmentsStyle } from "../../model/elements";
 import type { MapElements, MapNodeData } from "../../model/elements";
 import type { Box } from "../../model/layout";
+import { fitZoom } from "../../model/meeting";
 import type { Palette } from "../../model/palette";
 import { chainMapStyle } from "./cyStyle";
 
@@ -20,8 +22,6 @@ declare global {
 }
 
 export interface ChainMapCanvasHandle {
-  /** The whole map as a PNG at print resolution. */
-  exportPng(): Promise<Blob>;
   fit(): void;
 }
 
@@ -39,12 +39,6 @@ interface Props {
   label: string;
 }
 
-/** Never zoom a small map in further than this when fitting: huge boxes read worse. */
-const MAX_FIT_ZOOM = 1.6;
-const FIT_PADDING = 32;
-/** PNG export: 3× the model size, but no side above what browsers can encode reliably. */
-const PNG_SCALE = 3;
-const PNG_MAX_SIDE = 8000;
 
 interface Hover {
   data: MapNodeData;
@@ -98,6 +92,12 @@ export const ChainMapCanvas = forwardRef<ChainMapCanvasHandle, Props>(function C
       cy.batch(() => {
         cy.elements().remove();
         cy.add([...elements.nodes, ...elements.edges]);
+      });
+      // Bends are relative to the nodes' centres, which Cytoscape derives for expanded segments.
+      cy.batch(() => {
+        cy.edges().forEach((edge) => {
+          edge.style(segmentsStyle(edge.data("points"), edge.source().position(), edge.target().position()));
+        });
       });
       if (fittedKey.current !== mapKey) {
         fitMap(cy, bounds.current);
@@ -176,17 +176,11 @@ export const ChainMapCanvas = forwardRef<ChainMapCanvasHandle, Props>(function C
   useImperativeHandle(
     ref,
     () => ({
-      async exportPng() {
-        const cy = cyRef.current!;
-        const box = cy.elements().boundingBox();
-        const scale = Math.min(PNG_SCALE, PNG_MAX_SIDE / box.w, PNG_MAX_SIDE / box.h);
-        return cy.png({ output: "blob-promise", full: true, scale, bg: palette.background });
-      },
       fit() {
         if (cyRef.current) fitMap(cyRef.current, bounds.current);
       },
     }),
-    [palette],
+    [],
   );
 
   return (
@@ -216,7 +210,7 @@ function fitMap(cy: cytoscape.Core, bounds: Box): void {
   const width = cy.width();
   const height = cy.height();
   if (!width || !height || !bounds.width || !bounds.height) return;
-  const zoom = Math.min(MAX_FIT_ZOOM, (width - 2 * FIT_PADDING) / bounds.width, (height - 2 * FIT_PADDING) / bounds.height);
+  const zoom = fitZoom(bounds, { width, height });
   cy.viewport({
     zoom,
     pan: {

@@ -3,16 +3,17 @@
  * export, print and meeting mode. Everything that defines the view is in the URL.
  */
 import { App, Button, Dropdown, Segmented, Select, Skeleton, Tooltip } from "antd";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
 import { STAGES } from "../../../../server/model/domain";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
-import { buildMapElements } from "../../model/elements";
-import type { MapNodeData } from "../../model/elements";
+import { buildMapElements, nodeIds } from "../../model/elements";
+import type { MapElementOptions, MapNodeData } from "../../model/elements";
 import { toggleExpanded } from "../../model/mapView";
+import { planMeeting } from "../../model/meeting";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import { SEGMENT_STATUSES, segmentStatuses } from "../../model/status";
@@ -26,11 +27,14 @@ import { ChainMapCanvas } from "./ChainMapCanvas";
 import type { ChainMapCanvasHandle } from "./ChainMapCanvas";
 import { ChainPanel } from "./ChainPanel";
 import { ExternalPanel } from "./ExternalPanel";
+import { FoldedSide } from "./FoldedSide";
 import { Legend } from "./Legend";
 import { MapStats } from "./MapStats";
 import { NodeTooltip } from "./NodeTooltip";
 import { SegmentPanel } from "./SegmentPanel";
+import { useElementSize } from "../common/useElementSize";
 import { useMapExport } from "./useMapExport";
+import { usePanelFolded } from "./usePanelFolded";
 import { useMapView } from "./useMapView";
 import { useMeetingKeys } from "./useMeetingKeys";
 
@@ -86,24 +90,65 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
 
   const laneLabels = useLaneLabels();
+  const [mapArea, area] = useElementSize();
+  // The layout takes the area's proportions, to a tenth: resizing a little does not redraw the map.
+  const aspect = area && area.height > 0 ? Math.round((area.width / area.height) * 10) / 10 : undefined;
   const expandedKey = view.expanded.join(",");
   const stagesKey = view.stages?.join(",") ?? "*";
   const statusesKey = view.statuses?.join(",") ?? "*";
+  const baseOptions = useMemo<MapElementOptions>(
+    () => ({
+      expanded: new Set(view.expanded),
+      stages: view.stages && new Set(view.stages),
+      statuses: view.statuses && new Set(view.statuses),
+      laneLabels,
+      chainNames,
+      otherChainsLabel: t("status.external"),
+      fontSize: palette.fontSize,
+      aspect,
+    }),
+    // The keys stand for the arrays, which are new objects on every URL parse.
+    [expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize, aspect, t],
+  );
+  // Meeting mode: fold the sides, then split into stage pages, rather than shrink the type.
+  const plan = useMemo(
+    () =>
+      view.meeting && area
+        ? planMeeting(
+            (foldSides, page) => buildMapElements(map, diagnosis, { ...baseOptions, foldSides, pageStages: page.stages, pageSegments: page.segmentIds }).layout.bounds,
+            (stage) => map.segments.filter((s) => s.stage === stage).sort((a, b) => a.position - b.position).map((s) => s.id),
+            area,
+            palette.fontSize,
+          )
+        : null,
+    [view.meeting, area, map, diagnosis, baseOptions, palette.fontSize],
+  );
+  const pageCount = plan?.pages.length ?? 1;
+  const pageIndex = Math.min(view.page, pageCount) - 1;
+  const meetingPage = plan && pageCount > 1 ? plan.pages[pageIndex]! : null;
+  const pageStages = meetingPage?.stages ?? null;
   const elements = useMemo(
     () =>
       buildMapElements(map, diagnosis, {
-        expanded: new Set(view.expanded),
-        stages: view.stages && new Set(view.stages),
-        statuses: view.statuses && new Set(view.statuses),
-        laneLabels,
-        chainNames,
-        fontSize: palette.fontSize,
+        ...baseOptions,
+        foldSides: plan?.foldSides ?? false,
+        pageStages,
+        pageSegments: meetingPage?.segmentIds ?? null,
+        ...(pageStages ? { laneLabels: { ...laneLabels, inputs: t("meeting.fromOffPage"), outputs: t("meeting.toOffPage") } } : {}),
       }),
-    // The keys stand for the arrays, which are new objects on every URL parse.
-    [map, diagnosis, expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize],
+    [map, diagnosis, baseOptions, plan, meetingPage, pageStages, laneLabels, t],
   );
+  const [openFold, setOpenFold] = useState<string | null>(null);
+  const [panelFolded, setPanelFolded] = usePanelFolded();
 
-  const select = useCallback((id: string | null) => updateView({ selected: id, focus: [] }), [updateView]);
+  const select = useCallback(
+    (id: string | null) => {
+      // A folded side opens as a list; it is no segment to select.
+      if (id === nodeIds.foldInputs || id === nodeIds.foldOutputs) return setOpenFold(id);
+      updateView({ selected: id, focus: [] });
+    },
+    [updateView],
+  );
   const toggleExpand = useCallback((segmentId: string) => updateView((v) => ({ expanded: toggleExpanded(v, segmentId).expanded })), [updateView]);
 
   const enterMeeting = () => {
@@ -123,7 +168,14 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     },
     [zoneChains, map, navigate],
   );
-  useMeetingKeys(view.meeting, { onStep: stepChain, onLeave: leaveMeeting });
+  const stepPage = useCallback(
+    (step: 1 | -1) => {
+      const next = pageIndex + 1 + step;
+      if (next >= 1 && next <= pageCount) updateView({ page: next });
+    },
+    [pageIndex, pageCount, updateView],
+  );
+  useMeetingKeys(view.meeting, { onStep: stepChain, onPage: stepPage, onLeave: leaveMeeting });
 
   const pickSearchHit = (hit: SearchHit) => {
     if (hit.kind === "segment" && hit.chainId === map.chain.id) return updateView({ selected: hit.id, focus: [hit.id] });
@@ -136,7 +188,17 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     void message.info(t("map.searchHit", { name: firm.name }));
   };
 
-  const { exportPng, exportSvg } = useMapExport(map, elements, palette, canvas);
+  const { exportPng, exportSvg } = useMapExport(map, elements, palette);
+  const foldNode = openFold ? elements.nodes.find((n) => n.data.id === openFold) : undefined;
+  const foldedSide = foldNode?.data.members && (
+    <FoldedSide
+      map={map}
+      side={openFold === nodeIds.foldInputs ? "inputs" : "outputs"}
+      members={foldNode.data.members}
+      chainNames={chainNames}
+      onClose={() => setOpenFold(null)}
+    />
+  );
 
   const renderTooltip = (node: MapNodeData) => <NodeTooltip node={node} chainNames={chainNames} />;
   const canvasElement = (
@@ -144,7 +206,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
       ref={canvas}
       elements={elements}
       palette={palette}
-      mapKey={`${map.zone.id}/${map.chain.id}/${view.meeting ? "meeting" : "desk"}`}
+      mapKey={`${map.zone.id}/${map.chain.id}/${view.meeting ? `meeting/${pageIndex + 1}` : "desk"}/${aspect ?? ""}`}
       selected={view.selected}
       focus={view.focus}
       onSelect={select}
@@ -160,22 +222,40 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     const index = zoneChains.findIndex((c) => c.id === map.chain.id);
     return (
       <div className="meeting" data-testid="meeting-mode">
-        <div className="meeting-bar">
-          <h1>
-            {map.zone.shortName} · {chainName}
-          </h1>
-          {stats}
-          {index >= 0 && zoneChains.length > 1 && (
-            <span className="meeting-position">
-              {t("meeting.position", { index: index + 1, total: zoneChains.length })} · {t("meeting.step")}
-            </span>
-          )}
-          <Button size="large" onClick={leaveMeeting} data-testid="leave-meeting">
-            {t("meeting.leave")}
-          </Button>
+        <div className="meeting-bar" data-testid="meeting-bar">
+          <div className="meeting-title">
+            <h1>
+              {map.zone.shortName} · {chainName}
+            </h1>
+            {stats}
+          </div>
+          <div className="meeting-nav">
+            {meetingPage && (
+              <span className="meeting-position" data-testid="meeting-page">
+                {t("meeting.page", {
+                  index: pageIndex + 1,
+                  total: pageCount,
+                  stages: meetingPage.stages.map((s) => t(`stage.${s}`)).join("、") + (meetingPage.part ? ` (${meetingPage.part.index}/${meetingPage.part.total})` : ""),
+                })}{" "}
+                · {t("meeting.pageKeys")}
+              </span>
+            )}
+            {index >= 0 && zoneChains.length > 1 && (
+              <span className="meeting-position">
+                {t("meeting.position", { index: index + 1, total: zoneChains.length })} · {t("meeting.step")}
+              </span>
+            )}
+            <Button size="large" onClick={leaveMeeting} data-testid="leave-meeting">
+              {t("meeting.leave")}
+            </Button>
+          </div>
         </div>
-        <div className="meeting-map">{canvasElement}</div>
+        {/* Drawn once the area is measured: the layout depends on its size. */}
+        <div className="meeting-map" ref={mapArea}>
+          {area && canvasElement}
+        </div>
         <Legend palette={palette} figures={map.figures} className="map-legend-strip large" />
+        {foldedSide}
       </div>
     );
   }
@@ -264,11 +344,27 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
       </div>
       <div className="map-body">
         <div className="map-column">
-          <div className="map-main">{map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : canvasElement}</div>
+          <div className="map-main" ref={mapArea}>
+            {map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : area && canvasElement}
+          </div>
           {/* Below the map rather than over it: a legend must never hide a segment. */}
           <Legend palette={palette} figures={map.figures} className="map-legend-strip" />
         </div>
-        <aside className={`map-panel${!selectedSegment && !externalSelected && panelTab === "gaps" ? " wide" : ""}`} aria-live="polite">
+        {panelFolded ? (
+          <div className="map-panel-folded">
+            <Tooltip title={t("panel.unfold")} placement="left">
+              <Button type="text" onClick={() => setPanelFolded(false)} aria-label={t("panel.unfold")} data-testid="panel-unfold">
+                «
+              </Button>
+            </Tooltip>
+          </div>
+        ) : (
+        <aside className={`map-panel${!selectedSegment && !externalSelected && panelTab === "gaps" ? " wide" : ""}`} aria-live="polite" data-testid="map-panel">
+          <Tooltip title={t("panel.fold")} placement="left">
+            <Button type="text" className="panel-fold" onClick={() => setPanelFolded(true)} aria-label={t("panel.fold")} data-testid="panel-fold">
+              »
+            </Button>
+          </Tooltip>
           {(selectedSegment || externalSelected) && (
             <Button type="text" className="panel-close" onClick={() => select(null)} aria-label={t("panel.close")} data-testid="panel-close">
               ✕
@@ -319,7 +415,9 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
             </>
           )}
         </aside>
+        )}
       </div>
+      {foldedSide}
     </div>
   );
 }

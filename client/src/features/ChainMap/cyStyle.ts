@@ -1,6 +1,6 @@
 /** The Cytoscape style sheet, derived from a palette so the canvas, SVG and print agree. */
 import type cytoscape from "cytoscape";
-import { FIRM_FONT_SIZE } from "../../model/elements";
+import { FIRM_FONT_SIZE, LINE_HEIGHT } from "../../model/elements";
 import { GEOMETRY } from "../../model/layout";
 import type { Palette } from "../../model/palette";
 import { fillingBadgeUri } from "../../model/palette";
@@ -23,7 +23,7 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
         // Labels arrive wrapped (see model/label.ts), so the SVG writer shows the same lines.
         "text-wrap": "wrap",
         "text-max-width": "1000px",
-        "line-height": 1.25,
+        "line-height": LINE_HEIGHT,
         // Tiny labels cost render time and are unreadable anyway.
         "min-zoomed-font-size": 5,
         "overlay-opacity": 0,
@@ -111,15 +111,27 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
         "border-width": 2,
         "border-style": "dashed",
         color: p.external.text,
-        "font-size": p.fontSize - 2,
         "font-weight": 400,
+      },
+    },
+    {
+      // A side's nodes folded into one: it opens on click.
+      selector: "node.fold",
+      style: {
+        "background-color": p.external.fill,
+        "border-color": p.external.border,
+        "border-width": 3,
+        "border-style": "double",
+        color: p.external.text,
+        "font-weight": 700,
       },
     },
     {
       selector: "edge",
       style: {
-        // Straight, like the SVG export draws them, and cheaper to route than bezier on big maps.
-        "curve-style": "straight",
+        // Routed by the layout around the boxes: each edge's bends arrive as its own
+        // segment weights and distances (see segmentsStyle), drawn like the SVG export.
+        "curve-style": "segments",
         width: p.edge.width,
         "line-color": p.edge.line,
         "target-arrow-color": p.edge.line,

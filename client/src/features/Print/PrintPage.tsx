@@ -22,6 +22,7 @@ import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { RequestState } from "../common/RequestState";
 import { useChainNames } from "../common/useChainNames";
+import { useElementSize } from "../common/useElementSize";
 
 export function PrintPage() {
   const { zoneId = "", chainId = "" } = useParams();
@@ -43,16 +44,21 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
   const f = map.figures;
   const laneLabels = useLaneLabels();
+  // The map is laid out for the band the sheet leaves it (to a tenth of its proportions).
+  const [mapBand, band] = useElementSize();
+  const aspect = band && band.height > 0 ? Math.round((band.width / band.height) * 10) / 10 : null;
   const svg = useMemo(() => {
+    if (!aspect) return "";
     const elements = buildMapElements(map, diagnosis, {
       expanded: new Set(view.expanded),
       stages: view.stages && new Set(view.stages),
       statuses: view.statuses && new Set(view.statuses),
       laneLabels,
       chainNames,
+      aspect,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, view, laneLabels, chainNames]);
+  }, [map, diagnosis, view, laneLabels, chainNames, aspect]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   const gaps = map.segments.filter((s) => s.status !== "strong");
@@ -89,7 +95,7 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
             {t("print.summary", { percent: formatPercent(f.completeness), covered: f.covered, segments: f.segments, ...f.byStatus })}
           </div>
         </header>
-        <div className="print-map" dangerouslySetInnerHTML={{ __html: svg }} data-testid="print-map" />
+        <div className="print-map" ref={mapBand} dangerouslySetInnerHTML={{ __html: svg }} data-testid="print-map" />
         <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
         {gaps.length > 0 && (
           <p className="print-gaps">

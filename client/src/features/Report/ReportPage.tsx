@@ -2,6 +2,11 @@
  * 一链一图 report: one printable landscape page (A3 by default, A4 on request) per zone ×
  * chain — title, zone, date, the map as vector SVG, completeness, the gap table, the top
  * targets and where the pipeline stands. Print, or save as PDF, in one click.
+ *
+ * The sheet is one page tall; the header, legend and tables take what they need and the
+ * map the rest, across the page's width, laid out for the proportions of the band it gets.
+ * Only a gap table too long for any map to leave it room goes on to a second page (under
+ * its repeated header).
  */
 import { Button, Segmented, Space } from "antd";
 import { useMemo } from "react";
@@ -13,7 +18,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { formatCapital, formatDate, formatPercent } from "../../model/format";
-import { STATUS_URGENCY, flagUnsaid, gapRows, reportMapHeight } from "../../model/gaps";
+import { STATUS_URGENCY, flagUnsaid, gapRows } from "../../model/gaps";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
@@ -25,6 +30,7 @@ import { Legend } from "../ChainMap/Legend";
 import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
+import { useElementSize } from "../common/useElementSize";
 
 /** Targets on the page: ten fit beside the gap table on A3. */
 const REPORT_TOP = 10;
@@ -48,16 +54,18 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
   const { map, gaps, targets, lists } = report;
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
   const laneLabels = useLaneLabels();
+  const rows = gapRows(gaps);
+  // The band the map is left with, measured: its proportions shape the layout (to a tenth,
+  // so a pixel more or less does not lay the map out again).
+  const [mapBand, band] = useElementSize();
+  const aspect = band && band.height > 0 ? Math.round((band.width / band.height) * 10) / 10 : null;
   const svg = useMemo(() => {
-    const elements = buildMapElements(map, diagnosis, {
-      laneLabels,
-      chainNames,
-    });
+    if (!aspect) return "";
+    const elements = buildMapElements(map, diagnosis, { laneLabels, chainNames, aspect });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, laneLabels, chainNames]);
+  }, [map, diagnosis, laneLabels, chainNames, aspect]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
-  const rows = gapRows(gaps);
   // The report API is meant to send the top ten; it sends the ranking's default 50 (see REPORT_TOP).
   const top = targets.results.slice(0, REPORT_TOP);
   const pipeline = sumStatusCounts(lists);
@@ -132,12 +140,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           </div>
         </header>
 
-        <div
-          className="report-map"
-          style={{ height: `${reportMapHeight(paper, rows.length)}mm` }}
-          dangerouslySetInnerHTML={{ __html: svg }}
-          data-testid="report-map"
-        />
+        <div className="report-map" ref={mapBand} dangerouslySetInnerHTML={{ __html: svg }} data-testid="report-map" />
         <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
 
         <div className="report-grid">

@@ -112,7 +112,26 @@ describe("the 一链一图 report", () => {
         const [, , w, h] = svg.getAttribute("viewBox")!.split(" ").map(Number);
         const drawn = Math.min(box.width, (box.height * w!) / h!);
         const metaLines = [...document.querySelectorAll<HTMLElement>(".print-meta span")].map((span) => span.getClientRects().length);
-        return { drawn, scale: drawn / w!, metaLines };
+        // Where the title's lines break: the characters either side of each break.
+        const titleBreaks: string[] = [];
+        const walker = document.createTreeWalker(document.querySelector(".report-header h1")!, NodeFilter.SHOW_TEXT);
+        let previous: { top: number; text: string } | null = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          for (let i = 0; i < node.textContent!.length; i++) {
+            const char = node.textContent![i]!;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            // A space at the end of a line may take no room: it goes with the break.
+            if (!rect) {
+              if (previous) previous.text += char;
+              continue;
+            }
+            if (previous && rect.top > previous.top + 2) titleBreaks.push(previous.text + char);
+            previous = { top: rect.top, text: char };
+          }
+        return { drawn, scale: drawn / w!, metaLines, titleBreaks };
       });
       const pdf = await page.pdf({ format: paper, landscape: true, printBackground: true });
       const pdfPath = `${ARTIFACTS}42-report-${paper.toLowerCase()}-only.pdf`;
@@ -125,6 +144,8 @@ describe("the 一链一图 report", () => {
       expect(info).toMatch(/Pages:\s+1\b/);
       // The zone, the date and the leader each stay on one line.
       expect(measured.metaLines.every((lines) => lines === 1)).toBe(true);
+      // A title too long for one line breaks between its words, never inside one.
+      for (const at of measured.titleBreaks) expect(at, `the title breaks inside a word: ${at}`).toMatch(/\s|.（$/);
       expect(share).toBeGreaterThan(0.95);
       execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", pdfPath, `${ARTIFACTS}42-report-${paper.toLowerCase()}-only`]);
       expect(errors).toEqual([]);

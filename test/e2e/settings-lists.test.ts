@@ -23,8 +23,8 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-const gapsWith = (thresholds?: GapThresholds) =>
-  api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps${thresholds ? `?minFirms=${thresholds.minFirms}&minCapital=${thresholds.minCapital}` : ""}`);
+const gapsWith = (zone: string, chain: string, thresholds?: GapThresholds) =>
+  api<ChainGaps>(`/api/zones/${zone}/chains/${chain}/gaps${thresholds ? `?minFirms=${thresholds.minFirms}&minCapital=${thresholds.minCapital}` : ""}`);
 
 const nodeStatus = (page: Page, segmentId: string) =>
   page.evaluate((id) => {
@@ -47,23 +47,28 @@ describe("settings and adding targets to an existing list", () => {
   it("lets an admin raise the weak-link threshold from 设置, and the map shows the segment as weak; the gap panel leads back to change it again", async () => {
     const { page, errors } = await openPage(browser, app);
     const saved = await api<GapThresholds>("/api/settings/gap-thresholds");
-    // A strong segment, and the fewest firms that would make it weak (asked of the API, so the test follows the sample).
-    const gaps = await gapsWith();
+    // A strong segment, and the fewest firms that would make it weak (asked of the API, so the
+    // test follows the sample). The chain leader's own segments stay strong whatever the
+    // threshold (链主自有), so the search runs over every zone × chain.
     let segment: ChainGaps["segments"][number] | undefined;
     let raised: GapThresholds | undefined;
-    for (const candidate of gaps.segments.filter((s) => s.status === "strong" && !s.flag && s.localFirmCount < 100)) {
-      const trial = { ...saved, minFirms: candidate.localFirmCount + 1 };
-      if ((await gapsWith(trial)).segments.find((s) => s.segmentId === candidate.segmentId)?.status === "weak") {
-        segment = candidate;
-        raised = trial;
-        break;
-      }
-    }
+    let where = "";
+    search: for (const zone of await api<{ id: string; chains: { id: string }[] }[]>("/api/zones"))
+      for (const chain of zone.chains)
+        for (const candidate of (await gapsWith(zone.id, chain.id)).segments.filter((s) => s.status === "strong" && !s.flag && s.localFirmCount < 100)) {
+          const trial = { ...saved, minFirms: candidate.localFirmCount + 1 };
+          if ((await gapsWith(zone.id, chain.id, trial)).segments.find((s) => s.segmentId === candidate.segmentId)?.status === "weak") {
+            [segment, raised, where] = [candidate, trial, `${zone.id}/${chain.id}`];
+            break search;
+          }
+        }
     expect(segment && raised, "a strong segment a higher firm threshold makes weak").toBeTruthy();
-    const mapUrl = `${app.url}/zones/${ZONE}/chains/${CHAIN}?panel=gaps`;
+    const [zoneId, chainId] = where.split("/");
+    const mapUrl = `${app.url}/zones/${zoneId}/chains/${chainId}?panel=gaps`;
+    const onTheMap = (url: URL) => url.pathname === `/zones/${zoneId}/chains/${chainId}` && url.searchParams.get("panel") === "gaps";
 
     await page.goto(mapUrl);
-    await waitForMap(page, `${ZONE}/${CHAIN}`);
+    await waitForMap(page, where);
     expect(await nodeStatus(page, segment!.segmentId)).toBe("strong");
 
     // From the user menu, beside 用户管理 and 审计日志.
@@ -96,8 +101,8 @@ describe("settings and adding targets to an existing list", () => {
 
     // The map and its gap panel read afresh: the segment is weak now, and the panel says by which standard.
     await page.goBack();
-    await page.waitForURL(/\/zones\/lingyuan\/chains\/steel\?panel=gaps/);
-    await waitForMap(page, `${ZONE}/${CHAIN}`);
+    await page.waitForURL(onTheMap);
+    await waitForMap(page, where);
     await expect.poll(() => nodeStatus(page, segment!.segmentId)).toBe("weak");
     const thresholdsLine = page.locator(".gap-thresholds");
     await expect.poll(() => thresholdsLine.innerText()).toContain(`少于 ${raised!.minFirms} 家`);
@@ -112,8 +117,8 @@ describe("settings and adding targets to an existing list", () => {
     await page.locator('[data-testid="thresholds-save"]').click();
     await page.getByText(`本地企业少于 ${saved.minFirms} 家`).first().waitFor();
     await page.locator('[data-testid="settings-back"]').click();
-    await page.waitForURL(/\/zones\/lingyuan\/chains\/steel\?panel=gaps/);
-    await waitForMap(page, `${ZONE}/${CHAIN}`);
+    await page.waitForURL(onTheMap);
+    await waitForMap(page, where);
     await expect.poll(() => nodeStatus(page, segment!.segmentId)).toBe("strong");
     expect(await api<GapThresholds>("/api/settings/gap-thresholds")).toEqual(saved);
 

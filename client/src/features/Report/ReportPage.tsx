@@ -9,7 +9,7 @@
  * its repeated header).
  */
 import { Button, Segmented, Space } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainReport } from "../../../../server/model/api";
 import { ENTRY_STATUSES } from "../../../../server/model/domain";
@@ -31,6 +31,9 @@ import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
 import { useElementSize } from "../common/useElementSize";
+
+/** The height of a landscape sheet: the report is one page of it. */
+const PAPER_HEIGHT_MM: Record<Paper, number> = { A3: 297, A4: 210 };
 
 /** Targets on the page: ten fit beside the gap table on A3. */
 const REPORT_TOP = 10;
@@ -65,6 +68,15 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
   }, [map, diagnosis, laneLabels, chainNames, aspect]);
 
+  // A sheet taller than its paper (the tables need more than the map can leave) sets its
+  // reasons on one line. Measured, not guessed from the row count: reasons vary in length.
+  const [sheetRef, sheet] = useElementSize();
+  const [dense, setDense] = useState(false);
+  useEffect(() => setDense(false), [paper]);
+  useEffect(() => {
+    if (sheet && sheet.height > (PAPER_HEIGHT_MM[paper] * 96) / 25.4 + 1) setDense(true);
+  }, [sheet, paper]);
+
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   // The report API is meant to send the top ten; it sends the ranking's default 50 (see REPORT_TOP).
   const top = targets.results.slice(0, REPORT_TOP);
@@ -93,7 +105,7 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           <Link to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })}>{t("map.lists")}</Link>
         </Space>
       </div>
-      <article className={`report-sheet paper-${paper}${rows.length > 18 ? " dense" : ""}`} data-testid="report-sheet">
+      <article ref={sheetRef} className={`report-sheet paper-${paper}${dense ? " dense" : ""}`} data-testid="report-sheet">
         <header className="report-header">
           <div>
             <h1>{t("report.title", { chain: chainName })}</h1>

@@ -15,28 +15,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { stagedColumns, table, type ColumnType } from "./schema.js";
-import type { Params, WriteStep } from "./store.js";
-
-export type BulkTable = string;
-
-export interface StagedFile {
-  /** A table of the schema (server/graph/schema.ts). */
-  table: BulkTable;
-  /** The CSV file (with a header line). */
-  path: string;
-  rows: number;
-  /** A text in the CSV file holds a line break: Kùzu must read it serially. */
-  lineBreaks?: boolean;
-  /** Rows a CSV line cannot carry, as JSON lines beside the CSV file; loaded after it. */
-  apart?: { path: string; rows: number };
-}
-
-/** What one bulk load does, all in one transaction: steps, then files, then steps. */
-export interface BulkLoad {
-  before: WriteStep[];
-  files: StagedFile[];
-  after: WriteStep[];
-}
+import type { Params, StagedFile } from "./store.js";
 
 /** Rows of one table staged in memory: what StagingWriter.writeStaged appends. */
 export interface StagedRows {
@@ -70,15 +49,15 @@ function field(type: ColumnType, value: unknown): string | null {
   return String(value);
 }
 
-const columnsOf = new Map<BulkTable, [string, ColumnType][]>();
-const staged = (tableName: BulkTable) => {
+const columnsOf = new Map<string, [string, ColumnType][]>();
+const staged = (tableName: string) => {
   let columns = columnsOf.get(tableName);
   if (!columns) columnsOf.set(tableName, (columns = stagedColumns(table(tableName))));
   return columns;
 };
 
 /** Stages rows of one table in memory. Pure: import workers stage rows off the main thread. */
-export function stageRows(tableName: BulkTable, rows: Params[]): StagedRows {
+export function stageRows(tableName: string, rows: Params[]): StagedRows {
   const columns = staged(tableName);
   const out: StagedRows = { text: "", rows: 0, lineBreaks: false, apart: [] };
   rows: for (const row of rows) {
@@ -140,7 +119,7 @@ export class StagingWriter {
   private lineBreaks = false;
 
   constructor(
-    readonly tableName: BulkTable,
+    readonly tableName: string,
     readonly path: string,
   ) {
     this.csv = new Appender(path, staged(tableName).map(([name]) => name).join(",") + "\n");

@@ -20,9 +20,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import type { BulkLoad, StagedFile } from "./bulk.js";
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
-import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
+import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;

@@ -8,9 +8,9 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
+import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { PreconditionFailed, StoreError, versionStep } from "./store.js";
-import { parseField, type BulkLoad, type StagedFile } from "./bulk.js";
+import { parseField } from "./bulk.js";
 import { countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 import { neo4jParams, plainValue } from "./neo4j-values.js";
 

@@ -3,8 +3,6 @@
  * embedded Kùzu (default) and Neo4j. Queries are named by their file under cypher/
  * (e.g. "zones/list-zones"); values always travel as parameters.
  */
-import type { BulkLoad } from "./bulk.js";
-
 export type Engine = "kuzu" | "neo4j";
 
 export type Params = Record<string, unknown>;
@@ -19,6 +17,26 @@ export interface WriteStep {
    * otherwise the whole write is rolled back with a PreconditionFailed.
    */
   mustMatch?: boolean;
+}
+
+/** Rows of one table staged on disk for a bulk load (written by graph/bulk.ts). */
+export interface StagedFile {
+  /** A table of the schema (server/graph/schema.ts). */
+  table: string;
+  /** The CSV file (with a header line). */
+  path: string;
+  rows: number;
+  /** A text in the CSV file holds a line break: Kùzu must read it serially. */
+  lineBreaks?: boolean;
+  /** Rows a CSV line cannot carry, as JSON lines beside the CSV file; loaded after it. */
+  apart?: { path: string; rows: number };
+}
+
+/** What one bulk load does, all in one transaction: steps, then files, then steps. */
+export interface BulkLoad {
+  before: WriteStep[];
+  files: StagedFile[];
+  after: WriteStep[];
 }
 
 export interface GraphStore {

@@ -7,8 +7,8 @@
  * page through them and the report itself stays small.
  */
 import { z } from "zod";
-import { StagingWriter, type StagedFile } from "../graph/bulk.js";
-import type { GraphStore } from "../graph/store.js";
+import { StagingWriter } from "../graph/bulk.js";
+import type { GraphStore, StagedFile } from "../graph/store.js";
 import { PLACEMENT_KINDS, PlacementRow, type PlacementKind, type PlacementPage, type PlacementSummary } from "../model/api.js";
 import { parseRows } from "../services/rows.js";
 import type { Placement } from "./prepare-row.js";

@@ -22,9 +22,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { StagingWriter, type StagedFile } from "../graph/bulk.js";
+import { StagingWriter } from "../graph/bulk.js";
 import { stagedColumns, TABLES, table } from "../graph/schema.js";
-import type { GraphStore, Row } from "../graph/store.js";
+import type { GraphStore, Row, StagedFile } from "../graph/store.js";
 
 export const BACKUP_FORMAT = "chainatlas-backup";
 export const BACKUP_FORMAT_VERSION = 1;

@@ -8,12 +8,13 @@ import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { MapFirm, MapProject, type ChainDetail, type FirmRef } from "../model/api.js";
 import { BottleneckFlag, Id, RegionCode, Zone } from "../model/domain.js";
+import { displayName } from "../model/format.js";
 import { getChain } from "./chains.js";
 import { groupBy, parseRows } from "./rows.js";
-import { leadersOf, listLeaders } from "./zones.js";
 
 /** One row per firm × segment: a map firm, flattened. */
 const LocalFirmRow = MapFirm.omit({ isLeader: true, leaderId: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
+const LeaderRow = z.object({ zoneId: Id, chainId: Id, firmId: Id, firmName: z.string(), aliases: z.array(z.string()) });
 const ParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
 
 /** One row per project × segment. */
@@ -102,4 +103,16 @@ export function leaderGroups(leaderIds: ReadonlySet<string>, parents: readonly {
     }
   }
   return leaderOf;
+}
+
+/** The chain leaders of a zone (all zones when null), one row per zone × chain × leader. */
+export async function listLeaders(store: GraphStore, zoneId: string | null) {
+  return parseRows(LeaderRow, await store.read("zones/list-leaders", { zoneId }));
+}
+
+/** The leaders of one zone × chain among those listed, by their display names. */
+export function leadersOf(leaders: z.infer<typeof LeaderRow>[], zoneId: string, chainId: string): FirmRef[] {
+  return leaders
+    .filter((l) => l.zoneId === zoneId && l.chainId === chainId)
+    .map((l) => ({ id: l.firmId, name: displayName(l.firmName, l.aliases) }));
 }

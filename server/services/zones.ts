@@ -1,9 +1,8 @@
 /** Zones with their leading chains: rank, leader and the figures of each. */
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
-import type { FirmRef, ZoneDetail, ZoneSummary } from "../model/api.js";
+import type { ZoneDetail, ZoneSummary } from "../model/api.js";
 import { Id, Zone } from "../model/domain.js";
-import { displayName } from "../model/format.js";
 import { getZoneRecord, loadChainFacts } from "./chain-facts.js";
 import { diagnose } from "./gap-rules.js";
 import { groupBy, parseRows } from "./rows.js";
@@ -11,18 +10,7 @@ import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 
 const ZoneChainRow = z.object({ zoneId: Id, chainId: Id, chainName: z.string(), rank: z.number().int() });
-const LeaderRow = z.object({ zoneId: Id, chainId: Id, firmId: Id, firmName: z.string(), aliases: z.array(z.string()) });
 const TotalsRow = z.object({ firmCount: z.number().int(), projectCount: z.number().int() });
-
-export async function listLeaders(store: GraphStore, zoneId: string | null) {
-  return parseRows(LeaderRow, await store.read("zones/list-leaders", { zoneId }));
-}
-
-export function leadersOf(leaders: z.infer<typeof LeaderRow>[], zoneId: string, chainId: string): FirmRef[] {
-  return leaders
-    .filter((l) => l.zoneId === zoneId && l.chainId === chainId)
-    .map((l) => ({ id: l.firmId, name: displayName(l.firmName, l.aliases) }));
-}
 
 export function listZones(store: GraphStore, zoneId: string | null = null): Promise<ZoneSummary[]> {
   return cached(store, `zones:${zoneId}`, () => computeZones(store, zoneId));

@@ -19,12 +19,6 @@ let app: RunningApp;
 let browser: Browser;
 let map: ChainMap;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(path, { ...init, headers: { "Content-Type": "application/json" } });
-  expect(response.ok, `${path}: HTTP ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 /** Console errors other than the answers a test provokes on purpose (401 on login, 409 on a stale save). */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (401|409)/.test(e));
 
@@ -44,7 +38,7 @@ async function openSegment(page: Page, segmentId: string) {
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
-  map = await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
+  map = await app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
 });
 
 afterAll(async () => {
@@ -173,7 +167,7 @@ describe("editing", () => {
     await saveScreenshot(page, "85-segment-editor");
     await page.locator('[data-testid="segment-save"]').click();
     await page.getByText(`已保存环节「${segment.name}（精）」`).waitFor();
-    const saved = await api<SegmentRecord>(`/api/segments/${segment.id}`);
+    const saved = await app.json<SegmentRecord>(`/api/segments/${segment.id}`);
     expect(saved).toMatchObject({ name: `${segment.name}（精）`, description: "e2e：编辑环节说明" });
     // The map and the panel show the new name.
     await page.locator('[data-testid="segment-panel"] .panel-title', { hasText: `${segment.name}（精）` }).waitFor();
@@ -186,7 +180,7 @@ describe("editing", () => {
     await page.locator('[data-testid="firm-capital"] input, input[data-testid="firm-capital"]').first().fill("123456");
     await page.locator('[data-testid="firm-save"]').click();
     await page.getByText(`已保存企业「${firm.name}」`).waitFor();
-    expect(await api<FirmDetail>(`/api/firms/${firm.id}`)).toMatchObject({ capital: 123456, capitalSource: expect.stringMatching(/^entered by /), capitalAsOf: new Date().getFullYear() });
+    expect(await app.json<FirmDetail>(`/api/firms/${firm.id}`)).toMatchObject({ capital: 123456, capitalSource: expect.stringMatching(/^entered by /), capitalAsOf: new Date().getFullYear() });
     await page.getByText("12.35 亿元").waitFor();
     // The figure says whose it is and of which year.
     await page.locator('[data-testid="firm-capital-source"]', { hasText: `${new Date().getFullYear()}年 · entered by ` }).waitFor();
@@ -214,12 +208,12 @@ describe("editing", () => {
     await saveScreenshot(page, "88-feeds-cycle");
     await page.locator('[data-testid="feeds-cycle-confirm"]').click();
     await upstream.locator(`[data-testid="feeds-in-${link.target}"]`).waitFor();
-    await expect.poll(async () => (await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(true);
+    await expect.poll(async () => (await app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(true);
 
     await page.locator(`[data-testid="feeds-remove-${link.target}-${link.source}"]`).click();
     await page.locator(".ant-popconfirm .ant-btn-primary").click();
     await upstream.locator(`[data-testid="feeds-in-${link.target}"]`).waitFor({ state: "detached" });
-    expect((await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(false);
+    expect((await app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`)).links.some((l) => l.source === link.target && l.target === link.source)).toBe(false);
     await upstream.scrollIntoViewIfNeeded();
     await settle(page);
     await saveScreenshot(page, "89-feeds-panel");
@@ -230,13 +224,13 @@ describe("editing", () => {
     await page.locator(`[data-testid="unlink-${firm.id}-${segment.id}"]`).click();
     await page.locator(".ant-popconfirm .ant-btn-primary").click();
     await page.getByText(`已将「${firm.name}」移出「`).waitFor();
-    expect((await api<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).not.toContain(segment.id);
+    expect((await app.json<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).not.toContain(segment.id);
     await page.locator('[data-testid="segment-add-firm"]').click();
     await page.locator('[data-testid="link-firm-search"] input, input[data-testid="link-firm-search"]').first().fill(firm.name.slice(0, 4));
     await page.locator(`[data-testid="link-firm-option-${firm.id}"]`).click();
     await page.locator('[data-testid="link-firm-confirm"]').click();
     await page.getByText(`已将「${firm.name}」归入「`).waitFor();
-    expect((await api<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).toContain(segment.id);
+    expect((await app.json<FirmDetail>(`/api/firms/${firm.id}`)).segments.map((s) => s.segmentId)).toContain(segment.id);
     expect(unexpected(errors)).toEqual([]);
   });
 
@@ -248,8 +242,8 @@ describe("editing", () => {
     await page.locator('[data-testid="firm-editor"] .ant-modal-title').waitFor();
 
     // Meanwhile an admin adds an alias.
-    const before = await api<FirmDetail>(`/api/firms/${firm.id}`);
-    await api<FirmDetail>(`/api/firms/${firm.id}`, { method: "PATCH", body: JSON.stringify({ version: before.version, aliases: [...before.aliases, "他人加的简称"] }) });
+    const before = await app.json<FirmDetail>(`/api/firms/${firm.id}`);
+    await app.json<FirmDetail>(`/api/firms/${firm.id}`, { method: "PATCH", body: JSON.stringify({ version: before.version, aliases: [...before.aliases, "他人加的简称"] }) });
 
     await page.locator('[data-testid="firm-capital"] input, input[data-testid="firm-capital"]').first().fill("7777");
     await page.locator('[data-testid="firm-name-input"]').fill(`${firm.name}（新）`);
@@ -266,7 +260,7 @@ describe("editing", () => {
 
     await page.locator('[data-testid="firm-save"]').click();
     await page.getByText(`已保存企业「${firm.name}（新）」`).waitFor();
-    const after = await api<FirmDetail>(`/api/firms/${firm.id}`);
+    const after = await app.json<FirmDetail>(`/api/firms/${firm.id}`);
     expect(after).toMatchObject({ name: `${firm.name}（新）`, capital: 7777 });
     expect(after.aliases).toContain("他人加的简称");
     expect(unexpected(errors)).toEqual([]);
@@ -284,7 +278,7 @@ describe("editing", () => {
     await page.locator('[data-testid="audit-actor"] input, input[data-testid="audit-actor"]').first().fill("editor");
     await page.keyboard.press("Enter");
     await page.waitForURL(/actor=editor/);
-    const expected = (await api<AuditPage>("/api/audit?actor=editor&limit=50")).items;
+    const expected = (await app.json<AuditPage>("/api/audit?actor=editor&limit=50")).items;
     expect(expected.map((e) => e.action)).toEqual(expect.arrayContaining(["segment.update", "firm.update"]));
     await expect.poll(() => page.locator('[data-testid="audit-row"]').count()).toBe(expected.length);
     const segmentRow = page.locator('[data-testid="audit-row"][data-action="segment.update"]').first();

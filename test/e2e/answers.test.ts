@@ -14,12 +14,6 @@ import { launchBrowser, openPage, saveScreenshot, searchInput, settle, waitForMa
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(path, { ...init, headers: { "Content-Type": "application/json" } });
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
   [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
 });
@@ -34,11 +28,11 @@ const ENGLISH = /public information|entered by|\.txt\b|\b(firm|segment|flag|sett
 
 describe("answers on screen", () => {
   it("ranks targets as a promotion officer would act on them: signed firms shown as won, branches and missing data marked, the chain's own target areas first", async () => {
-    const ranking = await api<TargetRanking>("/api/zones/chaoyang-hitech/chains/tire/targets?regionGroup=jingjinji");
+    const ranking = await app.json<TargetRanking>("/api/zones/chaoyang-hitech/chains/tire/targets?regionGroup=jingjinji");
     const signing = ranking.results.find((r) => r.decisionMaker)!;
-    const list = await api<TargetListDetail>("/api/lists", { method: "POST", body: JSON.stringify({ name: "签约测试", zoneId: "chaoyang-hitech", chainId: "tire", firmIds: [signing.firm.id] }) });
+    const list = await app.json<TargetListDetail>("/api/lists", { method: "POST", body: JSON.stringify({ name: "签约测试", zoneId: "chaoyang-hitech", chainId: "tire", firmIds: [signing.firm.id] }) });
     const entry = list.entries[0]!;
-    await api(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, status: "已签约" }) });
+    await app.json(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, status: "已签约" }) });
 
     const { page, errors } = await openPage(browser, app, { size: { width: 1500, height: 1000 } });
     await page.goto(`${app.url}/zones/chaoyang-hitech/chains/tire/targets`);
@@ -65,7 +59,7 @@ describe("answers on screen", () => {
   });
 
   it("shows capital in dollars as given and follows the rate an admin sets on 设置; sources read as titles and 公开资料", async () => {
-    const firm = await api<FirmDetail>("/api/firms", { method: "POST", body: JSON.stringify({ name: "天津美资轮胎有限公司", regionCode: "120116", capital: 500, capitalCurrency: "USD" }) });
+    const firm = await app.json<FirmDetail>("/api/firms", { method: "POST", body: JSON.stringify({ name: "天津美资轮胎有限公司", regionCode: "120116", capital: 500, capitalCurrency: "USD" }) });
     const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/firms/${firm.id}`);
     expect(await page.locator('[data-testid="firm-capital-value"]').innerText()).toBe("3,594.2 万元（500 万美元）");

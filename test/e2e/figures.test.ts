@@ -30,19 +30,13 @@ let page: Page;
 let errors: string[];
 let zones: ZoneSummary[];
 
-async function api<T>(path: string): Promise<T> {
-  const response = await app.fetch(path);
-  expect(response.ok, path).toBe(true);
-  return (await response.json()) as T;
-}
-
 const number = async (testId: string) => Number((await page.locator(`[data-testid="${testId}"]`).first().innerText()).replace(/[^\d]/g, ""));
 const text = (testId: string) => page.locator(`[data-testid="${testId}"]`).first().innerText();
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
   ({ page, errors } = await openPage(browser, app, { size: { width: 1600, height: 1000 } }));
-  zones = await api<ZoneSummary[]>("/api/zones");
+  zones = await app.json<ZoneSummary[]>("/api/zones");
 });
 
 afterAll(async () => {
@@ -70,9 +64,9 @@ describe("one count, the same everywhere", () => {
   it.each(CELLS)("%s × %s: map, legend, node colours, gap panel, meeting mode, report, print and gap sheet agree", async (zoneId, chainId) => {
     const base = `/zones/${zoneId}/chains/${chainId}`;
     const [gaps, map, report] = await Promise.all([
-      api<ChainGaps>(`/api${base}/gaps`),
-      api<ChainMap>(`/api${base}/map`),
-      api<ChainReport>(`/api${base}/report`),
+      app.json<ChainGaps>(`/api${base}/gaps`),
+      app.json<ChainMap>(`/api${base}/map`),
+      app.json<ChainReport>(`/api${base}/report`),
     ]);
     const f: ChainFigures = gaps.figures;
     const overview = zones.find((z) => z.id === zoneId)!.chains.find((c) => c.id === chainId)!;

@@ -16,12 +16,6 @@ const CHAIN = "steel";
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json" } });
-  expect(response.ok, path).toBe(true);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
   [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
 });
@@ -34,7 +28,7 @@ afterAll(async () => {
 describe("gaps, weight profiles and lists", () => {
   it("shows the chain's gaps beside the map, and flags a weak segment as 卡点 and back", async () => {
     const { page, errors } = await openPage(browser, app);
-    const gaps = await api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`);
+    const gaps = await app.json<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`);
     const weak = gaps.segments.find((s) => s.status === "weak" && !s.flag)!;
     expect(weak).toBeTruthy();
 
@@ -62,7 +56,7 @@ describe("gaps, weight profiles and lists", () => {
     await row.getByText("关键设备依赖进口，唯一供应商产能不足").waitFor();
     // Said once, in the diagnosis's own words.
     expect((await row.innerText()).split("关键设备依赖进口").length - 1).toBe(1);
-    const flagged = (await api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`)).segments.find((s) => s.segmentId === weak.segmentId)!;
+    const flagged = (await app.json<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`)).segments.find((s) => s.segmentId === weak.segmentId)!;
     expect(flagged.flag).toMatchObject({ note: "关键设备依赖进口，唯一供应商产能不足", flaggedBy: "admin" });
     expect(flagged.status).toBe("bottleneck");
     await expect.poll(() => page.evaluate((id) => window.__cy?.getElementById(id).hasClass("status-bottleneck"), weak.segmentId)).toBe(true);
@@ -73,7 +67,7 @@ describe("gaps, weight profiles and lists", () => {
     await row.locator(`[data-testid="unflag-${weak.segmentId}"]`).click();
     await page.locator(".ant-popconfirm .ant-btn-primary").click();
     await row.locator(`[data-testid="flag-${weak.segmentId}"]`).waitFor();
-    expect((await api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`)).segments.find((s) => s.segmentId === weak.segmentId)!.flag).toBeNull();
+    expect((await app.json<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`)).segments.find((s) => s.segmentId === weak.segmentId)!.flag).toBeNull();
     await expect.poll(() => page.evaluate((id) => window.__cy?.getElementById(id).hasClass("status-weak"), weak.segmentId)).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -115,7 +109,7 @@ describe("gaps, weight profiles and lists", () => {
     await page.waitForURL(/\/targets/);
     await pickOption(page, page.locator('[data-testid="filter-profile"]'), "就近配套");
     await page.waitForURL(new RegExp(`profile=${profileId}`));
-    const ranking = await api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50&profile=${profileId}`);
+    const ranking = await app.json<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50&profile=${profileId}`);
     expect(ranking.profile.name).toBe("就近配套");
     const distances = ranking.results.map((r) => r.distanceKm ?? Infinity);
     expect(distances[0]).toBe(Math.min(...distances));
@@ -129,11 +123,11 @@ describe("gaps, weight profiles and lists", () => {
 
   it("lists a zone × chain's target lists, and adds a firm to one by hand", async () => {
     const { page, errors } = await openPage(browser, app);
-    const list = await api<TargetListDetail>("/api/lists", {
+    const list = await app.json<TargetListDetail>("/api/lists", {
       method: "POST",
       body: JSON.stringify({ name: "手工添加测试", zoneId: ZONE, chainId: CHAIN, createdBy: "测试", filters: { regionGroup: "jingjinji" }, top: 2 }),
     });
-    const ranking = await api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`);
+    const ranking = await app.json<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`);
     const extra = ranking.results.find((r) => !list.entries.some((e) => e.firm.id === r.firm.id))!;
 
     await page.goto(`${app.url}/`);
@@ -150,7 +144,7 @@ describe("gaps, weight profiles and lists", () => {
     await page.locator(`[data-testid="add-entry-option-${extra.firm.id}"]`).click();
     await page.locator('[data-testid="add-entry-confirm"]').click();
     await page.locator(`[data-testid="column-待接触"] [data-testid="entry-${extra.firm.id}"]`).waitFor();
-    const after = await api<TargetListDetail>(`/api/lists/${list.id}`);
+    const after = await app.json<TargetListDetail>(`/api/lists/${list.id}`);
     expect(after.entries.find((e) => e.firm.id === extra.firm.id)?.history[0]?.by).toBe("admin");
     await settle(page);
     await saveScreenshot(page, "64-list-added-by-hand");

@@ -16,12 +16,6 @@ import { launchBrowser, openPage, pickOption, saveScreenshot, settle } from "./b
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await app.fetch(`${path}`);
-  expect(response.ok, path).toBe(true);
-  return (await response.json()) as T;
-}
-
 const DOUBTFUL = "廊坊带钢加工有限公司";
 const FROM_NAME = "深圳市测试连接器科技有限公司";
 
@@ -70,7 +64,7 @@ describe("imports and the review queue", () => {
     expect(await page.locator('[data-testid="import-rows"]').innerText()).toContain("6 行数据已全部处理");
     const report = page.locator('[data-testid="import-report"]');
     await report.waitFor();
-    const job = await api<ImportJob & { report: { counts: Record<string, number>; problemCount: number } }>(`/api/imports/${importId}`);
+    const job = await app.json<ImportJob & { report: { counts: Record<string, number>; problemCount: number } }>(`/api/imports/${importId}`);
     expect(job.status).toBe("done");
     for (const key of ["rows", "new", "rejected", "pendingReview"] as const)
       expect(await page.locator(`[data-testid="count-${key}"]`).innerText()).toContain(String(job.report.counts[key]));
@@ -129,7 +123,7 @@ describe("imports and the review queue", () => {
 
   it("accepts a doubtful segment link in the review queue", async () => {
     const { page, errors } = await openPage(browser, app);
-    const queue = await api<ReviewQueue>("/api/review?limit=200");
+    const queue = await app.json<ReviewQueue>("/api/review?limit=200");
     const item = queue.items.find((i) => i.firmName === DOUBTFUL)!;
     expect(item).toBeTruthy();
 
@@ -147,10 +141,10 @@ describe("imports and the review queue", () => {
     // The logged-in user decides; nobody is asked for a name.
     await page.locator(`[data-testid="accept-${item.firmId}-${item.segmentId}"]`).click();
     await page.getByText(`已确认：${DOUBTFUL}`).waitFor();
-    await expect.poll(async () => (await api<ReviewQueue>("/api/review?limit=200")).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
+    await expect.poll(async () => (await app.json<ReviewQueue>("/api/review?limit=200")).items.some((i) => i.firmId === item.firmId && i.segmentId === item.segmentId)).toBe(false);
     await expect.poll(() => page.locator('[data-testid="review-table"] tr', { hasText: DOUBTFUL }).count()).toBe(0);
 
-    const firm = await api<FirmDetail>(`/api/firms/${item.firmId}`);
+    const firm = await app.json<FirmDetail>(`/api/firms/${item.firmId}`);
     expect(firm.segments.map((s) => s.segmentId)).toContain(item.segmentId);
     await settle(page);
     await saveScreenshot(page, "54-review-accepted");

@@ -19,21 +19,15 @@ const CHAIN = "steel";
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json" } });
-  expect(response.ok, path).toBe(true);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
   [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
   // A list with one signed target, so the pipeline summary has something to say.
-  const list = await api<TargetListDetail>("/api/lists", {
+  const list = await app.json<TargetListDetail>("/api/lists", {
     method: "POST",
     body: JSON.stringify({ name: "报告测试清单", zoneId: ZONE, chainId: CHAIN, createdBy: "测试", filters: { regionGroup: "jingjinji" }, top: 3 }),
   });
   const entry = list.entries[0]!;
-  await api(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, by: "测试", status: "已签约" }) });
+  await app.json(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, by: "测试", status: "已签约" }) });
 });
 
 afterAll(async () => {
@@ -44,8 +38,8 @@ afterAll(async () => {
 describe("the 一链一图 report", () => {
   it("shows the chain on one page and prints to an A3 landscape PDF", async () => {
     const [gaps, targets] = await Promise.all([
-      api<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`),
-      api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=10`),
+      app.json<ChainGaps>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`),
+      app.json<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=10`),
     ]);
     const { page, errors } = await openPage(browser, app, { size: { width: 1600, height: 1100 } });
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}`);

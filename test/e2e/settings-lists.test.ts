@@ -17,14 +17,8 @@ const CHAIN = "steel";
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(path, { ...init, headers: { "Content-Type": "application/json" } });
-  expect(response.ok, `${init?.method ?? "GET"} ${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 const gapsWith = (zone: string, chain: string, thresholds?: GapThresholds) =>
-  api<ChainGaps>(`/api/zones/${zone}/chains/${chain}/gaps${thresholds ? `?minFirms=${thresholds.minFirms}&minCapital=${thresholds.minCapital}` : ""}`);
+  app.json<ChainGaps>(`/api/zones/${zone}/chains/${chain}/gaps${thresholds ? `?minFirms=${thresholds.minFirms}&minCapital=${thresholds.minCapital}` : ""}`);
 
 const nodeStatus = (page: Page, segmentId: string) =>
   page.evaluate((id) => {
@@ -46,14 +40,14 @@ afterAll(async () => {
 describe("settings and adding targets to an existing list", () => {
   it("lets an admin raise the weak-link threshold from 设置, and the map shows the segment as weak; the gap panel leads back to change it again", async () => {
     const { page, errors } = await openPage(browser, app);
-    const saved = await api<GapThresholds>("/api/settings/gap-thresholds");
+    const saved = await app.json<GapThresholds>("/api/settings/gap-thresholds");
     // A strong segment, and the fewest firms that would make it weak (asked of the API, so the
     // test follows the sample). The chain leader's own segments stay strong whatever the
     // threshold (链主自有), so the search runs over every zone × chain.
     let segment: ChainGaps["segments"][number] | undefined;
     let raised: GapThresholds | undefined;
     let where = "";
-    search: for (const zone of await api<{ id: string; chains: { id: string }[] }[]>("/api/zones"))
+    search: for (const zone of await app.json<{ id: string; chains: { id: string }[] }[]>("/api/zones"))
       for (const chain of zone.chains)
         for (const candidate of (await gapsWith(zone.id, chain.id)).segments.filter((s) => s.status === "strong" && !s.flag && s.localFirmCount < 100)) {
           const trial = { ...saved, minFirms: candidate.localFirmCount + 1 };
@@ -87,7 +81,7 @@ describe("settings and adding targets to an existing list", () => {
     const firmsItem = page.locator(".ant-form-item", { has: firms });
     await firmsItem.locator(".ant-form-item-explain-error").waitFor();
     expect(await firmsItem.locator(".ant-form-item-explain-error").innerText()).toMatch(/100/);
-    expect(await api<GapThresholds>("/api/settings/gap-thresholds")).toEqual(saved);
+    expect(await app.json<GapThresholds>("/api/settings/gap-thresholds")).toEqual(saved);
     await settle(page);
     await saveScreenshot(page, "90-settings-field-error");
 
@@ -95,7 +89,7 @@ describe("settings and adding targets to an existing list", () => {
     await page.locator('[data-testid="thresholds-save"]').click();
     await page.getByText("已保存弱链阈值").waitFor();
     await expect.poll(() => firmsItem.locator(".ant-form-item-explain-error").count()).toBe(0);
-    expect(await api<GapThresholds>("/api/settings/gap-thresholds")).toEqual(raised);
+    expect(await app.json<GapThresholds>("/api/settings/gap-thresholds")).toEqual(raised);
     await settle(page);
     await saveScreenshot(page, "91-settings-saved");
 
@@ -120,7 +114,7 @@ describe("settings and adding targets to an existing list", () => {
     await page.waitForURL(onTheMap);
     await waitForMap(page, where);
     await expect.poll(() => nodeStatus(page, segment!.segmentId)).toBe("strong");
-    expect(await api<GapThresholds>("/api/settings/gap-thresholds")).toEqual(saved);
+    expect(await app.json<GapThresholds>("/api/settings/gap-thresholds")).toEqual(saved);
 
     // The browser logs the refused save it was told to expect; nothing else may go wrong.
     expect(errors.filter((e) => !e.includes("400 (Bad Request)"))).toEqual([]);
@@ -148,15 +142,15 @@ describe("settings and adding targets to an existing list", () => {
   });
 
   it("lets an editor add two picked targets to an existing list, one of them already there, and says so", async () => {
-    const ranking = await api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`);
+    const ranking = await app.json<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`);
     const [there, fresh] = ranking.results;
     expect(there && fresh).toBeTruthy();
-    const list = await api<TargetListDetail>("/api/lists", {
+    const list = await app.json<TargetListDetail>("/api/lists", {
       method: "POST",
       body: JSON.stringify({ name: "e2e 已有清单", zoneId: ZONE, chainId: CHAIN, filters: { regionGroup: "jingjinji" }, firmIds: [there!.firm.id] }),
     });
     // Another list of the same chain, so the person has to pick the right one.
-    await api<TargetListDetail>("/api/lists", {
+    await app.json<TargetListDetail>("/api/lists", {
       method: "POST",
       body: JSON.stringify({ name: "e2e 另一份清单", zoneId: ZONE, chainId: CHAIN, filters: { regionGroup: "jingjinji" }, top: 1 }),
     });
@@ -178,7 +172,7 @@ describe("settings and adding targets to an existing list", () => {
     await settle(page);
     await saveScreenshot(page, "94-add-to-list-summary");
 
-    const after = await api<TargetListDetail>(`/api/lists/${list.id}`);
+    const after = await app.json<TargetListDetail>(`/api/lists/${list.id}`);
     expect(after.entries.map((e) => e.firm.id).sort()).toEqual([there!.firm.id, fresh!.firm.id].sort());
     const added = after.entries.find((e) => e.firm.id === fresh!.firm.id)!;
     expect(added).toMatchObject({ segmentId: bestSegment(fresh!), status: "待接触" });

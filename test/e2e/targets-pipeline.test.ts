@@ -20,19 +20,13 @@ const WHO = "admin";
 let app: RunningApp;
 let browser: Browser;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await app.fetch(`${path}`, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
-  expect(response.ok, `${init?.method ?? "GET"} ${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 const bestSegment = (target: TargetRanking["results"][number]) => [...target.segments].sort((a, b) => b.confidence - a.confidence)[0]!.segmentId;
 
 /** Two targets whose best segment nothing fills yet, so the map's change can only come from us. */
 async function pickTargets() {
   const [ranking, map] = await Promise.all([
-    api<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`),
-    api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`),
+    app.json<TargetRanking>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50`),
+    app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`),
   ]);
   const unfilled = new Set(map.segments.filter((s) => !s.filling).map((s) => s.id));
   const picks = ranking.results.filter((r) => unfilled.has(bestSegment(r)));
@@ -112,9 +106,9 @@ describe("targets, lists and the pipeline", () => {
     await saveScreenshot(page, "32-board-signed");
 
     // 4. Someone else changes the second entry meanwhile: our next move is refused (409) and the board reloads.
-    const list = await api<TargetListDetail>(`/api/lists/${listId}`);
+    const list = await app.json<TargetListDetail>(`/api/lists/${listId}`);
     const stale = list.entries.find((e) => e.firm.id === other.firm.id)!;
-    await api<ListEntry>(`/api/lists/${listId}/entries/${stale.id}`, { method: "PATCH", body: JSON.stringify({ version: stale.version, by: "另一位同事", status: "洽谈中" }) });
+    await app.json<ListEntry>(`/api/lists/${listId}/entries/${stale.id}`, { method: "PATCH", body: JSON.stringify({ version: stale.version, by: "另一位同事", status: "洽谈中" }) });
     const conflict = page.waitForResponse((r) => r.request().method() === "PATCH" && r.status() === 409);
     await page.locator(`[data-testid="entry-${other.firm.id}"]`).dragTo(page.locator('[data-testid="column-已放弃"]'));
     await conflict;
@@ -142,13 +136,13 @@ describe("targets, lists and the pipeline", () => {
     await history.scrollIntoViewIfNeeded();
     await settle(page);
     await saveScreenshot(page, "34-entry-drawer");
-    const saved = (await api<TargetListDetail>(`/api/lists/${listId}`)).entries.find((e) => e.firm.id === signed.firm.id)!;
+    const saved = (await app.json<TargetListDetail>(`/api/lists/${listId}`)).entries.find((e) => e.firm.id === signed.firm.id)!;
     expect(saved).toMatchObject({ status: "已签约", ownerTeam: "招商一组", nextContactOn: "2026-12-01" });
     expect(saved.projectId).not.toBeNull();
     await page.keyboard.press("Escape");
 
     // 6. The map shows the segment as being filled: in its data and as a visible mark.
-    const map = await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
+    const map = await app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
     expect(map.segments.find((s) => s.id === segmentId)!.filling).toBe(true);
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}?segment=${segmentId}`);
     await waitForMap(page, `${ZONE}/${CHAIN}`);

@@ -21,6 +21,8 @@ export interface RunningApp {
   store: GraphStore;
   /** Calls the API (a path such as "/api/zones") logged in as the admin. */
   fetch: ApiFetch;
+  /** Calls the API as the admin with a JSON body (if any) and reads the JSON answer; anything but a 2xx throws, naming the call. */
+  json<T>(path: string, init?: RequestInit): Promise<T>;
   /** Calls the API logged in with `role`, or without a session. */
   as(role: Role | "anonymous"): Promise<ApiFetch>;
   /** A session cookie value for `role`, e.g. to hand to a browser. */
@@ -64,11 +66,16 @@ export async function startApp(seed: (store: GraphStore) => Promise<void>, optio
     if (!cookies.has(role)) cookies.set(role, logInAt(url, TEST_USERS[role], testPassword(TEST_USERS[role])));
     return cookies.get(role)!;
   };
-  const adminCookie = await sessionCookie("admin");
+  const adminFetch = fetchWithSession(url, await sessionCookie("admin"));
   return {
     url,
     store: test.store,
-    fetch: fetchWithSession(url, adminCookie),
+    fetch: adminFetch,
+    async json<T>(path: string, init: RequestInit = {}) {
+      const response = await adminFetch(path, { ...init, headers: { "Content-Type": "application/json", ...init.headers } });
+      if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
     as: async (role) => fetchWithSession(url, role === "anonymous" ? null : await sessionCookie(role)),
     sessionCookie,
     async close() {

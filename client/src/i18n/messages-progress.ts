@@ -49,6 +49,7 @@ export const progressZhCN = {
   "projects.searchPlaceholder": "项目或企业名称",
   "projects.totals": "共 {count} 个项目，计划投资合计 {investment}",
   "projects.unknownInvestment": "（其中 {count} 个项目投资额未知，未计入）",
+  "projects.totalsUnknown": "共 {count} 个项目，计划投资额均未知",
   "projects.empty": "没有符合条件的项目。",
 
   "chart.png": "导出 PNG",
@@ -60,6 +61,8 @@ export const progressZhCN = {
   "cockpit.count": "{count} 个",
   "cockpit.newProjects": "{date} 以来新增项目",
   "cockpit.followUps": "本周待跟进",
+  "cockpit.investmentUnknown": "投资额未知",
+  "cockpit.investmentPartly": "{sum}（{count} 个未知）",
   "cockpit.overdue": "其中 {count} 条已逾期",
   "cockpit.chains": "主导产业链",
   "cockpit.chainFigures": "已覆盖 {covered}/{segments} 个环节 · 缺口 {gaps} · 补链中 {filling}",
@@ -135,6 +138,7 @@ export const progressEn: Record<keyof typeof progressZhCN, string> = {
   "projects.searchPlaceholder": "Project or firm name",
   "projects.totals": "{count} projects, planned investment {investment}",
   "projects.unknownInvestment": "({count} with unknown investment, not in the sum)",
+  "projects.totalsUnknown": "{count} projects, none with a known investment",
   "projects.empty": "No project matches.",
 
   "chart.png": "Save PNG",
@@ -146,6 +150,8 @@ export const progressEn: Record<keyof typeof progressZhCN, string> = {
   "cockpit.count": "{count}",
   "cockpit.newProjects": "New since {date}",
   "cockpit.followUps": "Follow-ups this week",
+  "cockpit.investmentUnknown": "investment unknown",
+  "cockpit.investmentPartly": "{sum} ({count} unknown)",
   "cockpit.overdue": "{count} overdue",
   "cockpit.chains": "Leading chains",
   "cockpit.chainFigures": "{covered}/{segments} segments covered · {gaps} gaps · {filling} being filled",

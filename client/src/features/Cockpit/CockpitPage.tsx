@@ -10,7 +10,7 @@ import dayjs from "dayjs";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ENTRY_STATUSES, PROJECT_STATUSES } from "../../../../server/model/domain";
-import type { Cockpit, CockpitChain } from "../../../../server/model/progress";
+import type { Cockpit, CockpitChain, ProjectTotals } from "../../../../server/model/progress";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -79,8 +79,8 @@ function CockpitBody({ data, t, locale }: { data: Cockpit; t: Translate; locale:
   return (
     <>
       <div className="cockpit-kpis">
-        <Kpi label={t("cockpit.projects")} value={t("cockpit.count", { count: data.projects.totals.count })} note={formatMoney(data.projects.totals.investment, locale)} testId="kpi-projects" />
-        <Kpi label={t("cockpit.newProjects", { date: data.since })} value={t("cockpit.count", { count: data.newProjects.totals.count })} note={formatMoney(data.newProjects.totals.investment, locale)} testId="kpi-new" />
+        <Kpi label={t("cockpit.projects")} value={t("cockpit.count", { count: data.projects.totals.count })} note={investmentNote(data.projects.totals, t, locale)} testId="kpi-projects" />
+        <Kpi label={t("cockpit.newProjects", { date: data.since })} value={t("cockpit.count", { count: data.newProjects.totals.count })} note={investmentNote(data.newProjects.totals, t, locale)} testId="kpi-new" />
         <Kpi label={t("cockpit.followUps")} value={String(due)} note={t("cockpit.overdue", { count: overdue })} testId="kpi-followups" />
       </div>
 
@@ -158,6 +158,13 @@ function CockpitBody({ data, t, locale }: { data: Cockpit; t: Translate; locale:
   );
 }
 
+/** The investment of some projects; "unknown" when none of them has a figure (unknown is not nothing). */
+function investmentNote(totals: ProjectTotals, t: Translate, locale: Locale): string {
+  if (totals.count > 0 && totals.withInvestment === 0) return t("cockpit.investmentUnknown");
+  const sum = formatMoney(totals.investment, locale);
+  return totals.withInvestment < totals.count ? t("cockpit.investmentPartly", { sum, count: totals.count - totals.withInvestment }) : sum;
+}
+
 function Kpi({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
   return (
     <div className="cockpit-kpi" data-testid={testId}>
@@ -183,7 +190,8 @@ function ChainCard({ chain, showZone, t, locale }: { chain: CockpitChain; showZo
       <div className="cockpit-chain-figures">
         {t("cockpit.chainFigures", { covered: f.covered, segments: f.segments, gaps: f.gapSegments, filling: f.filling })}
       </div>
-      <EChart option={option} height={70} label={t("cockpit.trendLabel", { chain: chain.chain.name })} testId={`trend-${chain.zone.id}-${chain.chain.id}`} />
+      {/* A trend needs two days: before the second, the since line says history starts now. */}
+      {chain.trend.length > 1 && <EChart option={option} height={60} label={t("cockpit.trendLabel", { chain: chain.chain.name })} testId={`trend-${chain.zone.id}-${chain.chain.id}`} />}
       <div className="cockpit-since" data-testid="since-line">
         {sinceSentence(chain.since, t, locale)}
       </div>
@@ -197,7 +205,7 @@ function trendOption(chain: CockpitChain): ChartOption {
     xAxis: { type: "category", show: false, data: chain.trend.map((p) => p.day) },
     yAxis: { type: "value", show: false, min: 0, max: 100 },
     tooltip: { trigger: "axis", valueFormatter: (v) => `${v}%`, textStyle: { fontSize: CHART_FONT } },
-    series: [{ type: "line", data: chain.trend.map((p) => Math.round(p.completeness * 100)), symbol: chain.trend.length > 1 ? "none" : "circle", lineStyle: { color: BRAND, width: 3 }, itemStyle: { color: BRAND }, areaStyle: { color: "rgba(31,78,140,0.12)" } }],
+    series: [{ type: "line", data: chain.trend.map((p) => Math.round(p.completeness * 100)), symbol: "none", lineStyle: { color: BRAND, width: 3 }, itemStyle: { color: BRAND }, areaStyle: { color: "rgba(31,78,140,0.12)" } }],
   };
 }
 

@@ -180,8 +180,14 @@ export function ProjectsPage() {
         {(data) => (
           <>
             <div className="register-totals" data-testid="projects-totals">
-              <b>{t("projects.totals", { count: data.totals.count, investment: formatMoney(data.totals.investment, locale) })}</b>
-              {data.totals.withInvestment < data.totals.count && <span className="firm-meta"> {t("projects.unknownInvestment", { count: data.totals.count - data.totals.withInvestment })}</span>}
+              {data.totals.count > 0 && data.totals.withInvestment === 0 ? (
+                <b>{t("projects.totalsUnknown", { count: data.totals.count })}</b>
+              ) : (
+                <>
+                  <b>{t("projects.totals", { count: data.totals.count, investment: formatMoney(data.totals.investment, locale) })}</b>
+                  {data.totals.withInvestment < data.totals.count && <span className="firm-meta"> {t("projects.unknownInvestment", { count: data.totals.count - data.totals.withInvestment })}</span>}
+                </>
+              )}
               <span className="register-status-totals">
                 {PROJECT_STATUSES.filter((s) => data.byStatus[s].count > 0).map((s) => (
                   <Tag key={s} color={PROJECT_STATUS_COLORS[s]}>

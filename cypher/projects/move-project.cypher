@@ -2,7 +2,8 @@
 // params: $id, $firmId, $zoneId
 // returns: id
 MATCH (old:Firm)-[i:INVESTS]->(p:Project {id: $id})-[s:SITED_IN]->(:Zone)
-MATCH (f:Firm {id: $firmId}), (z:Zone {id: $zoneId})
+MATCH (f:Firm {id: $firmId})
+MATCH (z:Zone {id: $zoneId})
 DELETE i, s
 CREATE (f)-[:INVESTS]->(p)
 CREATE (p)-[:SITED_IN]->(z)

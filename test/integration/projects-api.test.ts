@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { ChainMap, ListEntry, TargetListDetail } from "../../server/model/api.js";
-import { Cockpit, ProjectDetail, ProjectRegister } from "../../server/model/progress.js";
+import { ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../server/model/progress.js";
+import { listSnapshots, snapshotsSettled } from "../../server/services/history.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
@@ -164,6 +165,18 @@ describe("the cockpit", () => {
     await call(`/api/lists/${list.id}/entries/${entry.id}`, "PATCH", { version: entry.version + 1, status: "已落地" });
     const after = ProjectDetail.parse((await call(`/api/projects/${project.id}`)).body);
     expect(after).toMatchObject({ status: "在建", investment: 15000 });
+  });
+
+  it("keeps today's figures after each write through the API, and the chain's history answers from them", async () => {
+    await snapshotsSettled(app.store);
+    const project = (await register("?q=废钢加工")).items[0]!;
+    await call(`/api/projects/${project.id}`, "PATCH", { version: project.version, status: "投产" });
+    await snapshotsSettled(app.store);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const [snapshot] = await listSnapshots(app.store, "lingyuan", "steel");
+    expect(snapshot).toMatchObject({ day: today, figures: { projects: { 投产: 1 } } });
+    const history = ChainHistory.parse((await call("/api/zones/lingyuan/chains/steel/history?since=2026-01-01")).body);
+    expect(history.trend.at(-1)).toEqual({ day: today, completeness: snapshot!.figures.completeness });
   });
 
   it("answers 404 for an unknown zone", async () => {

@@ -4,11 +4,11 @@
  * the bundle carries no more of ECharts than that.
  */
 import { Button } from "antd";
-import { BarChart, FunnelChart, LineChart } from "echarts/charts";
-import { GridComponent, MarkPointComponent, TooltipComponent } from "echarts/components";
+import { BarChart, LineChart } from "echarts/charts";
+import { GridComponent, TooltipComponent } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { init, use, type EChartsType } from "echarts/core";
-import type { BarSeriesOption, FunnelSeriesOption, LineSeriesOption } from "echarts/charts";
+import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
 import type { GridComponentOption, TooltipComponentOption } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
@@ -16,9 +16,9 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { FONT_FAMILY } from "../../model/palette";
 import { downloadBlob } from "./download";
 
-use([BarChart, FunnelChart, LineChart, GridComponent, TooltipComponent, MarkPointComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | FunnelSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 interface Props {
   option: ChartOption;

@@ -18,6 +18,7 @@ import { editRoutes } from "./routes/edit-routes.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { importRoutes } from "./routes/import-routes.js";
 import { listRoutes } from "./routes/list-routes.js";
+import { projectRoutes, snapshotAfterWrites } from "./routes/project-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 import { sessionRoutes } from "./routes/session-routes.js";
 import { settingsRoutes } from "./routes/settings-routes.js";
@@ -79,6 +80,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   // Open to all: health and logging in. Everything after needs a session and a role.
   app.use("/api", sessionRoutes(store, options.loginLimiter));
   app.use("/api", authenticate(store), requireDefaultRole);
+  app.use("/api", snapshotAfterWrites(store, options.logError));
   app.use("/api", userRoutes(store));
   app.use("/api", readRoutes(store));
   app.use("/api", gapRoutes(store));
@@ -86,6 +88,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", targetRoutes(store));
   app.use("/api", listRoutes(store));
   app.use("/api", editRoutes(store));
+  app.use("/api", projectRoutes(store, options.logError));
   app.use(
     "/api",
     importRoutes(store, {

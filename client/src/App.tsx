@@ -24,6 +24,8 @@ const PrintPage = lazy(() => import("./features/Print/PrintPage").then((m) => ({
 const TargetsPage = lazy(() => import("./features/Targets/TargetsPage").then((m) => ({ default: m.TargetsPage })));
 const ListsPage = lazy(() => import("./features/Lists/ListsPage").then((m) => ({ default: m.ListsPage })));
 const ListPage = lazy(() => import("./features/Lists/ListPage").then((m) => ({ default: m.ListPage })));
+const ProjectsPage = lazy(() => import("./features/Projects/ProjectsPage").then((m) => ({ default: m.ProjectsPage })));
+const CockpitPage = lazy(() => import("./features/Cockpit/CockpitPage").then((m) => ({ default: m.CockpitPage })));
 const ProfilesPage = lazy(() => import("./features/Profiles/ProfilesPage").then((m) => ({ default: m.ProfilesPage })));
 const ReportPage = lazy(() => import("./features/Report/ReportPage").then((m) => ({ default: m.ReportPage })));
 const ImportsPage = lazy(() => import("./features/Imports/ImportsPage").then((m) => ({ default: m.ImportsPage })));
@@ -56,6 +58,8 @@ export function App() {
                 <Route path={ROUTES.targets} element={<TargetsPage />} />
                 <Route path={ROUTES.lists} element={<ListsPage />} />
                 <Route path={ROUTES.list} element={<ListPage />} />
+                <Route path={ROUTES.projects} element={<ProjectsPage />} />
+                <Route path={ROUTES.cockpit} element={<CockpitPage />} />
                 <Route path={ROUTES.profiles} element={<ProfilesPage />} />
                 <Route path={ROUTES.profile} element={<ProfilesPage />} />
                 <Route path={ROUTES.imports} element={<ImportsPage />} />

@@ -6,7 +6,7 @@ CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortNa
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
 CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING);
-CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING);
+CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, status STRING, statusOn STRING, description STRING, source STRING, version INT64, createdAt STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS Document(fileName STRING PRIMARY KEY, title STRING, date STRING, publisher STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
@@ -19,6 +19,10 @@ CREATE NODE TABLE IF NOT EXISTS ReviewDecision(key STRING PRIMARY KEY, firmId ST
 CREATE NODE TABLE IF NOT EXISTS User(username STRING PRIMARY KEY, role STRING, passwordHash STRING, disabled BOOLEAN, createdAt STRING, updatedAt STRING, version INT64);
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
 CREATE NODE TABLE IF NOT EXISTS AuditEntry(id STRING PRIMARY KEY, at STRING, actor STRING, action STRING, entity STRING, entityId STRING, summary STRING, before STRING, after STRING);
+// A project's status changes: the day it happened (statusOn), who recorded it and when.
+CREATE NODE TABLE IF NOT EXISTS ProjectStatusChange(id STRING PRIMARY KEY, projectId STRING, fromStatus STRING, toStatus STRING, statusOn STRING, by STRING, at STRING, note STRING);
+// A zone × chain's figures as they stood at the end of a day (China time); see docs/decisions/017.
+CREATE NODE TABLE IF NOT EXISTS ChainSnapshot(id STRING PRIMARY KEY, zoneId STRING, chainId STRING, day STRING, takenAt STRING, completeness DOUBLE, figures STRING);
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Segment TO Chain);
 // A firm belongs to its parent firm: kind "subsidiary" (子公司, its own legal person) or
 // "branch" (分公司/分厂/办事处, not one); source: where it is said.
@@ -51,3 +55,7 @@ ALTER TABLE Firm ADD IF NOT EXISTS capitalAsOf INT64;
 // Capital given in another currency: the amount as given and its currency (null: 人民币).
 ALTER TABLE Firm ADD IF NOT EXISTS capitalAmount DOUBLE;
 ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;
+// Projects became editable records: a version for guarded edits, and when they were made and changed.
+ALTER TABLE Project ADD IF NOT EXISTS version INT64 DEFAULT 1;
+ALTER TABLE Project ADD IF NOT EXISTS createdAt STRING;
+ALTER TABLE Project ADD IF NOT EXISTS updatedAt STRING;

@@ -12,12 +12,15 @@ import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
 import { auditStep } from "../audit/audit.js";
 import { ListEntry, TargetListSummary, type TargetListDetail } from "../model/api.js";
-import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUS_OF_ENTRY } from "../model/domain.js";
+import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUSES, PROJECT_STATUS_OF_ENTRY, type ProjectStatus } from "../model/domain.js";
+import type { RegisterProject } from "../model/progress.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { getZoneRecord } from "./chain-facts.js";
 import { getChain } from "./chains.js";
-import { guardedWrite } from "./editing/guarded.js";
+import { enteredBy, guardedWrite } from "./editing/guarded.js";
+import { chinaDay, statusChangeStep } from "./editing/projects.js";
+import { readProjects } from "./projects.js";
 import { groupBy, parseRows } from "./rows.js";
 import { rankChainTargets, TargetFilters } from "./targets.js";
 
@@ -205,7 +208,8 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
   const at = now.toISOString();
   const status = change.status ?? entry.status;
   const projectStatus = PROJECT_STATUS_OF_ENTRY[status];
-  const projectId = projectStatus ? `p-${entry.id}` : null;
+  const project = entry.projectId ? (await readProjects(store, entry.projectId))[0] ?? null : null;
+  const projectId = projectStatus ? (project?.id ?? `p-${entry.id}`) : null;
   const steps: WriteStep[] = [
     {
       query: "lists/update-entry",
@@ -226,30 +230,10 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
   ];
   if (status !== entry.status)
     steps.push({ query: "lists/add-change", rows: [{ id: newId("c"), entryId: entry.id, fromStatus: entry.status, toStatus: status, by: actor, at, note: change.note }] });
-  if (projectStatus) {
-    const firm = displayName(entry.firm.name, entry.firm.aliases);
-    steps.push(
-      {
-        query: "projects/upsert-project",
-        rows: [
-          {
-            id: projectId,
-            name: `${firm}${entry.segmentName}项目`,
-            firmId: entry.firm.id,
-            zoneId: list.zoneId,
-            investment: change.investment ?? null,
-            status: projectStatus,
-            statusOn: at.slice(0, 10),
-            description: `由招商清单「${list.name}」转入（${actor}）`,
-            source: `target list ${list.id}`,
-          },
-        ],
-      },
-      { query: "projects/link-segment", rows: [{ projectId, segmentId: entry.segmentId }] },
-    );
-  } else if (entry.projectId) {
+  if (projectStatus) steps.push(...entryProjectSteps(list, entry, status, projectStatus, project, change, actor, now));
+  else if (project) {
     // Back before signing, or given up: the project it had become is no longer under way.
-    steps.push({ query: "projects/delete-project", rows: [{ id: entry.projectId }] });
+    steps.push({ query: "projects/delete-changes", rows: [{ projectId: project.id }] }, { query: "projects/delete-project", rows: [{ id: project.id }] });
   }
   const after = {
     ...entryRecord(entry),
@@ -277,6 +261,48 @@ export async function changeEntry(store: GraphStore, listId: string, entryId: st
     throw new AppError("conflict", 409, "Someone changed this entry meanwhile; here is the current one.", { current });
   }
   return (await getList(store, listId)).entries.find((e) => e.id === entryId)!;
+}
+
+/**
+ * What a signed or landed entry does to its project: makes it (once), moves its status with
+ * the entry's, records the change with its day and who, and sets its investment when given.
+ * A project the register has already taken further (在建, 投产 …) keeps its status when the
+ * entry moves forward to a status it has passed.
+ */
+function entryProjectSteps(
+  list: TargetListDetail,
+  entry: ListEntry,
+  status: EntryStatus,
+  projectStatus: ProjectStatus,
+  project: RegisterProject | null,
+  change: EntryChange,
+  actor: string,
+  now: Date,
+): WriteStep[] {
+  const day = chinaDay(now);
+  const firm = displayName(entry.firm.name, entry.firm.aliases);
+  if (!project) {
+    const id = `p-${entry.id}`;
+    return [
+      {
+        query: "projects/create-project",
+        mustMatch: true,
+        rows: [{ id, name: `${firm}${entry.segmentName}项目`, firmId: entry.firm.id, zoneId: list.zoneId, investment: change.investment ?? null, status: projectStatus, statusOn: day, description: `由招商清单「${list.name}」转入（${actor}）`, source: enteredBy(actor), at: now.toISOString() }],
+      },
+      { query: "projects/link-segment", rows: [{ projectId: id, segmentId: entry.segmentId }], mustMatch: true },
+      statusChangeStep(id, null, projectStatus, day, actor, now, `招商清单「${list.name}」：${status}`),
+    ];
+  }
+  const movedForward = ENTRY_STATUSES.indexOf(status) > ENTRY_STATUSES.indexOf(entry.status);
+  const passed = PROJECT_STATUSES.indexOf(project.status) >= PROJECT_STATUSES.indexOf(projectStatus);
+  const nextStatus = status === entry.status || (movedForward && passed) ? project.status : projectStatus;
+  const investment = change.investment === undefined ? project.investment : change.investment;
+  if (nextStatus === project.status && investment === project.investment) return [];
+  const statusOn = nextStatus === project.status ? project.statusOn : day;
+  return [
+    { query: "projects/set-progress", rows: [{ id: project.id, status: nextStatus, statusOn, investment, at: now.toISOString() }], mustMatch: true },
+    ...(nextStatus === project.status ? [] : [statusChangeStep(project.id, project.status, nextStatus, day, actor, now, `招商清单「${list.name}」：${status}`)]),
+  ];
 }
 
 export async function deleteEntry(store: GraphStore, listId: string, entryId: string, actor: string): Promise<void> {

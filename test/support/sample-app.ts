@@ -12,6 +12,7 @@ import type { GraphStore } from "../../server/graph/store.js";
 import type { Role } from "../../server/model/accounts.js";
 import { loadSample } from "../../seed/load-sample.js";
 import type { SampleGraph } from "../../seed/sample.js";
+import { snapshotsSettled } from "../../server/services/history.js";
 import { openTestStore } from "./store.js";
 
 export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -80,6 +81,8 @@ export async function startApp(seed: (store: GraphStore) => Promise<void>, optio
     sessionCookie,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Snapshots taken after the last writes finish before the graph closes.
+      await snapshotsSettled(test.store);
       await test.close();
     },
   };

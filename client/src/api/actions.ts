@@ -17,6 +17,8 @@ import {
   TargetListDetail,
 } from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
+import type { NewProject, ProjectChange } from "../../../server/model/progress";
+import { ProjectDetail } from "../../../server/model/progress";
 import { GapThresholds, ScoringProfile } from "../../../server/model/domain";
 import type { ExchangeRate } from "../../../server/model/domain";
 import { SESSION_PATH, sendJson, uploadFile } from "./client";
@@ -98,6 +100,9 @@ export const actions = {
     changed(sendJson("POST", `/api/lists/${id(listId)}/entries`, body, TargetListDetail)),
   changeEntry: (listId: string, entryId: string, change: EntryChange) =>
     changed(sendJson("PATCH", `/api/lists/${id(listId)}/entries/${id(entryId)}`, change, ListEntry)),
+  // Projects in the register. A stale `version` answers 409 "conflict" with the current project.
+  createProject: (project: z.input<typeof NewProject>) => changed(sendJson("POST", "/api/projects", project, ProjectDetail)),
+  changeProject: (projectId: string, change: z.input<typeof ProjectChange>) => changed(sendJson("PATCH", `/api/projects/${id(projectId)}`, change, ProjectDetail)),
   deleteEntry: (listId: string, entryId: string) => changed(sendJson("DELETE", `/api/lists/${id(listId)}/entries/${id(entryId)}`)),
 
   // Chains and firms. A stale `version` answers 409 "conflict" with the current record.

@@ -26,6 +26,9 @@ import type { ExchangeRate } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
 import { auditQuery } from "../model/auditFilter";
+import { ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../../server/model/progress";
+import type { ProjectFilter } from "../model/projectQuery";
+import { projectApiQuery } from "../model/projectQuery";
 import type { TargetQuery } from "../model/targetQuery";
 import { targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
@@ -107,6 +110,22 @@ export const api = {
   firm: (firmId: string): ApiRequest<FirmDetail> => ({ path: `/api/firms/${id(firmId)}`, schema: FirmDetail }),
   /** One segment as editors see it, with the version a change must send back. */
   segment: (segmentId: string): ApiRequest<SegmentRecord> => ({ path: `/api/segments/${id(segmentId)}`, schema: SegmentRecord }),
+  /** The project register: what the filter selects, with its totals. */
+  projects: (filter: ProjectFilter): ApiRequest<ProjectRegister> => ({ path: `/api/projects?${projectApiQuery(filter)}`, schema: ProjectRegister }),
+  project: (projectId: string): ApiRequest<ProjectDetail> => ({ path: `/api/projects/${id(projectId)}`, schema: ProjectDetail }),
+  /** The cockpit of the city (zoneId null) or one zone, compared with `since`. */
+  cockpit: (zoneId: string | null, since: string | null): ApiRequest<Cockpit> => {
+    const query = new URLSearchParams();
+    if (zoneId) query.set("zoneId", zoneId);
+    if (since) query.set("since", since);
+    const text = query.toString();
+    return { path: `/api/cockpit${text ? `?${text}` : ""}`, schema: Cockpit };
+  },
+  /** A zone × chain's completeness trend and what changed since a day. */
+  chainHistory: (zoneId: string, chainId: string, since: string | null): ApiRequest<ChainHistory> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/history${since ? `?since=${since}` : ""}`,
+    schema: ChainHistory,
+  }),
   search: (query: string): ApiRequest<SearchResults> => ({
     path: `/api/search?q=${encodeURIComponent(query)}`,
     schema: SearchResults,
@@ -119,6 +138,7 @@ export const files = {
     `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/export?${targetApiQuery(query, { format })}`,
   list: (listId: string, format: ExportFormat) => `/api/lists/${id(listId)}/export?format=${format}`,
   gaps: (zoneId: string, chainId: string, format: ExportFormat) => `/api/zones/${id(zoneId)}/chains/${id(chainId)}/gaps/export?format=${format}`,
+  projects: (filter: ProjectFilter, format: ExportFormat) => `/api/projects/export?${projectApiQuery(filter, { format })}`,
   importReport: (importId: string) => `/api/imports/${id(importId)}/report`,
   audit: (filter: AuditFilter, format: ExportFormat = "xlsx") => `/api/audit/export?${auditQuery(filter)}&format=${format}`,
 };

@@ -3,6 +3,7 @@
  * Placeholders are written {name} and filled by t().
  */
 import { accountsEn, accountsZhCN } from "./messages-accounts";
+import { progressEn, progressZhCN } from "./messages-progress";
 import { settingsEn, settingsZhCN } from "./messages-settings";
 import { workEn, workZhCN } from "./messages-work";
 
@@ -10,6 +11,7 @@ export const zhCN = {
   ...workZhCN,
   ...accountsZhCN,
   ...settingsZhCN,
+  ...progressZhCN,
   "app.title": "ChainAtlas 产业链招商图谱",
   "app.shortTitle": "产业链招商图谱",
   "app.language": "English",
@@ -163,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...accountsEn,
   ...settingsEn,
+  ...progressEn,
   "app.title": "ChainAtlas · Industrial chain maps",
   "app.shortTitle": "Industrial chain maps",
   "app.language": "中文",

@@ -30,6 +30,13 @@ export const paths = {
     return withQuery("/lists", query);
   },
   list: (listId: string, entryId?: string | null) => withQuery(`/lists/${listId}`, new URLSearchParams(entryId ? { entry: entryId } : {})),
+  projects: (query: URLSearchParams = new URLSearchParams()) => withQuery("/projects", query),
+  cockpit: (zoneId?: string | null, since?: string | null) => {
+    const query = new URLSearchParams();
+    if (zoneId) query.set("zone", zoneId);
+    if (since) query.set("since", since);
+    return withQuery("/cockpit", query);
+  },
   profiles: (profileId?: string) => (profileId ? `/profiles/${profileId}` : "/profiles"),
   imports: () => "/imports",
   importJob: (importId: string) => `/imports/${importId}`,
@@ -49,6 +56,8 @@ export const ROUTES = {
   report: "/zones/:zoneId/chains/:chainId/report",
   lists: "/lists",
   list: "/lists/:listId",
+  projects: "/projects",
+  cockpit: "/cockpit",
   profiles: "/profiles",
   profile: "/profiles/:profileId",
   imports: "/imports",

@@ -12,8 +12,8 @@ import { AUDIT_ACTIONS } from "../../../../server/model/audit-actions";
 import type { AuditEntry } from "../../../../server/model/api";
 import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
-import { isMessageKey, useI18n } from "../../i18n/I18nProvider";
-import type { Translate } from "../../i18n/I18nProvider";
+import { useI18n } from "../../i18n/I18nProvider";
+import { actionLabel, entityLabel } from "./auditLabels";
 import type { AuditFilter } from "../../model/auditFilter";
 import { parseAuditFilter, writeAuditFilter } from "../../model/auditFilter";
 import { formatDate, formatDateTime } from "../../model/format";
@@ -25,20 +25,7 @@ import { AuditDiff } from "./AuditDiff";
 const PAGE_SIZE = 50;
 const DATE_FORMAT = "YYYY-MM-DD";
 /** The kinds of record the app writes, for the filter's choices (others can be typed). */
-const ENTITIES = ["firm", "segment", "feeds", "firm-segment", "chain-leader", "flag", "list", "list-entry", "profile", "review", "setting", "import", "user", "session"] as const;
-
-/** "firm" → 企业; a kind the interface does not know keeps its own name. */
-export function entityLabel(t: Translate, entity: string): string {
-  const key = `audit.entity.${entity}`;
-  return isMessageKey(key) ? t(key) : entity;
-}
-
-/** "firm.update" → 修改; an unknown verb keeps its own name. */
-export function actionLabel(t: Translate, action: string): string {
-  const verb = action.includes(".") ? action.slice(action.indexOf(".") + 1) : action;
-  const key = `audit.verb.${verb}`;
-  return isMessageKey(key) ? t(key) : verb;
-}
+const ENTITIES = ["firm", "segment", "feeds", "firm-segment", "chain-leader", "flag", "project", "list", "list-entry", "profile", "review", "setting", "import", "user", "session"] as const;
 
 export function AuditPage() {
   const { t } = useI18n();

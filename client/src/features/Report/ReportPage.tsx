@@ -1,17 +1,20 @@
 /**
  * 一链一图 report: one printable landscape page (A3 by default, A4 on request) per zone ×
  * chain — title, zone, date, the map as vector SVG, completeness, the gap table, the top
- * targets and where the pipeline stands. Print, or save as PDF, in one click.
+ * targets and where the pipeline stands; what changed since a chosen day (?since=) in one
+ * line beside a small completeness trend. Print, or save as PDF, in one click.
  *
  * The sheet is one page tall; the header, legend and tables take what they need and the
  * map the rest, across the page's width, laid out for the proportions of the band it gets.
  * Only a gap table too long for any map to leave it room goes on to a second page (under
  * its repeated header).
  */
-import { Button, Segmented, Space } from "antd";
+import { Button, DatePicker, Segmented, Space } from "antd";
+import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainReport } from "../../../../server/model/api";
+import type { ChainHistory } from "../../../../server/model/progress";
 import { ENTRY_STATUSES } from "../../../../server/model/domain";
 import { api } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
@@ -25,8 +28,10 @@ import type { Paper } from "../../model/paths";
 import { SIGNED_STATUSES, sumStatusCounts } from "../../model/pipeline";
 import { formatPoints } from "../../model/scoreBar";
 import { segmentStatuses } from "../../model/status";
+import { sinceSentence } from "../../model/since";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
+import { EChart, type ChartOption } from "../common/EChart";
 import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
@@ -42,17 +47,21 @@ export function ReportPage() {
   const { zoneId = "", chainId = "" } = useParams();
   const [query] = useSearchParams();
   const paper: Paper = query.get("paper") === "A4" ? "A4" : "A3";
+  const sinceParam = query.get("since");
+  const since = sinceParam && /^\d{4}-\d{2}-\d{2}$/.test(sinceParam) ? sinceParam : null;
   const report = useApi(api.report(zoneId, chainId));
+  const history = useApi(api.chainHistory(zoneId, chainId, since));
   return (
     <div className="print-root report-root">
-      <RequestState state={report}>{(data) => <ReportSheet report={data} paper={paper} />}</RequestState>
+      <RequestState state={report}>{(data) => <ReportSheet report={data} paper={paper} history={history.data ?? null} />}</RequestState>
     </div>
   );
 }
 
-function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
+function ReportSheet({ report, paper, history }: { report: ChainReport; paper: Paper; history: ChainHistory | null }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const [query, setQuery] = useSearchParams();
   const chainNames = useChainNames();
   const { map, gaps, targets, lists } = report;
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
@@ -95,8 +104,19 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
           <Segmented<Paper>
             value={paper}
             options={["A3", "A4"]}
-            onChange={(next) => navigate(paths.report(map.zone.id, map.chain.id, next), { replace: true })}
+            onChange={(next) => navigate(withSince(paths.report(map.zone.id, map.chain.id, next), query.get("since")), { replace: true })}
             data-testid="report-paper"
+          />
+          <span>{t("report.sinceDate")}</span>
+          <DatePicker
+            value={history ? dayjs(history.since.since) : null}
+            allowClear={false}
+            onChange={(day) => {
+              const next = new URLSearchParams(query);
+              if (day) next.set("since", day.format("YYYY-MM-DD"));
+              setQuery(next, { replace: true });
+            }}
+            data-testid="report-since-date"
           />
           <Button type="primary" onClick={() => window.print()} data-testid="report-print">
             {t("print.print")}
@@ -116,6 +136,12 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
                 {t("panel.leaderFirm")}：{map.leaders.length ? map.leaders.map((l) => l.name).join("、") : t("overview.noLeader")}
               </span>
             </div>
+            {history && (
+              <div className="report-since" data-testid="report-since">
+                {history.trend.length > 1 && <EChart option={sparkline(history)} height={24} label={t("cockpit.trendLabel", { chain: chainName })} />}
+                <span>{sinceSentence(history.since, t, locale)}</span>
+              </div>
+            )}
           </div>
           <div className="report-figures-block">
             <dl className="report-figures" data-testid="report-figures">
@@ -274,6 +300,21 @@ function ReportSheet({ report, paper }: { report: ChainReport; paper: Paper }) {
       </article>
     </>
   );
+}
+
+/** The report's URL keeps the day it compares with when the paper changes. */
+function withSince(path: string, since: string | null): string {
+  return since ? `${path}${path.includes("?") ? "&" : "?"}since=${since}` : path;
+}
+
+/** A completeness trend small enough to sit beside one line of text. */
+function sparkline(history: ChainHistory): ChartOption {
+  return {
+    grid: { left: 2, right: 2, top: 3, bottom: 3 },
+    xAxis: { type: "category", show: false, data: history.trend.map((p) => p.day) },
+    yAxis: { type: "value", show: false, min: 0, max: 100 },
+    series: [{ type: "line", data: history.trend.map((p) => Math.round(p.completeness * 100)), symbol: "none", lineStyle: { color: "#1f4e8c", width: 2 }, itemStyle: { color: "#1f4e8c" } }],
+  };
 }
 
 /** "河北省 唐山市 路北区" → "河北 唐山": enough to place a firm on a crowded sheet. */

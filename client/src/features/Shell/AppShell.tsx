@@ -14,6 +14,8 @@ import { UserMenu } from "./UserMenu";
 
 const MENU: { to: string; label: MessageKey; end?: boolean; testId: string }[] = [
   { to: paths.overview(), label: "nav.overview", end: true, testId: "nav-overview" },
+  { to: paths.cockpit(), label: "nav.cockpit", testId: "nav-cockpit" },
+  { to: paths.projects(), label: "nav.projects", testId: "nav-projects" },
   { to: paths.lists(), label: "nav.lists", testId: "nav-lists" },
   { to: paths.profiles(), label: "nav.profiles", testId: "nav-profiles" },
   { to: paths.imports(), label: "nav.imports", testId: "nav-imports" },

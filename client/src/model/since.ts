@@ -1,0 +1,33 @@
+/**
+ * What changed since a day, in one sentence: "自 2026-10-01 以来：补齐 2 个环节，完整度
+ * 18% → 29%，新签约 3 个项目，4.2 亿元". Parts with nothing to say are left out; with no
+ * snapshot from before the day, the completeness comparison says so instead of guessing.
+ */
+import type { SinceSummary } from "../../../server/model/progress";
+import { formatMoney, formatPercent } from "./format";
+import type { Locale } from "./locale";
+
+type Translate = (key: SinceKey, params?: Record<string, string | number>) => string;
+export type SinceKey =
+  | "since.lead"
+  | "since.filled"
+  | "since.lost"
+  | "since.completeness"
+  | "since.noBaseline"
+  | "since.signed"
+  | "since.signedAmount"
+  | "since.nothing"
+  | "since.separator";
+
+export function sinceSentence(summary: SinceSummary, t: Translate, locale: Locale): string {
+  const parts: string[] = [];
+  if (summary.filledSegments.length) parts.push(t("since.filled", { count: summary.filledSegments.length }));
+  if (summary.lostSegments.length) parts.push(t("since.lost", { count: summary.lostSegments.length }));
+  if (summary.completenessThen === null) parts.push(t("since.noBaseline", { percent: formatPercent(summary.completenessNow) }));
+  else if (Math.round(summary.completenessThen * 100) !== Math.round(summary.completenessNow * 100))
+    parts.push(t("since.completeness", { from: formatPercent(summary.completenessThen), to: formatPercent(summary.completenessNow) }));
+  const signed = summary.newlySigned;
+  if (signed.count)
+    parts.push(signed.withInvestment ? t("since.signedAmount", { count: signed.count, amount: formatMoney(signed.investment, locale) }) : t("since.signed", { count: signed.count }));
+  return `${t("since.lead", { date: summary.since })}${parts.length ? parts.join(t("since.separator")) : t("since.nothing")}`;
+}

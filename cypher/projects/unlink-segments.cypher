@@ -1,0 +1,3 @@
+// params: $id   returns: nothing
+MATCH (p:Project {id: $id})-[b:BUILDS]->(:Segment)
+DELETE b

@@ -1,0 +1,189 @@
+/**
+ * History: each zone × chain's figures as they stood at the end of each day, kept in the
+ * graph (ChainSnapshot), so "what has changed since?" has an answer. A snapshot is taken
+ * after each write that changed a zone × chain's figures — at most one per zone × chain
+ * per day, replaced in place (docs/decisions/017-history-snapshots-after-writes.md). The
+ * figures are the same ones every screen shows: the gap figures from chainFigures (through
+ * getChainGaps), the projects from projectTotals, the pipeline from the list entries.
+ */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { ENTRY_STATUSES, FILLING_STATUSES, PROJECT_STATUSES, type EntryStatus, type ProjectStatus } from "../model/domain.js";
+import type { ChainGaps } from "../model/api.js";
+import { ChainSnapshot, type ChainHistory, type RegisterProject, type SinceSummary, type SnapshotFigures, type TrendPoint } from "../model/progress.js";
+import { chinaDay } from "./editing/projects.js";
+import { getChainGaps } from "./gaps.js";
+import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry } from "./projects.js";
+import { parseRows } from "./rows.js";
+
+/** How far back a completeness trend reaches. */
+const TREND_DAYS = 180;
+
+const SnapshotRow = z.object({ zoneId: z.string(), chainId: z.string(), day: z.string(), takenAt: z.string(), figures: z.string() });
+const ZoneChainRow = z.object({ zoneId: z.string(), chainId: z.string() });
+
+export interface ChainState {
+  gaps: ChainGaps;
+  figures: SnapshotFigures;
+}
+
+/** A zone × chain's figures now, as a snapshot keeps them. */
+export function snapshotFigures(gaps: ChainGaps, projects: readonly RegisterProject[], entries: readonly PipelineEntry[]): SnapshotFigures {
+  const zoneId = gaps.zone.id;
+  const chainId = gaps.chain.id;
+  const here = projects.filter((p) => inScope(p, zoneId, chainId));
+  const pipeline = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
+  for (const e of entries) if (e.zoneId === zoneId && e.chainId === chainId) pipeline[e.status] += 1;
+  return {
+    completeness: gaps.figures.completeness,
+    segments: gaps.figures.segments,
+    covered: gaps.figures.covered,
+    byStatus: gaps.figures.byStatus,
+    coveredSegmentIds: gaps.segments.filter((s) => s.localFirmCount > 0).map((s) => s.segmentId),
+    localFirms: new Set(gaps.segments.flatMap((s) => s.localFirms.map((f) => f.id))).size,
+    projects: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, here.filter((p) => p.status === s).length])) as Record<ProjectStatus, number>,
+    projectInvestment: projectTotals(here).investment,
+    pipeline,
+  };
+}
+
+/** Every zone × chain's state now (zone ids and chain ids as the zones lead them). */
+export async function currentStates(store: GraphStore, zoneId: string | null = null): Promise<ChainState[]> {
+  const [pairs, projects, entries] = await Promise.all([
+    store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),
+    readProjects(store),
+    listPipelineEntries(store),
+  ]);
+  return Promise.all(
+    pairs.map(async ({ zoneId, chainId }) => {
+      const gaps = await getChainGaps(store, zoneId, chainId);
+      return { gaps, figures: snapshotFigures(gaps, projects, entries) };
+    }),
+  );
+}
+
+export async function listSnapshots(store: GraphStore, zoneId: string | null, chainId: string | null): Promise<ChainSnapshot[]> {
+  const rows = parseRows(SnapshotRow, await store.read("history/list-snapshots", { zoneId, chainId }));
+  // A snapshot that no longer reads (written by another version) is left out, not an error.
+  return rows.flatMap((r) => {
+    const parsed = ChainSnapshot.safeParse({ ...r, figures: safeJson(r.figures) });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const key = (zoneId: string, chainId: string) => `${zoneId}|${chainId}`;
+
+/**
+ * Keeps today's figures of every zone × chain whose figures differ from its latest
+ * snapshot. Returns how many snapshots were written.
+ */
+export async function takeSnapshots(store: GraphStore, now = new Date()): Promise<number> {
+  const [states, snapshots] = await Promise.all([currentStates(store), listSnapshots(store, null, null)]);
+  const latest = new Map<string, ChainSnapshot>();
+  for (const s of snapshots) latest.set(key(s.zoneId, s.chainId), s);
+  const day = chinaDay(now);
+  const rows = states
+    .filter(({ gaps, figures }) => JSON.stringify(latest.get(key(gaps.zone.id, gaps.chain.id))?.figures) !== JSON.stringify(figures))
+    .map(({ gaps, figures }) => ({
+      id: `${key(gaps.zone.id, gaps.chain.id)}|${day}`,
+      zoneId: gaps.zone.id,
+      chainId: gaps.chain.id,
+      day,
+      takenAt: now.toISOString(),
+      completeness: figures.completeness,
+      figures: JSON.stringify(figures),
+    }));
+  // Snapshots change no answer a cache keeps (history is read fresh), so caches stay valid.
+  if (rows.length) await store.write([{ query: "history/put-snapshot", rows }], { keepsCaches: true });
+  return rows.length;
+}
+
+interface Queue {
+  running: Promise<void> | null;
+  again: boolean;
+}
+const queues = new WeakMap<GraphStore, Queue>();
+
+/**
+ * Takes snapshots soon, one run at a time: writes that come while a run is under way
+ * make one more run after it, however many they are.
+ */
+export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => void = console.error): Promise<void> {
+  let queue = queues.get(store);
+  if (!queue) queues.set(store, (queue = { running: null, again: false }));
+  const q = queue;
+  if (q.running) {
+    q.again = true;
+    return q.running;
+  }
+  const run = async (): Promise<void> => {
+    do {
+      q.again = false;
+      try {
+        await takeSnapshots(store);
+      } catch (error) {
+        log(error);
+      }
+    } while (q.again);
+    q.running = null;
+  };
+  q.running = run();
+  return q.running;
+}
+
+/** Resolves once no snapshot is being taken (before the store closes). */
+export async function snapshotsSettled(store: GraphStore): Promise<void> {
+  while (queues.get(store)?.running) await queues.get(store)!.running;
+}
+
+/** The completeness of each day with a snapshot, and today's as it is now. */
+export function completenessTrend(snapshots: readonly ChainSnapshot[], now: SnapshotFigures, today: string): TrendPoint[] {
+  const earliest = chinaDay(new Date(Date.parse(`${today}T12:00:00+08:00`) - TREND_DAYS * 86_400_000));
+  const points = snapshots.filter((s) => s.day >= earliest && s.day < today).map((s) => ({ day: s.day, completeness: s.figures.completeness }));
+  return [...points, { day: today, completeness: now.completeness }];
+}
+
+/**
+ * What changed since a day: the figures now against the snapshot of the last day before
+ * it (the state when that day began); projects won on or after it from their own dates.
+ */
+export function sinceSummary(state: ChainState, snapshots: readonly ChainSnapshot[], projects: readonly RegisterProject[], since: string): SinceSummary {
+  const before = snapshots.filter((s) => s.day < since).at(-1) ?? null;
+  const names = new Map(state.gaps.segments.map((s) => [s.segmentId, s.name]));
+  const thenCovered = new Set(before?.figures.coveredSegmentIds ?? []);
+  const nowCovered = new Set(state.figures.coveredSegmentIds);
+  const named = (ids: string[]) => ids.map((id) => ({ id, name: names.get(id) ?? id }));
+  const won = projects.filter((p) => inScope(p, state.gaps.zone.id, state.gaps.chain.id) && FILLING_STATUSES.includes(p.status) && (signedOn(p) ?? "") >= since);
+  return {
+    since,
+    baselineDay: before?.day ?? null,
+    completenessThen: before?.figures.completeness ?? null,
+    completenessNow: state.figures.completeness,
+    filledSegments: before ? named([...nowCovered].filter((id) => !thenCovered.has(id))) : [],
+    lostSegments: before ? named([...thenCovered].filter((id) => !nowCovered.has(id) && names.has(id))) : [],
+    newlySigned: projectTotals(won),
+    localFirmsThen: before?.figures.localFirms ?? null,
+    localFirmsNow: state.figures.localFirms,
+  };
+}
+
+/** One zone × chain's trend and what changed since a day. */
+export async function getChainHistory(store: GraphStore, zoneId: string, chainId: string, since: string, now = new Date()): Promise<ChainHistory> {
+  const gaps = await getChainGaps(store, zoneId, chainId);
+  const [projects, entries, snapshots] = await Promise.all([readProjects(store), listPipelineEntries(store), listSnapshots(store, zoneId, chainId)]);
+  const state = { gaps, figures: snapshotFigures(gaps, projects, entries) };
+  return { zoneId, chainId, trend: completenessTrend(snapshots, state.figures, chinaDay(now)), since: sinceSummary(state, snapshots, projects, since) };
+}
+
+/** The day a comparison starts from when none is asked for: 30 days ago. */
+export function defaultSince(now: Date): string {
+  return chinaDay(new Date(now.getTime() - 30 * 86_400_000));
+}

@@ -4,7 +4,8 @@
  * server simulates with the map's own rules; this page only shows it, marked as a
  * simulation throughout, and saves the choice as a named scenario.
  */
-import { Alert, Button, Input, List, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Input, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainFigures, LandingSimulation } from "../../../../server/model/api";
@@ -40,7 +41,7 @@ export function SimulationPage() {
       <Typography.Title level={2} className="page-title">
         {t("simulation.heading", { zone: sim?.zone.shortName ?? "", chain: sim?.chain.name ?? "" })}
       </Typography.Title>
-      <Alert type="warning" showIcon message={t("simulation.notReal")} data-testid="simulation-not-real" className="simulation-banner" />
+      <Alert type="warning" showIcon title={t("simulation.notReal")} data-testid="simulation-not-real" className="simulation-banner" />
       {!firmIds.length ? (
         <Typography.Paragraph data-testid="simulation-empty">{t("simulation.none")}</Typography.Paragraph>
       ) : simulation.status === "error" ? (
@@ -92,17 +93,11 @@ function SimulationView({ sim, firmIds }: { sim: LandingSimulation; firmIds: str
         </div>
         <div className="simulation-side">
           <Typography.Title level={4}>{t("simulation.changed")}</Typography.Title>
-          <List
-            size="small"
-            data-testid="simulation-changed"
-            dataSource={sim.changed}
-            locale={{ emptyText: t("simulation.noChange") }}
-            renderItem={(c) => (
-              <List.Item>
-                {c.name}：<StatusTag status={c.before} /> → <StatusTag status={c.after} />
-              </List.Item>
-            )}
-          />
+          <Items testId="simulation-changed" items={sim.changed} empty={t("simulation.noChange")} render={(c) => (
+            <li key={c.segmentId}>
+              {c.name}：<StatusTag status={c.before} /> → <StatusTag status={c.after} />
+            </li>
+          )} />
           <Typography.Title level={4}>{t("simulation.closed", { count: sim.closedGaps.length })}</Typography.Title>
           <div data-testid="simulation-closed">
             {sim.closedGaps.map((g) => (
@@ -130,17 +125,11 @@ function SimulationView({ sim, firmIds }: { sim: LandingSimulation; firmIds: str
             ))}
           </div>
           <Typography.Title level={4}>{t("simulation.leaderTies")}</Typography.Title>
-          <List
-            size="small"
-            data-testid="simulation-leader-ties"
-            dataSource={sim.leaderTies}
-            locale={{ emptyText: t("simulation.noLeaderTies") }}
-            renderItem={(tie) => (
-              <List.Item>
-                {tie.firmName}「{tie.segmentName}」{tie.role}
-              </List.Item>
-            )}
-          />
+          <Items testId="simulation-leader-ties" items={sim.leaderTies} empty={t("simulation.noLeaderTies")} render={(tie) => (
+            <li key={`${tie.firmId}|${tie.segmentId}`}>
+              {tie.firmName}「{tie.segmentName}」{tie.role}
+            </li>
+          )} />
         </div>
       </div>
     </>
@@ -206,14 +195,14 @@ function Scenarios({ zoneId, chainId, firmIds }: { zoneId: string; chainId: stri
           </Button>
         </Space.Compact>
       )}
-      <List
-        size="small"
-        dataSource={scenarios.data ?? []}
-        locale={{ emptyText: t("simulation.noScenarios") }}
-        renderItem={(s) => (
-          <List.Item
-            data-testid={`scenario-${s.id}`}
-            actions={[
+      <Items
+        testId="scenario-list"
+        items={scenarios.data ?? []}
+        empty={t("simulation.noScenarios")}
+        render={(s) => (
+          <li key={s.id} data-testid={`scenario-${s.id}`}>
+            {s.name}（{t("simulation.scenarioMeta", { count: s.firmIds.length, by: s.createdBy, at: s.createdAt.slice(0, 10) })}）
+            {[
               <Button key="open" type="link" onClick={() => void navigate(paths.simulation(zoneId, chainId, s.firmIds))}>
                 {t("simulation.open")}
               </Button>,
@@ -227,11 +216,24 @@ function Scenarios({ zoneId, chainId, firmIds }: { zoneId: string; chainId: stri
                   ]
                 : []),
             ]}
-          >
-            {s.name}（{t("simulation.scenarioMeta", { count: s.firmIds.length, by: s.createdBy, at: s.createdAt.slice(0, 10) })}）
-          </List.Item>
+          </li>
         )}
       />
     </section>
+  );
+}
+
+/** A short list, or a line saying it is empty. */
+function Items<T>({ items, render, empty, testId }: { items: readonly T[]; render(item: T): ReactNode; empty: string; testId: string }) {
+  if (!items.length)
+    return (
+      <Typography.Paragraph type="secondary" data-testid={testId}>
+        {empty}
+      </Typography.Paragraph>
+    );
+  return (
+    <ul className="compact-list" data-testid={testId}>
+      {items.map(render)}
+    </ul>
   );
 }

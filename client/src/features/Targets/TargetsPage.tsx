@@ -303,7 +303,7 @@ export function TargetsPage() {
                 : t("request.loading")}
             </Typography.Text>
             <span className="toolbar-spacer" />
-            <Button disabled={picks.length === 0} onClick={() => simulate(picks.map((p) => p.firmId))} data-testid="simulate-selected">
+            <Button disabled={picks.length === 0} onClick={() => simulate([...new Set(picks.map((p) => p.firmId))])} data-testid="simulate-selected">
               {picks.length ? t("targets.simulateSelected", { count: picks.length }) : t("targets.simulate")}
             </Button>
             {can.edit && (

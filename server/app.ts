@@ -22,6 +22,7 @@ import { projectRoutes, snapshotAfterWrites } from "./routes/project-routes.js";
 import { readRoutes } from "./routes/read-routes.js";
 import { sessionRoutes } from "./routes/session-routes.js";
 import { settingsRoutes } from "./routes/settings-routes.js";
+import { simulationRoutes } from "./routes/simulation-routes.js";
 import { targetRoutes } from "./routes/target-routes.js";
 import { userRoutes } from "./routes/user-routes.js";
 
@@ -86,6 +87,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", gapRoutes(store));
   app.use("/api", settingsRoutes(store));
   app.use("/api", targetRoutes(store));
+  app.use("/api", simulationRoutes(store));
   app.use("/api", listRoutes(store));
   app.use("/api", editRoutes(store));
   app.use("/api", projectRoutes(store, options.logError));

@@ -22,6 +22,7 @@ import { SessionProvider } from "./features/Session/SessionProvider";
 const ChainMapPage = lazy(() => import("./features/ChainMap/ChainMapPage").then((m) => ({ default: m.ChainMapPage })));
 const PrintPage = lazy(() => import("./features/Print/PrintPage").then((m) => ({ default: m.PrintPage })));
 const TargetsPage = lazy(() => import("./features/Targets/TargetsPage").then((m) => ({ default: m.TargetsPage })));
+const SimulationPage = lazy(() => import("./features/Simulation/SimulationPage").then((m) => ({ default: m.SimulationPage })));
 const ListsPage = lazy(() => import("./features/Lists/ListsPage").then((m) => ({ default: m.ListsPage })));
 const ListPage = lazy(() => import("./features/Lists/ListPage").then((m) => ({ default: m.ListPage })));
 const ProjectsPage = lazy(() => import("./features/Projects/ProjectsPage").then((m) => ({ default: m.ProjectsPage })));
@@ -56,6 +57,7 @@ export function App() {
                 <Route path={ROUTES.map} element={<ChainMapPage />} />
                 <Route path={ROUTES.firm} element={<FirmPage />} />
                 <Route path={ROUTES.targets} element={<TargetsPage />} />
+                <Route path={ROUTES.simulation} element={<SimulationPage />} />
                 <Route path={ROUTES.lists} element={<ListsPage />} />
                 <Route path={ROUTES.list} element={<ListPage />} />
                 <Route path={ROUTES.projects} element={<ProjectsPage />} />

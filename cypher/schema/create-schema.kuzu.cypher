@@ -11,6 +11,8 @@ CREATE NODE TABLE IF NOT EXISTS Setting(key STRING PRIMARY KEY, value STRING);
 CREATE NODE TABLE IF NOT EXISTS Document(fileName STRING PRIMARY KEY, title STRING, date STRING, publisher STRING);
 CREATE NODE TABLE IF NOT EXISTS ScoringProfile(id STRING PRIMARY KEY, name STRING, definition STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS TargetList(id STRING PRIMARY KEY, name STRING, zoneId STRING, chainId STRING, profileId STRING, createdBy STRING, createdAt STRING, note STRING);
+// A named 补链模拟: the firms it lands in a zone × chain (re-simulated whenever read).
+CREATE NODE TABLE IF NOT EXISTS Scenario(id STRING PRIMARY KEY, zoneId STRING, chainId STRING, name STRING, firmIds STRING[], createdBy STRING, createdAt STRING);
 CREATE NODE TABLE IF NOT EXISTS ListEntry(id STRING PRIMARY KEY, status STRING, ownerTeam STRING, notes STRING, nextContactOn STRING, score DOUBLE, reason STRING, projectId STRING, createdAt STRING, updatedAt STRING, version INT64);
 CREATE NODE TABLE IF NOT EXISTS StatusChange(id STRING PRIMARY KEY, fromStatus STRING, toStatus STRING, by STRING, at STRING, note STRING);
 CREATE NODE TABLE IF NOT EXISTS ImportJob(id STRING PRIMARY KEY, fileName STRING, mode STRING, source STRING, zoneId STRING, status STRING, rowsDone INT64, rowsTotal INT64, createdAt STRING, finishedAt STRING, report STRING, error STRING, heartbeatAt STRING);

@@ -280,6 +280,59 @@ export const TargetRanking = z.object({
   won: z.array(WonFirm),
 });
 
+/** A gap of one kind on one segment: what a 补链模拟 closes or leaves. */
+export const GapRef = z.object({ segmentId: Id, name: z.string(), kind: GapKind });
+
+/** 补链效果: what landing one candidate alone would change, by the same rules as the map. */
+export const LandingEffect = z.object({
+  closedGaps: z.array(GapRef),
+  /** Completeness (0–1) with the candidate landed. */
+  completenessAfter: z.number().min(0).max(1),
+  gapSegmentsAfter: z.number().int().nonnegative(),
+});
+
+/** The ranking as the targets page shows it: each candidate's own effect and the 推荐组合. */
+export const RankedTargets = TargetRanking.extend({
+  /** How the results are ordered: by score (their rank), or by 补链效果. */
+  order: z.enum(["score", "effect"]),
+  figures: ChainFigures,
+  results: z.array(TargetResult.extend({ effect: LandingEffect })),
+  /** 推荐组合: the fewest ranked candidates that close the most gaps (greedy set cover). */
+  recommended: z.object({ firmIds: z.array(Id), closedGaps: z.array(GapRef), after: ChainFigures }),
+});
+
+/** 补链模拟: the chain as if the firms had landed in the zone. Nothing is written. */
+export const LandingSimulation = z.object({
+  zone: Zone.pick({ id: true, name: true, shortName: true }),
+  chain: Chain.pick({ id: true, name: true }),
+  firms: z.array(z.object({ id: Id, name: z.string(), regionCode: RegionCode, region: z.string(), segments: z.array(z.object({ segmentId: Id, name: z.string() })) })),
+  before: ChainFigures,
+  after: ChainFigures,
+  /** Segments whose status the landing changes. */
+  changed: z.array(z.object({ segmentId: Id, name: z.string(), before: SegmentStatus, after: SegmentStatus })),
+  closedGaps: z.array(GapRef),
+  /** Gaps the landing brings (a missing segment with one firm is weak): shown, never hidden. */
+  openedGaps: z.array(GapRef),
+  /** The gap segments left after landing, with their gaps. */
+  remainingGaps: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, kinds: z.array(GapKind) })),
+  /** Landed firms in segments that feed a chain leader's segments: the new ties to the leader. */
+  leaderTies: z.array(z.object({ firmId: Id, firmName: z.string(), segmentId: Id, segmentName: z.string(), leaderSegmentIds: z.array(Id), role: z.string() })),
+  /** The map with the firms landed, drawn as the real one is. */
+  map: ChainMap,
+});
+
+/** A named 补链模拟 saved in the graph: the firms, re-simulated on the graph as it is when read. */
+export const Scenario = z.object({
+  id: Id,
+  zoneId: Id,
+  chainId: Id,
+  name: z.string(),
+  firmIds: z.array(Id),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const ScenarioList = z.array(Scenario);
+
 export const ProfileList = z.array(ScoringProfile);
 
 /** The exchange-rate table as the settings API reads and takes it. */
@@ -679,6 +732,11 @@ export type ChainGaps = z.infer<typeof ChainGaps>;
 export type TargetResult = z.infer<typeof TargetResult>;
 export type WonFirm = z.infer<typeof WonFirm>;
 export type TargetRanking = z.infer<typeof TargetRanking>;
+export type GapRef = z.infer<typeof GapRef>;
+export type LandingEffect = z.infer<typeof LandingEffect>;
+export type RankedTargets = z.infer<typeof RankedTargets>;
+export type LandingSimulation = z.infer<typeof LandingSimulation>;
+export type Scenario = z.infer<typeof Scenario>;
 export type StatusChange = z.infer<typeof StatusChange>;
 export type ChainReport = z.infer<typeof ChainReport>;
 export type ListEntry = z.infer<typeof ListEntry>;

@@ -3,10 +3,11 @@ import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
-import { ChainReport, ProfileList, TargetRanking } from "../model/api.js";
+import { ChainReport, ProfileList, RankedTargets } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
 import { TargetFilters, rankChainTargets } from "../services/targets.js";
+import { TargetOrder, rankWithEffects } from "../services/simulation.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
 import { figuresTable, gapTable, rankingTable } from "../exports/sheets.js";
 import { getChainGaps } from "../services/gaps.js";
@@ -40,7 +41,8 @@ export function targetRoutes(store: GraphStore): Router {
   router.get("/zones/:zoneId/chains/:chainId/targets", async (req, res) => {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
-    sendJson(res, TargetRanking, await rankChainTargets(store, zoneId, chainId, filters));
+    const { order } = parseInput(z.object({ order: TargetOrder }), { order: req.query.order }, "query");
+    sendJson(res, RankedTargets, await rankWithEffects(store, zoneId, chainId, filters, order));
   });
 
   router.get("/zones/:zoneId/chains/:chainId/targets/export", async (req, res) => {

@@ -13,9 +13,11 @@ import { getChain } from "./chains.js";
 import { groupBy, parseRows } from "./rows.js";
 
 /** One row per firm × segment: a map firm, flattened. */
-const LocalFirmRow = MapFirm.omit({ isLeader: true, leaderId: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
+export const LocalFirmRow = MapFirm.omit({ isLeader: true, leaderId: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
+export type LocalFirmRow = z.infer<typeof LocalFirmRow>;
 const LeaderRow = z.object({ zoneId: Id, chainId: Id, firmId: Id, firmName: z.string(), aliases: z.array(z.string()) });
-const ParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
+export const ParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
+export type ParentRow = z.infer<typeof ParentRow>;
 
 /** One row per project × segment. */
 const ProjectRow = MapProject.omit({ segmentIds: true }).extend({ segmentId: Id });
@@ -50,9 +52,26 @@ export async function getZoneRecord(store: GraphStore, zoneId: string): Promise<
   return zone;
 }
 
-export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {
+/**
+ * The rows a chain's facts are assembled from, as the graph holds them. Landing a firm in
+ * the zone (LOCATED_IN) changes exactly three of them: its firm × segment rows join
+ * `zoneFirms`, its parent links join `parents`, and a leader no longer buys from it
+ * outside the zone (`leaderSuppliers`). The 补链模拟 changes these rows and nothing else.
+ */
+export interface ChainRows {
+  zone: Zone;
+  chain: ChainDetail;
+  zoneFirms: LocalFirmRow[];
+  parents: ParentRow[];
+  projects: z.infer<typeof ProjectRow>[];
+  leaders: z.infer<typeof LeaderRow>[];
+  leaderSuppliers: LeaderSupplierRow[];
+  flags: BottleneckFlag[];
+}
+
+export async function readChainRows(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
   const params = { zoneId, chainId };
-  const [zone, chain, zoneFirmRows, parentRows, projectRows, leaderRows, leaderSuppliers, flags] = await Promise.all([
+  const [zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),
     getChain(store, chainId),
     store.read("maps/local-firms", { zoneId }).then((rows) => parseRows(LocalFirmRow, rows)),
@@ -62,11 +81,21 @@ export async function loadChainFacts(store: GraphStore, zoneId: string, chainId:
     store.read("gaps/leader-outside-suppliers", params).then((rows) => parseRows(LeaderSupplierRow, rows)),
     store.read("gaps/list-flags", params).then((rows) => parseRows(BottleneckFlag, rows)),
   ]);
+  return { zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags };
+}
+
+export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {
+  return assembleChainFacts(await readChainRows(store, zoneId, chainId));
+}
+
+/** The chain's facts from its rows: the zone's firms in the chain with their leaders, the projects by segment. */
+export function assembleChainFacts(rows: ChainRows): ChainFacts {
+  const { zone, chain, zoneFirms, parents, projects: projectRows, leaders: leaderRows, leaderSuppliers, flags } = rows;
   const chainSegments = new Set(chain.segments.map((s) => s.id));
-  const firmRows = zoneFirmRows.filter((r) => chainSegments.has(r.segmentId));
-  const leaders = leadersOf(leaderRows, zoneId, chainId);
+  const firmRows = zoneFirms.filter((r) => chainSegments.has(r.segmentId));
+  const leaders = leadersOf(leaderRows, zone.id, chain.id);
   const leaderIds = new Set(leaders.map((l) => l.id));
-  const leaderOf = leaderGroups(leaderIds, parentRows);
+  const leaderOf = leaderGroups(leaderIds, parents);
 
   const firms: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
     const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, version: _v, ...firm } = rows[0]!;

@@ -4,8 +4,8 @@
  * chain, and the projects building its segments.
  */
 import type { GraphStore } from "../graph/store.js";
-import type { ChainMap, MapSegment } from "../model/api.js";
-import { loadChainFacts } from "./chain-facts.js";
+import type { ChainGaps, ChainMap, MapSegment } from "../model/api.js";
+import { loadChainFacts, type ChainFacts } from "./chain-facts.js";
 import { diagnose } from "./gap-rules.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
@@ -16,8 +16,13 @@ export function getChainMap(store: GraphStore, zoneId: string, chainId: string):
 
 async function computeChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
   const [facts, thresholds] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
-  const diagnosis = diagnose(facts, thresholds);
+  return chainMapOf(facts, diagnose(facts, thresholds));
+}
+
+/** The map drawn from a chain's facts and their diagnosis (the real ones, or a 补链模拟's). */
+export function chainMapOf(facts: ChainFacts, diagnosis: ChainGaps): ChainMap {
   const { chain, zone, firms, projects, leaders } = facts;
+  const chainId = chain.id;
 
   const segments: MapSegment[] = chain.segments.map((segment, i) => {
     const local = firms.filter((f) => f.segments.some((s) => s.segmentId === segment.id));

@@ -9,7 +9,7 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSy
 
 describe("audit actions", () => {
   it("lists every action the server writes, each with a Chinese record and verb", () => {
-    const written = new Set(files(SERVER).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"([a-z-]+\.(?:[a-z]+))"/g)].map((m) => m[1]!)).filter((a) => /^(segment|feeds|firm|firm-segment|chain-leader|flag|list|list-entry|profile|setting|review|import|user|session)\./.test(a)));
+    const written = new Set(files(SERVER).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/"([a-z-]+\.(?:[a-z]+))"/g)].map((m) => m[1]!)).filter((a) => /^(segment|feeds|firm|firm-segment|chain-leader|flag|list|list-entry|profile|scenario|setting|review|import|user|session)\./.test(a)));
     for (const action of written) expect(AUDIT_ACTIONS, action).toContain(action);
     for (const action of AUDIT_ACTIONS) {
       const [entity, verb] = action.split(".");

@@ -8,14 +8,7 @@ import type { z } from "zod";
 import type { Role } from "../../../server/model/accounts";
 import { SessionInfo, UserWithPassword } from "../../../server/model/accounts";
 import type { FirmChange, NewFirm, NewSegment, SegmentChange } from "../../../server/model/api";
-import {
-  ExchangeRateTable,
-  FirmDetail,
-  FirmSegmentLink,
-  ListEntry,
-  SegmentRecord,
-  TargetListDetail,
-} from "../../../server/model/api";
+import { ExchangeRateTable, FirmDetail, FirmSegmentLink, ListEntry, SegmentRecord, TargetListDetail, Scenario } from "../../../server/model/api";
 import type { EntryStatus } from "../../../server/model/domain";
 import type { NewProject, ProjectChange } from "../../../server/model/progress";
 import { ProjectDetail } from "../../../server/model/progress";
@@ -92,6 +85,9 @@ export const actions = {
 
   saveProfile: (profile: z.input<typeof ScoringProfile>) =>
     changed(sendJson("PUT", `/api/profiles/${id(profile.id)}`, profile, ScoringProfile)),
+  saveScenario: (zoneId: string, chainId: string, body: { name: string; firmIds: string[] }) =>
+    changed(sendJson("POST", `/api/zones/${id(zoneId)}/chains/${id(chainId)}/scenarios`, body, Scenario)),
+  deleteScenario: (scenarioId: string) => changed(sendJson("DELETE", `/api/scenarios/${id(scenarioId)}`)),
   deleteProfile: (profileId: string) => changed(sendJson("DELETE", `/api/profiles/${id(profileId)}`)),
 
   createList: (list: NewList) => changed(sendJson("POST", "/api/lists", list, TargetListDetail)),

@@ -19,7 +19,11 @@ import {
   TargetRanking,
   ZoneDetail,
   ZoneList,
+  RankedTargets,
+  LandingSimulation,
+  ScenarioList,
 } from "../../../server/model/api";
+import type { Scenario } from "../../../server/model/api";
 import { SessionInfo, UserList } from "../../../server/model/accounts";
 import { GapThresholds, ScoringProfile, SourceDocument } from "../../../server/model/domain";
 import type { ExchangeRate } from "../../../server/model/domain";
@@ -71,9 +75,19 @@ export const api = {
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?segment=${id(segmentId)}&limit=${limit}`,
     schema: TargetRanking,
   }),
-  targets: (zoneId: string, chainId: string, query: TargetQuery): ApiRequest<TargetRanking> => ({
+  /** The ranking with each candidate's 补链效果 and the 推荐组合. */
+  targets: (zoneId: string, chainId: string, query: TargetQuery): ApiRequest<RankedTargets> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?${targetApiQuery(query)}`,
-    schema: TargetRanking,
+    schema: RankedTargets,
+  }),
+  /** 补链模拟: the chain as if these firms had landed (nothing is written). */
+  simulation: (zoneId: string, chainId: string, firmIds: readonly string[]): ApiRequest<LandingSimulation> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/simulation?firms=${firmIds.map(id).join(",")}`,
+    schema: LandingSimulation,
+  }),
+  scenarios: (zoneId: string, chainId: string): ApiRequest<Scenario[]> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/scenarios`,
+    schema: ScenarioList,
   }),
   report: (zoneId: string, chainId: string): ApiRequest<z.infer<typeof ChainReport>> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/report`,

@@ -19,6 +19,8 @@ export const paths = {
     return withQuery(`/zones/${zoneId}/chains/${chainId}/print`, query);
   },
   firm: (firmId: string) => `/firms/${firmId}`,
+  simulation: (zoneId: string, chainId: string, firmIds: readonly string[]) =>
+    withQuery(`/zones/${zoneId}/chains/${chainId}/simulation`, new URLSearchParams({ firms: firmIds.join(",") })),
   targets: (zoneId: string, chainId: string, query: Partial<TargetQuery> = {}) =>
     withQuery(`/zones/${zoneId}/chains/${chainId}/targets`, writeTargetQuery(query)),
   report: (zoneId: string, chainId: string, paper: Paper = "A3") =>
@@ -53,6 +55,7 @@ export const ROUTES = {
   print: "/zones/:zoneId/chains/:chainId/print",
   firm: "/firms/:firmId",
   targets: "/zones/:zoneId/chains/:chainId/targets",
+  simulation: "/zones/:zoneId/chains/:chainId/simulation",
   report: "/zones/:zoneId/chains/:chainId/report",
   lists: "/lists",
   list: "/lists/:listId",

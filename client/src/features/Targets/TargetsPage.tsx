@@ -7,8 +7,8 @@
 import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo, useRef, useState } from "react";
-import { Link, useParams } from "react-router";
-import type { TargetRanking, TargetResult, WonFirm } from "../../../../server/model/api";
+import { Link, useNavigate, useParams } from "react-router";
+import type { RankedTargets, TargetRanking, WonFirm } from "../../../../server/model/api";
 import { FIRM_TAGS } from "../../../../server/model/domain";
 import type { FirmTag } from "../../../../server/model/domain";
 import { api, files } from "../../api/endpoints";
@@ -40,7 +40,7 @@ export function TargetsPage() {
   const [query, update] = useTargetQuery();
   const ranking = useApi(api.targets(zoneId, chainId, query));
   // Keep the last table on screen while a new filter loads, instead of a blank skeleton.
-  const last = useRef<TargetRanking | null>(null);
+  const last = useRef<RankedTargets | null>(null);
   if (ranking.status === "ready") last.current = ranking.data;
   const shown = ranking.data ?? (last.current?.zone.id === zoneId && last.current.chain.id === chainId ? last.current : null);
 
@@ -77,7 +77,11 @@ export function TargetsPage() {
   const exportFile = (format: ExportFormat) =>
     download(files.targets(zoneId, chainId, query, format), `${zone?.shortName ?? zoneId}-${chain?.name ?? chainId}-targets.${format}`, format);
 
-  const columns: TableColumnsType<TargetResult> = [
+  const navigate = useNavigate();
+  const simulate = (firmIds: string[]) => void navigate(paths.simulation(zoneId, chainId, firmIds));
+  const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+  const columns: TableColumnsType<RankedResult> = [
     { key: "rank", title: t("targets.rank"), dataIndex: "rank", width: 56, align: "right" },
     {
       key: "firm",
@@ -155,6 +159,21 @@ export function TargetsPage() {
       ),
     },
     { key: "score", title: t("targets.score"), width: 170, render: (_, r) => <ScoreBar result={r} /> },
+    {
+      key: "effect",
+      title: t("targets.effect"),
+      width: 150,
+      // Most gaps closed first, then the completeness it leaves; ties keep the score's order.
+      sorter: (a, b) => a.effect.closedGaps.length - b.effect.closedGaps.length || a.effect.completenessAfter - b.effect.completenessAfter || b.rank - a.rank,
+      sortDirections: ["descend"],
+      render: (_, r) => (
+        <div data-testid={`target-effect-${r.firm.id}`}>
+          <div>{r.effect.closedGaps.length ? t("targets.effectClosed", { count: r.effect.closedGaps.length }) : t("targets.effectNone")}</div>
+          {r.effect.closedGaps.length > 0 && <div className="firm-meta">{r.effect.closedGaps.map((g) => `${g.name}·${t(`gap.kind.${g.kind}`)}`).join("、")}</div>}
+          {shown && <div className="firm-meta">{t("targets.effectAfter", { before: percent(shown.figures.completeness), after: percent(r.effect.completenessAfter) })}</div>}
+        </div>
+      ),
+    },
     { key: "reason", title: t("targets.reason"), render: (_, r) => <span className="target-reason">{r.reason}</span> },
   ];
 
@@ -284,6 +303,9 @@ export function TargetsPage() {
                 : t("request.loading")}
             </Typography.Text>
             <span className="toolbar-spacer" />
+            <Button disabled={picks.length === 0} onClick={() => simulate([...new Set(picks.map((p) => p.firmId))])} data-testid="simulate-selected">
+              {picks.length ? t("targets.simulateSelected", { count: picks.length }) : t("targets.simulate")}
+            </Button>
             {can.edit && (
               <Button type="primary" disabled={!shown || shown.results.length === 0} onClick={() => setSaving(true)} data-testid="save-list">
                 {selected.length ? t("targets.saveSelected", { count: selected.length }) : t("targets.saveList")}
@@ -302,10 +324,11 @@ export function TargetsPage() {
             </Button>
           </div>
           {ranking.status === "error" && <RequestError error={ranking.error} onRetry={ranking.retry} />}
+          {shown && <Recommended ranking={shown} onSimulate={simulate} />}
           {shown && <LeaderOwnNote ranking={shown} />}
           {shown && shown.won.length > 0 && <WonFirms won={shown.won} />}
           <ScoreLegend />
-          <Table<TargetResult>
+          <Table<RankedResult>
             className="targets-table"
             data-testid="targets-table"
             rowKey={(r) => r.firm.id}
@@ -315,16 +338,12 @@ export function TargetsPage() {
             pagination={false}
             size="middle"
             sticky
-            // Picking rows is for saving them as a list, which viewers cannot.
-            rowSelection={
-              can.edit
-                ? {
-                    selectedRowKeys: selected,
-                    onChange: (keys) => setSelected(keys as string[]),
-                    getCheckboxProps: (r) => ({ "aria-label": t("targets.pick", { firm: r.firm.name }) }) as object,
-                  }
-                : undefined
-            }
+            // Picked rows are saved as a list (editors) or simulated as landed (everyone).
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys as string[]),
+              getCheckboxProps: (r) => ({ "aria-label": t("targets.pick", { firm: r.firm.name }) }) as object,
+            }}
             locale={{
               emptyText: (
                 <div className="empty-hint" data-testid="targets-empty">
@@ -348,6 +367,31 @@ export function TargetsPage() {
       )}
       {zone && chain && can.edit && <AddToListDialog open={adding} onClose={() => setAdding(false)} zone={zone} chain={chain} picks={picks} />}
     </div>
+  );
+}
+
+type RankedResult = RankedTargets["results"][number];
+
+/** 推荐组合: the fewest ranked firms that close the most gaps, and a way to see them landed. */
+function Recommended({ ranking, onSimulate }: { ranking: RankedTargets; onSimulate(firmIds: string[]): void }) {
+  const { t } = useI18n();
+  const { firmIds, closedGaps, after } = ranking.recommended;
+  const percent = (x: number) => `${Math.round(x * 100)}%`;
+  if (!firmIds.length)
+    return (
+      <Typography.Paragraph type="secondary" data-testid="targets-recommended">
+        {t("targets.recommendedNone")}
+      </Typography.Paragraph>
+    );
+  const names = firmIds.map((id) => ranking.results.find((r) => r.firm.id === id)?.firm.name ?? id);
+  return (
+    <Typography.Paragraph className="targets-recommended" data-testid="targets-recommended">
+      <b>{t("targets.recommended", { count: firmIds.length, gaps: closedGaps.length, before: percent(ranking.figures.completeness), after: percent(after.completeness) })}</b>{" "}
+      {names.join("、")}{" "}
+      <Button size="small" onClick={() => onSimulate(firmIds)} data-testid="simulate-recommended">
+        {t("targets.simulateRecommended")}
+      </Button>
+    </Typography.Paragraph>
   );
 }
 

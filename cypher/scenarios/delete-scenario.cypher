@@ -1,0 +1,3 @@
+// params: $id   returns: nothing
+MATCH (s:Scenario {id: $id})
+DELETE s

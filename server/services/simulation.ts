@@ -1,0 +1,242 @@
+/**
+ * 补链模拟: the chain of a zone as if some firms had landed there. Landing a firm in the
+ * zone (LOCATED_IN) changes three kinds of rows the chain's facts are read from (its
+ * firm × segment rows, its parent links, the leaders' outside suppliers), so a simulation
+ * changes exactly those rows and runs the one assembly (`assembleChainFacts`) and the one
+ * diagnosis (`diagnose` → `chainFigures`) over them: its figures are the figures the map
+ * would show after a real landing. Nothing is written.
+ * docs/decisions/018-landing-simulation.md
+ */
+import { z } from "zod";
+import type { GraphStore } from "../graph/store.js";
+import { NotFound, ValidationError } from "../errors.js";
+import type { ChainGaps, GapRef, LandingEffect, LandingSimulation, RankedTargets, TargetResult } from "../model/api.js";
+import type { GapThresholds } from "../model/domain.js";
+import { Id } from "../model/domain.js";
+import { displayName } from "../model/format.js";
+import { regionPath } from "../regions/divisions.js";
+import { assembleChainFacts, readChainRows, type ChainFacts, type ChainRows, type LocalFirmRow, type ParentRow } from "./chain-facts.js";
+import { diagnose, supplyRole } from "./gap-rules.js";
+import { chainMapOf } from "./maps.js";
+import { readFirm } from "./firms.js";
+import { cached } from "./read-cache.js";
+import { parseRows } from "./rows.js";
+import { getGapThresholds } from "./settings.js";
+import { rankChainTargets, type TargetFilters } from "./targets.js";
+
+/** More firms than a leader can weigh at once, and more than one request should diagnose. */
+export const MAX_SIMULATED_FIRMS = 50;
+
+type LandingSegment = Pick<LocalFirmRow, "segmentId" | "products" | "capacity" | "confidence" | "source" | "version">;
+
+/** A firm as it would land: its facts, the chain's segments it operates in, the firms it belongs to. */
+export interface Landing {
+  firm: Pick<LocalFirmRow, "id" | "name" | "aliases" | "capital" | "tags" | "regionCode">;
+  segments: LandingSegment[];
+  parents: ParentRow[];
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The chain's rows with the firms landed in the zone: what a real landing would read back. */
+export function landIn(rows: ChainRows, landings: readonly Landing[]): ChainRows {
+  const landed = new Set(landings.map((l) => l.firm.id));
+  return {
+    ...rows,
+    // In the order the graph reads them back (by firm, then segment), so the map lists them alike.
+    zoneFirms: [...rows.zoneFirms.filter((r) => !landed.has(r.id)), ...landings.flatMap((l) => l.segments.map((s) => ({ ...l.firm, ...s })))].sort(
+      (a, b) => compare(a.id, b.id) || compare(a.segmentId, b.segmentId),
+    ),
+    parents: [...rows.parents.filter((p) => !landed.has(p.firmId)), ...landings.flatMap((l) => l.parents)].sort((a, b) => compare(a.firmId, b.firmId) || compare(a.parentId, b.parentId)),
+    // A supplier in the zone is no longer bought from outside it.
+    leaderSuppliers: rows.leaderSuppliers.filter((r) => !landed.has(r.supplierId)),
+  };
+}
+
+/** Every gap of the diagnosis, one per segment × kind. */
+function gapsOf(diagnosis: ChainGaps): GapRef[] {
+  const refs = new Map<string, GapRef>();
+  for (const s of diagnosis.segments) for (const g of s.gaps) refs.set(`${s.segmentId}|${g.kind}`, { segmentId: s.segmentId, name: s.name, kind: g.kind });
+  return [...refs.values()];
+}
+
+const key = (g: GapRef) => `${g.segmentId}|${g.kind}`;
+
+/** The gaps of `before` that `after` no longer has, and those it has anew. */
+export function gapChanges(before: ChainGaps, after: ChainGaps): { closed: GapRef[]; opened: GapRef[] } {
+  const was = gapsOf(before);
+  const is = gapsOf(after);
+  const isKeys = new Set(is.map(key));
+  const wasKeys = new Set(was.map(key));
+  return { closed: was.filter((g) => !isKeys.has(key(g))), opened: is.filter((g) => !wasKeys.has(key(g))) };
+}
+
+/** The diagnosis with the firms landed, and the facts it stands on. */
+export function diagnoseLanded(rows: ChainRows, thresholds: GapThresholds, landings: readonly Landing[]): { facts: ChainFacts; diagnosis: ChainGaps } {
+  const facts = assembleChainFacts(landIn(rows, landings));
+  return { facts, diagnosis: diagnose(facts, thresholds) };
+}
+
+/** The whole comparison: figures, changed segments, gaps closed, opened and left, ties to the leader, the map. */
+export function simulateLanding(rows: ChainRows, thresholds: GapThresholds, landings: readonly Landing[]): LandingSimulation {
+  const before = diagnose(assembleChainFacts(rows), thresholds);
+  const { facts, diagnosis: after } = diagnoseLanded(rows, thresholds, landings);
+  const segmentName = new Map(after.segments.map((s) => [s.segmentId, s.name]));
+  const { closed, opened } = gapChanges(before, after);
+  const leaderTies = landings.flatMap((l) =>
+    l.segments.flatMap(({ segmentId }) => {
+      const segment = after.segments.find((s) => s.segmentId === segmentId);
+      if (!segment?.feedsLeaderSegments.length) return [];
+      const role = supplyRole(facts, after, segmentId) ?? "";
+      return [{ firmId: l.firm.id, firmName: displayName(l.firm.name, l.firm.aliases), segmentId, segmentName: segment.name, leaderSegmentIds: segment.feedsLeaderSegments, role }];
+    }),
+  );
+  return {
+    zone: after.zone,
+    chain: after.chain,
+    firms: landings.map((l) => ({
+      id: l.firm.id,
+      name: displayName(l.firm.name, l.firm.aliases),
+      regionCode: l.firm.regionCode,
+      region: regionPath(l.firm.regionCode),
+      segments: l.segments.map((s) => ({ segmentId: s.segmentId, name: segmentName.get(s.segmentId) ?? s.segmentId })),
+    })),
+    before: before.figures,
+    after: after.figures,
+    changed: after.segments
+      .map((s, i) => ({ segmentId: s.segmentId, name: s.name, before: before.segments[i]!.status, after: s.status }))
+      .filter((c) => c.before !== c.after),
+    closedGaps: closed,
+    openedGaps: opened,
+    remainingGaps: after.segments.filter((s) => s.status !== "strong").map((s) => ({ segmentId: s.segmentId, name: s.name, status: s.status, kinds: [...new Set(s.gaps.map((g) => g.kind))] })),
+    leaderTies,
+    map: chainMapOf(facts, after),
+  };
+}
+
+/** What landing one firm alone would change. */
+export function landingEffect(rows: ChainRows, thresholds: GapThresholds, before: ChainGaps, landing: Landing): LandingEffect {
+  const { diagnosis } = diagnoseLanded(rows, thresholds, [landing]);
+  return { closedGaps: gapChanges(before, diagnosis).closed, completenessAfter: diagnosis.figures.completeness, gapSegmentsAfter: diagnosis.figures.gapSegments };
+}
+
+/**
+ * 推荐组合: greedy set cover over the candidates, in their order. Each step adds the one whose
+ * landing, with those already chosen, does most — gap segments made strong, then gaps
+ * closed, then completeness — the earlier one on a tie; it stops when none adds anything.
+ * Gains are simulated, never summed: two firms may close a 弱链 that neither closes alone,
+ * and two may close the same gap.
+ */
+export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): { chosen: Landing[]; closed: GapRef[]; after: ChainGaps } {
+  const before = diagnose(assembleChainFacts(rows), thresholds);
+  const measure = (after: ChainGaps, closed: GapRef[]) => [before.figures.gapSegments - after.figures.gapSegments, closed.length, after.figures.completeness];
+  const better = (a: number[], b: number[]) => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return i >= 0 && a[i]! > b[i]!;
+  };
+  // Firms that would land alike (same segments, capital and parents) are one choice: the first of them.
+  const distinct = [...new Map(candidates.map((c) => [JSON.stringify([c.segments.map((s) => s.segmentId).sort(), c.firm.capital, c.parents.map((p) => p.parentId)]), c])).values()];
+  const chosen: Landing[] = [];
+  let current = { closed: [] as GapRef[], after: before, score: measure(before, []) };
+  for (;;) {
+    let best: (typeof current & { landing: Landing }) | null = null;
+    for (const landing of distinct) {
+      if (chosen.includes(landing)) continue;
+      const after = diagnoseLanded(rows, thresholds, [...chosen, landing]).diagnosis;
+      const closed = gapChanges(before, after).closed;
+      const score = measure(after, closed);
+      if (better(score, (best ?? current).score)) best = { landing, closed, after, score };
+    }
+    if (!best) return { chosen, closed: current.closed, after: current.after };
+    chosen.push(best.landing);
+    current = best;
+  }
+}
+
+/** A ranked candidate as it would land: where the ranking places it (its own or its branches' segments). */
+function landingOfResult(result: TargetResult): Landing {
+  const { id, name, aliases, capital, tags, regionCode } = result.firm;
+  return {
+    firm: { id, name, aliases, capital, tags, regionCode },
+    segments: result.segments.map((s) => ({ segmentId: s.segmentId, products: s.products, capacity: "", confidence: s.confidence, source: s.source, version: 1 })),
+    parents: [],
+  };
+}
+
+export const TargetOrder = z.enum(["score", "effect"]).default("score");
+
+/**
+ * The ranking with each candidate's 补链效果 and the 推荐组合. Ordered by effect: most gaps
+ * closed, then completeness after, then score — among the ranked candidates (`limit`).
+ */
+export function rankWithEffects(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, order: z.infer<typeof TargetOrder>, today = new Date()): Promise<RankedTargets> {
+  return cached(store, `ranked-effects:${zoneId}:${chainId}:${JSON.stringify(filters)}:${order}:${today.toISOString().slice(0, 10)}`, async () => {
+    const [ranking, rows, thresholds] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters, today), readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
+    const before = diagnose(assembleChainFacts(rows), thresholds);
+    const landings = ranking.results.map(landingOfResult);
+    const results = ranking.results.map((r, i) => ({ ...r, effect: landingEffect(rows, thresholds, before, landings[i]!) }));
+    if (order === "effect")
+      results.sort((a, b) => b.effect.closedGaps.length - a.effect.closedGaps.length || b.effect.completenessAfter - a.effect.completenessAfter || a.rank - b.rank);
+    const recommended = recommendLandings(rows, thresholds, landings);
+    return {
+      ...ranking,
+      order,
+      figures: before.figures,
+      results,
+      recommended: { firmIds: recommended.chosen.map((l) => l.firm.id), closedGaps: recommended.closed, after: recommended.after.figures },
+    };
+  });
+}
+
+export const SimulationRequest = z.object({
+  firmIds: z
+    .array(Id)
+    .min(1, "Name at least one firm to land")
+    .max(MAX_SIMULATED_FIRMS, `At most ${MAX_SIMULATED_FIRMS} firms in one simulation`)
+    .refine((ids) => new Set(ids).size === ids.length, "Each firm once"),
+});
+
+const LinkRow = z.object({ firmId: Id, segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string(), version: z.number().int() });
+const LandingParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
+
+/**
+ * The firms as they would land in the zone: the segments of this chain they operate in
+ * (themselves, or through their branches, as the ranking credits them) and their parents.
+ * A firm unknown, already in the zone, or in no segment of the chain is an error naming it.
+ */
+export async function readLandings(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<Landing[]> {
+  const params = { firmIds: [...firmIds], chainId };
+  const [firms, own, branch, parents] = await Promise.all([
+    Promise.all(firmIds.map((id) => readFirm(store, id))),
+    store.read("simulation/landing-links", params).then((rows) => parseRows(LinkRow, rows)),
+    store.read("simulation/branch-links", params).then((rows) => parseRows(LinkRow, rows)),
+    store.read("simulation/landing-parents", { firmIds: [...firmIds] }).then((rows) => parseRows(LandingParentRow, rows)),
+  ]);
+  const unknown = firmIds.filter((_, i) => !firms[i]);
+  if (unknown.length) throw new NotFound("firm", unknown.join(", "));
+  const local = firms.filter((f) => f!.zoneId === zoneId);
+  if (local.length)
+    throw new ValidationError(`Already in the zone: ${local.map((f) => f!.name).join("、")}`, local.map((f) => ({ field: "body.firmIds", message: `${f!.id} (${f!.name}) is already located in ${zoneId}; simulate firms from outside the zone` })));
+  const landings = firms.map((f) => {
+    const { id, name, aliases, capital, tags, regionCode } = f!;
+    // Its own link to a segment first; a branch's only where it has none.
+    const segments = new Map<string, LandingSegment>();
+    for (const { firmId, segmentId, ...link } of [...own, ...branch]) if (firmId === id && !segments.has(segmentId)) segments.set(segmentId, { segmentId, ...link });
+    return { firm: { id, name, aliases, capital, tags, regionCode }, segments: [...segments.values()], parents: parents.filter((p) => p.firmId === id) };
+  });
+  const outside = landings.filter((l) => !l.segments.length);
+  if (outside.length)
+    throw new ValidationError(
+      `Not in this chain: ${outside.map((l) => l.firm.name).join("、")}`,
+      outside.map((l) => ({ field: "body.firmIds", message: `${l.firm.id} (${l.firm.name}) operates in no segment of chain ${chainId}; place it in a segment first` })),
+    );
+  return landings;
+}
+
+/** 补链模拟 of the given firms in a zone × chain, on the graph as it is now. */
+export function simulateChain(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<LandingSimulation> {
+  return cached(store, `simulate:${zoneId}:${chainId}:${[...firmIds].sort().join(",")}`, async () => {
+    const [rows, thresholds] = await Promise.all([readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
+    return simulateLanding(rows, thresholds, await readLandings(store, zoneId, chainId, firmIds));
+  });
+}

@@ -75,7 +75,10 @@ describe("the project register, the cockpit and what changed", () => {
     // An editor opens it and records that construction started: the change is dated and kept.
     await page.locator(`[data-testid="project-${project.id}"]`).click();
     await page.locator('[data-testid="project-name"]').waitFor();
+    expect(await page.locator('[data-testid="project-firm-search"] input, input[data-testid="project-firm-search"]').first().inputValue()).toBe(project.firm.name);
     await pickOption(page, page.locator('[data-testid="project-status"]'), "在建");
+    // The 签约 day does not carry over to the new status: left empty, the server dates it today.
+    expect(await page.locator('[data-testid="project-status-on"] input, input[data-testid="project-status-on"]').first().inputValue()).toBe("");
     await settle(page);
     await saveScreenshot(page, "50b-project-editor");
     const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes(`/api/projects/${project.id}`));

@@ -90,7 +90,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
   app.use("/api", simulationRoutes(store));
   app.use("/api", listRoutes(store));
   app.use("/api", editRoutes(store));
-  app.use("/api", projectRoutes(store, options.logError));
+  app.use("/api", projectRoutes(store));
   app.use(
     "/api",
     importRoutes(store, {

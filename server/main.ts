@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { seedIfEmpty } from "../seed/load-sample.js";
-import { scheduleSnapshots, snapshotsSettled } from "./services/history.js";
+import { stopSnapshots } from "./services/history.js";
 import { createApp } from "./app.js";
 import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
 import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
@@ -49,16 +49,13 @@ if (store.engine === "kuzu")
     (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
   );
 
-// Today's figures are kept from the start, so the first day has its snapshot (services/history.ts).
-void scheduleSnapshots(store);
-
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: closing`);
   server.close();
-  await snapshotsSettled(store);
+  await stopSnapshots(store);
   await store.close();
   process.exit(0);
 }

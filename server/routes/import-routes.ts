@@ -9,6 +9,7 @@ import { Id } from "../model/domain.js";
 import { NotFound, ValidationError } from "../errors.js";
 import { getZoneRecord } from "../services/chain-facts.js";
 import { countLines } from "../imports/count-lines.js";
+import { snapshotsAfterImport } from "../services/history.js";
 import { allImportPlacements, getImportJob, importPlacements, listImportJobs, newImportId, startImportJob } from "../imports/jobs.js";
 import { ImportJob, ImportJobWithReport, PlacementKind, PlacementPage, ReviewQueue } from "../model/api.js";
 import { placementsTable, problemsTable } from "../imports/report-sheet.js";
@@ -49,7 +50,9 @@ export function importRoutes(store: GraphStore, options: ImportRouteOptions): Ro
     try {
       const rowsTotal = path.extname(upload.path) === ".csv" ? Math.max(0, (await countLines(upload.path)) - 1) : null;
       const stagingDir = path.join(options.uploadDir, id);
-      await startImportJob(store, { id, path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, stagingDir, actor: currentUser(res).username });
+      const { done } = await startImportJob(store, { id, path: upload.path, fileName: upload.fileName, mode: query.mode, source: query.source, zoneId: query.zoneId, rowsTotal, removeFile: true, stagingDir, actor: currentUser(res).username });
+      // The import lands after this answer: the figures it changes are kept when it has (services/history.ts).
+      if (query.mode === "commit") snapshotsAfterImport(store, done);
     } catch (error) {
       await rm(upload.path, { force: true });
       throw error;

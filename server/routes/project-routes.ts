@@ -11,14 +11,14 @@ import { getChain } from "../services/chains.js";
 import { getCockpit } from "../services/cockpit.js";
 import { sourceLabeler } from "../services/documents.js";
 import { createProject, updateProject } from "../services/editing/projects.js";
-import { defaultSince, getChainHistory, scheduleSnapshots } from "../services/history.js";
+import { defaultSince, getChainHistory, primeSnapshots, scheduleSnapshots } from "../services/history.js";
 import { getProject, listProjects } from "../services/projects.js";
 import { parseInput, sendJson } from "./http.js";
 
 const ProjectParams = z.object({ projectId: Id });
 const ChainParams = z.object({ zoneId: Id, chainId: Id });
 
-export function projectRoutes(store: GraphStore, logError?: (error: unknown) => void): Router {
+export function projectRoutes(store: GraphStore): Router {
   const router = Router();
   const actor = (res: Parameters<typeof currentUser>[0]) => currentUser(res).username;
 
@@ -54,8 +54,6 @@ export function projectRoutes(store: GraphStore, logError?: (error: unknown) => 
   router.get("/cockpit", async (req, res) => {
     const { zoneId, since } = parseInput(CockpitQuery, req.query, "query");
     const now = new Date();
-    // An import finishing in the background writes no request of its own: a look brings history up to date.
-    void scheduleSnapshots(store, logError);
     sendJson(res, Cockpit, await getCockpit(store, zoneId ?? null, since ?? defaultSince(now), now));
   });
 
@@ -63,7 +61,6 @@ export function projectRoutes(store: GraphStore, logError?: (error: unknown) => 
     const { zoneId, chainId } = parseInput(ChainParams, req.params, "params");
     const { since } = parseInput(HistoryQuery, req.query, "query");
     const now = new Date();
-    void scheduleSnapshots(store, logError);
     sendJson(res, ChainHistory, await getChainHistory(store, zoneId, chainId, since ?? defaultSince(now), now));
   });
 
@@ -72,6 +69,7 @@ export function projectRoutes(store: GraphStore, logError?: (error: unknown) => 
 
 /** After each write that succeeded, the figures it may have changed are kept (see services/history.ts). */
 export function snapshotAfterWrites(store: GraphStore, logError?: (error: unknown) => void): import("express").RequestHandler {
+  void primeSnapshots(store).catch(logError ?? console.error);
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD")
       res.on("finish", () => {

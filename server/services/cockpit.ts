@@ -11,8 +11,8 @@ import { ENTRY_STATUSES, type EntryStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import type { Cockpit, FunnelStep, OwnerReminders, RegisterProject } from "../model/progress.js";
 import { chinaDay } from "./editing/projects.js";
-import { completenessTrend, currentStates, listSnapshots, sinceSummary } from "./history.js";
-import { inScope, listPipelineEntries, projectStatusTotals, projectTotals, readProjects, type PipelineEntry } from "./projects.js";
+import { completenessTrend, currentStates, listSnapshots, readProgress, sinceSummary } from "./history.js";
+import { inScope, projectStatusTotals, projectTotals, type PipelineEntry } from "./projects.js";
 import { groupBy } from "./rows.js";
 import { listZones } from "./zones.js";
 
@@ -73,13 +73,9 @@ export async function getCockpit(store: GraphStore, zoneId: string | null, since
   const today = chinaDay(now);
   const zones = await listZones(store, zoneId);
   if (zoneId && zones.length === 0) throw new NotFound("zone", zoneId);
-  const [states, snapshots, projects, entries, audit] = await Promise.all([
-    currentStates(store, zoneId),
-    listSnapshots(store, zoneId, null),
-    readProjects(store),
-    listPipelineEntries(store),
-    listAudit(store, { limit: 100 }),
-  ]);
+  const progress = await readProgress(store);
+  const { projects, entries } = progress;
+  const [states, snapshots, audit] = await Promise.all([currentStates(store, zoneId, progress), listSnapshots(store, zoneId, null), listAudit(store, { limit: 100 })]);
   const zoneName = new Map(zones.map((z) => [z.id, z.shortName]));
   const chains = zones.flatMap((zone) =>
     zone.chains.map((chain) => {

@@ -13,7 +13,8 @@ import type { ChainGaps } from "../model/api.js";
 import { ChainSnapshot, type ChainHistory, type RegisterProject, type SinceSummary, type SnapshotFigures, type TrendPoint } from "../model/progress.js";
 import { chinaDay } from "./editing/projects.js";
 import { getChainGaps } from "./gaps.js";
-import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry } from "./projects.js";
+import { graphVersion } from "./read-cache.js";
+import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry, type ProjectRecord } from "./projects.js";
 import { parseRows } from "./rows.js";
 
 /** How far back a completeness trend reaches. */
@@ -47,12 +48,22 @@ export function snapshotFigures(gaps: ChainGaps, projects: readonly RegisterProj
   };
 }
 
+/** The projects and list entries a state is made from, when the caller has read them already. */
+export interface Progress {
+  projects: ProjectRecord[];
+  entries: PipelineEntry[];
+}
+
+export async function readProgress(store: GraphStore): Promise<Progress> {
+  const entries = await listPipelineEntries(store);
+  return { projects: await readProjects(store, null, entries), entries };
+}
+
 /** Every zone × chain's state now (zone ids and chain ids as the zones lead them). */
-export async function currentStates(store: GraphStore, zoneId: string | null = null): Promise<ChainState[]> {
-  const [pairs, projects, entries] = await Promise.all([
+export async function currentStates(store: GraphStore, zoneId: string | null = null, progress?: Progress): Promise<ChainState[]> {
+  const [pairs, { projects, entries }] = await Promise.all([
     store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),
-    readProjects(store),
-    listPipelineEntries(store),
+    progress ?? readProgress(store),
   ]);
   return Promise.all(
     pairs.map(async ({ zoneId, chainId }) => {
@@ -106,29 +117,75 @@ export async function takeSnapshots(store: GraphStore, now = new Date()): Promis
   return rows.length;
 }
 
+/**
+ * How long a run waits after the write that asked for it: a burst of edits (an editor
+ * working through a list, an import's batches) makes one run, not one per write, and
+ * the diagnosis does not compete with the writes for the graph.
+ */
+const SETTLE_MS = 5_000;
+
 interface Queue {
   running: Promise<void> | null;
+  /** The run has not read the graph yet: it will see the write that asks now. */
+  waiting: boolean;
   again: boolean;
+  /** Imports under way: a run then waits for them (each schedules one when it ends). */
+  imports: number;
+  /** The graph's version token when the last run read it: a write that changed nothing cached (a session, a job's progress) leaves it, and needs no run. */
+  seen: string | null;
+  /** Ends the wait at once; `cancel` true: and takes no snapshot (the store is closing). */
+  wake: ((cancel: boolean) => void) | null;
 }
 const queues = new WeakMap<GraphStore, Queue>();
 
-/**
- * Takes snapshots soon, one run at a time: writes that come while a run is under way
- * make one more run after it, however many they are.
- */
-export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => void = console.error): Promise<void> {
+function queueOf(store: GraphStore): Queue {
   let queue = queues.get(store);
-  if (!queue) queues.set(store, (queue = { running: null, again: false }));
-  const q = queue;
+  if (!queue) queues.set(store, (queue = { running: null, waiting: false, again: false, imports: 0, seen: null, wake: null }));
+  return queue;
+}
+
+/**
+ * Notes the graph's version as the app starts: a first write that changes nothing a figure
+ * stands on (an import job starting) then needs no run either.
+ */
+export async function primeSnapshots(store: GraphStore): Promise<void> {
+  const q = queueOf(store);
+  const version = await graphVersion(store);
+  if (q.seen === null && !q.running) q.seen = version;
+}
+
+/**
+ * Takes snapshots soon, one run at a time: writes that come while a run waits are in it;
+ * those that come while it reads make one more run after it, however many they are.
+ */
+export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => void = console.error, settleMs = SETTLE_MS): Promise<void> {
+  const q = queueOf(store);
   if (q.running) {
-    q.again = true;
+    if (!q.waiting) q.again = true;
     return q.running;
   }
   const run = async (): Promise<void> => {
     do {
       q.again = false;
+      q.waiting = true;
+      const cancelled = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), settleMs);
+        q.wake = (cancel) => {
+          clearTimeout(timer);
+          resolve(cancel);
+        };
+      });
+      q.waiting = false;
+      q.wake = null;
+      if (cancelled) break;
+      // Not while an import runs: its end schedules a run that sees its rows and every edit meanwhile.
+      if (q.imports > 0) continue;
       try {
-        await takeSnapshots(store);
+        const version = await graphVersion(store);
+        if (version !== q.seen) {
+          await takeSnapshots(store);
+          q.seen = version;
+        }
       } catch (error) {
         log(error);
       }
@@ -139,9 +196,36 @@ export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => vo
   return q.running;
 }
 
-/** Resolves once no snapshot is being taken (before the store closes). */
+/**
+ * An import committing in the background: runs wait until it ends (it reads and writes
+ * the graph hard meanwhile), then one is taken whether it landed or not.
+ */
+export function snapshotsAfterImport(store: GraphStore, done: Promise<unknown>, log: (error: unknown) => void = console.error): void {
+  const q = queueOf(store);
+  q.imports += 1;
+  void done
+    .catch(() => undefined)
+    .finally(() => {
+      q.imports -= 1;
+      void scheduleSnapshots(store, log);
+    });
+}
+
+/** Resolves once the snapshots asked for are taken (tests, before they look). */
 export async function snapshotsSettled(store: GraphStore): Promise<void> {
-  while (queues.get(store)?.running) await queues.get(store)!.running;
+  for (let q = queues.get(store); q?.running; ) {
+    q.wake?.(false);
+    await q.running;
+  }
+}
+
+/** Before the store closes: a run still waiting is dropped, one under way is let finish. */
+export async function stopSnapshots(store: GraphStore): Promise<void> {
+  const q = queues.get(store);
+  if (!q?.running) return;
+  q.again = false;
+  q.wake?.(true);
+  await q.running;
 }
 
 /** The completeness of each day with a snapshot, and today's as it is now. */
@@ -177,8 +261,7 @@ export function sinceSummary(state: ChainState, snapshots: readonly ChainSnapsho
 
 /** One zone × chain's trend and what changed since a day. */
 export async function getChainHistory(store: GraphStore, zoneId: string, chainId: string, since: string, now = new Date()): Promise<ChainHistory> {
-  const gaps = await getChainGaps(store, zoneId, chainId);
-  const [projects, entries, snapshots] = await Promise.all([readProjects(store), listPipelineEntries(store), listSnapshots(store, zoneId, chainId)]);
+  const [gaps, { projects, entries }, snapshots] = await Promise.all([getChainGaps(store, zoneId, chainId), readProgress(store), listSnapshots(store, zoneId, chainId)]);
   const state = { gaps, figures: snapshotFigures(gaps, projects, entries) };
   return { zoneId, chainId, trend: completenessTrend(snapshots, state.figures, chinaDay(now)), since: sinceSummary(state, snapshots, projects, since) };
 }

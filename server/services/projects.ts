@@ -94,8 +94,11 @@ export function signedOn(project: Pick<RegisterProject, "status" | "dates">): st
   return days.sort()[0]!;
 }
 
-/** Every project with its key dates and origin; `projectId` for one. */
-export async function readProjects(store: GraphStore, projectId: string | null = null, entries?: PipelineEntry[]): Promise<(RegisterProject & { history: ProjectStatusChange[] })[]> {
+/** A project as the register lists it, with its status changes. */
+export type ProjectRecord = RegisterProject & { history: ProjectStatusChange[] };
+
+/** Every project with its key dates and origin; `projectId` for one. `entries`: the list entries, when read already. */
+export async function readProjects(store: GraphStore, projectId: string | null = null, entries?: PipelineEntry[]): Promise<ProjectRecord[]> {
   const [rows, changes, pipeline] = await Promise.all([
     store.read("projects/list-projects", { projectId }).then((r) => parseRows(ProjectRow, r)),
     readChanges(store, projectId),

@@ -68,8 +68,26 @@ describe("the project register, the cockpit and what changed", () => {
     await pickOption(page, page.locator('[data-testid="projects-status"]'), "签约", { multiple: true });
     await page.waitForURL(/status=/);
     await expect.poll(() => page.locator('[data-testid="projects-totals"]').innerText()).toContain(`共 ${before.byStatus.签约.count} 个项目`);
+    await page.locator(`[data-testid="project-${project.id}"]`).waitFor();
     await settle(page);
     await saveScreenshot(page, "50-projects-register");
+
+    // An editor opens it and records that construction started: the change is dated and kept.
+    await page.locator(`[data-testid="project-${project.id}"]`).click();
+    await page.locator('[data-testid="project-name"]').waitFor();
+    expect(await page.locator('[data-testid="project-firm-search"] input, input[data-testid="project-firm-search"]').first().inputValue()).toBe(project.firm.name);
+    await pickOption(page, page.locator('[data-testid="project-status"]'), "在建");
+    // The 签约 day does not carry over to the new status: left empty, the server dates it today.
+    expect(await page.locator('[data-testid="project-status-on"] input, input[data-testid="project-status-on"]').first().inputValue()).toBe("");
+    await settle(page);
+    await saveScreenshot(page, "50b-project-editor");
+    const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes(`/api/projects/${project.id}`));
+    await page.locator('[data-testid="project-save"]').click();
+    expect((await saved).status()).toBe(200);
+    const edited = await api<{ status: string; history: { from: string; to: string; by: string }[] }>(`/api/projects/${project.id}`);
+    expect(edited.status).toBe("在建");
+    expect(edited.history.at(-1)).toMatchObject({ from: "签约", to: "在建", by: "admin" });
+    await page.locator('[data-testid="project-name"]').waitFor({ state: "hidden" });
 
     // 3. The cockpit of the zone: the new project, the chain's since line, the follow-up.
     await page.goto(`${app.url}/cockpit?zone=${ZONE}&since=${since}`);

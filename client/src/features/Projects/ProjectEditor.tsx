@@ -53,7 +53,11 @@ export function ProjectEditor({ project, open, onClose, onSaved }: Props) {
     setBase(project);
     setError(null);
     picker.reset();
-    if (project) picker.setFirm(project.firm);
+    if (project) {
+      // The box names the firm the project has; typing another drops it, as in every picker.
+      picker.search.setText(project.firm.name);
+      picker.setFirm(project.firm);
+    }
     form.setFieldsValue({
       name: project?.name ?? "",
       zoneId: project?.zone.id ?? null,
@@ -93,7 +97,8 @@ export function ProjectEditor({ project, open, onClose, onSaved }: Props) {
       segmentIds: values.segmentIds,
       investment: values.investment ?? null,
       status: values.status,
-      statusOn: values.statusOn ? values.statusOn.format("YYYY-MM-DD") : null,
+      // No day given: the server dates a new status today.
+      statusOn: values.statusOn ? values.statusOn.format("YYYY-MM-DD") : undefined,
       description: values.description ?? "",
     };
     setSaving(true);
@@ -126,7 +131,15 @@ export function ProjectEditor({ project, open, onClose, onSaved }: Props) {
       okButtonProps={{ "data-testid": "project-save" }}
     >
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="project-error" />}
-      <Form form={form} layout="vertical" requiredMark="optional">
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        // A new status happened on a new day: the old status's date does not carry over.
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.status !== undefined) form.setFieldValue("statusOn", changed.status === base?.status ? (base.statusOn ? dayjs(base.statusOn) : null) : null);
+        }}
+      >
         <Form.Item name="name" label={t("projects.name")} rules={[{ required: true, whitespace: true, message: t("projects.nameRequired") }]}>
           <Input maxLength={200} data-testid="project-name" />
         </Form.Item>
@@ -152,7 +165,7 @@ export function ProjectEditor({ project, open, onClose, onSaved }: Props) {
             <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))} style={{ width: 140 }} data-testid="project-status" />
           </Form.Item>
           <Form.Item name="statusOn" label={t("projects.statusOn")} tooltip={t("projects.statusOnHelp")}>
-            <DatePicker data-testid="project-status-on" />
+            <DatePicker placeholder={t("projects.statusOnToday")} data-testid="project-status-on" />
           </Form.Item>
         </div>
         {project && (

@@ -23,7 +23,7 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import type { BulkLoad, StagedFile } from "./bulk.js";
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { GraphStore, Params, Row, WriteOptions, WriteStep } from "./store.js";
-import { PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -40,6 +40,7 @@ type Database = InstanceType<typeof kuzu.Database>;
 
 export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
+  readonly commits = new CommitLog();
   private readonly idle: Connection[];
   private readonly waiting: Array<(c: Connection) => void> = [];
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
@@ -129,6 +130,7 @@ export class KuzuStore implements GraphStore {
           throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
         });
       }
+      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
       // Committed: what follows keeps the log short and may not fail the write. A
       // checkpoint that fails leaves the log as it is, and the next write tries again.
       if (logBytes(this.file) > this.checkpointLogBytes)

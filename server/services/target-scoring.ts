@@ -179,12 +179,21 @@ function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): str
   return parts.join("；");
 }
 
+/** A candidate with its score, as ordered for a ranking. */
+export interface ScoredCandidate {
+  c: CandidateFacts;
+  km: number | null;
+  components: KnownComponents;
+  contributions: KnownComponents;
+  total: number;
+  decides: boolean;
+}
+
 /**
- * Scores, orders and numbers the candidates; the same input always gives the same order.
- * Only the first `limit` are written out in full (breakdown, reason): a ranking may weigh
- * a hundred thousand firms to show a hundred.
+ * Scores and orders the candidates; the same input always gives the same order, a total
+ * order (ties end at the id), so the first `limit` of any set that holds them are the same.
  */
-export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringContext, limit = Number.POSITIVE_INFINITY): TargetResult[] {
+export function orderCandidates(candidates: readonly CandidateFacts[], ctx: ScoringContext): ScoredCandidate[] {
   const weights = ctx.profile.weights;
   const scored = candidates.map((c) => {
     const { km, ...components } = scoreComponents(c, ctx);
@@ -199,6 +208,17 @@ export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringC
       (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) ||
       a.c.firm.id.localeCompare(b.c.firm.id),
   );
+  return scored;
+}
+
+/**
+ * Scores, orders and numbers the candidates; the same input always gives the same order.
+ * Only the first `limit` are written out in full (breakdown, reason): a ranking may weigh
+ * a hundred thousand firms to show a hundred.
+ */
+export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringContext, limit = Number.POSITIVE_INFINITY): TargetResult[] {
+  const weights = ctx.profile.weights;
+  const scored = orderCandidates(candidates, ctx);
   return scored.slice(0, limit).map(({ c, km, components, contributions, total, decides }, i) => {
     const missing = SCORE_COMPONENTS.filter((k) => components[k] === null);
     return {

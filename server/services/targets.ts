@@ -17,7 +17,8 @@ import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
-import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+import { scoringFacts } from "./scoring-facts.js";
+import { orderCandidates, rankTargets, type CandidateFacts } from "./target-scoring.js";
 
 /** List entries at these statuses have won their firm for the zone. */
 const WON_ENTRY_STATUSES: EntryStatus[] = ["已签约", "已落地"];
@@ -53,6 +54,37 @@ const CandidateRow = z.object({
   products: z.string(),
   linkSource: z.string(),
 });
+
+type CandidateRow = z.infer<typeof CandidateRow>;
+
+/** Rows by firm, then segment (as targets/candidates returns them, in code-unit order on both paths). */
+const byFirmThenSegment = (a: CandidateRow, b: CandidateRow) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0;
+
+/**
+ * What targets/candidates answers, from the scoring facts in memory: firms outside the zone
+ * operating in the segments, within the region prefixes, with at least `minCapital`. The
+ * display columns stay empty (the scoring reads none of them). The facts are scanned in one
+ * synchronous pass after they are current (scoring-facts.ts).
+ */
+async function scannedCandidates(store: GraphStore, zoneId: string, segmentIds: string[], prefixes: string[], minCapital: number | null): Promise<CandidateRow[]> {
+  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId })).map((r) => r.id as string));
+  const { bySegment } = await scoringFacts(store);
+  const rows: CandidateRow[] = [];
+  for (const segmentId of segmentIds) {
+    for (const firm of bySegment.get(segmentId) ?? []) {
+      if (zoneFirms.has(firm.id) || !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
+      if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
+      const { confidence } = firm.links.find((l) => l.segmentId === segmentId)!;
+      rows.push({
+        id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
+        segmentId, confidence,
+        aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
+      });
+    }
+  }
+  return rows;
+}
 
 const TieRow = z.object({
   firmId: Id,
@@ -147,7 +179,7 @@ interface Resolved {
  * zone is no target at all.
  */
 function resolveDecisionMakers(
-  byFirm: Map<string, z.infer<typeof CandidateRow>[]>,
+  byFirm: Map<string, CandidateRow[]>,
   parents: z.infer<typeof ParentRow>[],
   zoneId: string,
   segmentInfo: Map<string, { name: string; status: SegmentStatus }>,
@@ -177,7 +209,19 @@ function resolveDecisionMakers(
   return [...resolved.values()];
 }
 
-async function computeRanking(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today: Date): Promise<TargetRanking> {
+/**
+ * A ranking computed afresh, never kept. `candidates` says where the candidate rows come
+ * from: the scoring facts in memory (the embedded graph's way), or the Cypher query (Neo4j's
+ * way, and the reference the tests and the benchmark compare the memory with).
+ */
+export async function computeRanking(
+  store: GraphStore,
+  zoneId: string,
+  chainId: string,
+  filters: TargetFilters,
+  today: Date,
+  candidates: "memory" | "cypher" = store.engine === "kuzu" ? "memory" : "cypher",
+): Promise<TargetRanking> {
   const [facts, thresholds, groups, profile, won] = await Promise.all([
     loadChainFacts(store, zoneId, chainId),
     getGapThresholds(store),
@@ -197,16 +241,22 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
   const allowed = new Map(targetSegments.filter((s) => s.leaderOwn).map((s) => [s.id, leaderSuppliers(s.id)]));
 
   const segmentIds = targetSegments.map((s) => s.id);
+  const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
+  const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
+  const minCapital = filters.minCapital ?? null;
+  // On the embedded graph the rows come from the scoring facts in memory (scoring-facts.ts),
+  // without their display columns; those are read for the firms the ranking shows.
+  const fromMemory = candidates === "memory";
   const [rows, parents] = segmentIds.length
     ? await Promise.all([
-        store
-          .read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital: filters.minCapital ?? null })
-          .then((r) => parseRows(CandidateRow, r).filter((row) => allowed.get(row.segmentId)?.has(row.id) ?? true)),
+        fromMemory
+          ? scannedCandidates(store, zoneId, segmentIds, prefixes, minCapital)
+          : store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital }).then((r) => parseRows(CandidateRow, r)),
         store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)),
       ])
     : [[], []];
-  const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
-  const resolved = resolveDecisionMakers(groupBy(rows, (r) => r.id), parents, zoneId, segmentInfo);
+  const resolve = (found: CandidateRow[]) => resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
+  const resolved = resolve(rows);
   const wonHere = resolved.filter((r) => r.memberIds.some((id) => won.has(id)));
   const open = resolved
     .filter((r) => !r.memberIds.some((id) => won.has(id)))
@@ -217,23 +267,36 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
   const tiesByFirm = groupBy(ties, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
 
-  const candidates: CandidateFacts[] = open.map((r) => ({
-    firm: r.firm,
-    segments: r.segments,
-    via: r.via,
-    decisionMaker: r.decisionMaker,
-    ties: r.memberIds.flatMap((id) =>
-      (tiesByFirm.get(id) ?? []).map((t) => ({
-        direction: t.direction,
-        localId: t.localId,
-        localName: displayName(t.localName, t.localAliases),
-        isLeader: leaderIds.has(t.localId),
-        product: t.product,
-      })),
-    ),
-  }));
+  const asCandidates = (entries: Resolved[]): CandidateFacts[] =>
+    entries.map((r) => ({
+      firm: r.firm,
+      segments: r.segments,
+      via: r.via,
+      decisionMaker: r.decisionMaker,
+      ties: r.memberIds.flatMap((id) =>
+        (tiesByFirm.get(id) ?? []).map((t) => ({
+          direction: t.direction,
+          localId: t.localId,
+          localName: displayName(t.localName, t.localAliases),
+          isLeader: leaderIds.has(t.localId),
+          product: t.product,
+        })),
+      ),
+    }));
+  const weighed = asCandidates(open);
   const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
-  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles }, filters.limit);
+  const ctx = { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles };
+  let ranked;
+  if (fromMemory && weighed.length) {
+    // The order is total, so the first `limit` entries, read again with every column and
+    // ranked on their own, are exactly the first `limit` of the whole ranking.
+    const shown = new Set(orderCandidates(weighed, ctx).slice(0, filters.limit).map((s) => s.c));
+    const memberIds = open.filter((_, i) => shown.has(weighed[i]!)).flatMap((r) => r.memberIds);
+    const full = parseRows(CandidateRow, await store.read("targets/candidates-of-firms", { firmIds: memberIds, segmentIds }));
+    ranked = rankTargets(asCandidates(resolve(full)), ctx, filters.limit);
+  } else {
+    ranked = rankTargets(weighed, ctx, filters.limit);
+  }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
     chain: { id: chainId, name: facts.chain.name },
@@ -247,7 +310,7 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
       limit: filters.limit,
     },
     targetSegments,
-    candidateCount: candidates.length,
+    candidateCount: weighed.length,
     results: ranked,
     won: wonHere.map((r) => [...r.memberIds].map((id) => won.get(id)).find(Boolean)!),
   };

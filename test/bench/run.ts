@@ -1,6 +1,12 @@
 /**
  * npm run bench -- [--firms N] [--out file.json] [--seconds S] [--connections C] [--keep DIR]
  *
+ * With --keep DIR the built graph is also kept as DIR/built (a copy taken before any
+ * measurement writes to it); a later run with the same --keep DIR and --firms starts from
+ * that copy instead of generating and importing again (the import figures are then those
+ * of the run that built it, and say so). --build-only stops once the graph is built;
+ * --rebuild builds it again.
+ *
  * Generates a deterministic dataset (fixed seed) of N firms (default 1,000,000) over ten
  * chains of 300 segments, writes it as an enterprise export, loads it through the real
  * import path (timed, with its peak memory), then measures the API under concurrent load
@@ -12,7 +18,7 @@
  * With NEO4J_URI set, everything runs against that Neo4j database, which it empties first.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +42,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     keep: { type: "string" },
     connections: { type: "string", default: "8" },
+    rebuild: { type: "boolean", default: false },
+    "build-only": { type: "boolean", default: false },
   },
 });
 const FIRMS = Number(values.firms);
@@ -47,6 +55,8 @@ const SHAPE = { chains: 10, segmentsPerChain: 300 };
 const LOCAL_FIRMS = 600;
 /** Rows for the comparison's imports: row by row (for at most a minute), and through the real path. */
 const SAMPLE_ROWS = Math.min(5000, Math.floor(FIRMS / 10));
+/** Rows of the import into the full graph (a list a team adds). */
+const IMPORT_ROWS = Math.min(10_000, Math.floor(FIRMS / 10));
 const BENCH_ZONE = "bench-zone";
 const ENGINE = process.env.NEO4J_URI ? "neo4j" : "kuzu";
 
@@ -63,48 +73,89 @@ function child(script: string, args: string[]): string {
   return result.stdout;
 }
 
-// 1. The graph: the sample, the benchmark chains and zone.
-log(`preparing ${work} (${ENGINE})`);
-rmSync(dataDir, { recursive: true, force: true });
-child("test/bench/setup-child.ts", ["chains", String(SHAPE.chains), String(SHAPE.segmentsPerChain), String(SEED)]);
-const { segments } = benchChains(SHAPE, SEED);
-
-// 2. The exports: N firms over China, and the zone's own firms; supply ties among them.
-const random = new Random(SEED + 1);
-const national: { id: string; segmentIds: string[] }[] = [];
-const keepForTies = (f: { name: string; uscc: string | null; regionCode: string; segmentIds: string[] }) => {
-  if (random.next() < 0.05) national.push({ id: importedFirmId(f), segmentIds: f.segmentIds });
-};
-let t0 = performance.now();
-const nationalFile = path.join(work, "enterprises.csv");
-await writeBenchExport(nationalFile, { firms: FIRMS, seed: SEED, segments, onFirm: keepForTies });
-const local: string[] = [];
-const localFile = path.join(work, "zone-enterprises.csv");
-// The zone's firms cover part of its three chains, so their maps have gaps.
-const zoneSegments = segments.filter((s) => /^b-(steel|auto|titanium)-/.test(s.id) && random.next() < 0.5);
-await writeBenchExport(localFile, { firms: LOCAL_FIRMS, seed: SEED + 2, segments: zoneSegments, countyCode: "211382", prefix: "Z", onFirm: (f) => local.push(importedFirmId(f)) });
-const naiveFile = path.join(work, "sample-row-by-row.csv");
-const bulkFile = path.join(work, "sample-bulk.csv");
-await writeBenchExport(naiveFile, { firms: SAMPLE_ROWS, seed: SEED + 3, segments, prefix: "N" });
-await writeBenchExport(bulkFile, { firms: SAMPLE_ROWS, seed: SEED + 4, segments, prefix: "B" });
-log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms (+ 2 × ${SAMPLE_ROWS} for the comparison) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-// 3. The real import path, timed in processes of their own.
-log("importing the national export");
-const imported = JSON.parse(child("test/bench/import-child.ts", [nationalFile])) as { seconds: number; peakRssMiB: number; counts: Record<string, number> };
-log(`imported in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMiB.toFixed(0)} MiB: ${JSON.stringify(imported.counts)}`);
-const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { seconds: number; counts: Record<string, number> };
-log(`zone firms in ${importedLocal.seconds.toFixed(1)} s: ${JSON.stringify(importedLocal.counts)}`);
-
-const ties = new StagingWriter("SUPPLIES", path.join(work, "supplies.csv"));
-for (const supplier of national) {
-  await ties.write({ from: supplier.id, to: random.pick(local), product: "配套产品", source: "benchmark generator" });
-  await ties.write({ from: supplier.id, to: random.pick(national).id, product: "原材料", source: "benchmark generator" });
+// 1–3. The graph, built (or copied from the one a previous run with --keep built).
+const builtDir = path.join(work, "built");
+const builtFile = path.join(work, "built.json");
+interface Built {
+  firms: number;
+  builtOn: string;
+  imported: { seconds: number; peakRssMiB: number; counts: Record<string, number> };
+  links: number;
+  naiveFile: string;
+  bulkFile: string;
+  importFile: string;
 }
-const tiesFile = await ties.close();
-child("test/bench/setup-child.ts", ["ties", tiesFile.path, String(tiesFile.rows)]);
-child("test/bench/setup-child.ts", ["leader", local[0]!, "b-steel"]);
-const links = imported.counts.links! + importedLocal.counts.links! + tiesFile.rows;
+const reusable = values.keep && !values.rebuild && existsSync(builtFile) ? (JSON.parse(readFileSync(builtFile, "utf8")) as Built) : null;
+const { segments } = benchChains(SHAPE, SEED);
+let built: Built;
+if (reusable && reusable.firms === FIRMS && ENGINE === "kuzu") {
+  log(`reusing the graph built on ${reusable.builtOn} (${work}/built)`);
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(builtDir, dataDir, { recursive: true });
+  built = reusable;
+} else {
+  built = await buildGraph();
+  if (values.keep && ENGINE === "kuzu") {
+    rmSync(builtDir, { recursive: true, force: true });
+    cpSync(dataDir, builtDir, { recursive: true });
+    writeFileSync(builtFile, JSON.stringify(built));
+  }
+}
+const { imported, links, naiveFile, bulkFile, importFile } = built;
+if (values["build-only"]) {
+  log(`built: ${JSON.stringify(built)}`);
+  process.exit(0);
+}
+
+async function buildGraph(): Promise<Built> {
+  // 1. The graph: the sample, the benchmark chains and zone.
+  log(`preparing ${work} (${ENGINE})`);
+  rmSync(dataDir, { recursive: true, force: true });
+  child("test/bench/setup-child.ts", ["chains", String(SHAPE.chains), String(SHAPE.segmentsPerChain), String(SEED)]);
+
+  // 2. The exports: N firms over China, and the zone's own firms; supply ties among them.
+  const random = new Random(SEED + 1);
+  const national: { id: string; segmentIds: string[] }[] = [];
+  const keepForTies = (f: { name: string; uscc: string | null; regionCode: string; segmentIds: string[] }) => {
+    if (random.next() < 0.05) national.push({ id: importedFirmId(f), segmentIds: f.segmentIds });
+  };
+  let t0 = performance.now();
+  const nationalFile = path.join(work, "enterprises.csv");
+  await writeBenchExport(nationalFile, { firms: FIRMS, seed: SEED, segments, onFirm: keepForTies });
+  const local: string[] = [];
+  const localFile = path.join(work, "zone-enterprises.csv");
+  // The zone's firms cover part of its three chains, so their maps have gaps.
+  const zoneSegments = segments.filter((s) => /^b-(steel|auto|titanium)-/.test(s.id) && random.next() < 0.5);
+  await writeBenchExport(localFile, { firms: LOCAL_FIRMS, seed: SEED + 2, segments: zoneSegments, countyCode: "211382", prefix: "Z", onFirm: (f) => local.push(importedFirmId(f)) });
+  const naiveFile = path.join(work, "sample-row-by-row.csv");
+  const bulkFile = path.join(work, "sample-bulk.csv");
+  await writeBenchExport(naiveFile, { firms: SAMPLE_ROWS, seed: SEED + 3, segments, prefix: "N" });
+  await writeBenchExport(bulkFile, { firms: SAMPLE_ROWS, seed: SEED + 4, segments, prefix: "B" });
+  // An import into the full graph, as a team adds a list: new firms and some the graph knows.
+  const importFile = path.join(work, "import-into-full.csv");
+  await writeBenchExport(importFile, { firms: IMPORT_ROWS, seed: SEED + 5, segments, prefix: "I" });
+  log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms (+ 2 × ${SAMPLE_ROWS} for the comparison) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // 3. The real import path, timed in processes of their own.
+  log("importing the national export");
+  const imported = JSON.parse(child("test/bench/import-child.ts", [nationalFile])) as { seconds: number; peakRssMiB: number; counts: Record<string, number> };
+  log(`imported in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMiB.toFixed(0)} MiB: ${JSON.stringify(imported.counts)}`);
+  const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { seconds: number; counts: Record<string, number> };
+  log(`zone firms in ${importedLocal.seconds.toFixed(1)} s: ${JSON.stringify(importedLocal.counts)}`);
+
+  const ties = new StagingWriter("SUPPLIES", path.join(work, "supplies.csv"));
+  for (const supplier of national) {
+    await ties.write({ from: supplier.id, to: random.pick(local), product: "配套产品", source: "benchmark generator" });
+    await ties.write({ from: supplier.id, to: random.pick(national).id, product: "原材料", source: "benchmark generator" });
+  }
+  const tiesFile = await ties.close();
+  child("test/bench/setup-child.ts", ["ties", tiesFile.path, String(tiesFile.rows)]);
+  child("test/bench/setup-child.ts", ["leader", local[0]!, "b-steel"]);
+  const links = imported.counts.links! + importedLocal.counts.links! + tiesFile.rows;
+
+
+  return { firms: FIRMS, builtOn: new Date().toISOString(), imported, links, naiveFile, bulkFile, importFile };
+}
 
 // 4. The API under load, logged in as the admin the server creates on its first start.
 const port = 20000 + (process.pid % 20000);

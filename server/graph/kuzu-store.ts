@@ -40,7 +40,7 @@ type Database = InstanceType<typeof kuzu.Database>;
 
 export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
-  readonly commits = new CommitLog();
+  readonly commits = new CommitLog(true);
   private readonly idle: Connection[];
   private readonly waiting: Array<(c: Connection) => void> = [];
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
@@ -102,6 +102,11 @@ export class KuzuStore implements GraphStore {
       // when it fails (see docs/decisions/002); checkpointing first avoids it.
       if (files.length && logBytes(this.file) > 0) await this.checkpoint();
       const version = options.keepsCaches ? null : versionStep();
+      // The log starts from the version found before this process's first write.
+      if (version && this.commits.size === 0) {
+        const [row] = await this.run(this.writer, cypherQuery("settings/get-setting", this.engine), { key: "graph-version" }).catch(() => []);
+        this.commits.record(typeof row?.value === "string" ? row.value : "", [], []);
+      }
       await statement(this.writer, "BEGIN TRANSACTION");
       try {
         await runSteps(before);

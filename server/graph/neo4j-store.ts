@@ -23,7 +23,7 @@ export interface Neo4jOptions {
 
 export class Neo4jStore implements GraphStore {
   readonly engine = "neo4j" as const;
-  readonly commits = new CommitLog();
+  readonly commits = new CommitLog(false);
 
   private constructor(
     private readonly driver: Driver,

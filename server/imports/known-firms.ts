@@ -10,8 +10,8 @@ export interface KnownFirm {
   id: string;
   uscc: string | null;
   regionCode: string;
-  /** factsHash of the firm as the graph holds it. */
-  hash: string;
+  /** factsHash of the firm as the graph holds it; null until read (only for the firms a file names). */
+  hash: string | null;
 }
 
 /** A name as compared: half-width, without spaces (（中国） and (中国) are one). */

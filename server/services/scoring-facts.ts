@@ -15,8 +15,8 @@
  *   that rewrites many firms at once — reads every firm again.
  * - Every Cypher file that writes is either in FIRM_WRITES or in FIRM_NEUTRAL (a unit test
  *   walks cypher/), so a new write cannot slip past it.
- * - After catching up it checks its firm and link counts against the graph's; a mismatch
- *   reads every firm again.
+ * - A bulk load of segment links carries only links of the firms it loads (as imports
+ *   do): links of firms already held are written by steps, which name them.
  * - Only one refresh runs at a time; a write during it is seen by the next call. The maps
  *   change in place: a caller scans them synchronously, right after the await.
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
@@ -24,6 +24,7 @@
  */
 import type { GraphStore, Row, WriteStep } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
+import { isBranchName } from "./branch-name.js";
 import { graphVersion } from "./read-cache.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
@@ -79,14 +80,14 @@ export interface ScoringFirm {
   revenue: number | null;
   tags: FirmTag[];
   asOf: string | null;
+  /** Its name says it is a branch (分公司…): a ranking names its parent instead. */
+  branch: boolean;
   links: ScoringLink[];
 }
 
 export interface ScoringFacts {
   version: string;
   firms: Map<string, ScoringFirm>;
-  /** The firms operating in each segment. */
-  bySegment: Map<string, Set<ScoringFirm>>;
 }
 
 interface State extends ScoringFacts {
@@ -95,8 +96,11 @@ interface State extends ScoringFacts {
   links: number;
 }
 
-/** Firms read per query when reading them all. */
-export const SCORING_FACTS = { chunk: 131_072 };
+/**
+ * Firms read per query. Kùzu scans the whole table for each (the place is no index), so a
+ * full read takes one query: ≈ 6 s for a million firms, and as much for their links.
+ */
+export const SCORING_FACTS = { chunk: Number.MAX_SAFE_INTEGER };
 
 const holders = new WeakMap<GraphStore, { state: State | null; refreshing: Promise<State> | null }>();
 
@@ -153,11 +157,9 @@ async function refresh(store: GraphStore, old: State | null, version: string): P
       put(state, firmRows, linkRows);
     }
     if (change.appended) await readPlaces(store, state);
-    const [totals] = await store.read("targets/scoring-totals");
-    if (Number(totals?.firms) === state.firms.size && Number(totals?.links) === state.links) return state;
-    console.error(`Scoring facts disagree with the graph (${state.firms.size} firms, ${state.links} links held; ${totals?.firms}, ${totals?.links} in the graph): reading them again`);
+    return state;
   }
-  const state: State = { version, firms: new Map(), bySegment: new Map(), nextPlace: 0, links: 0 };
+  const state: State = { version, firms: new Map(), nextPlace: 0, links: 0 };
   await readPlaces(store, state);
   return state;
 }
@@ -167,7 +169,7 @@ async function readPlaces(store: GraphStore, state: State): Promise<void> {
   const [row] = await store.read("targets/scoring-last-place");
   const last = row?.last === null || row?.last === undefined ? -1 : Number(row.last);
   for (let from = state.nextPlace; from <= last; from += SCORING_FACTS.chunk) {
-    const params = { from, to: from + SCORING_FACTS.chunk };
+    const params = { from, to: Math.min(Number.MAX_SAFE_INTEGER, from + SCORING_FACTS.chunk) };
     const [firmRows, linkRows] = await Promise.all([store.read("targets/scoring-firms", params), store.read("targets/scoring-links", params)]);
     for (const id of firmRows.map((r) => r.id as string)) remove(state, id);
     put(state, firmRows, linkRows);
@@ -181,7 +183,6 @@ function remove(state: State, id: string): void {
   if (!firm) return;
   state.firms.delete(id);
   state.links -= firm.links.length;
-  for (const link of firm.links) state.bySegment.get(link.segmentId)?.delete(firm);
 }
 
 /** Interned tag lists: firms share a few hundred combinations. */
@@ -202,6 +203,7 @@ function put(state: State, firmRows: Row[], linkRows: Row[]): void {
       revenue: (row.revenue as number | null) ?? null,
       tags: shared,
       asOf: (row.asOf as string | null) ?? null,
+      branch: isBranchName((row.name as string | null) ?? ""),
       links: [],
     });
   }
@@ -211,8 +213,5 @@ function put(state: State, firmRows: Row[], linkRows: Row[]): void {
     const segmentId = row.segmentId as string;
     firm.links.push({ segmentId, confidence: Number(row.confidence) });
     state.links++;
-    let set = state.bySegment.get(segmentId);
-    if (!set) state.bySegment.set(segmentId, (set = new Set()));
-    set.add(firm);
   }
 }

@@ -17,8 +17,9 @@ import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
-import { scoringFacts } from "./scoring-facts.js";
-import { orderCandidates, rankTargets, type CandidateFacts } from "./target-scoring.js";
+import { isBranchName } from "./branch-name.js";
+import { scoringFacts, type ScoringFirm } from "./scoring-facts.js";
+import { componentsOf, firstInOrder, rankTargets, totalOf, type CandidateFacts, type RankKey, type ScoringContext } from "./target-scoring.js";
 
 /** List entries at these statuses have won their firm for the zone. */
 const WON_ENTRY_STATUSES: EntryStatus[] = ["已签约", "已落地"];
@@ -61,29 +62,86 @@ type CandidateRow = z.infer<typeof CandidateRow>;
 const byFirmThenSegment = (a: CandidateRow, b: CandidateRow) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0;
 
+interface Weighed extends RankKey {
+  memberIds: string[];
+}
+
+interface MemoryScan {
+  zoneId: string;
+  segmentIds: string[];
+  prefixes: string[];
+  minCapital: number | null;
+  /** In the segments the leader works in, the only firms that may be targets. */
+  allowed: Map<string, Set<string>>;
+  parents: z.infer<typeof ParentRow>[];
+  resolve: (rows: CandidateRow[]) => Resolved[];
+  isWon: (entry: { memberIds: string[] }) => boolean;
+  tagged: (tags: readonly string[]) => boolean;
+  tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
+  ctx: ScoringContext;
+}
+
 /**
- * What targets/candidates answers, from the scoring facts in memory: firms outside the zone
- * operating in the segments, within the region prefixes, with at least `minCapital`. The
- * display columns stay empty (the scoring reads none of them). The facts are scanned in one
- * synchronous pass after they are current (scoring-facts.ts).
+ * The candidates targets/candidates would give — firms outside the zone operating in the
+ * segments, within the region prefixes, with at least `minCapital` — from the scoring facts
+ * in memory, each weighed (its total) without building its words. Firms that are branches
+ * or have a parent, and the parents they give way to, go through resolveDecisionMakers as
+ * rows (display columns empty: the scoring reads none); every other firm is its own entry.
+ * The facts are scanned in one synchronous pass once current (scoring-facts.ts).
  */
-async function scannedCandidates(store: GraphStore, zoneId: string, segmentIds: string[], prefixes: string[], minCapital: number | null): Promise<CandidateRow[]> {
-  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId })).map((r) => r.id as string));
-  const { bySegment } = await scoringFacts(store);
+async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ open: Weighed[]; won: { memberIds: string[] }[] }> {
+  const { prefixes, minCapital, allowed, ctx } = scan;
+  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: scan.zoneId })).map((r) => r.id as string));
+  const { firms } = await scoringFacts(store);
+  const targets = new Set(scan.segmentIds);
+  const anywhere = prefixes.every((p) => p === "");
+  const hasParent = new Set(scan.parents.map((p) => p.firmId));
+  const deciders = new Set(scan.parents.map((p) => p.id));
+  const weights = ctx.profile.weights;
   const rows: CandidateRow[] = [];
-  for (const segmentId of segmentIds) {
-    for (const firm of bySegment.get(segmentId) ?? []) {
-      if (zoneFirms.has(firm.id) || !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
-      if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
-      const { confidence } = firm.links.find((l) => l.segmentId === segmentId)!;
-      rows.push({
-        id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
-        segmentId, confidence,
-        aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
-      });
+  const open: Weighed[] = [];
+  const won: { memberIds: string[]; first: string }[] = [];
+  for (const firm of firms.values()) {
+    let links: ScoringFirm["links"] | null = null;
+    for (const link of firm.links) {
+      if (!targets.has(link.segmentId) || allowed.get(link.segmentId)?.has(firm.id) === false) continue;
+      (links ??= []).push(link);
+    }
+    if (!links || zoneFirms.has(firm.id)) continue;
+    if (!anywhere && !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
+    if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
+    // Branches, firms with a parent, and the parents they may give way to: resolved as rows.
+    if (firm.branch || hasParent.has(firm.id) || deciders.has(firm.id)) {
+      for (const l of links) rows.push(memoryRow(firm, l.segmentId, l.confidence));
+      continue;
+    }
+    const memberIds = [firm.id];
+    if (scan.isWon({ memberIds })) won.push({ memberIds, first: firm.id });
+    else if (scan.tagged(firm.tags)) {
+      const confidences = links.map((l) => l.confidence);
+      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.tiesOf(memberIds), via: [] }, ctx), weights), c: { firm }, memberIds });
     }
   }
-  return rows;
+  const withRows = new Set(rows.map((r) => r.id));
+  for (const r of scan.resolve(rows)) {
+    if (scan.isWon(r)) won.push({ memberIds: r.memberIds, first: r.memberIds.filter((id) => withRows.has(id)).sort()[0]! });
+    else if (scan.tagged(r.firm.tags)) {
+      const components = componentsOf({ firm: r.firm, confidences: r.segments.map((s) => s.confidence), ties: scan.tiesOf(r.memberIds), via: r.via }, ctx);
+      open.push({ decides: r.decisionMaker, total: totalOf(components, weights), c: { firm: r.firm }, memberIds: r.memberIds });
+    }
+  }
+  // In the order the Cypher path finds them: by the first of their firms.
+  won.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return { open, won };
+}
+
+/** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
+function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
+  return {
+    id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
+    segmentId, confidence,
+    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
+  };
 }
 
 const TieRow = z.object({
@@ -114,16 +172,13 @@ function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
   ];
 }
 
-/** The supply ties between the zone's firms and the given firms: sales into the zone first. */
-async function localTies(store: GraphStore, zoneId: string, firmIds: Set<string>) {
+/** The supply ties between the zone's firms and firms elsewhere: sales into the zone first. */
+async function readTies(store: GraphStore, zoneId: string) {
   const [sales, purchases] = await Promise.all([
     store.read("targets/sales-to-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
     store.read("targets/purchases-from-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
   ]);
-  return [
-    ...sales.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "supplies" as const })),
-    ...purchases.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "buys" as const })),
-  ];
+  return [...sales.map((t) => ({ ...t, direction: "supplies" as const })), ...purchases.map((t) => ({ ...t, direction: "buys" as const }))];
 }
 
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
@@ -131,9 +186,7 @@ export function rankChainTargets(store: GraphStore, zoneId: string, chainId: str
   return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
 }
 
-/** 分公司, 分厂, 办事处: a branch by its registered name (a bracketed place after it allowed). */
-const BRANCH_NAME = /(分公司|分厂|办事处)([(（][^)）]*[)）])?$/;
-export const isBranchName = (name: string) => BRANCH_NAME.test(name.normalize("NFKC").trim());
+export { isBranchName };
 
 const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
   firmId: Id,
@@ -244,58 +297,50 @@ export async function computeRanking(
   const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
-  // On the embedded graph the rows come from the scoring facts in memory (scoring-facts.ts),
-  // without their display columns; those are read for the firms the ranking shows.
-  const fromMemory = candidates === "memory";
-  const [rows, parents] = segmentIds.length
-    ? await Promise.all([
-        fromMemory
-          ? scannedCandidates(store, zoneId, segmentIds, prefixes, minCapital)
-          : store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital }).then((r) => parseRows(CandidateRow, r)),
-        store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)),
-      ])
-    : [[], []];
+  const [parents, tieRows] = await Promise.all([
+    segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+    readTies(store, zoneId),
+  ]);
   const resolve = (found: CandidateRow[]) => resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
-  const resolved = resolve(rows);
-  const wonHere = resolved.filter((r) => r.memberIds.some((id) => won.has(id)));
-  const open = resolved
-    .filter((r) => !r.memberIds.some((id) => won.has(id)))
-    .filter((r) => !filters.tags.length || r.firm.tags.some((t) => filters.tags.includes(t)));
-
-  const members = new Set(open.flatMap((r) => r.memberIds));
-  const ties = members.size ? await localTies(store, zoneId, members) : [];
-  const tiesByFirm = groupBy(ties, (t) => t.firmId);
+  const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
-
+  const tiesOf = (memberIds: string[]) =>
+    memberIds.flatMap((id) =>
+      (tiesByFirm.get(id) ?? []).map((t) => ({
+        direction: t.direction,
+        localId: t.localId,
+        localName: displayName(t.localName, t.localAliases),
+        isLeader: leaderIds.has(t.localId),
+        product: t.product,
+      })),
+    );
   const asCandidates = (entries: Resolved[]): CandidateFacts[] =>
-    entries.map((r) => ({
-      firm: r.firm,
-      segments: r.segments,
-      via: r.via,
-      decisionMaker: r.decisionMaker,
-      ties: r.memberIds.flatMap((id) =>
-        (tiesByFirm.get(id) ?? []).map((t) => ({
-          direction: t.direction,
-          localId: t.localId,
-          localName: displayName(t.localName, t.localAliases),
-          isLeader: leaderIds.has(t.localId),
-          product: t.product,
-        })),
-      ),
-    }));
-  const weighed = asCandidates(open);
+    entries.map((r) => ({ firm: r.firm, segments: r.segments, via: r.via, decisionMaker: r.decisionMaker, ties: tiesOf(r.memberIds) }));
+  const isWon = (r: { memberIds: string[] }) => r.memberIds.some((id) => won.has(id));
+  const tagged = (tags: readonly string[]) => !filters.tags.length || tags.some((t) => filters.tags.includes(t as never));
   const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
   const ctx = { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles };
-  let ranked;
-  if (fromMemory && weighed.length) {
-    // The order is total, so the first `limit` entries, read again with every column and
-    // ranked on their own, are exactly the first `limit` of the whole ranking.
-    const shown = new Set(orderCandidates(weighed, ctx).slice(0, filters.limit).map((s) => s.c));
-    const memberIds = open.filter((_, i) => shown.has(weighed[i]!)).flatMap((r) => r.memberIds);
-    const full = parseRows(CandidateRow, await store.read("targets/candidates-of-firms", { firmIds: memberIds, segmentIds }));
-    ranked = rankTargets(asCandidates(resolve(full)), ctx, filters.limit);
-  } else {
-    ranked = rankTargets(weighed, ctx, filters.limit);
+
+  let ranked: TargetRanking["results"] = [];
+  let candidateCount = 0;
+  let wonHere: { memberIds: string[] }[] = [];
+  if (candidates === "cypher") {
+    const rows = segmentIds.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
+    const resolved = resolve(rows);
+    wonHere = resolved.filter(isWon);
+    const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
+    candidateCount = open.length;
+    ranked = rankTargets(open, ctx, filters.limit);
+  } else if (segmentIds.length) {
+    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts); the
+    // display columns are read for the firms shown. The order is total, so the first
+    // `limit`, read again with every column and ranked on their own, are exactly the
+    // first `limit` of the whole ranking.
+    const weighed = await weighFromMemory(store, { zoneId, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
+    candidateCount = weighed.open.length;
+    wonHere = weighed.won;
+    const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
+    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, await store.read("targets/candidates-of-firms", { firmIds: shown, segmentIds })))), ctx, filters.limit);
   }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
@@ -310,8 +355,8 @@ export async function computeRanking(
       limit: filters.limit,
     },
     targetSegments,
-    candidateCount: weighed.length,
+    candidateCount,
     results: ranked,
-    won: wonHere.map((r) => [...r.memberIds].map((id) => won.get(id)).find(Boolean)!),
+    won: wonHere.map((r) => r.memberIds.map((id) => won.get(id)).find(Boolean)!),
   };
 }

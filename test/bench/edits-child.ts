@@ -10,6 +10,7 @@
  * prints: the figures as JSON
  */
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { readEnv } from "../../server/env.js";
 import { openStore } from "../../server/graph/open-store.js";
@@ -31,11 +32,21 @@ export interface EditsRequest {
   importFile: string;
 }
 
+export type EditsResult = {
+  loadAverage: number[];
+  scoringFacts: { firms: number; seconds: number; heapMiB: number };
+  first: { ranking: number; map: number; gaps: number } | null;
+  afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingNaive", Timing>;
+  edits: Record<"firm" | "link" | "entry" | "usccCheck", Timing>;
+  importIntoFull: { rows: number; seconds: number; rankingAfterMs: number };
+};
+type Timing = { p50: number; p95: number; max: number; runs: number };
+
 const request = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as EditsRequest;
 const store = await openStore(readEnv());
 const log = (message: string) => console.error(`[edits] ${message}`);
 const round = (x: number) => Math.round(x * 10) / 10;
-function timing(ms: number[]) {
+function timing(ms: number[]): Timing {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
   return { p50: round(at(50)), p95: round(at(95)), max: round(sorted.at(-1) ?? 0), runs: sorted.length };
@@ -109,11 +120,12 @@ const rankingAfterImport = await time(() => rankChainTargets(store, request.zone
 await store.close();
 console.log(
   JSON.stringify({
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     scoringFacts: { firms: facts.firms.size, seconds: round(factsSeconds), heapMiB: factsMiB },
     first,
     afterEdit: { edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingNaive: timing(after.rankingNaive) },
     edits: { firm: timing(after.edit), link: timing(linkEdits), entry: timing(entryEdits), usccCheck: timing(usccChecks) },
     importIntoFull: { rows: report.counts.rows, seconds: round(importSeconds), rankingAfterMs: round(rankingAfterImport) },
-  }),
+  } satisfies EditsResult),
 );
 process.exit(0);

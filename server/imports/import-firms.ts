@@ -101,19 +101,34 @@ async function loadExisting(store: GraphStore): Promise<KnownFirms> {
   return known;
 }
 
-/** Firms whose facts an import reads at a time. */
+/** Rows taken at a time to look up the firms they name. */
 const FACTS_BATCH = 2_000;
+/** Beyond this many firms named, their facts are read in one scan of every firm instead of one lookup each. */
+export const FACTS_LOOKUPS = { atMost: 2_000 };
 
-/** Reads the facts hash of the given known firms that have none yet. */
-async function readHashes(store: GraphStore, firms: KnownFirm[]): Promise<void> {
+function hashOf(row: z.infer<typeof FactsRow>): string {
+  // Compared as given: a foreign capital in its own currency.
+  const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
+  return factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
+}
+
+/**
+ * Reads the facts hash of the given known firms that have none yet: by key, one firm per
+ * query, while the file has named few of them; once it has named many, every firm's in one
+ * scan (a file that updates much of the graph).
+ */
+async function readHashes(store: GraphStore, firms: KnownFirm[], existing: KnownFirms, looked: { count: number }): Promise<void> {
   const byId = new Map(firms.filter((f) => f.hash === null).map((f) => [f.id, f]));
-  const ids = [...byId.keys()];
-  for (let i = 0; i < ids.length; i += FACTS_BATCH) {
-    for (const row of parseRows(FactsRow, await store.read("imports/firm-facts", { ids: ids.slice(i, i + FACTS_BATCH) }))) {
-      // Compared as given: a foreign capital in its own currency.
-      const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
-      byId.get(row.id)!.hash = factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
-    }
+  if (!byId.size) return;
+  looked.count += byId.size;
+  if (looked.count <= FACTS_LOOKUPS.atMost) {
+    const rows = await Promise.all([...byId.keys()].map((id) => store.read("imports/firm-facts", { id })));
+    for (const row of parseRows(FactsRow, rows.flat())) byId.get(row.id)!.hash = hashOf(row);
+    return;
+  }
+  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) {
+    const known = existing.byId(row.id);
+    if (known) known.hash = hashOf(row);
   }
 }
 
@@ -125,8 +140,9 @@ async function readHashes(store: GraphStore, firms: KnownFirm[]): Promise<void> 
  */
 async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined]> {
   let batch: [RawRow, PreparedRow, KnownFirm | undefined][] = [];
+  const looked = { count: 0 };
   const flush = async () => {
-    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])));
+    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), existing, looked);
     const done = batch;
     batch = [];
     return done;

@@ -152,7 +152,8 @@ async function refresh(store: GraphStore, old: State | null, version: string): P
     const state: State = { ...old!, version };
     if (change.ids.size) {
       const ids = [...change.ids];
-      const [firmRows, linkRows] = await Promise.all([store.read("targets/scoring-firms-by-id", { ids }), store.read("targets/scoring-links-by-id", { ids })]);
+      const read = (query: string) => Promise.all(ids.map((id) => store.read(query, { id }))).then((rows) => rows.flat());
+      const [firmRows, linkRows] = await Promise.all([read("targets/scoring-firm"), read("targets/scoring-firm-links")]);
       for (const id of ids) remove(state, id);
       put(state, firmRows, linkRows);
     }

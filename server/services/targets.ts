@@ -340,7 +340,8 @@ export async function computeRanking(
     candidateCount = weighed.open.length;
     wonHere = weighed.won;
     const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
-    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, await store.read("targets/candidates-of-firms", { firmIds: shown, segmentIds })))), ctx, filters.limit);
+    const full = await Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds })));
+    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()))), ctx, filters.limit);
   }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },

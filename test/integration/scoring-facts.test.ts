@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFirms } from "../../server/imports/import-firms.js";
+import { FACTS_LOOKUPS, importFirms } from "../../server/imports/import-firms.js";
 import { NewFirm, TargetRanking } from "../../server/model/api.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { createFirm, deleteFirm, updateFirm } from "../../server/services/editing/firms.js";
@@ -143,6 +143,17 @@ describe("rankings from the scoring facts in memory", () => {
     const report = await importFirms(t.store, { importId: "imp-3", path: again, fileName: "again.csv", mode: "commit", actor: "test", workers: 0 });
     expect(report.counts.updated).toBeGreaterThan(0);
     await expectSameAnswers();
+    // Once more with a few rows changed back, the known firms' facts read in one scan: the same report.
+    FACTS_LOOKUPS.atMost = 10;
+    try {
+      const scanned = await importFirms(t.store, { importId: "imp-4", path: again, fileName: "again.csv", mode: "dry-run", actor: "test", workers: 0 });
+      FACTS_LOOKUPS.atMost = 2_000;
+      const looked = await importFirms(t.store, { importId: "imp-5", path: again, fileName: "again.csv", mode: "dry-run", actor: "test", workers: 0 });
+      expect(scanned.counts).toEqual(looked.counts);
+      expect(looked.counts.unchanged).toBe(report.counts.updated + report.counts.unchanged);
+    } finally {
+      FACTS_LOOKUPS.atMost = 2_000;
+    }
   }, 120_000);
 
   it("follow capital converted at a new rate, won list entries and new thresholds", async () => {

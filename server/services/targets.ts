@@ -186,8 +186,6 @@ export function rankChainTargets(store: GraphStore, zoneId: string, chainId: str
   return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
 }
 
-export { isBranchName };
-
 const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
   firmId: Id,
   kind: z.string(),

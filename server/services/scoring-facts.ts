@@ -31,6 +31,7 @@ import { graphVersion } from "./read-cache.js";
 export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
   "firms/create-firm": "id",
   "firms/update-firm": "id",
+  "firms/update-firm-keeping-code": "id",
   "firms/upsert-firm": "id",
   "firms/delete-firm": "id",
   "imports/update-firm": "id",

@@ -2,8 +2,9 @@
  * The facts a target ranking weighs, for every firm, kept in memory on the embedded graph:
  * a firm's place, capital, staff, revenue, tags, data date and name (a branch is told by
  * it), and its segment links with their confidence. A ranking computed afresh (after any
- * write) then scans memory for the gap segments' ≈ 200,000 firm × segment rows at a
- * million firms, instead of asking the graph for them with every display column (seconds).
+ * write) then walks memory for the gap segments' ≈ 2 million firm × segment rows at a
+ * million firms (≈ 900,000 firms), instead of asking the graph for them with every
+ * display column (tens of seconds).
  * The rules stay where they are (target-scoring.ts); this only supplies their facts.
  *
  * Contract — `scoringFacts(store)` answers as of the graph's version token it read:
@@ -17,8 +18,9 @@
  *   walks cypher/), so a new write cannot slip past it.
  * - A bulk load of segment links carries only links of the firms it loads (as imports
  *   do): links of firms already held are written by steps, which name them.
- * - Only one refresh runs at a time; a write during it is seen by the next call. The maps
- *   change in place: a caller scans them synchronously, right after the await.
+ * - Only one refresh runs at a time; a write during it is seen by the next call. The firm
+ *   map changes in place (each firm replaced in one synchronous step): a caller walks it
+ *   synchronously, right after the await.
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
  * its candidates with Cypher (targets.ts), and this module is not used.
  */

@@ -95,7 +95,8 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const holder = keepsCode ? undefined : await usccHolder(store, next.uscc, id);
   if (holder) throw duplicateUscc(next.uscc!, holder);
 
-  const steps: WriteStep[] = [{ query: keepsCode ? "firms/update-firm-keeping-code" : "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }];
+  const row = { ...rowOf(next), version: current.version };
+  const steps: WriteStep[] = [keepsCode ? { query: "firms/update-firm-keeping-code", rows: [row], mustMatch: true } : { query: "firms/update-firm", rows: [row], mustMatch: true }];
   if (next.zoneId !== current.zoneId) {
     steps.push({ query: "firms/unset-zone", rows: [{ id }] });
     if (next.zoneId) steps.push({ query: "firms/set-zone", rows: [{ id, zoneId: next.zoneId }] });

@@ -1,8 +1,7 @@
-// Every firm's identity and the fields an import compares, to tell new, updated and
-// unchanged rows apart.
+// Every firm's identity, as an import matches its rows: by 统一社会信用代码, else by name in
+// a compatible region. The facts it compares are read only for the firms a file names
+// (imports/firm-facts).
 // params: none
-// returns: id, uscc, name, aliases, regionCode, capital, capitalAmount, capitalCurrency, foundedOn, staff, revenue, tags, attributes
+// returns: id, uscc, name, regionCode
 MATCH (f:Firm)
-RETURN f.id AS id, f.uscc AS uscc, f.name AS name, f.aliases AS aliases, f.regionCode AS regionCode,
-       f.capital AS capital, f.capitalAmount AS capitalAmount, f.capitalCurrency AS capitalCurrency, f.foundedOn AS foundedOn, f.staff AS staff, f.revenue AS revenue,
-       f.tags AS tags, f.attributes AS attributes
+RETURN f.id AS id, f.uscc AS uscc, f.name AS name, f.regionCode AS regionCode

@@ -22,7 +22,7 @@ import { createInterface } from "node:readline";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
-import { PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -39,6 +39,7 @@ type Database = InstanceType<typeof kuzu.Database>;
 
 export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
+  readonly commits = new CommitLog(true);
   private readonly idle: Connection[];
   private readonly waiting: Array<(c: Connection) => void> = [];
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
@@ -100,6 +101,11 @@ export class KuzuStore implements GraphStore {
       // when it fails (see docs/decisions/002); checkpointing first avoids it.
       if (files.length && logBytes(this.file) > 0) await this.checkpoint();
       const version = options.keepsCaches ? null : versionStep();
+      // The log starts from the version found before this process's first write.
+      if (version && this.commits.size === 0) {
+        const [row] = await this.run(this.writer, cypherQuery("settings/get-setting", this.engine), { key: "graph-version" }).catch(() => []);
+        this.commits.record(typeof row?.value === "string" ? row.value : "", [], []);
+      }
       await statement(this.writer, "BEGIN TRANSACTION");
       try {
         await runSteps(before);
@@ -128,6 +134,7 @@ export class KuzuStore implements GraphStore {
           throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
         });
       }
+      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
       // Committed: what follows keeps the log short and may not fail the write. A
       // checkpoint that fails leaves the log as it is, and the next write tries again.
       if (logBytes(this.file) > this.checkpointLogBytes)

@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
-import { PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField } from "./bulk.js";
 import { countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 import { neo4jParams, plainValue } from "./neo4j-values.js";
@@ -23,6 +23,7 @@ export interface Neo4jOptions {
 
 export class Neo4jStore implements GraphStore {
   readonly engine = "neo4j" as const;
+  readonly commits = new CommitLog(false);
 
   private constructor(
     private readonly driver: Driver,
@@ -72,6 +73,7 @@ export class Neo4jStore implements GraphStore {
       }
     };
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const version = options.keepsCaches ? null : versionStep();
     try {
       await session.executeWrite(async (tx) => {
         await runSteps(tx, before);
@@ -79,8 +81,9 @@ export class Neo4jStore implements GraphStore {
           const text = unwindStatement(table(file.table));
           for await (const rows of stagedBatches(file, 5_000)) await tx.run(text, neo4jParams({ rows }));
         }
-        await runSteps(tx, options.keepsCaches ? after : [...after, versionStep()]);
+        await runSteps(tx, version ? [...after, version] : after);
       });
+      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
     } finally {
       await session.close();
     }

@@ -59,6 +59,8 @@ export interface GraphStore {
   /** Deletes every node and relationship (the schema stays). */
   clear(): Promise<void>;
   close(): Promise<void>;
+  /** The writes this process committed (see CommitLog). */
+  readonly commits: CommitLog;
 }
 
 export interface WriteOptions {
@@ -98,5 +100,55 @@ export class StoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "StoreError";
+  }
+}
+
+/** A write committed by this process: the version token it set, what it ran and loaded. */
+export interface Commit {
+  version: string;
+  /** Its steps with their rows; null when it was too large to keep (read: anything may have changed). */
+  steps: WriteStep[] | null;
+  /** The tables it bulk-loaded. */
+  tables: string[];
+}
+
+/**
+ * The writes this process committed, oldest first, the last `max` of them. A layer that
+ * keeps data in memory (services/scoring-facts.ts) catches up by what the writes between
+ * two version tokens changed instead of reading everything again. A token this log does
+ * not hold — too old, or set before this process wrote — means anything may have
+ * changed, and so does a write too large to keep (more than `maxRows` rows).
+ *
+ * It can tell only when this process is the graph's sole writer (the embedded engine,
+ * which one process holds): its first entry is then the version it found before its
+ * first write. With other writers (Neo4j instances) a write of theirs could fall between
+ * two of ours unseen, so such a log answers null.
+ */
+export class CommitLog {
+  private readonly log: Commit[] = [];
+
+  constructor(
+    private readonly soleWriter: boolean,
+    private readonly max = 1000,
+    private readonly maxRows = 10_000,
+  ) {}
+
+  get size(): number {
+    return this.log.length;
+  }
+
+  record(version: string, steps: WriteStep[], tables: string[]): void {
+    const rows = steps.reduce((n, s) => n + s.rows.length, 0);
+    this.log.push({ version, steps: rows <= this.maxRows ? steps : null, tables });
+    if (this.log.length > this.max) this.log.shift();
+  }
+
+  /** The commits after the one that set `from`, up to the one that set `to`; null when this log cannot tell. */
+  between(from: string, to: string): Commit[] | null {
+    if (!this.soleWriter) return null;
+    const start = this.log.findIndex((c) => c.version === from);
+    const end = this.log.findIndex((c) => c.version === to);
+    if (start < 0 || end < start) return null;
+    return this.log.slice(start + 1, end + 1);
   }
 }

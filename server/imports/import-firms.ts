@@ -24,7 +24,7 @@ import type { SegmentProfile } from "./classify.js";
 import { findHeader } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
-import { KnownFirms, narrowerRegion } from "./known-firms.js";
+import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
@@ -72,7 +72,8 @@ export class ImportRejected extends Error {
   }
 }
 
-const KeyRow = z.object({
+const KeyRow = z.object({ id: z.string(), uscc: z.string().nullable(), name: z.string(), regionCode: z.string() });
+const FactsRow = z.object({
   id: z.string(),
   uscc: z.string().nullable(),
   name: z.string(),
@@ -90,15 +91,67 @@ const KeyRow = z.object({
 const SegmentRow = z.object({ id: z.string(), chainId: z.string(), chainName: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
 const DecisionRow = z.object({ firmId: z.string(), segmentId: z.string(), decision: z.enum(["accepted", "rejected"]) });
 
+/** The graph's firms by their keys; their facts are read later, for the firms the file names. */
 async function loadExisting(store: GraphStore): Promise<KnownFirms> {
   const known = new KnownFirms();
-  for (const row of parseRows(KeyRow, await store.read("imports/list-firm-keys"))) {
-    // Compared as given: a foreign capital in its own currency.
-    const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
-    const hash = factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
-    known.add(row.name, { id: row.id, uscc: row.uscc, regionCode: row.regionCode, hash });
+  for (const row of await store.read("imports/list-firm-keys")) {
+    const { id, uscc, name, regionCode } = KeyRow.parse(row);
+    known.add(name, { id, uscc, regionCode, hash: null });
   }
   return known;
+}
+
+/** Rows taken at a time to look up the firms they name. */
+const FACTS_BATCH = 2_000;
+/** Beyond this many firms named, their facts are read in one scan of every firm instead of one lookup each. */
+export const FACTS_LOOKUPS = { atMost: 2_000 };
+
+function hashOf(row: z.infer<typeof FactsRow>): string {
+  // Compared as given: a foreign capital in its own currency.
+  const given = row.capitalCurrency ? { capital: row.capitalAmount, capitalCurrency: row.capitalCurrency } : { capital: row.capital, capitalCurrency: null };
+  return factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
+}
+
+/**
+ * Reads the facts hash of the given known firms that have none yet: by key, one firm per
+ * query, while the file has named few of them; once it has named many, every firm's in one
+ * scan (a file that updates much of the graph).
+ */
+async function readHashes(store: GraphStore, firms: KnownFirm[], existing: KnownFirms, looked: { count: number }): Promise<void> {
+  const byId = new Map(firms.filter((f) => f.hash === null).map((f) => [f.id, f]));
+  if (!byId.size) return;
+  looked.count += byId.size;
+  if (looked.count <= FACTS_LOOKUPS.atMost) {
+    const rows = await Promise.all([...byId.keys()].map((id) => store.read("imports/firm-facts", { id })));
+    for (const row of parseRows(FactsRow, rows.flat())) byId.get(row.id)!.hash = hashOf(row);
+    return;
+  }
+  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) {
+    const known = existing.byId(row.id);
+    if (known) known.hash = hashOf(row);
+  }
+}
+
+/**
+ * The prepared rows in file order, each with the firm of the graph it names (if any) and
+ * that firm's facts hash: rows are taken `FACTS_BATCH` at a time, and the facts of the
+ * firms they name read in one query, so an import into a large graph reads the facts of
+ * the firms it touches, not of every firm.
+ */
+async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined]> {
+  let batch: [RawRow, PreparedRow, KnownFirm | undefined][] = [];
+  const looked = { count: 0 };
+  const flush = async () => {
+    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), existing, looked);
+    const done = batch;
+    batch = [];
+    return done;
+  };
+  for await (const [raw, row] of rows) {
+    batch.push([raw, row, row.firm ? existing.find(row.firm) : undefined]);
+    if (batch.length >= FACTS_BATCH) yield* await flush();
+  }
+  yield* await flush();
 }
 
 /** Rows sent to a worker at a time, and how many batches per worker may be on their way. */
@@ -219,7 +272,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     };
     workers?.setContext(context);
 
-    for await (const [raw, row] of preparedRows(chain(head, rows), context, workers)) {
+    for await (const [raw, row, known] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
       counts.rows++;
       note(row.problems);
       const prepared = row.firm;
@@ -235,7 +288,6 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       }
       seenInFile.set(prepared.key, raw.rowNumber);
 
-      const known = existing.find(prepared);
       const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements) =>
         placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, placements: found });
       if (!known) {

@@ -10,8 +10,8 @@ export interface KnownFirm {
   id: string;
   uscc: string | null;
   regionCode: string;
-  /** factsHash of the firm as the graph holds it. */
-  hash: string;
+  /** factsHash of the firm as the graph holds it; null until read (only for the firms a file names). */
+  hash: string | null;
 }
 
 /** A name as compared: half-width, without spaces (（中国） and (中国) are one). */
@@ -29,10 +29,12 @@ export const narrowerRegion = (a: string, b: string) => (regionContains(a, b) ? 
 
 export class KnownFirms {
   private readonly byUscc = new Map<string, KnownFirm>();
+  private readonly ids = new Map<string, KnownFirm>();
   /** By nameKey; several firms of one name (in different regions) as an array. */
   private readonly byName = new Map<string, KnownFirm | KnownFirm[]>();
 
   add(name: string, firm: KnownFirm): void {
+    this.ids.set(firm.id, firm);
     if (firm.uscc) this.byUscc.set(firm.uscc, firm);
     const key = nameKey(name);
     const held = this.byName.get(key);
@@ -56,6 +58,10 @@ export class KnownFirms {
     if (exact) return exact;
     const compatible = named.filter((f) => regionContains(f.regionCode, row.regionCode) || regionContains(row.regionCode, f.regionCode));
     return compatible.length === 1 ? compatible[0] : undefined;
+  }
+
+  byId(id: string): KnownFirm | undefined {
+    return this.ids.get(id);
   }
 
   /** The keys a row may be found by (codes and name keys), for the workers' filter. */

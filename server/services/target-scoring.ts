@@ -87,10 +87,32 @@ function placeScore(regionCode: string, ctx: ScoringContext): { region: number; 
 }
 
 /** Where the firm's relevant capacity is: its own place, or the best of its branches' in the gap. */
-function bestPlace(c: CandidateFacts, ctx: ScoringContext): { region: number; km: number | null } {
-  const places = [c.firm.regionCode, ...(c.via ?? []).map((b) => b.regionCode)].map((code) => placeScore(code, ctx));
+function bestPlace(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): { region: number; km: number | null } {
+  if (!via.length) return placeScore(regionCode, ctx);
+  const places = [regionCode, ...via.map((b) => b.regionCode)].map((code) => placeScore(code, ctx));
   const known = places.map((p) => p.km).filter((km): km is number => km !== null);
   return { region: Math.max(...places.map((p) => p.region)), km: known.length ? Math.min(...known) : null };
+}
+
+/** Days since the epoch of a data date, once per date in one ranking. */
+const dates = new WeakMap<ScoringContext, Map<string, number>>();
+function dateMs(asOf: string, ctx: ScoringContext): number {
+  let byDate = dates.get(ctx);
+  if (!byDate) dates.set(ctx, (byDate = new Map()));
+  let ms = byDate.get(asOf);
+  if (ms === undefined) byDate.set(asOf, (ms = Date.parse(asOf)));
+  return ms;
+}
+
+/**
+ * What the components are computed from: the candidate without its words (names, products,
+ * reasons), so a ranking can weigh a million firms without building them.
+ */
+export interface WeighedFacts {
+  firm: Pick<CandidateFacts["firm"], "capital" | "staff" | "revenue" | "tags" | "regionCode" | "asOf">;
+  confidences: readonly number[];
+  ties: readonly { isLeader: boolean }[];
+  via: readonly { regionCode: string }[];
 }
 
 /**
@@ -99,7 +121,11 @@ function bestPlace(c: CandidateFacts, ctx: ScoringContext): { region: number; km
  * ties are what the graph records (none recorded scores 0).
  */
 export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): KnownComponents & { km: number | null } {
-  const confidences = c.segments.map((s) => s.confidence);
+  return componentsOf({ firm: c.firm, confidences: c.segments.map((s) => s.confidence), ties: c.ties, via: c.via ?? [] }, ctx);
+}
+
+export function componentsOf(c: WeighedFacts, ctx: ScoringContext): KnownComponents & { km: number | null } {
+  const confidences = c.confidences;
   const segmentFit = confidences.length ? clamp01(Math.max(...confidences) + 0.1 * (confidences.length - 1)) : 0;
 
   // Registered capital full at 100 亿元, staff at 100,000, revenue at 1,000 亿元.
@@ -109,16 +135,25 @@ export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): KnownCo
   const quality = clamp01(c.firm.tags.reduce((sum, tag) => sum + (TAG_WEIGHT[tag] ?? 0), 0));
   const ties = clamp01(c.ties.reduce((sum, t) => sum + (t.isLeader ? 1 : 0.5), 0));
 
-  const { region, km } = bestPlace(c, ctx);
+  const { region, km } = bestPlace(c.firm.regionCode, c.via, ctx);
   const { nearKm, farKm } = ctx.profile;
   const distance = km === null ? null : clamp01((farKm - km) / (farKm - nearKm));
 
   let freshness: number | null = null;
   if (c.firm.asOf) {
-    const ageDays = (ctx.today.getTime() - Date.parse(c.firm.asOf)) / 86_400_000;
+    const ageDays = (ctx.today.getTime() - dateMs(c.firm.asOf, ctx)) / 86_400_000;
     freshness = clamp01(1 - (ageDays - 365) / (4 * 365));
   }
   return { segmentFit, size, quality, ties, region, distance, freshness, km };
+}
+
+/** The weighted total alone (as weightedTotal computes it, the same operations in the same order), for ordering. */
+export function totalOf(components: KnownComponents, weights: Components): number {
+  let sum = 0;
+  for (const c of SCORE_COMPONENTS) if (components[c] !== null) sum += weights[c];
+  let total = 0;
+  for (const c of SCORE_COMPONENTS) if (components[c] !== null) total += sum > 0 ? (100 * weights[c] * components[c]!) / sum : 0;
+  return round(total, 2);
 }
 
 /**
@@ -179,6 +214,71 @@ function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): str
   return parts.join("；");
 }
 
+/** A candidate with its score, as ordered for a ranking. */
+export interface ScoredCandidate {
+  c: CandidateFacts;
+  km: number | null;
+  components: KnownComponents;
+  contributions: KnownComponents;
+  total: number;
+  decides: boolean;
+}
+
+/**
+ * Scores and orders the candidates; the same input always gives the same order, a total
+ * order (ties end at the id), so the first `limit` of any set that holds them are the same.
+ */
+export function orderCandidates(candidates: readonly CandidateFacts[], ctx: ScoringContext): ScoredCandidate[] {
+  const weights = ctx.profile.weights;
+  const scored = candidates.map((c) => {
+    const { km, ...components } = scoreComponents(c, ctx);
+    const { total, contributions } = weightedTotal(components, weights);
+    return { c, km, components, contributions, total, decides: c.decisionMaker !== false };
+  });
+  scored.sort(rankOrder);
+  return scored;
+}
+
+/** Firms that can decide an investment first; then by total, capital (unknown last) and id. */
+export function rankOrder(a: RankKey, b: RankKey): number {
+  return Number(b.decides) - Number(a.decides) || b.total - a.total || (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) || a.c.firm.id.localeCompare(b.c.firm.id);
+}
+
+export interface RankKey {
+  decides: boolean;
+  total: number;
+  c: { firm: { id: string; capital: number | null } };
+}
+
+/**
+ * The first `limit` of `items` in rankOrder, as a full sort would give them (the order is
+ * total), with a bounded heap: a ranking weighs up to a million firms to show a hundred.
+ */
+export function firstInOrder<T extends RankKey>(items: Iterable<T>, limit: number): T[] {
+  // A max-heap on rankOrder: its root is the last of the best `limit` so far.
+  const heap: T[] = [];
+  const later = (i: number, j: number) => rankOrder(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (const item of items) {
+    if (heap.length < limit) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && later(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (limit > 0 && rankOrder(item, heap[0]!) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let top = i;
+        if (l < heap.length && later(l, top)) top = l;
+        if (r < heap.length && later(r, top)) top = r;
+        if (top === i) break;
+        swap(i, top);
+        i = top;
+      }
+    }
+  }
+  return heap.sort(rankOrder);
+}
+
 /**
  * Scores, orders and numbers the candidates; the same input always gives the same order.
  * Only the first `limit` are written out in full (breakdown, reason): a ranking may weigh
@@ -186,19 +286,7 @@ function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): str
  */
 export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringContext, limit = Number.POSITIVE_INFINITY): TargetResult[] {
   const weights = ctx.profile.weights;
-  const scored = candidates.map((c) => {
-    const { km, ...components } = scoreComponents(c, ctx);
-    const { total, contributions } = weightedTotal(components, weights);
-    return { c, km, components, contributions, total, decides: c.decisionMaker !== false };
-  });
-  // Firms that can decide an investment first; then by total, capital (unknown last) and id.
-  scored.sort(
-    (a, b) =>
-      Number(b.decides) - Number(a.decides) ||
-      b.total - a.total ||
-      (b.c.firm.capital ?? -1) - (a.c.firm.capital ?? -1) ||
-      a.c.firm.id.localeCompare(b.c.firm.id),
-  );
+  const scored = orderCandidates(candidates, ctx);
   return scored.slice(0, limit).map(({ c, km, components, contributions, total, decides }, i) => {
     const missing = SCORE_COMPONENTS.filter((k) => components[k] === null);
     return {

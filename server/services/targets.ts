@@ -17,7 +17,9 @@ import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
-import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+import { isBranchName } from "./branch-name.js";
+import { scoringFacts, type ScoringFirm } from "./scoring-facts.js";
+import { componentsOf, firstInOrder, rankTargets, totalOf, type CandidateFacts, type RankKey, type ScoringContext } from "./target-scoring.js";
 
 /** List entries at these statuses have won their firm for the zone. */
 const WON_ENTRY_STATUSES: EntryStatus[] = ["已签约", "已落地"];
@@ -54,6 +56,94 @@ const CandidateRow = z.object({
   linkSource: z.string(),
 });
 
+type CandidateRow = z.infer<typeof CandidateRow>;
+
+/** Rows by firm, then segment (as targets/candidates returns them, in code-unit order on both paths). */
+const byFirmThenSegment = (a: CandidateRow, b: CandidateRow) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0;
+
+interface Weighed extends RankKey {
+  memberIds: string[];
+}
+
+interface MemoryScan {
+  zoneId: string;
+  segmentIds: string[];
+  prefixes: string[];
+  minCapital: number | null;
+  /** In the segments the leader works in, the only firms that may be targets. */
+  allowed: Map<string, Set<string>>;
+  parents: z.infer<typeof ParentRow>[];
+  resolve: (rows: CandidateRow[]) => Resolved[];
+  isWon: (entry: { memberIds: string[] }) => boolean;
+  tagged: (tags: readonly string[]) => boolean;
+  tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
+  ctx: ScoringContext;
+}
+
+/**
+ * The candidates targets/candidates would give — firms outside the zone operating in the
+ * segments, within the region prefixes, with at least `minCapital` — from the scoring facts
+ * in memory, each weighed (its total) without building its words. Firms that are branches
+ * or have a parent, and the parents they give way to, go through resolveDecisionMakers as
+ * rows (display columns empty: the scoring reads none); every other firm is its own entry.
+ * The facts are scanned in one synchronous pass once current (scoring-facts.ts).
+ */
+async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ open: Weighed[]; won: { memberIds: string[] }[] }> {
+  const { prefixes, minCapital, allowed, ctx } = scan;
+  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: scan.zoneId })).map((r) => r.id as string));
+  const { firms } = await scoringFacts(store);
+  const targets = new Set(scan.segmentIds);
+  const anywhere = prefixes.every((p) => p === "");
+  const hasParent = new Set(scan.parents.map((p) => p.firmId));
+  const deciders = new Set(scan.parents.map((p) => p.id));
+  const weights = ctx.profile.weights;
+  const rows: CandidateRow[] = [];
+  const open: Weighed[] = [];
+  const won: { memberIds: string[]; first: string }[] = [];
+  for (const firm of firms.values()) {
+    let links: ScoringFirm["links"] | null = null;
+    for (const link of firm.links) {
+      if (!targets.has(link.segmentId) || allowed.get(link.segmentId)?.has(firm.id) === false) continue;
+      (links ??= []).push(link);
+    }
+    if (!links || zoneFirms.has(firm.id)) continue;
+    if (!anywhere && !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
+    if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
+    // Branches, firms with a parent, and the parents they may give way to: resolved as rows.
+    if (firm.branch || hasParent.has(firm.id) || deciders.has(firm.id)) {
+      for (const l of links) rows.push(memoryRow(firm, l.segmentId, l.confidence));
+      continue;
+    }
+    const memberIds = [firm.id];
+    if (scan.isWon({ memberIds })) won.push({ memberIds, first: firm.id });
+    else if (scan.tagged(firm.tags)) {
+      const confidences = links.map((l) => l.confidence);
+      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.tiesOf(memberIds), via: [] }, ctx), weights), c: { firm }, memberIds });
+    }
+  }
+  const withRows = new Set(rows.map((r) => r.id));
+  for (const r of scan.resolve(rows)) {
+    if (scan.isWon(r)) won.push({ memberIds: r.memberIds, first: r.memberIds.filter((id) => withRows.has(id)).sort()[0]! });
+    else if (scan.tagged(r.firm.tags)) {
+      const components = componentsOf({ firm: r.firm, confidences: r.segments.map((s) => s.confidence), ties: scan.tiesOf(r.memberIds), via: r.via }, ctx);
+      open.push({ decides: r.decisionMaker, total: totalOf(components, weights), c: { firm: r.firm }, memberIds: r.memberIds });
+    }
+  }
+  // In the order the Cypher path finds them: by the first of their firms.
+  won.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return { open, won };
+}
+
+/** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
+function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
+  return {
+    id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
+    segmentId, confidence,
+    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
+  };
+}
+
 const TieRow = z.object({
   firmId: Id,
   localId: Id,
@@ -82,26 +172,19 @@ function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
   ];
 }
 
-/** The supply ties between the zone's firms and the given firms: sales into the zone first. */
-async function localTies(store: GraphStore, zoneId: string, firmIds: Set<string>) {
+/** The supply ties between the zone's firms and firms elsewhere: sales into the zone first. */
+async function readTies(store: GraphStore, zoneId: string) {
   const [sales, purchases] = await Promise.all([
     store.read("targets/sales-to-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
     store.read("targets/purchases-from-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
   ]);
-  return [
-    ...sales.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "supplies" as const })),
-    ...purchases.filter((t) => firmIds.has(t.firmId)).map((t) => ({ ...t, direction: "buys" as const })),
-  ];
+  return [...sales.map((t) => ({ ...t, direction: "supplies" as const })), ...purchases.map((t) => ({ ...t, direction: "buys" as const }))];
 }
 
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
   const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
   return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
 }
-
-/** 分公司, 分厂, 办事处: a branch by its registered name (a bracketed place after it allowed). */
-const BRANCH_NAME = /(分公司|分厂|办事处)([(（][^)）]*[)）])?$/;
-export const isBranchName = (name: string) => BRANCH_NAME.test(name.normalize("NFKC").trim());
 
 const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
   firmId: Id,
@@ -147,7 +230,7 @@ interface Resolved {
  * zone is no target at all.
  */
 function resolveDecisionMakers(
-  byFirm: Map<string, z.infer<typeof CandidateRow>[]>,
+  byFirm: Map<string, CandidateRow[]>,
   parents: z.infer<typeof ParentRow>[],
   zoneId: string,
   segmentInfo: Map<string, { name: string; status: SegmentStatus }>,
@@ -177,7 +260,19 @@ function resolveDecisionMakers(
   return [...resolved.values()];
 }
 
-async function computeRanking(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today: Date): Promise<TargetRanking> {
+/**
+ * A ranking computed afresh, never kept. `candidates` says where the candidate rows come
+ * from: the scoring facts in memory (the embedded graph's way), or the Cypher query (Neo4j's
+ * way, and the reference the tests and the benchmark compare the memory with).
+ */
+export async function computeRanking(
+  store: GraphStore,
+  zoneId: string,
+  chainId: string,
+  filters: TargetFilters,
+  today: Date,
+  candidates: "memory" | "cypher" = store.engine === "kuzu" ? "memory" : "cypher",
+): Promise<TargetRanking> {
   const [facts, thresholds, groups, profile, won] = await Promise.all([
     loadChainFacts(store, zoneId, chainId),
     getGapThresholds(store),
@@ -197,32 +292,18 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
   const allowed = new Map(targetSegments.filter((s) => s.leaderOwn).map((s) => [s.id, leaderSuppliers(s.id)]));
 
   const segmentIds = targetSegments.map((s) => s.id);
-  const [rows, parents] = segmentIds.length
-    ? await Promise.all([
-        store
-          .read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital: filters.minCapital ?? null })
-          .then((r) => parseRows(CandidateRow, r).filter((row) => allowed.get(row.segmentId)?.has(row.id) ?? true)),
-        store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)),
-      ])
-    : [[], []];
+  const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
-  const resolved = resolveDecisionMakers(groupBy(rows, (r) => r.id), parents, zoneId, segmentInfo);
-  const wonHere = resolved.filter((r) => r.memberIds.some((id) => won.has(id)));
-  const open = resolved
-    .filter((r) => !r.memberIds.some((id) => won.has(id)))
-    .filter((r) => !filters.tags.length || r.firm.tags.some((t) => filters.tags.includes(t)));
-
-  const members = new Set(open.flatMap((r) => r.memberIds));
-  const ties = members.size ? await localTies(store, zoneId, members) : [];
-  const tiesByFirm = groupBy(ties, (t) => t.firmId);
+  const minCapital = filters.minCapital ?? null;
+  const [parents, tieRows] = await Promise.all([
+    segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+    readTies(store, zoneId),
+  ]);
+  const resolve = (found: CandidateRow[]) => resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
+  const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
-
-  const candidates: CandidateFacts[] = open.map((r) => ({
-    firm: r.firm,
-    segments: r.segments,
-    via: r.via,
-    decisionMaker: r.decisionMaker,
-    ties: r.memberIds.flatMap((id) =>
+  const tiesOf = (memberIds: string[]) =>
+    memberIds.flatMap((id) =>
       (tiesByFirm.get(id) ?? []).map((t) => ({
         direction: t.direction,
         localId: t.localId,
@@ -230,10 +311,36 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
         isLeader: leaderIds.has(t.localId),
         product: t.product,
       })),
-    ),
-  }));
+    );
+  const asCandidates = (entries: Resolved[]): CandidateFacts[] =>
+    entries.map((r) => ({ firm: r.firm, segments: r.segments, via: r.via, decisionMaker: r.decisionMaker, ties: tiesOf(r.memberIds) }));
+  const isWon = (r: { memberIds: string[] }) => r.memberIds.some((id) => won.has(id));
+  const tagged = (tags: readonly string[]) => !filters.tags.length || tags.some((t) => filters.tags.includes(t as never));
   const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
-  const ranked = rankTargets(candidates, { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles }, filters.limit);
+  const ctx = { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles };
+
+  let ranked: TargetRanking["results"] = [];
+  let candidateCount = 0;
+  let wonHere: { memberIds: string[] }[] = [];
+  if (candidates === "cypher") {
+    const rows = segmentIds.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
+    const resolved = resolve(rows);
+    wonHere = resolved.filter(isWon);
+    const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
+    candidateCount = open.length;
+    ranked = rankTargets(open, ctx, filters.limit);
+  } else if (segmentIds.length) {
+    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts); the
+    // display columns are read for the firms shown. The order is total, so the first
+    // `limit`, read again with every column and ranked on their own, are exactly the
+    // first `limit` of the whole ranking.
+    const weighed = await weighFromMemory(store, { zoneId, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
+    candidateCount = weighed.open.length;
+    wonHere = weighed.won;
+    const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
+    const full = await Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds })));
+    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()))), ctx, filters.limit);
+  }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },
     chain: { id: chainId, name: facts.chain.name },
@@ -247,8 +354,8 @@ async function computeRanking(store: GraphStore, zoneId: string, chainId: string
       limit: filters.limit,
     },
     targetSegments,
-    candidateCount: candidates.length,
+    candidateCount,
     results: ranked,
-    won: wonHere.map((r) => [...r.memberIds].map((id) => won.get(id)).find(Boolean)!),
+    won: wonHere.map((r) => r.memberIds.map((id) => won.get(id)).find(Boolean)!),
   };
 }

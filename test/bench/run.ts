@@ -1,6 +1,12 @@
 /**
  * npm run bench -- [--firms N] [--out file.json] [--seconds S] [--connections C] [--keep DIR]
  *
+ * With --keep DIR the built graph is also kept as DIR/built (a copy taken before any
+ * measurement writes to it); a later run with the same --keep DIR and --firms starts from
+ * that copy instead of generating and importing again (the import figures are then those
+ * of the run that built it, and say so). --build-only stops once the graph is built;
+ * --rebuild builds it again.
+ *
  * Generates a deterministic dataset (fixed seed) of N firms (default 1,000,000) over ten
  * chains of 300 segments, writes it as an enterprise export, loads it through the real
  * import path (timed, with its peak memory), then measures the API under concurrent load
@@ -12,7 +18,7 @@
  * With NEO4J_URI set, everything runs against that Neo4j database, which it empties first.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,11 +29,12 @@ import { Random } from "../../seed/generate/random.js";
 import { CLIENT_DIR } from "../../server/app.js";
 import { logInAt } from "../support/sample-app.js";
 import type { CompareRequest } from "./compare-child.js";
+import type { EditsRequest, EditsResult } from "./edits-child.js";
 import { load, type LoadResult } from "./load.js";
 import { measureRender } from "./render.js";
 
 /** The targets of the scale issue. */
-const TARGETS = { importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500 };
+const TARGETS = { importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500, rankingAfresh: 300, viewAfresh: 100, edit: 50, usccCheck: 10, importIntoFull: 10 };
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +43,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     keep: { type: "string" },
     connections: { type: "string", default: "8" },
+    rebuild: { type: "boolean", default: false },
+    "build-only": { type: "boolean", default: false },
   },
 });
 const FIRMS = Number(values.firms);
@@ -47,6 +56,8 @@ const SHAPE = { chains: 10, segmentsPerChain: 300 };
 const LOCAL_FIRMS = 600;
 /** Rows for the comparison's imports: row by row (for at most a minute), and through the real path. */
 const SAMPLE_ROWS = Math.min(5000, Math.floor(FIRMS / 10));
+/** Rows of the import into the full graph (a list a team adds). */
+const IMPORT_ROWS = Math.min(10_000, Math.floor(FIRMS / 10));
 const BENCH_ZONE = "bench-zone";
 const ENGINE = process.env.NEO4J_URI ? "neo4j" : "kuzu";
 
@@ -63,48 +74,89 @@ function child(script: string, args: string[]): string {
   return result.stdout;
 }
 
-// 1. The graph: the sample, the benchmark chains and zone.
-log(`preparing ${work} (${ENGINE})`);
-rmSync(dataDir, { recursive: true, force: true });
-child("test/bench/setup-child.ts", ["chains", String(SHAPE.chains), String(SHAPE.segmentsPerChain), String(SEED)]);
-const { segments } = benchChains(SHAPE, SEED);
-
-// 2. The exports: N firms over China, and the zone's own firms; supply ties among them.
-const random = new Random(SEED + 1);
-const national: { id: string; segmentIds: string[] }[] = [];
-const keepForTies = (f: { name: string; uscc: string | null; regionCode: string; segmentIds: string[] }) => {
-  if (random.next() < 0.05) national.push({ id: importedFirmId(f), segmentIds: f.segmentIds });
-};
-let t0 = performance.now();
-const nationalFile = path.join(work, "enterprises.csv");
-await writeBenchExport(nationalFile, { firms: FIRMS, seed: SEED, segments, onFirm: keepForTies });
-const local: string[] = [];
-const localFile = path.join(work, "zone-enterprises.csv");
-// The zone's firms cover part of its three chains, so their maps have gaps.
-const zoneSegments = segments.filter((s) => /^b-(steel|auto|titanium)-/.test(s.id) && random.next() < 0.5);
-await writeBenchExport(localFile, { firms: LOCAL_FIRMS, seed: SEED + 2, segments: zoneSegments, countyCode: "211382", prefix: "Z", onFirm: (f) => local.push(importedFirmId(f)) });
-const naiveFile = path.join(work, "sample-row-by-row.csv");
-const bulkFile = path.join(work, "sample-bulk.csv");
-await writeBenchExport(naiveFile, { firms: SAMPLE_ROWS, seed: SEED + 3, segments, prefix: "N" });
-await writeBenchExport(bulkFile, { firms: SAMPLE_ROWS, seed: SEED + 4, segments, prefix: "B" });
-log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms (+ 2 × ${SAMPLE_ROWS} for the comparison) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-// 3. The real import path, timed in processes of their own.
-log("importing the national export");
-const imported = JSON.parse(child("test/bench/import-child.ts", [nationalFile])) as { seconds: number; peakRssMiB: number; counts: Record<string, number> };
-log(`imported in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMiB.toFixed(0)} MiB: ${JSON.stringify(imported.counts)}`);
-const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { seconds: number; counts: Record<string, number> };
-log(`zone firms in ${importedLocal.seconds.toFixed(1)} s: ${JSON.stringify(importedLocal.counts)}`);
-
-const ties = new StagingWriter("SUPPLIES", path.join(work, "supplies.csv"));
-for (const supplier of national) {
-  await ties.write({ from: supplier.id, to: random.pick(local), product: "配套产品", source: "benchmark generator" });
-  await ties.write({ from: supplier.id, to: random.pick(national).id, product: "原材料", source: "benchmark generator" });
+// 1–3. The graph, built (or copied from the one a previous run with --keep built).
+const builtDir = path.join(work, "built");
+const builtFile = path.join(work, "built.json");
+interface Built {
+  firms: number;
+  builtOn: string;
+  imported: { seconds: number; peakRssMiB: number; counts: Record<string, number> };
+  links: number;
+  naiveFile: string;
+  bulkFile: string;
+  importFile: string;
 }
-const tiesFile = await ties.close();
-child("test/bench/setup-child.ts", ["ties", tiesFile.path, String(tiesFile.rows)]);
-child("test/bench/setup-child.ts", ["leader", local[0]!, "b-steel"]);
-const links = imported.counts.links! + importedLocal.counts.links! + tiesFile.rows;
+const reusable = values.keep && !values.rebuild && existsSync(builtFile) ? (JSON.parse(readFileSync(builtFile, "utf8")) as Built) : null;
+const { segments } = benchChains(SHAPE, SEED);
+let built: Built;
+if (reusable && reusable.firms === FIRMS && ENGINE === "kuzu") {
+  log(`reusing the graph built on ${reusable.builtOn} (${work}/built)`);
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(builtDir, dataDir, { recursive: true });
+  built = reusable;
+} else {
+  built = await buildGraph();
+  if (values.keep && ENGINE === "kuzu") {
+    rmSync(builtDir, { recursive: true, force: true });
+    cpSync(dataDir, builtDir, { recursive: true });
+    writeFileSync(builtFile, JSON.stringify(built));
+  }
+}
+const { imported, links, naiveFile, bulkFile, importFile } = built;
+if (values["build-only"]) {
+  log(`built: ${JSON.stringify(built)}`);
+  process.exit(0);
+}
+
+async function buildGraph(): Promise<Built> {
+  // 1. The graph: the sample, the benchmark chains and zone.
+  log(`preparing ${work} (${ENGINE})`);
+  rmSync(dataDir, { recursive: true, force: true });
+  child("test/bench/setup-child.ts", ["chains", String(SHAPE.chains), String(SHAPE.segmentsPerChain), String(SEED)]);
+
+  // 2. The exports: N firms over China, and the zone's own firms; supply ties among them.
+  const random = new Random(SEED + 1);
+  const national: { id: string; segmentIds: string[] }[] = [];
+  const keepForTies = (f: { name: string; uscc: string | null; regionCode: string; segmentIds: string[] }) => {
+    if (random.next() < 0.05) national.push({ id: importedFirmId(f), segmentIds: f.segmentIds });
+  };
+  let t0 = performance.now();
+  const nationalFile = path.join(work, "enterprises.csv");
+  await writeBenchExport(nationalFile, { firms: FIRMS, seed: SEED, segments, onFirm: keepForTies });
+  const local: string[] = [];
+  const localFile = path.join(work, "zone-enterprises.csv");
+  // The zone's firms cover part of its three chains, so their maps have gaps.
+  const zoneSegments = segments.filter((s) => /^b-(steel|auto|titanium)-/.test(s.id) && random.next() < 0.5);
+  await writeBenchExport(localFile, { firms: LOCAL_FIRMS, seed: SEED + 2, segments: zoneSegments, countyCode: "211382", prefix: "Z", onFirm: (f) => local.push(importedFirmId(f)) });
+  const naiveFile = path.join(work, "sample-row-by-row.csv");
+  const bulkFile = path.join(work, "sample-bulk.csv");
+  await writeBenchExport(naiveFile, { firms: SAMPLE_ROWS, seed: SEED + 3, segments, prefix: "N" });
+  await writeBenchExport(bulkFile, { firms: SAMPLE_ROWS, seed: SEED + 4, segments, prefix: "B" });
+  // An import into the full graph, as a team adds a list: new firms and some the graph knows.
+  const importFile = path.join(work, "import-into-full.csv");
+  await writeBenchExport(importFile, { firms: IMPORT_ROWS, seed: SEED + 5, segments, prefix: "I" });
+  log(`generated ${FIRMS.toLocaleString()} + ${LOCAL_FIRMS} firms (+ 2 × ${SAMPLE_ROWS} for the comparison) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // 3. The real import path, timed in processes of their own.
+  log("importing the national export");
+  const imported = JSON.parse(child("test/bench/import-child.ts", [nationalFile])) as { seconds: number; peakRssMiB: number; counts: Record<string, number> };
+  log(`imported in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMiB.toFixed(0)} MiB: ${JSON.stringify(imported.counts)}`);
+  const importedLocal = JSON.parse(child("test/bench/import-child.ts", [localFile, BENCH_ZONE])) as { seconds: number; counts: Record<string, number> };
+  log(`zone firms in ${importedLocal.seconds.toFixed(1)} s: ${JSON.stringify(importedLocal.counts)}`);
+
+  const ties = new StagingWriter("SUPPLIES", path.join(work, "supplies.csv"));
+  for (const supplier of national) {
+    await ties.write({ from: supplier.id, to: random.pick(local), product: "配套产品", source: "benchmark generator" });
+    await ties.write({ from: supplier.id, to: random.pick(national).id, product: "原材料", source: "benchmark generator" });
+  }
+  const tiesFile = await ties.close();
+  child("test/bench/setup-child.ts", ["ties", tiesFile.path, String(tiesFile.rows)]);
+  child("test/bench/setup-child.ts", ["leader", local[0]!, "b-steel"]);
+  const links = imported.counts.links! + importedLocal.counts.links! + tiesFile.rows;
+
+
+  return { firms: FIRMS, builtOn: new Date().toISOString(), imported, links, naiveFile, bulkFile, importFile };
+}
 
 // 4. The API under load, logged in as the admin the server creates on its first start.
 const port = 20000 + (process.pid % 20000);
@@ -170,7 +222,13 @@ const comparison = JSON.parse(child("test/bench/compare-child.ts", [path.join(wo
   import: { rowByRow: { rows: number; seconds: number; rowsPerSecond: number }; bulk: { rows: number; seconds: number; rowsPerSecond: number }; ratio: number };
 };
 
-// 6. The 2,000-element map in Chromium (a synthetic map on the sample app: no graph of ours needed).
+// 6. Answers right after a write, single edits, and an import into the full graph.
+log("measuring answers after writes");
+const editsRequest: EditsRequest = { zoneId: BENCH_ZONE, chainIds: chains, rounds: 16, naiveRounds: 3, importFile };
+writeFileSync(path.join(work, "edits.json"), JSON.stringify(editsRequest));
+const edits = JSON.parse(child("test/bench/edits-child.ts", [path.join(work, "edits.json")])) as EditsResult;
+
+// 7. The 2,000-element map in Chromium (a synthetic map on the sample app: no graph of ours needed).
 if (!existsSync(path.join(CLIENT_DIR, "index.html"))) spawnSync("npx", ["vite", "build"], { stdio: "ignore" });
 delete process.env.NEO4J_URI; // the render's own small app must not empty the benchmark's Neo4j database
 const render = await measureRender();
@@ -186,11 +244,13 @@ const report = {
   segments: segments.length,
   links,
   importSeconds: Math.round(imported.seconds * 10) / 10,
+  importBuiltOn: built.builtOn,
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
   firstMs,
   searchIndex: indexLine,
   renderMs: render.renderMs,
+  afterWrites: edits,
   comparisons: {
     ...comparison,
     importExtrapolated: {
@@ -204,13 +264,24 @@ const report = {
 const row = (figure: string, value: string, target: string, met: boolean | null) => console.log(`| ${figure} | ${value} | ${target} | ${met === null ? "" : met ? "met" : "missed"} |`);
 console.log(`\n${report.firms.toLocaleString("en-US")} firms, ${report.links.toLocaleString("en-US")} links, ${ENGINE} — ${report.date}, ${report.machine}, load average ${report.loadAverage.join(" / ")}\n`);
 console.log("| figure | measured | target | |\n|---|---|---|---|");
-row("import", `${report.importSeconds} s, peak RSS ${report.peakRssMiB} MiB`, `≤ ${TARGETS.importSeconds} s, ≤ ${TARGETS.peakRssMiB / 1024} GiB`, report.importSeconds <= TARGETS.importSeconds && report.peakRssMiB <= TARGETS.peakRssMiB);
+row(reusable ? `import (of the run that built the graph, ${built.builtOn.slice(0, 16)})` : "import", `${report.importSeconds} s, peak RSS ${report.peakRssMiB} MiB`, `≤ ${TARGETS.importSeconds} s, ≤ ${TARGETS.peakRssMiB / 1024} GiB`, report.importSeconds <= TARGETS.importSeconds && report.peakRssMiB <= TARGETS.peakRssMiB);
 for (const name of ["map", "gaps", "targets", "search"] as const) {
   const e = results[name]!;
   row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors; first ${firstMs[name]} ms)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
 }
 row("map throughput", `${results.map!.rps} req/s, ${results.map!.errors} errors`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, results.map!.rps >= TARGETS.mapRps && results.map!.errors === 0);
 row("2,000-element map render", `${report.renderMs} ms`, `≤ ${TARGETS.renderMs} ms`, report.renderMs <= TARGETS.renderMs);
+const a = edits.afterEdit;
+const pair = (t: { p50: number; p95: number }) => `${t.p50} / ${t.p95} ms`;
+console.log(`\nAfter writes (load average ${edits.loadAverage.join(" / ")} while measured; ${edits.afterEdit.ranking.runs} rounds of one firm edit, then the chain's answers):\n`);
+console.log("| figure | measured p50 / p95 | naive p50 / p95 | target | |\n|---|---|---|---|---|");
+const row5 = (figure: string, value: string, naive: string, target: string, met: boolean | null) => console.log(`| ${figure} | ${value} | ${naive} | ${target} | ${met === null ? "" : met ? "met" : "missed"} |`);
+row5("ranking (top 100) computed afresh after an edit", pair(a.ranking), `${pair(a.rankingNaive)} (candidates by Cypher)`, `p95 ≤ ${TARGETS.rankingAfresh} ms`, a.ranking.p95 <= TARGETS.rankingAfresh);
+row5("map computed afresh after an edit", pair(a.map), "", `p95 ≤ ${TARGETS.viewAfresh} ms`, a.map.p95 <= TARGETS.viewAfresh);
+row5("gaps computed afresh after an edit", pair(a.gaps), "", `p95 ≤ ${TARGETS.viewAfresh} ms`, a.gaps.p95 <= TARGETS.viewAfresh);
+for (const [kind, t] of Object.entries(edits.edits)) row5(`single edit: ${kind}`, pair(t), "", `p95 ≤ ${kind === "usccCheck" ? TARGETS.usccCheck : TARGETS.edit} ms`, t.p95 <= (kind === "usccCheck" ? TARGETS.usccCheck : TARGETS.edit));
+row5(`import of ${edits.importIntoFull.rows.toLocaleString("en-US")} rows into the full graph`, `${edits.importIntoFull.seconds} s (first ranking after it ${edits.importIntoFull.rankingAfterMs} ms)`, "", `≤ ${TARGETS.importIntoFull} s`, edits.importIntoFull.seconds <= TARGETS.importIntoFull);
+row5("scoring facts in memory, read at start", `${edits.scoringFacts.firms.toLocaleString("en-US")} firms in ${edits.scoringFacts.seconds} s, ≈ ${edits.scoringFacts.heapMiB} MiB`, "", "", null);
 console.log("\n| naive path | naive | ours | ratio |\n|---|---|---|---|");
 const c = report.comparisons;
 console.log(`| import rate: MERGE per row (${c.import.rowByRow.rows.toLocaleString("en-US")} rows) vs bulk (${c.import.bulk.rows.toLocaleString("en-US")} rows) | ${c.import.rowByRow.rowsPerSecond} rows/s | ${c.import.bulk.rowsPerSecond} rows/s | ${c.import.ratio}× |`);

@@ -41,7 +41,8 @@ describe("quantities", () => {
     const report = await importFirms(app.store, { importId: "imp-bounds", path: file, fileName: "q.csv", mode: "commit", actor: "test" });
     expect(report.counts.new).toBe(1);
     expect(report.problems.map((p) => p.column).sort()).toEqual(["参保人数", "注册资本", "营业收入"]);
-    const landed = (await app.store.read("imports/list-firm-keys")).find((f) => f.name === "凌源巨额测试有限公司")!;
+    const { id } = (await app.store.read("imports/list-firm-keys")).find((f) => f.name === "凌源巨额测试有限公司")!;
+    const [landed] = await app.store.read("imports/firm-facts", { id });
     expect(landed).toMatchObject({ capital: null, revenue: null, staff: null });
     rmSync(file);
   });

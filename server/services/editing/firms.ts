@@ -90,10 +90,13 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const next = withCapitalProvenance(current, { ...current, ...fields, ...money, version: current.version + 1 }, fields, actor, now);
   if (sameRecord({ ...next, version: current.version }, current)) return getFirm(store, id);
   await checkFacts(store, next);
-  const holder = await usccHolder(store, next.uscc, id);
+  // A firm keeping its code cannot clash: only a new code is checked (a scan of every firm).
+  const keepsCode = next.uscc === current.uscc;
+  const holder = keepsCode ? undefined : await usccHolder(store, next.uscc, id);
   if (holder) throw duplicateUscc(next.uscc!, holder);
 
-  const steps: WriteStep[] = [{ query: "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }];
+  const row = { ...rowOf(next), version: current.version };
+  const steps: WriteStep[] = [keepsCode ? { query: "firms/update-firm-keeping-code", rows: [row], mustMatch: true } : { query: "firms/update-firm", rows: [row], mustMatch: true }];
   if (next.zoneId !== current.zoneId) {
     steps.push({ query: "firms/unset-zone", rows: [{ id }] });
     if (next.zoneId) steps.push({ query: "firms/set-zone", rows: [{ id, zoneId: next.zoneId }] });
@@ -103,7 +106,7 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
     const now = await readFirm(store, id);
     if (!now) throw new NotFound("firm", id);
     if (now.version !== current.version) throw stale(`企业「${now.name}」`, await getFirm(store, id));
-    const clash = await usccHolder(store, next.uscc, id);
+    const clash = keepsCode ? undefined : await usccHolder(store, next.uscc, id);
     if (clash) throw duplicateUscc(next.uscc!, clash);
   });
   return getFirm(store, id);

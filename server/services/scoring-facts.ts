@@ -1,0 +1,221 @@
+/**
+ * The facts a target ranking weighs, for every firm, kept in memory on the embedded graph:
+ * a firm's place, capital, staff, revenue, tags, data date and name (a branch is told by
+ * it), and its segment links with their confidence. A ranking computed afresh (after any
+ * write) then walks memory for the gap segments' ≈ 2 million firm × segment rows at a
+ * million firms (≈ 900,000 firms), instead of asking the graph for them with every
+ * display column (tens of seconds).
+ * The rules stay where they are (target-scoring.ts); this only supplies their facts.
+ *
+ * Contract — `scoringFacts(store)` answers as of the graph's version token it read:
+ * - It catches up through the store's CommitLog. The firms the writes since its own
+ *   version name (by the query each step runs, FIRM_WRITES below) are read again by id;
+ *   a bulk load of firms or segment links reads the firms past the last place it holds
+ *   (Kùzu's node offsets are never reused, so a new firm always lands past them).
+ * - A write it cannot place — one by another process, one too large for the log, a query
+ *   that rewrites many firms at once — reads every firm again.
+ * - Every Cypher file that writes is either in FIRM_WRITES or in FIRM_NEUTRAL (a unit test
+ *   walks cypher/), so a new write cannot slip past it.
+ * - A bulk load of segment links carries only links of the firms it loads (as imports
+ *   do): links of firms already held are written by steps, which name them.
+ * - Only one refresh runs at a time; a write during it is seen by the next call. The firm
+ *   map changes in place (each firm replaced in one synchronous step): a caller walks it
+ *   synchronously, right after the await.
+ * Neo4j has no node offsets and may be written by other instances: there the ranking reads
+ * its candidates with Cypher (targets.ts), and this module is not used.
+ */
+import type { GraphStore, Row, WriteStep } from "../graph/store.js";
+import type { FirmTag } from "../model/domain.js";
+import { isBranchName } from "./branch-name.js";
+import { graphVersion } from "./read-cache.js";
+
+/** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
+export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
+  "firms/create-firm": "id",
+  "firms/update-firm": "id",
+  "firms/update-firm-keeping-code": "id",
+  "firms/upsert-firm": "id",
+  "firms/delete-firm": "id",
+  "imports/update-firm": "id",
+  "firms/link-segment": "firmId",
+  "firms/create-segment-link": "firmId",
+  "firms/update-segment-link": "firmId",
+  "firms/delete-segment-link": "firmId",
+  "firms/convert-capital": "all",
+  "firms/forget-capital": "all",
+  "admin/delete-all": "all",
+};
+
+/** Queries that write but change no firm's scoring facts and no segment link. */
+export const FIRM_NEUTRAL = new Set([
+  "accounts/create-session", "accounts/create-user", "accounts/delete-expired-sessions", "accounts/delete-session", "accounts/delete-user-sessions", "accounts/update-user",
+  "audit/add-entry",
+  // A segment is deleted only when no firm operates in it.
+  "chains/create-feeds", "chains/create-segment", "chains/delete-feeds", "chains/delete-segment", "chains/link-feeds", "chains/update-segment", "chains/upsert-chain", "chains/upsert-segment",
+  "documents/upsert-document",
+  // Leads, parents, supply ties and zones are read by each ranking from the graph.
+  "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
+  "gaps/delete-flag", "gaps/set-flag",
+  "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",
+  "lists/add-change", "lists/add-entry", "lists/delete-entry-history", "lists/delete-entry", "lists/delete-list", "lists/update-entry", "lists/upsert-list",
+  "profiles/delete-profile", "profiles/put-profile",
+  "projects/delete-project", "projects/link-segment", "projects/upsert-project",
+  "regions/upsert-region-group", "regions/upsert-region",
+  "review/delete-suggestion", "review/link-suggested", "review/save-decision",
+  "settings/bump-version", "settings/put-setting", "settings/take-lock",
+  "zones/link-chain", "zones/upsert-zone",
+]);
+
+/** Tables whose bulk load adds firms or segment links (read past the last place held). */
+const FIRM_TABLES = new Set(["Firm", "OPERATES_IN"]);
+
+export interface ScoringLink {
+  segmentId: string;
+  confidence: number;
+}
+
+export interface ScoringFirm {
+  id: string;
+  name: string;
+  regionCode: string;
+  capital: number | null;
+  staff: number | null;
+  revenue: number | null;
+  tags: FirmTag[];
+  asOf: string | null;
+  /** Its name says it is a branch (分公司…): a ranking names its parent instead. */
+  branch: boolean;
+  links: ScoringLink[];
+}
+
+export interface ScoringFacts {
+  version: string;
+  firms: Map<string, ScoringFirm>;
+}
+
+interface State extends ScoringFacts {
+  /** The first node-table place past every firm read. */
+  nextPlace: number;
+  links: number;
+}
+
+/**
+ * Firms read per query. Kùzu scans the whole table for each (the place is no index), so a
+ * full read takes one query: ≈ 6 s for a million firms, and as much for their links.
+ */
+export const SCORING_FACTS = { chunk: Number.MAX_SAFE_INTEGER };
+
+const holders = new WeakMap<GraphStore, { state: State | null; refreshing: Promise<State> | null }>();
+
+/** The scoring facts as of the graph's current version (Kùzu only). */
+export async function scoringFacts(store: GraphStore): Promise<ScoringFacts> {
+  let holder = holders.get(store);
+  if (!holder) holders.set(store, (holder = { state: null, refreshing: null }));
+  const h = holder;
+  const version = await graphVersion(store);
+  if (h.state?.version === version) return h.state;
+  h.refreshing ??= refresh(store, h.state, version)
+    .then((state) => (h.state = state))
+    .finally(() => (h.refreshing = null));
+  const state = await h.refreshing;
+  // A write landed while another refresh ran: catch up with it too.
+  return state.version === version ? state : scoringFacts(store);
+}
+
+/** What the writes between two versions changed: some firms (and new places), or anything. */
+export function changedFirms(store: GraphStore, from: string, to: string): { ids: Set<string>; appended: boolean } | "all" {
+  const commits = store.commits.between(from, to);
+  if (!commits) return "all";
+  const ids = new Set<string>();
+  let appended = false;
+  for (const commit of commits) {
+    if (!commit.steps) return "all";
+    if (commit.tables.some((t) => FIRM_TABLES.has(t))) appended = true;
+    for (const step of commit.steps) {
+      const touched = firmsOf(step);
+      if (touched === "all") return "all";
+      for (const id of touched) ids.add(id);
+    }
+  }
+  return { ids, appended };
+}
+
+function firmsOf(step: WriteStep): string[] | "all" {
+  const key = FIRM_WRITES[step.query];
+  if (key === undefined) return FIRM_NEUTRAL.has(step.query) ? [] : "all";
+  if (key === "all") return "all";
+  return step.rows.map((row) => String(row[key]));
+}
+
+async function refresh(store: GraphStore, old: State | null, version: string): Promise<State> {
+  const change = old ? changedFirms(store, old.version, version) : "all";
+  if (change !== "all") {
+    // The maps are changed in place, each firm's removal and return in one synchronous
+    // step, so a ranking scanning them (synchronously) never sees a firm half-changed.
+    const state: State = { ...old!, version };
+    if (change.ids.size) {
+      const ids = [...change.ids];
+      const read = (query: string) => Promise.all(ids.map((id) => store.read(query, { id }))).then((rows) => rows.flat());
+      const [firmRows, linkRows] = await Promise.all([read("targets/scoring-firm"), read("targets/scoring-firm-links")]);
+      for (const id of ids) remove(state, id);
+      put(state, firmRows, linkRows);
+    }
+    if (change.appended) await readPlaces(store, state);
+    return state;
+  }
+  const state: State = { version, firms: new Map(), nextPlace: 0, links: 0 };
+  await readPlaces(store, state);
+  return state;
+}
+
+/** Reads the firms from `state.nextPlace` on, in chunks, with their links. */
+async function readPlaces(store: GraphStore, state: State): Promise<void> {
+  const [row] = await store.read("targets/scoring-last-place");
+  const last = row?.last === null || row?.last === undefined ? -1 : Number(row.last);
+  for (let from = state.nextPlace; from <= last; from += SCORING_FACTS.chunk) {
+    const params = { from, to: Math.min(Number.MAX_SAFE_INTEGER, from + SCORING_FACTS.chunk) };
+    const [firmRows, linkRows] = await Promise.all([store.read("targets/scoring-firms", params), store.read("targets/scoring-links", params)]);
+    for (const id of firmRows.map((r) => r.id as string)) remove(state, id);
+    put(state, firmRows, linkRows);
+    state.nextPlace = Math.min(last + 1, params.to);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function remove(state: State, id: string): void {
+  const firm = state.firms.get(id);
+  if (!firm) return;
+  state.firms.delete(id);
+  state.links -= firm.links.length;
+}
+
+/** Interned tag lists: firms share a few hundred combinations. */
+const tagLists = new Map<string, FirmTag[]>();
+
+function put(state: State, firmRows: Row[], linkRows: Row[]): void {
+  for (const row of firmRows) {
+    const tags = ((row.tags as string[] | null) ?? []) as FirmTag[];
+    const key = tags.join("|");
+    let shared = tagLists.get(key);
+    if (!shared) tagLists.set(key, (shared = tags));
+    state.firms.set(row.id as string, {
+      id: row.id as string,
+      name: (row.name as string | null) ?? "",
+      regionCode: row.regionCode as string,
+      capital: (row.capital as number | null) ?? null,
+      staff: (row.staff as number | null) ?? null,
+      revenue: (row.revenue as number | null) ?? null,
+      tags: shared,
+      asOf: (row.asOf as string | null) ?? null,
+      branch: isBranchName((row.name as string | null) ?? ""),
+      links: [],
+    });
+  }
+  for (const row of linkRows) {
+    const firm = state.firms.get(row.firmId as string);
+    if (!firm) continue;
+    const segmentId = row.segmentId as string;
+    firm.links.push({ segmentId, confidence: Number(row.confidence) });
+    state.links++;
+  }
+}

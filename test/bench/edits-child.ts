@@ -1,0 +1,131 @@
+/**
+ * Answers right after a write, on the benchmark's graph (in a process of its own, the
+ * server stopped): each round edits one firm outside the zone that operates in a chain's
+ * segments (its capital), then times the chain's ranking (top 100), map and gaps, which
+ * the write has made stale — the request path (rankChainTargets, getChainMap,
+ * getChainGaps), the ranking also with its candidates from the Cypher query (the naive
+ * path). Then single edits of each kind (firm, segment link, list entry), the 统一社会信用代码
+ * check an edit runs, and an import of a list into the full graph.
+ * usage: node --import tsx test/bench/edits-child.ts <request.json>   (DATA_DIR from env)
+ * prints: the figures as JSON
+ */
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { readEnv } from "../../server/env.js";
+import { openStore } from "../../server/graph/open-store.js";
+import { importFirms } from "../../server/imports/import-firms.js";
+import { updateFirm } from "../../server/services/editing/firms.js";
+import { putFirmSegment, readFirmSegment } from "../../server/services/editing/firm-segments.js";
+import { readFirm } from "../../server/services/firms.js";
+import { getChainGaps } from "../../server/services/gaps.js";
+import { addEntry, createList, NewEntry, NewList } from "../../server/services/lists.js";
+import { getChainMap } from "../../server/services/maps.js";
+import { scoringFacts } from "../../server/services/scoring-facts.js";
+import { computeRanking, rankChainTargets, TargetFilters } from "../../server/services/targets.js";
+
+export interface EditsRequest {
+  zoneId: string;
+  chainIds: string[];
+  rounds: number;
+  naiveRounds: number;
+  importFile: string;
+}
+
+export type EditsResult = {
+  loadAverage: number[];
+  scoringFacts: { firms: number; seconds: number; heapMiB: number };
+  first: { ranking: number; map: number; gaps: number } | null;
+  afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingNaive", Timing>;
+  edits: Record<"firm" | "link" | "entry" | "usccCheck", Timing>;
+  importIntoFull: { rows: number; seconds: number; rankingAfterMs: number };
+};
+type Timing = { p50: number; p95: number; max: number; runs: number };
+
+const request = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as EditsRequest;
+const store = await openStore(readEnv());
+const log = (message: string) => console.error(`[edits] ${message}`);
+const round = (x: number) => Math.round(x * 10) / 10;
+function timing(ms: number[]): Timing {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  return { p50: round(at(50)), p95: round(at(95)), max: round(sorted.at(-1) ?? 0), runs: sorted.length };
+}
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+}
+
+const filters = TargetFilters.parse({ limit: 100 });
+const heapBefore = process.memoryUsage().heapUsed;
+const factsSeconds = (await time(() => scoringFacts(store))) / 1000;
+const facts = await scoringFacts(store);
+const factsMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
+log(`scoring facts: ${facts.firms.size} firms in ${factsSeconds.toFixed(1)} s, ≈ ${factsMiB} MiB of heap`);
+
+// Firms outside the zone in each chain's segments, to edit one per round.
+const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: request.zoneId })).map((r) => r.id as string));
+const editable = request.chainIds.map((chainId) => {
+  const ids: string[] = [];
+  for (const f of facts.firms.values()) {
+    if (ids.length >= 50) break;
+    if (!zoneFirms.has(f.id) && f.links.some((l) => l.segmentId.startsWith(`${chainId}-`))) ids.push(f.id);
+  }
+  return ids;
+});
+
+const after = { edit: [] as number[], ranking: [] as number[], map: [] as number[], gaps: [] as number[], rankingNaive: [] as number[] };
+let first: { ranking: number; map: number; gaps: number } | null = null;
+for (let i = 0; i < request.rounds; i++) {
+  const c = i % request.chainIds.length;
+  const chainId = request.chainIds[c]!;
+  const id = editable[c]![Math.floor(i / request.chainIds.length)]!;
+  const firm = (await readFirm(store, id))!;
+  after.edit.push(await time(() => updateFirm(store, id, { version: firm.version, capital: (firm.capital ?? 100) + 1 }, "bench")));
+  const ranking = await time(() => rankChainTargets(store, request.zoneId, chainId, filters));
+  const map = await time(() => getChainMap(store, request.zoneId, chainId));
+  const gaps = await time(() => getChainGaps(store, request.zoneId, chainId));
+  if (i === 0) first = { ranking: round(ranking), map: round(map), gaps: round(gaps) };
+  else after.ranking.push(ranking), after.map.push(map), after.gaps.push(gaps);
+  if (i < request.naiveRounds) {
+    await store.write([]); // stale again, so the comparison computes afresh too
+    after.rankingNaive.push(await time(() => computeRanking(store, request.zoneId, chainId, filters, new Date(), "cypher")));
+  }
+  log(`round ${i}: edit ${after.edit.at(-1)!.toFixed(0)} ms, ranking ${ranking.toFixed(0)}, map ${map.toFixed(0)}, gaps ${gaps.toFixed(0)} ms`);
+}
+
+// Single edits of each kind.
+const linkEdits: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const firmId = editable[0]![i]!;
+  const [link] = (await store.read("firms/firm-segments", { id: firmId })) as { segmentId: string }[];
+  const current = (await readFirmSegment(store, firmId, link!.segmentId))!;
+  linkEdits.push(await time(() => putFirmSegment(store, firmId, link!.segmentId, { version: current.version, products: current.products, capacity: current.capacity, confidence: Math.max(0.1, current.confidence - 0.01), evidence: current.evidence }, "bench")));
+}
+const list = await createList(store, NewList.parse({ name: "基准清单", zoneId: request.zoneId, chainId: request.chainIds[0], top: 1 }), "bench");
+const entryEdits: number[] = [];
+for (let i = 0; i < 10; i++) entryEdits.push(await time(() => addEntry(store, list.id, NewEntry.parse({ firmId: editable[0]![20 + i]! }), "bench")));
+const usccChecks: number[] = [];
+for (let i = 0; i < 10; i++) usccChecks.push(await time(() => store.read("firms/find-by-uscc", { uscc: `91130000MA0${String(i).padStart(7, "0")}X` })));
+log(`edits: link ${JSON.stringify(timing(linkEdits))}, entry ${JSON.stringify(timing(entryEdits))}, uscc ${JSON.stringify(timing(usccChecks))}`);
+
+// A list of firms imported into the full graph.
+const t0 = performance.now();
+const report = await importFirms(store, { importId: "imp-bench-full", path: request.importFile, fileName: path.basename(request.importFile), mode: "commit", actor: "bench", source: "benchmark" });
+const importSeconds = (performance.now() - t0) / 1000;
+log(`import into the full graph: ${report.counts.rows} rows in ${importSeconds.toFixed(1)} s`);
+const rankingAfterImport = await time(() => rankChainTargets(store, request.zoneId, request.chainIds[0]!, filters));
+
+await store.close();
+console.log(
+  JSON.stringify({
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
+    scoringFacts: { firms: facts.firms.size, seconds: round(factsSeconds), heapMiB: factsMiB },
+    first,
+    afterEdit: { edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingNaive: timing(after.rankingNaive) },
+    edits: { firm: timing(after.edit), link: timing(linkEdits), entry: timing(entryEdits), usccCheck: timing(usccChecks) },
+    importIntoFull: { rows: report.counts.rows, seconds: round(importSeconds), rankingAfterMs: round(rankingAfterImport) },
+  } satisfies EditsResult),
+);
+process.exit(0);

@@ -1,0 +1,29 @@
+/**
+ * The in-memory scoring facts follow writes by the query each step runs
+ * (server/services/scoring-facts.ts): every Cypher file that writes must say whether it
+ * changes firms' scoring facts or segment links, so a new write cannot slip past them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIRM_NEUTRAL, FIRM_WRITES } from "../../server/services/scoring-facts.js";
+
+const root = path.resolve("cypher");
+const writing = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== "schema")
+  .flatMap((d) => readdirSync(path.join(root, d.name)).map((f) => `${d.name}/${f}`))
+  .filter((f) => /\b(CREATE|MERGE|SET|DELETE)\b/.test(readFileSync(path.join(root, f), "utf8").replace(/^\s*\/\/.*$/gm, "")))
+  .map((f) => f.replace(/(\.kuzu|\.neo4j)?\.cypher$/, ""));
+
+describe("writes the scoring facts follow", () => {
+  it("classifies every Cypher file that writes", () => {
+    expect(writing.length).toBeGreaterThan(40);
+    const unclassified = [...new Set(writing)].filter((q) => !(q in FIRM_WRITES) && !FIRM_NEUTRAL.has(q));
+    expect(unclassified).toEqual([]);
+  });
+
+  it("names only queries that exist", () => {
+    const known = new Set(writing);
+    expect([...Object.keys(FIRM_WRITES), ...FIRM_NEUTRAL].filter((q) => !known.has(q))).toEqual([]);
+  });
+});

@@ -59,9 +59,13 @@ export const FIRM_NEUTRAL = new Set([
   "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",
   "lists/add-change", "lists/add-entry", "lists/delete-entry-history", "lists/delete-entry", "lists/delete-list", "lists/update-entry", "lists/upsert-list",
   "profiles/delete-profile", "profiles/put-profile",
-  "projects/delete-project", "projects/link-segment", "projects/upsert-project",
+  "history/put-snapshot",
+  // Projects make a firm won for its zone: each ranking reads them from the graph.
+  "projects/add-change", "projects/create-project", "projects/delete-changes", "projects/delete-project", "projects/link-segment", "projects/move-project",
+  "projects/set-progress", "projects/unlink-segments", "projects/update-project", "projects/upsert-project",
   "regions/upsert-region-group", "regions/upsert-region",
   "review/delete-suggestion", "review/link-suggested", "review/save-decision",
+  "scenarios/delete-scenario", "scenarios/put-scenario",
   "settings/bump-version", "settings/put-setting", "settings/take-lock",
   "zones/link-chain", "zones/upsert-zone",
 ]);

@@ -11,8 +11,14 @@ import { initialAdminFetch } from "../support/sample-app.js";
 const embedded = !process.env.NEO4J_URI;
 const dataDir = mkdtempSync(path.join(tmpdir(), "chainatlas-start-"));
 let server: ChildProcess | undefined;
-afterAll(() => {
-  server?.kill("SIGTERM");
+afterAll(async () => {
+  // The server closes the graph (and finishes a history snapshot under way) before it exits:
+  // its folder goes once it has.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -10,6 +10,7 @@ import { MapFirm, MapProject, type ChainDetail, type FirmRef } from "../model/ap
 import { BottleneckFlag, Id, RegionCode, Zone } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { getChain } from "./chains.js";
+import { cached } from "./read-cache.js";
 import { groupBy, parseRows } from "./rows.js";
 
 /** One row per firm × segment: a map firm, flattened. */
@@ -69,7 +70,16 @@ export interface ChainRows {
   flags: BottleneckFlag[];
 }
 
-export async function readChainRows(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
+/**
+ * The chain's rows, read once per graph version: the map, the gaps, the overview, the
+ * ranking and its 补链效果 all stand on them. Shared, so never changed in place (a
+ * simulation builds new rows from them, simulation.ts landIn).
+ */
+export function readChainRows(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
+  return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId));
+}
+
+async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
   const params = { zoneId, chainId };
   const [zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),

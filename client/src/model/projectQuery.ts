@@ -57,16 +57,30 @@ export function readProjectFilter(search: URLSearchParams): ProjectFilter {
   };
 }
 
-export function writeProjectFilter(filter: ProjectFilter): URLSearchParams {
+type FilterField = "zoneId" | "chainId" | "statuses" | "minInvestment" | "maxInvestment" | "from" | "to" | "q";
+
+/** The filter's own fields (sort and order aside) under the names one side uses. */
+function filterParams(filter: ProjectFilter, names: Record<FilterField, string>): URLSearchParams {
   const query = new URLSearchParams();
-  if (filter.zoneId) query.set("zone", filter.zoneId);
-  if (filter.chainId) query.set("chain", filter.chainId);
-  if (filter.statuses.length) query.set("status", filter.statuses.join(","));
-  if (filter.minInvestment !== null) query.set("min", String(filter.minInvestment));
-  if (filter.maxInvestment !== null) query.set("max", String(filter.maxInvestment));
-  if (filter.from) query.set("from", filter.from);
-  if (filter.to) query.set("to", filter.to);
-  if (filter.q.trim()) query.set("q", filter.q.trim());
+  const values: Record<FilterField, string | null> = {
+    zoneId: filter.zoneId,
+    chainId: filter.chainId,
+    statuses: filter.statuses.length ? filter.statuses.join(",") : null,
+    minInvestment: filter.minInvestment === null ? null : String(filter.minInvestment),
+    maxInvestment: filter.maxInvestment === null ? null : String(filter.maxInvestment),
+    from: filter.from,
+    to: filter.to,
+    q: filter.q.trim() || null,
+  };
+  for (const [field, value] of Object.entries(values) as [FilterField, string | null][]) if (value) query.set(names[field], value);
+  return query;
+}
+
+const URL_NAMES: Record<FilterField, string> = { zoneId: "zone", chainId: "chain", statuses: "status", minInvestment: "min", maxInvestment: "max", from: "from", to: "to", q: "q" };
+const API_NAMES: Record<FilterField, string> = { zoneId: "zoneId", chainId: "chainId", statuses: "status", minInvestment: "minInvestment", maxInvestment: "maxInvestment", from: "from", to: "to", q: "q" };
+
+export function writeProjectFilter(filter: ProjectFilter): URLSearchParams {
+  const query = filterParams(filter, URL_NAMES);
   if (filter.sort !== EMPTY_PROJECT_FILTER.sort) query.set("sort", filter.sort);
   if (filter.order !== EMPTY_PROJECT_FILTER.order) query.set("order", filter.order);
   return query;
@@ -74,15 +88,7 @@ export function writeProjectFilter(filter: ProjectFilter): URLSearchParams {
 
 /** The API's query string for a filter (its own parameter names). */
 export function projectApiQuery(filter: ProjectFilter, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams();
-  if (filter.zoneId) query.set("zoneId", filter.zoneId);
-  if (filter.chainId) query.set("chainId", filter.chainId);
-  if (filter.statuses.length) query.set("status", filter.statuses.join(","));
-  if (filter.minInvestment !== null) query.set("minInvestment", String(filter.minInvestment));
-  if (filter.maxInvestment !== null) query.set("maxInvestment", String(filter.maxInvestment));
-  if (filter.from) query.set("from", filter.from);
-  if (filter.to) query.set("to", filter.to);
-  if (filter.q.trim()) query.set("q", filter.q.trim());
+  const query = filterParams(filter, API_NAMES);
   query.set("sort", filter.sort);
   query.set("order", filter.order);
   for (const [key, value] of Object.entries(extra)) query.set(key, value);

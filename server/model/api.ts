@@ -267,8 +267,8 @@ export const TargetRanking = z.object({
     regions: z.array(RegionCode),
     tags: z.array(FirmTag),
     minCapital: z.number().nullable(),
-    /** The map's region (招商地图): only firms inside it, whatever the other region filters say. */
-    area: RegionCode.nullable(),
+    /** The map's region (招商地图), with its path (北京市 朝阳区): only firms inside it, within the regions above. */
+    area: z.object({ code: RegionCode, name: z.string() }).nullable(),
     limit: z.number().int(),
   }),
   /**

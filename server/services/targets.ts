@@ -360,7 +360,7 @@ export async function computeRanking(
       regions: filters.regions,
       tags: filters.tags,
       minCapital: filters.minCapital ?? null,
-      area: filters.area ?? null,
+      area: filters.area ? { code: filters.area, name: regionPath(filters.area) } : null,
       limit: filters.limit,
     },
     targetSegments,

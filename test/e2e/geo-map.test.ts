@@ -125,6 +125,8 @@ describe("招商地图", () => {
     const panel = (await page.locator('[data-testid="geo-panel"]').boundingBox())!;
     expect(panel).toMatchObject({ x: 0, y: 0, width: 1280, height: 720 });
     await saveScreenshot(page, "geo-map-meeting-1280x720");
+    await page.keyboard.press("Escape");
+    await page.waitForURL((url) => url.searchParams.get("map") === "1");
     expect(errors).toEqual([]);
     await page.context().close();
   });

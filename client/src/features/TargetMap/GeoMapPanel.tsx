@@ -52,6 +52,14 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
     };
   }, [file]);
 
+  // Esc leaves meeting mode, as it does the chain map's.
+  useEffect(() => {
+    if (!meeting) return;
+    const leave = (event: KeyboardEvent) => event.key === "Escape" && onMeeting(false);
+    window.addEventListener("keydown", leave);
+    return () => window.removeEventListener("keydown", leave);
+  }, [meeting, onMeeting]);
+
   const title = g ? (isRanking(g) ? t("geo.titleTargets", { zone: g.zone.shortName, chain: g.chain.name }) : t("geo.titleList", { list: g.list.name, zone: g.zone.shortName })) : "";
   const where = g ? [t("geo.china"), ...g.trail.map((r) => r.name)].join(" › ") : "";
 

@@ -289,7 +289,7 @@ export function geoMapOption({ geography: g, map, outlines, style, words, fontFa
     visualMap: {
       type: "piecewise",
       seriesIndex: 0,
-      pieces: bins.map((bin, i) => ({ ...bin, label: words.bins(bin), color: style.shades[i] ?? style.shades[style.shades.length - 1] })),
+      pieces: bins.map((bin, i) => ({ gte: bin.min, ...(bin.max === undefined ? {} : { lte: bin.max }), label: words.bins(bin), color: style.shades[i] ?? style.shades[style.shades.length - 1] })),
       text: [words.countLegend],
       showLabel: true,
       right: 12,

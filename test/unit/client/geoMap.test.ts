@@ -69,5 +69,7 @@ describe("招商地图 model", () => {
     expect(option.series.map((s) => (s as { name: string }).name)).toEqual(["N", "B", "near", "far", "Z", "P"]);
     expect(option.legend.data).toEqual(["B", "near", "far", "Z", "P"]);
     expect(option.title.text).toBe("T");
+    // The top bin is open, given as gte: as a bare min, ECharts shaded no region in it.
+    expect(option.visualMap.pieces.map((p) => [p.gte, "lte" in p ? p.lte : null])).toEqual([[1, 1], [2, 2], [3, null]]);
   });
 });

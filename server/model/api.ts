@@ -267,6 +267,8 @@ export const TargetRanking = z.object({
     regions: z.array(RegionCode),
     tags: z.array(FirmTag),
     minCapital: z.number().nullable(),
+    /** The map's region (招商地图), with its path (北京市 朝阳区): only firms inside it, within the regions above. */
+    area: z.object({ code: RegionCode, name: z.string() }).nullable(),
     limit: z.number().int(),
   }),
   /**
@@ -278,6 +280,71 @@ export const TargetRanking = z.object({
   results: z.array(TargetResult),
   /** Firms in these segments already won for the zone: shown as won, never ranked. */
   won: z.array(WonFirm),
+});
+
+/** A longitude and latitude, in degrees. */
+const LngLat = z.tuple([z.number(), z.number()]);
+
+/** A region as 招商地图 draws it: a province, or a unit of a province's map (mapUnitsOf). */
+export const MapRegion = z.object({ code: RegionCode, name: z.string(), level: z.enum(["province", "city"]) });
+
+/**
+ * One region's firms on 招商地图. `code` null is 未知地区: firms whose region code the
+ * divisions do not know, counted rather than dropped.
+ */
+export const RegionTally = z.object({
+  code: RegionCode.nullable(),
+  name: z.string(),
+  level: z.enum(["province", "city"]).nullable(),
+  parentCode: RegionCode.nullable(),
+  /** The region's centre, where known. */
+  point: LngLat.nullable(),
+  count: z.number().int(),
+  /** The best-ranked firm there (a ranking's map). */
+  best: z.object({ firmId: Id, name: z.string(), rank: z.number().int(), score: z.number() }).nullable(),
+  /** Entries there by status (a target list's map). */
+  statuses: z.object(Object.fromEntries(ENTRY_STATUSES.map((s) => [s, z.number().int()])) as Record<EntryStatusType, z.ZodNumber>).nullable(),
+});
+
+/** What every 招商地图 shares: where it stands, the way back up, and the firms by region. */
+const GeographyBase = z.object({
+  zone: Zone.pick({ id: true, name: true, shortName: true, countyCode: true }).extend({ point: LngLat.nullable() }),
+  chain: Chain.pick({ id: true, name: true }),
+  /** The region the map shows (null: all of China), and its ancestors from the province down. */
+  area: MapRegion.nullable(),
+  trail: z.array(MapRegion),
+  /** Every province and map unit with firms, and 未知地区 last when any firm is there. */
+  provinces: z.array(RegionTally),
+  cities: z.array(RegionTally),
+  unknown: RegionTally.nullable(),
+});
+
+/** 招商地图 of a ranking: the rows the targets table shows, with the same filters, by region. */
+export const TargetGeography = GeographyBase.extend({
+  /** The weight profile's distances: full distance score within nearKm, none beyond farKm. */
+  profile: z.object({ id: Id, name: z.string(), nearKm: z.number(), farKm: z.number() }),
+  candidateCount: z.number().int(),
+  shown: z.number().int(),
+  /** Projects sited in the zone in this chain, signed or further along, at their firms' home regions. */
+  projects: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      status: ProjectStatus,
+      firmName: z.string(),
+      regionCode: RegionCode,
+      region: z.string(),
+      provinceCode: RegionCode.nullable(),
+      cityCode: RegionCode.nullable(),
+      point: LngLat.nullable(),
+    }),
+  ),
+});
+
+/** 招商地图 of a target list: where its entries are, with their statuses. */
+export const ListGeography = GeographyBase.extend({
+  list: z.object({ id: Id, name: z.string() }),
+  entryCount: z.number().int(),
 });
 
 /** A gap of one kind on one segment: what a 补链模拟 closes or leaves. */
@@ -742,6 +809,10 @@ export type ChainReport = z.infer<typeof ChainReport>;
 export type ListEntry = z.infer<typeof ListEntry>;
 export type TargetListSummary = z.infer<typeof TargetListSummary>;
 export type TargetListDetail = z.infer<typeof TargetListDetail>;
+export type MapRegion = z.infer<typeof MapRegion>;
+export type RegionTally = z.infer<typeof RegionTally>;
+export type TargetGeography = z.infer<typeof TargetGeography>;
+export type ListGeography = z.infer<typeof ListGeography>;
 export type SegmentRecord = z.infer<typeof SegmentRecord>;
 export type NewSegment = z.infer<typeof NewSegment>;
 export type SegmentChange = z.infer<typeof SegmentChange>;

@@ -75,3 +75,29 @@ export function shortRegionName(region: Pick<Region, "name" | "level">): string 
   const short = region.name.replace(patterns[region.level], "");
   return short !== region.name && short.length >= 2 ? short : null;
 }
+
+/**
+ * Regions the outlines draw that the divisions leave out (GB/T 2260 codes): a firm cannot be
+ * placed there, but a map of China shows them.
+ */
+export const OUTSIDE_DIVISIONS: Readonly<Record<string, string>> = { "710000": "台湾省", "810000": "香港特别行政区", "820000": "澳门特别行政区" };
+
+/** City-level entries that are no city: a municipality's districts, or counties a province administers directly. */
+const holdsCountiesDirectly = (city: Region) => city.name === "市辖区" || city.name === "县" || city.name.includes("直辖");
+
+/**
+ * The regions a map of China draws a code in: its province, and within the province the
+ * prefecture-level city — or the county itself where the province administers it directly
+ * (北京's districts, 重庆's counties, 仙桃, 五指山 …), as the province maps draw them. The city
+ * is null for a code above that level (a province, a municipality's 市辖区); null altogether
+ * for a code the divisions do not know.
+ */
+export function mapUnitsOf(code: string): { province: Region; city: Region | null } | null {
+  const region = byCode.get(code);
+  const province = byCode.get(`${code.slice(0, 2)}0000`);
+  if (!region || !province) return null;
+  const city = byCode.get(`${code.slice(0, 4)}00`);
+  if (!city || city.level !== "city") return { province, city: null };
+  if (!holdsCountiesDirectly(city)) return { province, city };
+  return { province, city: region.level === "county" ? region : null };
+}

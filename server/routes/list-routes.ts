@@ -3,13 +3,14 @@ import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
-import { ListEntry, TargetListDetail, TargetListList } from "../model/api.js";
-import { Id } from "../model/domain.js";
+import { ListEntry, ListGeography, TargetListDetail, TargetListList } from "../model/api.js";
+import { Id, RegionCode } from "../model/domain.js";
 import { addEntry, changeEntry, createList, deleteEntry, deleteList, EntryChange, getList, listLists, NewEntry, NewList } from "../services/lists.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
 import { figuresTable, gapTable, listTable } from "../exports/sheets.js";
 import { sourceLabeler } from "../services/documents.js";
 import { getChainGaps } from "../services/gaps.js";
+import { listGeography } from "../services/target-geography.js";
 import { parseInput, sendJson } from "./http.js";
 
 const ListParams = z.object({ listId: Id });
@@ -33,6 +34,12 @@ export function listRoutes(store: GraphStore): Router {
   router.get("/lists/:listId", async (req, res) => {
     const { listId } = parseInput(ListParams, req.params, "params");
     sendJson(res, TargetListDetail, await getList(store, listId));
+  });
+
+  router.get("/lists/:listId/geography", async (req, res) => {
+    const { listId } = parseInput(ListParams, req.params, "params");
+    const { area } = parseInput(z.object({ area: RegionCode.optional() }), req.query, "query");
+    sendJson(res, ListGeography, await listGeography(store, listId, area));
   });
 
   router.get("/lists/:listId/export", async (req, res) => {

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
-import { ChainReport, ProfileList, RankedTargets } from "../model/api.js";
+import { ChainReport, ProfileList, RankedTargets, TargetGeography } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
 import { TargetFilters, rankChainTargets } from "../services/targets.js";
@@ -12,6 +12,7 @@ import { ExportFormat, sendExport } from "../exports/send.js";
 import { figuresTable, gapTable, rankingTable } from "../exports/sheets.js";
 import { getChainGaps } from "../services/gaps.js";
 import { getChainReport } from "../services/reports.js";
+import { targetGeography } from "../services/target-geography.js";
 import { sourceLabeler } from "../services/documents.js";
 import { parseInput, sendJson } from "./http.js";
 
@@ -31,6 +32,7 @@ const TargetQuery = z.object({
     minCapital: z.coerce.number().optional(),
     limit: z.coerce.number().optional(),
     profile: z.string().optional(),
+    area: z.string().optional(),
   });
 
 const REPORT_FILTERS = { regionGroup: "jingjinji", limit: 10 };
@@ -43,6 +45,12 @@ export function targetRoutes(store: GraphStore): Router {
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
     const { order } = parseInput(z.object({ order: TargetOrder }), { order: req.query.order }, "query");
     sendJson(res, RankedTargets, await rankWithEffects(store, zoneId, chainId, filters, order));
+  });
+
+  router.get("/zones/:zoneId/chains/:chainId/targets/geography", async (req, res) => {
+    const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
+    const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
+    sendJson(res, TargetGeography, await targetGeography(store, zoneId, chainId, filters));
   });
 
   router.get("/zones/:zoneId/chains/:chainId/targets/export", async (req, res) => {

@@ -30,6 +30,8 @@ export const TargetFilters = z.object({
   regions: z.array(RegionCode).default([]),
   tags: z.array(FirmTag).default([]),
   minCapital: AmountWan.optional(),
+  /** The map's region (招商地图): a province or a unit of its map, within the regions above. */
+  area: RegionCode.optional(),
   limit: z.number().int().min(1).max(500).default(50),
   profile: Id.default("default"),
 });
@@ -94,7 +96,7 @@ async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ o
   const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: scan.zoneId })).map((r) => r.id as string));
   const { firms } = await scoringFacts(store);
   const targets = new Set(scan.segmentIds);
-  const anywhere = prefixes.every((p) => p === "");
+  const anywhere = prefixes.includes("");
   const hasParent = new Set(scan.parents.map((p) => p.firmId));
   const deciders = new Set(scan.parents.map((p) => p.id));
   const weights = ctx.profile.weights;
@@ -152,8 +154,22 @@ const TieRow = z.object({
   product: z.string(),
 });
 
-/** Region codes as the prefixes the candidate query matches; [""] matches anywhere. */
+/** Region codes as the prefixes the candidate query matches; [""] matches anywhere, [] nowhere. */
 function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[] {
+  const chosen = chosenPrefixes(filters, groups);
+  if (!filters.area) return chosen;
+  const area = coveringPrefix(knownRegion(filters.area, "query.area"));
+  // Inside the map's area and the regions chosen: the narrower of each pair that nests.
+  return [...new Set(chosen.flatMap((p) => (area.startsWith(p) ? [area] : p.startsWith(area) ? [p] : [])))];
+}
+
+function knownRegion(code: string, field: string) {
+  const region = findRegion(code);
+  if (!region) throw new ValidationError(`Unknown region code ${code}`, [{ field, message: `${code} is not a GB/T 2260 code` }]);
+  return region;
+}
+
+function chosenPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[] {
   const codes = [...filters.regions];
   if (filters.regionGroup) {
     const group = groups.find((g) => g.id === filters.regionGroup);
@@ -161,15 +177,7 @@ function regionPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
     codes.push(...group.regionCodes);
   }
   if (!codes.length) return [""];
-  return [
-    ...new Set(
-      codes.map((code) => {
-        const region = findRegion(code);
-        if (!region) throw new ValidationError(`Unknown region code ${code}`, [{ field: "query.regions", message: `${code} is not a GB/T 2260 code` }]);
-        return coveringPrefix(region);
-      }),
-    ),
-  ];
+  return [...new Set(codes.map((code) => coveringPrefix(knownRegion(code, "query.regions"))))];
 }
 
 /** The supply ties between the zone's firms and firms elsewhere: sales into the zone first. */
@@ -323,7 +331,8 @@ export async function computeRanking(
   let candidateCount = 0;
   let wonHere: { memberIds: string[] }[] = [];
   if (candidates === "cypher") {
-    const rows = segmentIds.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
+    // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
+    const rows = segmentIds.length && prefixes.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
     const resolved = resolve(rows);
     wonHere = resolved.filter(isWon);
     const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
@@ -351,6 +360,7 @@ export async function computeRanking(
       regions: filters.regions,
       tags: filters.tags,
       minCapital: filters.minCapital ?? null,
+      area: filters.area ? { code: filters.area, name: regionPath(filters.area) } : null,
       limit: filters.limit,
     },
     targetSegments,

@@ -15,6 +15,8 @@ import {
   SearchResults,
   SegmentRecord,
   TargetListDetail,
+  TargetGeography,
+  ListGeography,
   TargetListList,
   TargetRanking,
   ZoneDetail,
@@ -79,6 +81,19 @@ export const api = {
   targets: (zoneId: string, chainId: string, query: TargetQuery): ApiRequest<RankedTargets> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?${targetApiQuery(query)}`,
     schema: RankedTargets,
+  }),
+  /** 招商地图: the ranking's rows (same filters) by region, the zone, its rings and signed projects. */
+  targetGeography: (zoneId: string, chainId: string, query: TargetQuery): ApiRequest<TargetGeography> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets/geography?${targetApiQuery(query)}`,
+    schema: TargetGeography,
+  }),
+  /**
+   * 招商地图 of a target list: its entries by region and status. `revision` (the entries'
+   * versions, summed) names the answer, so a moved entry is not shown at its old status.
+   */
+  listGeography: (listId: string, area: string | null, revision: string): ApiRequest<ListGeography> => ({
+    path: `/api/lists/${id(listId)}/geography?${new URLSearchParams({ ...(area ? { area } : {}), revision }).toString()}`,
+    schema: ListGeography,
   }),
   /** 补链模拟: the chain as if these firms had landed (nothing is written). */
   simulation: (zoneId: string, chainId: string, firmIds: readonly string[]): ApiRequest<LandingSimulation> => ({

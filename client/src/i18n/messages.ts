@@ -5,6 +5,7 @@
 import { accountsEn, accountsZhCN } from "./messages-accounts";
 import { progressEn, progressZhCN } from "./messages-progress";
 import { settingsEn, settingsZhCN } from "./messages-settings";
+import { geographyEn, geographyZhCN } from "./messages-geography";
 import { workEn, workZhCN } from "./messages-work";
 
 export const zhCN = {
@@ -12,6 +13,7 @@ export const zhCN = {
   ...accountsZhCN,
   ...settingsZhCN,
   ...progressZhCN,
+  ...geographyZhCN,
   "app.title": "ChainAtlas 产业链招商图谱",
   "app.shortTitle": "产业链招商图谱",
   "app.language": "English",
@@ -201,6 +203,7 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...accountsEn,
   ...settingsEn,
+  ...geographyEn,
   ...progressEn,
   "app.title": "ChainAtlas · Industrial chain maps",
   "app.shortTitle": "Industrial chain maps",

@@ -17,6 +17,8 @@ export interface TargetQuery {
   tags: FirmTag[];
   /** 万元. */
   minCapital: number | null;
+  /** 招商地图's region (a province or a unit of its map), within the regions above; null: all of them. */
+  area: string | null;
   profile: string;
   limit: number;
 }
@@ -34,6 +36,7 @@ export const DEFAULT_TARGET_QUERY: TargetQuery = {
   regions: [],
   tags: [],
   minCapital: null,
+  area: null,
   profile: DEFAULT_PROFILE,
   limit: DEFAULT_LIMIT,
 };
@@ -54,12 +57,14 @@ export function parseTargetQuery(query: URLSearchParams): TargetQuery {
   const profile = query.get("profile");
   const minCapital = Number(query.get("minCapital"));
   const limit = Number(query.get("limit"));
+  const area = query.get("area");
   return {
     segment: segment && ID.test(segment) ? segment : null,
     regionGroup: group === null ? DEFAULT_REGION_GROUP : group === ALL_REGIONS || !ID.test(group) ? null : group,
     regions: [...new Set(list(query, "regions").filter((r) => REGION.test(r)))].sort(),
     tags: FIRM_TAGS.filter((tag) => list(query, "tags").includes(tag)),
     minCapital: query.has("minCapital") && Number.isFinite(minCapital) && minCapital > 0 ? minCapital : null,
+    area: area && REGION.test(area) ? area : null,
     profile: profile && ID.test(profile) ? profile : DEFAULT_PROFILE,
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 500 ? limit : DEFAULT_LIMIT,
   };
@@ -73,6 +78,7 @@ export function writeTargetQuery(q: Partial<TargetQuery>): URLSearchParams {
   if (q.regions?.length) query.set("regions", [...new Set(q.regions)].sort().join(","));
   if (q.tags?.length) query.set("tags", FIRM_TAGS.filter((t) => q.tags!.includes(t)).join(","));
   if (q.minCapital != null && q.minCapital > 0) query.set("minCapital", String(q.minCapital));
+  if (q.area) query.set("area", q.area);
   if (q.profile && q.profile !== DEFAULT_PROFILE) query.set("profile", q.profile);
   if (q.limit && q.limit !== DEFAULT_LIMIT) query.set("limit", String(q.limit));
   return query;
@@ -86,6 +92,7 @@ export function targetApiQuery(q: TargetQuery, extra: Record<string, string> = {
   if (q.regions.length) query.set("regions", q.regions.join(","));
   if (q.tags.length) query.set("tags", q.tags.join(","));
   if (q.minCapital != null) query.set("minCapital", String(q.minCapital));
+  if (q.area) query.set("area", q.area);
   query.set("limit", String(q.limit));
   query.set("profile", q.profile);
   for (const [key, value] of Object.entries(extra)) query.set(key, value);
@@ -100,6 +107,7 @@ export function listFilters(q: TargetQuery) {
     regions: q.regions,
     tags: q.tags,
     ...(q.minCapital != null ? { minCapital: q.minCapital } : {}),
+    ...(q.area ? { area: q.area } : {}),
     profile: q.profile,
   };
 }

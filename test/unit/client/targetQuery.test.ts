@@ -25,6 +25,7 @@ describe("target filters in the URL", () => {
       regions: ["130200", "120000"],
       tags: ["上市", "专精特新"],
       minCapital: 5000,
+      area: "130200",
       profile: "p-near",
       limit: 100,
     };
@@ -45,7 +46,7 @@ describe("target filters in the URL", () => {
   });
 
   it("ignores values that are not ids, region codes, known tags or sensible numbers", () => {
-    const query = q("segment=DROP TABLE&regions=13020,130200,abc&tags=上市,假标签&minCapital=-5&limit=100000&profile=../x");
+    const query = q("segment=DROP TABLE&regions=13020,130200,abc&tags=上市,假标签&minCapital=-5&limit=100000&profile=../x&area=1302");
     expect(query).toEqual({ ...DEFAULT_TARGET_QUERY, regions: ["130200"], tags: ["上市"] });
   });
 
@@ -56,6 +57,7 @@ describe("target filters in the URL", () => {
     expect(api.get("regions")).toBe("130200,120000");
     expect(api.get("minCapital")).toBe("1000");
     expect(api.get("format")).toBe("xlsx");
+    expect(new URLSearchParams(targetApiQuery({ ...DEFAULT_TARGET_QUERY, area: "130200" })).get("area")).toBe("130200");
   });
 
   it("saves a list with the filters it was ranked by, without the limit", () => {

@@ -4,8 +4,8 @@
  * export the list. An entry that reaches 已签约 becomes a project: the map shows its
  * segment as being filled.
  */
-import { App, Button, Popconfirm, Space, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { App, Button, Popconfirm, Space, Tag, Typography } from "antd";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { ListEntry, TargetListDetail } from "../../../../server/model/api";
 import type { EntryStatus } from "../../../../server/model/domain";
@@ -13,6 +13,7 @@ import { actions } from "../../api/actions";
 import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
+import { withinArea } from "../../model/geoMap";
 import { paths } from "../../model/paths";
 import { SIGNED_STATUSES, countByStatus, moveEntry, replaceEntry } from "../../model/pipeline";
 import { ButtonLink } from "../common/ButtonLink";
@@ -26,6 +27,9 @@ import { EntryDrawer } from "./EntryDrawer";
 import { PipelineBoard } from "./PipelineBoard";
 import { StatusCounts } from "./StatusCounts";
 import { useEntryChange } from "./useEntryChange";
+
+// 招商地图 and its outlines load the first time the map is opened.
+const GeoMapPanel = lazy(() => import("../TargetMap/GeoMapPanel").then((m) => ({ default: m.GeoMapPanel })));
 
 export function ListPage() {
   const { listId = "" } = useParams();
@@ -69,6 +73,23 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
       ),
     [setSearch],
   );
+
+  // 招商地图: map=1 shows it (map=meeting fills the screen); area= narrows the board to a region.
+  const mapMode = search.get("map");
+  const areaParam = search.get("area");
+  const area = areaParam && /^\d{6}$/.test(areaParam) ? areaParam : null;
+  const setParam = (key: string, value: string | null) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const revision = `${entries.length}-${entries.reduce((sum, e) => sum + e.version, 0)}`;
+  const shownEntries = useMemo(() => entries.filter((e) => withinArea(e.firm.regionCode, area)), [entries, area]);
 
   const mark = (id: string, on: boolean) =>
     setBusy((current) => {
@@ -162,6 +183,9 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
           <Button onClick={() => void download(files.list(list.id, "csv"), `${list.name}.csv`, "csv")} loading={downloading === "csv"} data-testid="export-list-csv">
             {t("export.csv")}
           </Button>
+          <Button type={mapMode ? "primary" : "default"} ghost={!!mapMode} onClick={() => setParam("map", mapMode ? null : "1")} data-testid="toggle-geo-map">
+            {mapMode ? t("geo.hide") : t("geo.show")}
+          </Button>
           <ButtonLink to={paths.map(list.zoneId, list.chainId)}>{t("lists.openMap")}</ButtonLink>
           <ButtonLink to={paths.report(list.zoneId, list.chainId)}>{t("report.open")}</ButtonLink>
           {can.edit && (
@@ -172,6 +196,22 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
         </Space>
       </div>
       <StatusCounts counts={counts} testId="list-status-counts" />
+      {mapMode && (
+        <Suspense fallback={<div className="geo-panel geo-loading">{t("request.loading")}</div>}>
+          <GeoMapPanel
+            request={api.listGeography(list.id, area, revision)}
+            onArea={(code) => setParam("area", code)}
+            meeting={mapMode === "meeting"}
+            onMeeting={(on) => setParam("map", on ? "meeting" : "1")}
+            exportName={`${list.name}-${t("geo.show")}`}
+          />
+        </Suspense>
+      )}
+      {area && (
+        <Tag closable onClose={() => setParam("area", null)} className="geo-area-tag" data-testid="filter-area">
+          {t("geo.areaFilter", { name: shownEntries[0]?.region.split(" ").slice(0, area.endsWith("0000") ? 1 : 2).join(" ") ?? area })}
+        </Tag>
+      )}
       <Typography.Paragraph type="secondary" className="board-hint">
         {can.edit ? t("board.hint") : t("auth.readOnly")}
       </Typography.Paragraph>
@@ -180,7 +220,7 @@ function ListBoard({ list, reload }: { list: TargetListDetail; reload(): void })
           {t("board.empty")}
         </div>
       ) : (
-        <PipelineBoard entries={entries} busy={busy} onMove={(entry, status) => void move(entry, status)} onOpen={setOpen} />
+        <PipelineBoard entries={shownEntries} busy={busy} onMove={(entry, status) => void move(entry, status)} onOpen={setOpen} />
       )}
       <EntryDrawer entry={open} onClose={() => setOpen(null)} onSave={save} onDelete={removeEntry} />
       <AddEntryDialog

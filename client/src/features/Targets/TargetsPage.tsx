@@ -6,8 +6,8 @@
  */
 import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Suspense, lazy, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { RankedTargets, TargetRanking, WonFirm } from "../../../../server/model/api";
 import { FIRM_TAGS } from "../../../../server/model/domain";
 import type { FirmTag } from "../../../../server/model/domain";
@@ -33,12 +33,28 @@ import { SaveListDialog } from "./SaveListDialog";
 import { ScoreBar, ScoreLegend } from "./ScoreBar";
 import { useTargetQuery } from "./useTargetQuery";
 
+// 招商地图 and its outlines load the first time the map is opened: the table alone does not pay for them.
+const GeoMapPanel = lazy(() => import("../TargetMap/GeoMapPanel").then((m) => ({ default: m.GeoMapPanel })));
+
 export function TargetsPage() {
   const { zoneId = "", chainId = "" } = useParams();
   const { t, locale } = useI18n();
   const { can } = useSession();
   const [query, update] = useTargetQuery();
   const ranking = useApi(api.targets(zoneId, chainId, query));
+  // 招商地图 beside the table: map=1 shows it, map=meeting fills the screen.
+  const [search, setSearch] = useSearchParams();
+  const mapMode = search.get("map");
+  const setMapMode = (mode: "1" | "meeting" | null) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (mode) next.set("map", mode);
+        else next.delete("map");
+        return next;
+      },
+      { replace: true },
+    );
   // Keep the last table on screen while a new filter loads, instead of a blank skeleton.
   const last = useRef<RankedTargets | null>(null);
   if (ranking.status === "ready") last.current = ranking.data;
@@ -290,6 +306,11 @@ export function TargetsPage() {
             data-testid="filter-limit"
           />
         </label>
+        {query.area && (
+          <Tag closable onClose={() => update({ area: null })} className="geo-area-tag" data-testid="filter-area">
+            {t("geo.areaFilter", { name: shown?.filters.area?.code === query.area ? shown.filters.area.name : query.area })}
+          </Tag>
+        )}
       </div>
 
       {ranking.status === "error" && !shown ? (
@@ -303,6 +324,9 @@ export function TargetsPage() {
                 : t("request.loading")}
             </Typography.Text>
             <span className="toolbar-spacer" />
+            <Button type={mapMode ? "primary" : "default"} ghost={!!mapMode} onClick={() => setMapMode(mapMode ? null : "1")} data-testid="toggle-geo-map">
+              {mapMode ? t("geo.hide") : t("geo.show")}
+            </Button>
             <Button disabled={picks.length === 0} onClick={() => simulate([...new Set(picks.map((p) => p.firmId))])} data-testid="simulate-selected">
               {picks.length ? t("targets.simulateSelected", { count: picks.length }) : t("targets.simulate")}
             </Button>
@@ -324,6 +348,17 @@ export function TargetsPage() {
             </Button>
           </div>
           {ranking.status === "error" && <RequestError error={ranking.error} onRetry={ranking.retry} />}
+          {mapMode && (
+            <Suspense fallback={<div className="geo-panel geo-loading">{t("request.loading")}</div>}>
+              <GeoMapPanel
+                request={api.targetGeography(zoneId, chainId, query)}
+                onArea={(area) => update({ area })}
+                meeting={mapMode === "meeting"}
+                onMeeting={(on) => setMapMode(on ? "meeting" : "1")}
+                exportName={`${zone?.shortName ?? zoneId}-${chain?.name ?? chainId}-${t("geo.show")}`}
+              />
+            </Suspense>
+          )}
           {shown && <Recommended ranking={shown} onSimulate={simulate} />}
           {shown && <LeaderOwnNote ranking={shown} />}
           {shown && shown.won.length > 0 && <WonFirms won={shown.won} />}

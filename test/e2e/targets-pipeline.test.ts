@@ -101,7 +101,10 @@ describe("targets, lists and the pipeline", () => {
 
     // The other card moves with the keyboard: the status select on the card.
     const select = page.locator(`[data-testid="entry-${other.firm.id}"] [data-testid="entry-status"]`);
+    // The card shows its new column at once; the entry's version moves only when the save answers.
+    const moved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes(`/api/lists/${listId}/entries/`));
     await pickOption(page, select, "已对接");
+    expect((await moved).status()).toBe(200);
     await expect.poll(() => entryStatus(page, other.firm.id)).toBe("已对接");
     await saveScreenshot(page, "32-board-signed");
 

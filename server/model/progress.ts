@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ChainFigures, FirmRef } from "./api.js";
-import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUSES, ProjectStatus, SEGMENT_STATUSES, StoredAmountWan } from "./domain.js";
+import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUSES, ProjectStatus, SEGMENT_STATUSES, SegmentStatus, StoredAmountWan } from "./domain.js";
 
 const Count = z.number().int().nonnegative();
 
@@ -139,6 +139,11 @@ export const SnapshotFigures = z.object({
   projects: z.object(Object.fromEntries(PROJECT_STATUSES.map((s) => [s, Count])) as Record<ProjectStatus, typeof Count>),
   projectInvestment: z.number(),
   pipeline: z.object(Object.fromEntries(ENTRY_STATUSES.map((s) => [s, Count])) as Record<EntryStatus, typeof Count>),
+  /**
+   * Each segment's status by id, as the gap rules give it (the map's colours). Absent from
+   * snapshots taken before it was kept: their per-segment comparison is limited to 补齐/失去.
+   */
+  segmentStatuses: z.record(Id, SegmentStatus).optional(),
 });
 export type SnapshotFigures = z.infer<typeof SnapshotFigures>;
 
@@ -165,6 +170,48 @@ export const SinceSummary = z.object({
   localFirmsNow: Count,
 });
 export type SinceSummary = z.infer<typeof SinceSummary>;
+
+/**
+ * How a segment changed since a day (docs/decisions/020-segment-changes-since-a-day.md):
+ * - filled (补齐): no local firm then, one now — the segments "补齐 N 个环节" counts;
+ * - worse (变差): its local firms gone, or its status more urgent (强 → 弱, 弱 → 缺链 …);
+ * - improved (好转): its status less urgent, with local firms then and now (弱 → 强 …);
+ * - unchanged;
+ * - added (新增环节): not in the chain then, and no local firm now;
+ * - unrecorded: the comparison cannot say (no snapshot before the day, or one that kept
+ *   no per-segment statuses and the segment's coverage did not change).
+ */
+export const SINCE_CHANGES = ["filled", "improved", "worse", "unchanged", "added", "unrecorded"] as const;
+export const SinceChange = z.enum(SINCE_CHANGES);
+export type SinceChange = z.infer<typeof SinceChange>;
+
+export const SegmentSince = z.object({
+  id: Id,
+  name: z.string(),
+  /** When the day began; null: not known (see `change`). */
+  statusThen: SegmentStatus.nullable(),
+  /** Had a local firm when the day began; null: no snapshot before the day. */
+  coveredThen: z.boolean().nullable(),
+  statusNow: SegmentStatus,
+  coveredNow: z.boolean(),
+  change: SinceChange,
+});
+export type SegmentSince = z.infer<typeof SegmentSince>;
+
+/** What changed in a zone × chain since a day, segment by segment, for the map. */
+export const ChainChanges = z.object({
+  zoneId: Id,
+  chainId: Id,
+  /** The same summary the cockpit and the report show. */
+  since: SinceSummary,
+  /** The snapshot compared with kept each segment's status; false: none before the day, or an older one without them. */
+  segmentRecord: z.boolean(),
+  segments: z.array(SegmentSince),
+  counts: z.object(Object.fromEntries(SINCE_CHANGES.map((c) => [c, Count])) as Record<SinceChange, typeof Count>),
+});
+export type ChainChanges = z.infer<typeof ChainChanges>;
+
+export const ChangesQuery = z.object({ since: IsoDate });
 
 export const ChainHistory = z.object({ zoneId: Id, chainId: Id, trend: z.array(TrendPoint), since: SinceSummary });
 export type ChainHistory = z.infer<typeof ChainHistory>;

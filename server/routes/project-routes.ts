@@ -4,14 +4,14 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { currentUser } from "../accounts/authenticate.js";
 import { Id } from "../model/domain.js";
-import { ChainHistory, Cockpit, CockpitQuery, HistoryQuery, NewProject, ProjectChange, ProjectDetail, ProjectQuery, ProjectRegister } from "../model/progress.js";
+import { ChainChanges, ChainHistory, ChangesQuery, Cockpit, CockpitQuery, HistoryQuery, NewProject, ProjectChange, ProjectDetail, ProjectQuery, ProjectRegister } from "../model/progress.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
 import { projectTable, projectTotalsTable } from "../exports/project-sheets.js";
 import { getChain } from "../services/chains.js";
 import { getCockpit } from "../services/cockpit.js";
 import { sourceLabeler } from "../services/documents.js";
 import { createProject, updateProject } from "../services/editing/projects.js";
-import { defaultSince, getChainHistory, primeSnapshots, scheduleSnapshots } from "../services/history.js";
+import { defaultSince, getChainChanges, getChainHistory, primeSnapshots, scheduleSnapshots } from "../services/history.js";
 import { getProject, listProjects } from "../services/projects.js";
 import { parseInput, sendJson } from "./http.js";
 
@@ -62,6 +62,13 @@ export function projectRoutes(store: GraphStore): Router {
     const { since } = parseInput(HistoryQuery, req.query, "query");
     const now = new Date();
     sendJson(res, ChainHistory, await getChainHistory(store, zoneId, chainId, since ?? defaultSince(now), now));
+  });
+
+  // The map's "since" view: each segment then and now. The day is required: there is no default comparison on a map.
+  router.get("/zones/:zoneId/chains/:chainId/changes", async (req, res) => {
+    const { zoneId, chainId } = parseInput(ChainParams, req.params, "params");
+    const { since } = parseInput(ChangesQuery, req.query, "query");
+    sendJson(res, ChainChanges, await getChainChanges(store, zoneId, chainId, since));
   });
 
   return router;

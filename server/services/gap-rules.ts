@@ -34,6 +34,12 @@ const STATUS_OF_GAP: Record<GapKind, Exclude<SegmentStatus, "strong">> = {
   "leader-dependency": "weak",
 };
 const STATUS_BY_URGENCY: readonly SegmentStatus[] = ["bottleneck", "missing", "weak"];
+
+/** How urgent a status is: strong 0, weak 1, missing 2, bottleneck 3 (the order a status is chosen by). */
+export function urgency(status: SegmentStatus): number {
+  const rank = STATUS_BY_URGENCY.indexOf(status);
+  return rank < 0 ? 0 : STATUS_BY_URGENCY.length - rank;
+}
 /** Local firms named in a sentence; more are counted, not named. */
 const NAMED_FIRMS = 3;
 

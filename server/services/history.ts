@@ -7,11 +7,24 @@
  * getChainGaps), the projects from projectTotals, the pipeline from the list entries.
  */
 import { z } from "zod";
-import type { GraphStore } from "../graph/store.js";
+import type { GraphStore, Row } from "../graph/store.js";
 import { ENTRY_STATUSES, FILLING_STATUSES, PROJECT_STATUSES, type EntryStatus, type ProjectStatus } from "../model/domain.js";
 import type { ChainGaps } from "../model/api.js";
-import { ChainSnapshot, type ChainHistory, type RegisterProject, type SinceSummary, type SnapshotFigures, type TrendPoint } from "../model/progress.js";
+import type { SegmentStatus } from "../model/domain.js";
+import {
+  ChainSnapshot,
+  SINCE_CHANGES,
+  type ChainChanges,
+  type ChainHistory,
+  type RegisterProject,
+  type SinceChange,
+  type SegmentSince,
+  type SinceSummary,
+  type SnapshotFigures,
+  type TrendPoint,
+} from "../model/progress.js";
 import { chinaDay } from "./editing/projects.js";
+import { urgency } from "./gap-rules.js";
 import { getChainGaps } from "./gaps.js";
 import { graphVersion } from "./read-cache.js";
 import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry, type ProjectRecord } from "./projects.js";
@@ -45,6 +58,7 @@ export function snapshotFigures(gaps: ChainGaps, projects: readonly RegisterProj
     projects: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, here.filter((p) => p.status === s).length])) as Record<ProjectStatus, number>,
     projectInvestment: projectTotals(here).investment,
     pipeline,
+    segmentStatuses: Object.fromEntries(gaps.segments.map((s) => [s.segmentId, s.status])),
   };
 }
 
@@ -74,7 +88,16 @@ export async function currentStates(store: GraphStore, zoneId: string | null = n
 }
 
 export async function listSnapshots(store: GraphStore, zoneId: string | null, chainId: string | null): Promise<ChainSnapshot[]> {
-  const rows = parseRows(SnapshotRow, await store.read("history/list-snapshots", { zoneId, chainId }));
+  return readSnapshots(await store.read("history/list-snapshots", { zoneId, chainId }));
+}
+
+/** The latest snapshot of each zone × chain: what a new one is compared with. */
+export async function latestSnapshots(store: GraphStore): Promise<ChainSnapshot[]> {
+  return readSnapshots(await store.read("history/list-latest-snapshots", {}));
+}
+
+function readSnapshots(raw: Row[]): ChainSnapshot[] {
+  const rows = parseRows(SnapshotRow, raw);
   // A snapshot that no longer reads (written by another version) is left out, not an error.
   return rows.flatMap((r) => {
     const parsed = ChainSnapshot.safeParse({ ...r, figures: safeJson(r.figures) });
@@ -97,9 +120,8 @@ const key = (zoneId: string, chainId: string) => `${zoneId}|${chainId}`;
  * snapshot. Returns how many snapshots were written.
  */
 export async function takeSnapshots(store: GraphStore, now = new Date()): Promise<number> {
-  const [states, snapshots] = await Promise.all([currentStates(store), listSnapshots(store, null, null)]);
-  const latest = new Map<string, ChainSnapshot>();
-  for (const s of snapshots) latest.set(key(s.zoneId, s.chainId), s);
+  const [states, snapshots] = await Promise.all([currentStates(store), latestSnapshots(store)]);
+  const latest = new Map(snapshots.map((s) => [key(s.zoneId, s.chainId), s]));
   const day = chinaDay(now);
   const rows = states
     .filter(({ gaps, figures }) => JSON.stringify(latest.get(key(gaps.zone.id, gaps.chain.id))?.figures) !== JSON.stringify(figures))
@@ -235,35 +257,94 @@ export function completenessTrend(snapshots: readonly ChainSnapshot[], now: Snap
   return [...points, { day: today, completeness: now.completeness }];
 }
 
+/** The snapshot a comparison since a day starts from: the last one before the day (the state as it began). */
+function baselineOf(snapshots: readonly ChainSnapshot[], since: string): ChainSnapshot | null {
+  return snapshots.filter((s) => s.day < since).at(-1) ?? null;
+}
+
+/** A segment as a comparison sees it: its status (null: not recorded) and whether it has a local firm. */
+export interface SegmentState {
+  status: SegmentStatus | null;
+  covered: boolean;
+}
+
+/**
+ * How a segment changed (see SinceChange): `then` null when there is no snapshot from
+ * before the day, its status "absent" when the snapshot kept statuses and the segment was
+ * not among them (not in the chain then). Coverage first — it is what 补齐 and 完整度 count —
+ * then the status's urgency as the gap rules order it.
+ */
+export function segmentChange(then: { status: SegmentStatus | null | "absent"; covered: boolean } | null, now: { status: SegmentStatus; covered: boolean }): SinceChange {
+  if (!then) return "unrecorded";
+  if (!then.covered && now.covered) return "filled";
+  if (then.covered && !now.covered) return "worse";
+  if (then.status === "absent") return "added";
+  if (then.status === null) return "unrecorded";
+  const step = urgency(now.status) - urgency(then.status);
+  return step > 0 ? "worse" : step < 0 ? "improved" : "unchanged";
+}
+
+/** Each segment of the chain now against the snapshot a comparison starts from. */
+export function segmentChanges(state: ChainState, before: ChainSnapshot | null): SegmentSince[] {
+  const coveredThen = new Set(before?.figures.coveredSegmentIds ?? []);
+  const statusesThen = before?.figures.segmentStatuses;
+  return state.gaps.segments.map((s) => {
+    const then = before && { covered: coveredThen.has(s.segmentId), status: statusesThen ? (statusesThen[s.segmentId] ?? ("absent" as const)) : null };
+    const now = { status: s.status, covered: s.localFirmCount > 0 };
+    return {
+      id: s.segmentId,
+      name: s.name,
+      statusThen: then && then.status !== "absent" ? then.status : null,
+      coveredThen: then ? then.covered : null,
+      statusNow: now.status,
+      coveredNow: now.covered,
+      change: segmentChange(then, now),
+    };
+  });
+}
+
 /**
  * What changed since a day: the figures now against the snapshot of the last day before
  * it (the state when that day began); projects won on or after it from their own dates.
+ * The segments filled and lost are those segmentChanges finds, so the map marks the same ones.
  */
 export function sinceSummary(state: ChainState, snapshots: readonly ChainSnapshot[], projects: readonly RegisterProject[], since: string): SinceSummary {
-  const before = snapshots.filter((s) => s.day < since).at(-1) ?? null;
-  const names = new Map(state.gaps.segments.map((s) => [s.segmentId, s.name]));
-  const thenCovered = new Set(before?.figures.coveredSegmentIds ?? []);
-  const nowCovered = new Set(state.figures.coveredSegmentIds);
-  const named = (ids: string[]) => ids.map((id) => ({ id, name: names.get(id) ?? id }));
+  const before = baselineOf(snapshots, since);
+  const changes = segmentChanges(state, before);
+  const named = (keep: (s: SegmentSince) => boolean) => changes.filter(keep).map(({ id, name }) => ({ id, name }));
   const won = projects.filter((p) => inScope(p, state.gaps.zone.id, state.gaps.chain.id) && FILLING_STATUSES.includes(p.status) && (signedOn(p) ?? "") >= since);
   return {
     since,
     baselineDay: before?.day ?? null,
     completenessThen: before?.figures.completeness ?? null,
     completenessNow: state.figures.completeness,
-    filledSegments: before ? named([...nowCovered].filter((id) => !thenCovered.has(id))) : [],
-    lostSegments: before ? named([...thenCovered].filter((id) => !nowCovered.has(id) && names.has(id))) : [],
+    filledSegments: named((s) => s.change === "filled"),
+    lostSegments: named((s) => s.coveredThen === true && !s.coveredNow),
     newlySigned: projectTotals(won),
     localFirmsThen: before?.figures.localFirms ?? null,
     localFirmsNow: state.figures.localFirms,
   };
 }
 
+/** One zone × chain now, its snapshots and the projects, as the comparisons read them. */
+async function readChainHistory(store: GraphStore, zoneId: string, chainId: string) {
+  const [gaps, { projects, entries }, snapshots] = await Promise.all([getChainGaps(store, zoneId, chainId), readProgress(store), listSnapshots(store, zoneId, chainId)]);
+  return { state: { gaps, figures: snapshotFigures(gaps, projects, entries) }, projects, snapshots };
+}
+
 /** One zone × chain's trend and what changed since a day. */
 export async function getChainHistory(store: GraphStore, zoneId: string, chainId: string, since: string, now = new Date()): Promise<ChainHistory> {
-  const [gaps, { projects, entries }, snapshots] = await Promise.all([getChainGaps(store, zoneId, chainId), readProgress(store), listSnapshots(store, zoneId, chainId)]);
-  const state = { gaps, figures: snapshotFigures(gaps, projects, entries) };
+  const { state, projects, snapshots } = await readChainHistory(store, zoneId, chainId);
   return { zoneId, chainId, trend: completenessTrend(snapshots, state.figures, chinaDay(now)), since: sinceSummary(state, snapshots, projects, since) };
+}
+
+/** What changed since a day segment by segment, with the summary the cockpit and the report show. */
+export async function getChainChanges(store: GraphStore, zoneId: string, chainId: string, since: string): Promise<ChainChanges> {
+  const { state, projects, snapshots } = await readChainHistory(store, zoneId, chainId);
+  const before = baselineOf(snapshots, since);
+  const segments = segmentChanges(state, before);
+  const counts = Object.fromEntries(SINCE_CHANGES.map((c) => [c, segments.filter((s) => s.change === c).length])) as Record<SinceChange, number>;
+  return { zoneId, chainId, since: sinceSummary(state, snapshots, projects, since), segmentRecord: !!before?.figures.segmentStatuses, segments, counts };
 }
 
 /** The day a comparison starts from when none is asked for: 30 days ago. */

@@ -2,16 +2,19 @@
  * Where we stand and what changed, end to end: a target signed on the pipeline board
  * becomes a project in the register, counts on the cockpit (city and zone) and in the
  * report's "since" line; the cockpit reads on a projector (no type below 18 px at
- * 1280×720, screenshots in test-artifacts/) and its charts save as PNG.
+ * 1280×720, screenshots in test-artifacts/) and its charts save as PNG. The chain map,
+ * given a 对比日期, marks the segments filled and worsened since then.
  */
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TargetListDetail } from "../../server/model/api";
+import type { ChainMap, TargetListDetail } from "../../server/model/api";
+import { readFirmSegment } from "../../server/services/editing/firm-segments.js";
+import { currentStates } from "../../server/services/history.js";
 import type { ProjectRegister } from "../../server/model/progress";
 import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, pngSize, saveScreenshot, settle } from "./browser";
+import { launchBrowser, openPage, pickOption, pngSize, saveScreenshot, settle, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -143,6 +146,93 @@ describe("the project register, the cockpit and what changed", () => {
     await page.waitForSelector('[data-testid="report-map"] svg');
     await settle(page);
     await saveScreenshot(page, "53-report-since");
+    expect(errors).toEqual([]);
+  });
+
+  it("the chain map marks what was filled and what got worse since a day, on screen, in meeting mode and in the export", async () => {
+    // The chain as it stood the day before `since`: its snapshot, as the snapshot run keeps it.
+    const dayBefore = new Date(Date.parse(`${since}T12:00:00+08:00`) - 86_400_000).toISOString().slice(0, 10);
+    const state = (await currentStates(app.store, ZONE)).find((s) => s.gaps.chain.id === CHAIN)!;
+    const row = { id: `${ZONE}|${CHAIN}|${dayBefore}`, zoneId: ZONE, chainId: CHAIN, day: dayBefore, takenAt: `${dayBefore}T04:00:00.000Z`, completeness: state.figures.completeness, figures: JSON.stringify(state.figures) };
+    await app.store.write([{ query: "history/put-snapshot", rows: [row] }], { keepsCaches: true });
+
+    // Since then: a local firm starts in a segment that had none; the only firm of another stops.
+    const map = await api<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
+    const filled = map.segments.find((s) => s.localFirmCount === 0)!;
+    const emptied = map.segments.find((s) => s.localFirmCount === 1 && s.id !== filled.id)!;
+    const newcomer = map.firms.find((f) => !f.segments.some((s) => s.segmentId === filled.id))!;
+    const leaving = map.firms.find((f) => f.segments.some((s) => s.segmentId === emptied.id))!;
+    await api(`/api/firms/${newcomer.id}/segments/${filled.id}`, { method: "PUT", body: JSON.stringify({ products: "新增产品" }) });
+    const link = (await readFirmSegment(app.store, leaving.id, emptied.id))!;
+    const removed = await app.fetch(`/api/firms/${leaving.id}/segments/${emptied.id}?version=${link.version}`, { method: "DELETE" });
+    expect(removed.status).toBe(204);
+
+    // The 对比日期 picked on the map goes into the URL.
+    const { page, errors } = await openPage(browser, app);
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}`);
+    await waitForMap(page);
+    expect(await page.locator('[data-testid="map-since-line"]').count()).toBe(0);
+    await page.locator('[data-testid="map-since"] input, input[data-testid="map-since"]').first().click();
+    await page.keyboard.type(since);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`since=${since}`));
+    const line = page.locator('[data-testid="map-since-line"]');
+    await line.waitFor();
+    expect(await line.innerText()).toMatch(new RegExp(`自 ${since} 以来：补齐 1 个环节，失去 1 个环节`));
+
+    // The marks are on exactly those nodes, as Cytoscape holds them.
+    const marks = () =>
+      page.waitForFunction(() => {
+        const cy = window.__cy;
+        const nodes = cy?.nodes(".segment").filter((n) => n.data("change") !== undefined);
+        if (!cy || !nodes || nodes.length === 0) return null;
+        return {
+          filled: cy.nodes(".since-filled").map((n) => n.id()),
+          worse: cy.nodes(".since-worse").map((n) => n.id()),
+          improved: cy.nodes(".since-improved").map((n) => n.id()),
+          image: String(cy.nodes(".since-filled").first().style("background-image")),
+        };
+      });
+    const onScreen = (await (await marks()).jsonValue())!;
+    expect(onScreen).toMatchObject({ filled: [filled.id], worse: [emptied.id], improved: [] });
+    expect(onScreen.image).toContain("data:image/svg+xml");
+    expect(await page.locator('[data-testid="legend-since-filled"]').textContent()).toContain(`自 ${since} 起补齐 1`);
+    expect(await page.locator('[data-testid="legend-since-worse"]').textContent()).toContain(`自 ${since} 起变差 1`);
+    await settle(page);
+    await saveScreenshot(page, "54-map-since-1280x720");
+    // Up close, for a person to look at: the marks on the two segments.
+    await page.evaluate((ids) => window.__cy!.fit(window.__cy!.nodes().filter((n) => ids.includes(n.id())), 60), [filled.id, emptied.id]);
+    await settle(page);
+    await saveScreenshot(page, "54b-map-since-marks");
+
+    // Meeting mode keeps the comparison.
+    await page.locator('[data-testid="enter-meeting"]').click();
+    await page.waitForSelector('[data-testid="meeting-mode"]');
+    await waitForMap(page);
+    expect(page.url()).toContain(`since=${since}`);
+    expect((await (await marks()).jsonValue())!).toMatchObject({ filled: [filled.id], worse: [emptied.id] });
+    expect(await page.locator('[data-testid="meeting-bar"] [data-testid="map-since-line"]').innerText()).toContain("补齐 1 个环节");
+    await settle(page);
+    await saveScreenshot(page, "55-map-since-meeting-1280x720");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector('[data-testid="meeting-mode"]', { state: "detached" });
+
+    // The exported file carries the marks, on the same segments, and their legend.
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}?since=${since}`);
+    await waitForMap(page);
+    await marks();
+    await page.locator('[data-testid="export"]').hover();
+    const download = page.waitForEvent("download");
+    await page.locator('[data-testid="export-svg"]').click();
+    const svg = readFileSync((await (await download).path())!, "utf8");
+    expect(svg.match(/data-mark="since-filled"/g)).toHaveLength(1);
+    expect(svg.match(/data-mark="since-worse"/g)).toHaveLength(1);
+    expect(svg).toContain(`自 ${since} 起补齐 1`);
+    expect(svg).toContain(`自 ${since} 以来：补齐 1 个环节`);
+    // So does the print view (the PDF).
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/print?since=${since}`);
+    await page.waitForSelector('[data-testid="print-map"] [data-mark="since-filled"]');
+    expect(await page.locator('[data-testid="print-sheet"] [data-testid="map-since-line"]').innerText()).toContain("补齐 1 个环节");
     expect(errors).toEqual([]);
   });
 });

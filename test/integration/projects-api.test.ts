@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { ChainMap, ListEntry, TargetListDetail } from "../../server/model/api.js";
-import { ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../server/model/progress.js";
+import { ChainChanges, ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../server/model/progress.js";
 import { listSnapshots, snapshotsSettled } from "../../server/services/history.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
@@ -177,6 +177,22 @@ describe("the cockpit", () => {
     expect(snapshot).toMatchObject({ day: today, figures: { projects: { 投产: 1 } } });
     const history = ChainHistory.parse((await call("/api/zones/lingyuan/chains/steel/history?since=2026-01-01")).body);
     expect(history.trend.at(-1)).toEqual({ day: today, completeness: snapshot!.figures.completeness });
+  });
+
+  it("says segment by segment what changed since a day, with the history's summary", async () => {
+    await snapshotsSettled(app.store);
+    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+    const changes = ChainChanges.parse((await call(`/api/zones/lingyuan/chains/steel/changes?since=${tomorrow}`)).body);
+    const history = ChainHistory.parse((await call(`/api/zones/lingyuan/chains/steel/history?since=${tomorrow}`)).body);
+    expect(changes.since).toEqual(history.since);
+    expect(changes.segmentRecord).toBe(true);
+    expect(changes.segments.map((s) => [s.id, s.change])).toEqual(["steel-ore", "steel-scrap", "steel-iron", "steel-steel", "steel-strip"].map((id) => [id, "unchanged"]));
+    // The day is required, and must be a day.
+    const missing = await call("/api/zones/lingyuan/chains/steel/changes");
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain("since");
+    expect((await call("/api/zones/lingyuan/chains/steel/changes?since=2026-13-01")).status).toBe(400);
+    expect((await call("/api/zones/nowhere/chains/steel/changes?since=2026-10-01")).status).toBe(404);
   });
 
   it("answers 404 for an unknown zone", async () => {

@@ -32,7 +32,7 @@ import type { ExchangeRate } from "../../../server/model/domain";
 import type { RegionLevel } from "../../../server/model/domain";
 import type { AuditFilter } from "../model/auditFilter";
 import { auditQuery } from "../model/auditFilter";
-import { ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../../server/model/progress";
+import { ChainChanges, ChainHistory, Cockpit, ProjectDetail, ProjectRegister } from "../../../server/model/progress";
 import type { ProjectFilter } from "../model/projectQuery";
 import { projectApiQuery } from "../model/projectQuery";
 import type { TargetQuery } from "../model/targetQuery";
@@ -154,6 +154,11 @@ export const api = {
   chainHistory: (zoneId: string, chainId: string, since: string | null): ApiRequest<ChainHistory> => ({
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/history${since ? `?since=${since}` : ""}`,
     schema: ChainHistory,
+  }),
+  /** What changed in a zone × chain since a day, segment by segment (the map's 对比日期). */
+  chainChanges: (zoneId: string, chainId: string, since: string): ApiRequest<ChainChanges> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/changes?since=${since}`,
+    schema: ChainChanges,
   }),
   search: (query: string): ApiRequest<SearchResults> => ({
     path: `/api/search?q=${encodeURIComponent(query)}`,

@@ -6,10 +6,12 @@
  * layout, so Cytoscape only needs the `preset` layout and nothing is ever re-laid out.
  */
 import type { ChainMap, MapFirm } from "../../../server/model/api";
+import type { SegmentSince, SinceChange } from "../../../server/model/progress";
 import type { Stage } from "../../../server/model/domain";
 import { GEOMETRY, layoutChainMap } from "./layout";
 import type { Box, LaneId, MapLayout, Point } from "./layout";
 import { wrapLabel, wrapWords } from "./label";
+import { isSinceMark } from "./since";
 import type { SegmentDiagnosis, SegmentStatus } from "./status";
 
 type ExternalLink = ChainMap["externalLinks"][number];
@@ -36,6 +38,9 @@ export interface MapNodeData {
   leader?: boolean;
   /** A signed (or later) project is filling this segment (补链中). */
   filling?: boolean;
+  /** With a 对比日期: how the segment changed since that day, and its status then (null: not known). */
+  change?: SinceChange;
+  statusThen?: SegmentStatus | null;
   name?: string;
   /** Fold nodes: the side nodes they stand for, each with the segments of this map it links to. */
   members?: FoldMember[];
@@ -104,6 +109,8 @@ export interface MapElementOptions {
   foldSides?: boolean;
   /** How a summary node names other chains (default: the side's lane label). */
   otherChainsLabel?: string;
+  /** What changed since a chosen day, by segment id: filled, improved and worse segments are marked. */
+  changes?: ReadonlyMap<string, Pick<SegmentSince, "change" | "statusThen">>;
 }
 
 export const LABEL_FONT_SIZE = 19;
@@ -243,6 +250,7 @@ export function buildMapElements(
     const status = diagnosis.get(segment.id)?.status ?? "missing";
     const isExpanded = placement.children.length > 0;
     const hidden = faded.has(segment.id);
+    const since = options.changes?.get(segment.id);
     nodes.push({
       group: "nodes",
       data: {
@@ -257,6 +265,7 @@ export function buildMapElements(
         projectCount: segment.projectCount,
         leader: segment.leader,
         filling: segment.filling,
+        ...(since ? { change: since.change, statusThen: since.statusThen } : {}),
         ...size(placement.box),
       },
       ...(isExpanded ? {} : { position: centre(placement.box) }),
@@ -266,6 +275,7 @@ export function buildMapElements(
         ...(segment.localFirmCount === 0 ? ["without-firms"] : []),
         ...(segment.leader ? ["leader"] : []),
         ...(segment.filling ? ["filling"] : []),
+        ...(isSinceMark(since?.change) ? [`since-${since.change}`] : []),
         ...(isExpanded ? ["expanded"] : []),
         ...(hidden ? ["faded"] : []),
       ],

@@ -1,8 +1,8 @@
 /**
  * What a chain-map view shows beyond the map itself (selection, expanded segments,
- * filters, search hits, meeting mode), kept in the URL's query so that any view can be
- * shared and reopens the same. Defaults are left out, and lists are sorted, so the same
- * view always has the same URL.
+ * filters, search hits, meeting mode, the day changes are marked since), kept in the
+ * URL's query so that any view can be shared and reopens the same. Defaults are left out,
+ * and lists are sorted, so the same view always has the same URL.
  */
 import type { Stage } from "../../../server/model/domain";
 import { STAGES } from "../../../server/model/domain";
@@ -22,6 +22,8 @@ export interface MapView {
   meeting: boolean;
   /** Meeting mode: the stage page shown (1 = the first), when a map is split into pages. */
   page: number;
+  /** 对比日期: mark what changed since this day (YYYY-MM-DD); null: no comparison. */
+  since: string | null;
 }
 
 export const DEFAULT_MAP_VIEW: MapView = {
@@ -32,9 +34,11 @@ export const DEFAULT_MAP_VIEW: MapView = {
   focus: [],
   meeting: false,
   page: 1,
+  since: null,
 };
 
 const ID = /^[a-z0-9]+(?:[-.:][a-z0-9]+)*$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function parseMapView(query: URLSearchParams): MapView {
   const list = (key: string) =>
@@ -55,6 +59,7 @@ export function parseMapView(query: URLSearchParams): MapView {
     focus: [...new Set(list("focus"))].sort(),
     meeting: query.get("meeting") === "1",
     page: /^[1-9]\d{0,2}$/.test(query.get("page") ?? "") ? Number(query.get("page")) : 1,
+    since: DAY.test(query.get("since") ?? "") ? query.get("since") : null,
   };
 }
 
@@ -69,6 +74,7 @@ export function writeMapView(view: Partial<MapView>): URLSearchParams {
   if (view.focus?.length) query.set("focus", [...new Set(view.focus)].sort().join(","));
   if (view.meeting) query.set("meeting", "1");
   if (view.meeting && view.page && view.page > 1) query.set("page", String(view.page));
+  if (view.since) query.set("since", view.since);
   return query;
 }
 

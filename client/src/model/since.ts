@@ -3,7 +3,7 @@
  * 18% → 29%，新签约 3 个项目，4.2 亿元". Parts with nothing to say are left out; with no
  * snapshot from before the day, the completeness comparison says so instead of guessing.
  */
-import type { SinceSummary } from "../../../server/model/progress";
+import type { ChainChanges, SinceChange, SinceSummary } from "../../../server/model/progress";
 import { formatMoney, formatPercent } from "./format";
 import type { Locale } from "./locale";
 
@@ -17,7 +17,16 @@ export type SinceKey =
   | "since.signed"
   | "since.signedAmount"
   | "since.nothing"
-  | "since.separator";
+  | "since.separator"
+  | `mapSince.legend.${SinceMark}`;
+
+/** The changes the map marks on a segment (the rest — unchanged, added, unrecorded — carry no mark). */
+export const SINCE_MARKS = ["filled", "improved", "worse"] as const satisfies readonly SinceChange[];
+export type SinceMark = (typeof SINCE_MARKS)[number];
+
+export function isSinceMark(change: SinceChange | undefined): change is SinceMark {
+  return (SINCE_MARKS as readonly string[]).includes(change ?? "");
+}
 
 export function sinceSentence(summary: SinceSummary, t: Translate, locale: Locale): string {
   const parts: string[] = [];
@@ -30,4 +39,10 @@ export function sinceSentence(summary: SinceSummary, t: Translate, locale: Local
   if (signed.count)
     parts.push(signed.withInvestment ? t("since.signedAmount", { count: signed.count, amount: formatMoney(signed.investment, locale) }) : t("since.signed", { count: signed.count }));
   return `${t("since.lead", { date: summary.since })}${parts.length ? parts.join(t("since.separator")) : t("since.nothing")}`;
+}
+
+/** The legend's words for each mark, with how many segments carry it: "自 2026-10-01 起补齐 2". */
+export function sinceLegend(changes: ChainChanges, t: Translate): Record<SinceMark, string> {
+  const label = (mark: SinceMark) => `${t(`mapSince.legend.${mark}`, { date: changes.since.since })} ${changes.counts[mark]}`;
+  return { filled: label("filled"), improved: label("improved"), worse: label("worse") };
 }

@@ -6,7 +6,9 @@
 import type { Box } from "./layout";
 import type { MapElements, MapNode } from "./elements";
 import type { Palette, StatusStyle } from "./palette";
-import { fillingBadgeSvg, statusStyle } from "./palette";
+import { fillingBadgeSvg, sinceBadgeSvg, statusStyle } from "./palette";
+import { isSinceMark, SINCE_MARKS } from "./since";
+import type { SinceMark } from "./since";
 import type { SegmentStatus } from "./status";
 import { SEGMENT_STATUSES } from "./status";
 import { textWidth } from "./label";
@@ -19,6 +21,8 @@ export interface SvgLegend {
   external: string;
   /** 补链中: shown when given. */
   filling?: string;
+  /** With a 对比日期: what each mark of a change means ("自 2026-10-01 起补齐 2"), on a second row. */
+  since?: Record<SinceMark, string>;
 }
 
 export interface SvgOptions {
@@ -27,6 +31,8 @@ export interface SvgOptions {
   title?: string;
   /** Second heading line, e.g. the date and completeness. */
   subtitle?: string;
+  /** A third line under it, e.g. what changed since the 对比日期. */
+  note?: string;
   legend?: SvgLegend;
   /**
    * Scale to the containing box (print view, report) instead of the map's natural pixel
@@ -39,14 +45,16 @@ export interface SvgOptions {
 const MARGIN = 24;
 const FLUID_MARGIN = 12;
 const TITLE_HEIGHT = 76;
+const NOTE_HEIGHT = 26;
 const LEGEND_HEIGHT = 56;
+const LEGEND_ROW = 40;
 
 export function renderMapSvg(elements: MapElements, options: SvgOptions): string {
   const { palette } = options;
   const margin = options.fluid ? FLUID_MARGIN : MARGIN;
   const bounds = elements.layout.bounds;
-  const top = options.title ? TITLE_HEIGHT : 0;
-  const bottom = options.legend ? LEGEND_HEIGHT : 0;
+  const top = options.title ? TITLE_HEIGHT + (options.note ? NOTE_HEIGHT : 0) : 0;
+  const bottom = options.legend ? LEGEND_HEIGHT + (options.legend.since ? LEGEND_ROW : 0) : 0;
   const width = bounds.width + 2 * margin;
   const height = bounds.height + 2 * margin + top + bottom;
   const boxes = new Map<string, Box>();
@@ -64,6 +72,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
     out.push(text(margin, margin + 28, options.title, { size: 28, weight: 700, fill: "#000", anchor: "start" }));
     if (options.subtitle)
       out.push(text(margin, margin + 58, options.subtitle, { size: 16, weight: 400, fill: "#444", anchor: "start" }));
+    if (options.note) out.push(text(margin, margin + 58 + NOTE_HEIGHT, options.note, { size: 16, weight: 700, fill: "#222", anchor: "start" }));
   }
   out.push(`<g transform="translate(${margin - bounds.x},${margin + top - bounds.y})">`);
 
@@ -100,6 +109,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
         group.push(rect(inflate(box, 5), { fill: "none", stroke: palette.leader.border, strokeWidth: palette.leader.borderWidth, radius: 12 }));
       group.push(...statusRect(box, style));
       if (node.data.filling) group.push(badge(box, palette));
+      if (isSinceMark(node.data.change)) group.push(sinceBadge(box, palette, node.data.change));
       const expanded = node.classes.includes("expanded");
       group.push(
         multiline(box, node.data.label, {
@@ -120,7 +130,7 @@ export function renderMapSvg(elements: MapElements, options: SvgOptions): string
   }
   out.push("</g>");
 
-  if (options.legend) out.push(legend(options.legend, palette, margin, height - LEGEND_HEIGHT + 8));
+  if (options.legend) out.push(legend(options.legend, palette, margin, height - bottom + 8));
   out.push("</svg>");
   return out.join("\n");
 }
@@ -150,6 +160,15 @@ function legend(labels: SvgLegend, palette: Palette, x0: number, y0: number): st
     parts.push(`<g transform="translate(${n(x + 9)},${n(y0)})">${fillingBadgeSvg(palette, 26)}</g>`);
     parts.push(text(x + 54, y0 + 19, labels.filling, { size: 16, weight: 400, fill: "#222", anchor: "start" }));
   }
+  if (labels.since) {
+    x = x0;
+    const y = y0 + LEGEND_ROW;
+    for (const mark of SINCE_MARKS) {
+      parts.push(`<g transform="translate(${n(x + 9)},${n(y)})">${sinceBadgeSvg(palette, mark, 26)}</g>`);
+      parts.push(text(x + 54, y + 19, labels.since[mark], { size: 16, weight: 400, fill: "#222", anchor: "start" }));
+      x += 54 + textWidth(labels.since[mark], 16) + 28;
+    }
+  }
   return `<g>${parts.join("")}</g>`;
 }
 
@@ -177,6 +196,12 @@ function statusRect(box: Box, style: StatusStyle): string[] {
 function badge(box: Box, palette: Palette): string {
   const size = palette.filling.size;
   return `<g transform="translate(${n(box.x + box.width - size / 2)},${n(box.y - size / 2)})" data-mark="filling">${fillingBadgeSvg(palette)}</g>`;
+}
+
+/** A change's mark centred on the segment's top-left corner, where the canvas draws it. */
+function sinceBadge(box: Box, palette: Palette, mark: SinceMark): string {
+  const size = palette.since.size;
+  return `<g transform="translate(${n(box.x - size / 2)},${n(box.y - size / 2)})" data-mark="since-${mark}">${sinceBadgeSvg(palette, mark)}</g>`;
 }
 
 function boxOf(node: MapNode, elements: MapElements): Box {

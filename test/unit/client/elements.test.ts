@@ -50,6 +50,23 @@ describe("chain map → Cytoscape elements", () => {
     expect(classes("sections")).toContain("status-strong");
   });
 
+  it("with a 对比日期, marks the segments filled, improved and worse, and no others", () => {
+    const changes = new Map([
+      ["coke", { change: "filled" as const, statusThen: "missing" as const }],
+      ["scrap", { change: "worse" as const, statusThen: "strong" as const }],
+      ["iron-ore", { change: "improved" as const, statusThen: "weak" as const }],
+      ["ironmaking", { change: "unchanged" as const, statusThen: "strong" as const }],
+      ["steelmaking", { change: "unrecorded" as const, statusThen: null }],
+    ]);
+    const segments = byKind(build({ changes }), "segment");
+    const marked = (mark: string) => segments.filter((n) => n.classes.includes(`since-${mark}`)).map((n) => n.data.id);
+    expect([marked("filled"), marked("worse"), marked("improved")]).toEqual([["coke"], ["scrap"], ["iron-ore"]]);
+    expect(segments.filter((n) => n.classes.some((c) => c.startsWith("since-"))).length).toBe(3);
+    expect(segments.find((n) => n.data.id === "scrap")!.data).toMatchObject({ change: "worse", statusThen: "strong" });
+    // Without a comparison, no mark at all.
+    expect(byKind(build(), "segment").some((n) => n.classes.some((c) => c.startsWith("since-")) || n.data.change)).toBe(false);
+  });
+
   it("makes FEEDS edges within the chain and dashed links to and from other chains", () => {
     const edges = build().edges;
     expect(edges.filter((e) => e.data.kind === "feeds")).toHaveLength(7);

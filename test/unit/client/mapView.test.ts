@@ -12,6 +12,7 @@ describe("map view in the URL", () => {
       focus: ["scrap"],
       meeting: true,
       page: 2,
+      since: "2026-10-01",
     };
     const back = parseMapView(writeMapView(view));
     expect(back).toEqual({ ...view, statuses: ["missing", "bottleneck"] });
@@ -40,6 +41,15 @@ describe("map view in the URL", () => {
     const once = toggleExpanded(DEFAULT_MAP_VIEW, "coke");
     expect(once.expanded).toEqual(["coke"]);
     expect(toggleExpanded(once, "coke").expanded).toEqual([]);
+  });
+
+  it("keeps the 对比日期 in the URL, in the print view's too, and drops one that is not a day", () => {
+    const query = writeMapView({ since: "2026-10-01", meeting: true });
+    expect(query.toString()).toBe("meeting=1&since=2026-10-01");
+    expect(parseMapView(query).since).toBe("2026-10-01");
+    expect(parseMapView(new URLSearchParams("since=2026-13-01")).since).toBeNull();
+    expect(parseMapView(new URLSearchParams("since=yesterday")).since).toBeNull();
+    expect(paths.print("z", "c", "A4", { since: "2026-10-01" })).toBe("/zones/z/chains/c/print?since=2026-10-01&paper=A4");
   });
 
   it("builds a print URL that keeps filters and expansion but not selection or meeting mode", () => {

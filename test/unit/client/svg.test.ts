@@ -44,6 +44,31 @@ describe("SVG export", () => {
     expect(svg.match(new RegExp(`fill="${STANDARD_PALETTE.status.bottleneck.fill}" stroke="${border}"`, "g"))).toHaveLength(1);
   });
 
+  it("draws the 对比日期 marks where the canvas does, with their legend on a second row", () => {
+    const map = steelMap();
+    const changes = new Map([
+      ["coke", { change: "filled" as const, statusThen: "missing" as const }],
+      ["scrap", { change: "worse" as const, statusThen: "strong" as const }],
+    ]);
+    const elements = buildMapElements(map, segmentStatuses(map), { laneLabels, changes });
+    const legend = { status: { strong: "强", weak: "弱", missing: "缺", bottleneck: "卡点" }, leader: "链主", external: "外链" };
+    const since = { filled: "自 2026-10-01 起补齐 1", improved: "自 2026-10-01 起好转 0", worse: "自 2026-10-01 起变差 1" };
+    const svg = renderMapSvg(elements, { palette: STANDARD_PALETTE, title: "t", note: "自 2026-10-01 以来：补齐 1 个环节", legend: { ...legend, since } });
+    expect(svg.match(/data-mark="since-filled"/g)).toHaveLength(1);
+    expect(svg.match(/data-mark="since-worse"/g)).toHaveLength(1);
+    expect(svg).toContain("自 2026-10-01 起补齐 1");
+    expect(svg).toContain("自 2026-10-01 以来：补齐 1 个环节");
+    // The coke segment's mark is centred on its top-left corner.
+    const coke = elements.nodes.find((n) => n.data.id === "coke")!;
+    const size = STANDARD_PALETTE.since.size;
+    const corner = `translate(${coke.position!.x - coke.data.width / 2 - size / 2},${coke.position!.y - coke.data.height / 2 - size / 2})`;
+    expect(svg).toContain(`<g transform="${corner}" data-mark="since-filled">`);
+    // The extra rows make room: the picture grows by them.
+    const plain = renderMapSvg(elements, { palette: STANDARD_PALETTE, title: "t", legend });
+    const height = (text: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(text)![1]);
+    expect(height(svg) - height(plain)).toBe(26 + 40);
+  });
+
   it("escapes text that would break the markup", () => {
     const map = steelMap();
     map.segments[0] = { ...map.segments[0]!, name: `A&B <"x">` };

@@ -1,8 +1,10 @@
 /**
  * 一链一图: one chain of one zone as a layered map, with its side panel, filters, search,
- * export, print and meeting mode. Everything that defines the view is in the URL.
+ * 对比日期 (what changed since a day), export, print and meeting mode. Everything that
+ * defines the view is in the URL.
  */
-import { App, Button, Dropdown, Segmented, Select, Skeleton, Tooltip } from "antd";
+import { App, Button, DatePicker, Dropdown, Segmented, Select, Skeleton, Tooltip } from "antd";
+import dayjs from "dayjs";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ChainMap } from "../../../../server/model/api";
@@ -32,6 +34,7 @@ import { Legend } from "./Legend";
 import { MapStats } from "./MapStats";
 import { NodeTooltip } from "./NodeTooltip";
 import { SegmentPanel } from "./SegmentPanel";
+import { SinceLine } from "./SinceLine";
 import { useElementSize } from "../common/useElementSize";
 import { useMapExport } from "./useMapExport";
 import { usePanelFolded } from "./usePanelFolded";
@@ -86,6 +89,15 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   const zoneChains = zone.status === "ready" ? [...zone.data.chains].sort((a, b) => a.rank - b.rank) : [];
 
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
+  // 对比日期: what changed since the day, segment by segment (none asked: no request).
+  const changesState = useApi(view.since ? api.chainChanges(map.zone.id, map.chain.id, view.since) : null);
+  const changes = changesState.status === "ready" ? changesState.data : null;
+  const changeById = useMemo(() => (changes ? new Map(changes.segments.map((s) => [s.id, s])) : undefined), [changes]);
+  const refreshChanges = changesState.refresh;
+  const refreshAll = useCallback(() => {
+    onChanged();
+    refreshChanges();
+  }, [onChanged, refreshChanges]);
   const palette = view.meeting ? MEETING_PALETTE : STANDARD_PALETTE;
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
 
@@ -106,9 +118,10 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
       otherChainsLabel: t("status.external"),
       fontSize: palette.fontSize,
       aspect,
+      changes: changeById,
     }),
     // The keys stand for the arrays, which are new objects on every URL parse.
-    [expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize, aspect, t],
+    [expandedKey, stagesKey, statusesKey, laneLabels, chainNames, palette.fontSize, aspect, t, changeById],
   );
   // Meeting mode: fold the sides, then split into stage pages, rather than shrink the type.
   const plan = useMemo(
@@ -188,7 +201,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     void message.info(t("map.searchHit", { name: firm.name }));
   };
 
-  const { exportPng, exportSvg } = useMapExport(map, elements, palette);
+  const { exportPng, exportSvg } = useMapExport(map, elements, palette, changes);
   const foldNode = openFold ? elements.nodes.find((n) => n.data.id === openFold) : undefined;
   const foldedSide = foldNode?.data.members && (
     <FoldedSide
@@ -200,7 +213,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
     />
   );
 
-  const renderTooltip = (node: MapNodeData) => <NodeTooltip node={node} chainNames={chainNames} />;
+  const renderTooltip = (node: MapNodeData) => <NodeTooltip node={node} chainNames={chainNames} since={view.since} />;
   const canvasElement = (
     <ChainMapCanvas
       ref={canvas}
@@ -217,6 +230,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   );
 
   const stats = <MapStats figures={map.figures} palette={palette} />;
+  const sinceLine = changes && <SinceLine changes={changes} />;
 
   if (view.meeting) {
     const index = zoneChains.findIndex((c) => c.id === map.chain.id);
@@ -228,6 +242,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
               {map.zone.shortName} · {chainName}
             </h1>
             {stats}
+            {sinceLine}
           </div>
           <div className="meeting-nav">
             {meetingPage && (
@@ -254,7 +269,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
         <div className="meeting-map" ref={mapArea}>
           {area && canvasElement}
         </div>
-        <Legend palette={palette} figures={map.figures} className="map-legend-strip large" />
+        <Legend palette={palette} figures={map.figures} changes={changes} className="map-legend-strip large" />
         {foldedSide}
       </div>
     );
@@ -287,6 +302,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
         </nav>
         {stats}
       </div>
+      {sinceLine}
       <div className="map-toolbar" role="toolbar">
         <Select
           mode="multiple"
@@ -311,6 +327,18 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
           className="filter"
           data-testid="filter-status"
         />
+        <Tooltip title={t("mapSince.hint")}>
+          <DatePicker
+            value={view.since ? dayjs(view.since) : null}
+            placeholder={t("mapSince.label")}
+            aria-label={t("mapSince.label")}
+            prefix={<span className="since-picker-label">{t("mapSince.short")}</span>}
+            onChange={(day) => updateView({ since: day ? day.format("YYYY-MM-DD") : null })}
+            disabledDate={(day) => day.isAfter(dayjs(), "day")}
+            className="since-picker"
+            data-testid="map-since"
+          />
+        </Tooltip>
         <SearchBox onPick={pickSearchHit} className="map-search" />
         <span className="toolbar-spacer" />
         <Tooltip title={t("map.hint")}>
@@ -348,7 +376,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
             {map.segments.length === 0 ? <div className="map-empty">{t("map.empty")}</div> : area && canvasElement}
           </div>
           {/* Below the map rather than over it: a legend must never hide a segment. */}
-          <Legend palette={palette} figures={map.figures} className="map-legend-strip" />
+          <Legend palette={palette} figures={map.figures} changes={changes} className="map-legend-strip" />
         </div>
         {panelFolded ? (
           <div className="map-panel-folded">
@@ -377,10 +405,10 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
               diagnosis={diagnosis.get(selectedSegment.id)!}
               expanded={view.expanded.includes(selectedSegment.id)}
               onToggleExpand={() => toggleExpand(selectedSegment.id)}
-              onChanged={onChanged}
+              onChanged={refreshAll}
               onDeleted={() => {
                 select(null);
-                onChanged();
+                refreshAll();
               }}
               chainNames={chainNames}
             />
@@ -399,17 +427,17 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
                 ]}
               />
               {panelTab === "gaps" ? (
-                <GapPanel zoneId={map.zone.id} chainId={map.chain.id} onSelect={select} onChanged={onChanged} />
+                <GapPanel zoneId={map.zone.id} chainId={map.chain.id} onSelect={select} onChanged={refreshAll} />
               ) : (
                 <ChainPanel
                   map={map}
                   diagnosis={diagnosis}
                   onSelect={select}
                   onCreated={(segmentId) => {
-                    onChanged();
+                    refreshAll();
                     select(segmentId);
                   }}
-                  onChanged={onChanged}
+                  onChanged={refreshAll}
                 />
               )}
             </>

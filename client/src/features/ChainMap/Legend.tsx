@@ -1,11 +1,14 @@
 /**
  * The map's key: the four statuses (colour and border style) with how many segments have
- * each, a bottleneck without local firms, the leader mark, other chains, 补链中.
+ * each, a bottleneck without local firms, the leader mark, other chains, 补链中 — and,
+ * with a 对比日期, the marks of what changed since that day with how many segments have each.
  */
 import type { ChainFigures } from "../../../../server/model/api";
+import type { ChainChanges } from "../../../../server/model/progress";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { Palette, StatusStyle } from "../../model/palette";
-import { fillingBadgeSvg } from "../../model/palette";
+import { fillingBadgeSvg, sinceBadgeSvg } from "../../model/palette";
+import { SINCE_MARKS } from "../../model/since";
 import { SEGMENT_STATUSES } from "../../model/status";
 
 function Swatch({ style }: { style: StatusStyle }) {
@@ -23,7 +26,7 @@ function Swatch({ style }: { style: StatusStyle }) {
 }
 
 /** With `figures`, each status says how many segments have it (segments by status). */
-export function Legend({ palette, figures, className }: { palette: Palette; figures?: ChainFigures; className?: string }) {
+export function Legend({ palette, figures, changes, className }: { palette: Palette; figures?: ChainFigures; changes?: ChainChanges | null; className?: string }) {
   const { t } = useI18n();
   return (
     <ul className={`map-legend ${className ?? ""}`} aria-label={t("map.legend")} data-testid="map-legend">
@@ -54,6 +57,14 @@ export function Legend({ palette, figures, className }: { palette: Palette; figu
         {t("status.filling")}
         {figures && <b> {figures.filling}</b>}
       </li>
+      {changes &&
+        SINCE_MARKS.map((mark) => (
+          <li key={mark} data-testid={`legend-since-${mark}`}>
+            <svg width="20" height="20" viewBox="0 0 26 26" aria-hidden="true" dangerouslySetInnerHTML={{ __html: sinceBadgeSvg(palette, mark, 26) }} />
+            {t(`mapSince.legend.${mark}`, { date: changes.since.since })}
+            <b> {changes.counts[mark]}</b>
+          </li>
+        ))}
     </ul>
   );
 }

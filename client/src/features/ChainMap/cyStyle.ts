@@ -3,10 +3,38 @@ import type cytoscape from "cytoscape";
 import { FIRM_FONT_SIZE, LINE_HEIGHT } from "../../model/elements";
 import { GEOMETRY } from "../../model/layout";
 import type { Palette } from "../../model/palette";
-import { fillingBadgeUri } from "../../model/palette";
+import { fillingBadgeUri, sinceBadgeUri } from "../../model/palette";
+import { SINCE_MARKS } from "../../model/since";
 import { SEGMENT_STATUSES } from "../../model/status";
 
+interface Badge {
+  uri: string;
+  size: number;
+  /** The corner it is centred on. */
+  corner: "top-left" | "top-right";
+}
+
+/** Badges drawn over a node's corners, as one list of background images (a node has one list). */
+function badgeStyle(badges: readonly Badge[]): cytoscape.Css.Node {
+  const each = <T>(value: (b: Badge) => T) => badges.map(value);
+  return {
+    "background-image": each((b) => b.uri),
+    "background-width": each((b) => b.size),
+    "background-height": each((b) => b.size),
+    "background-position-x": each((b) => (b.corner === "top-left" ? "0%" : "100%")),
+    "background-position-y": each(() => "0%"),
+    "background-offset-x": each((b) => (b.corner === "top-left" ? -b.size / 2 : b.size / 2)),
+    "background-offset-y": each((b) => -b.size / 2),
+    "background-clip": each(() => "none"),
+    "background-image-containment": each(() => "over"),
+    "background-image-opacity": each(() => 1),
+    "bounds-expansion": Math.max(...badges.map((b) => b.size / 2)),
+  } as cytoscape.Css.Node;
+}
+
 export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
+  const filling: Badge = { uri: fillingBadgeUri(p), size: p.filling.size, corner: "top-right" };
+  const since = (mark: (typeof SINCE_MARKS)[number]): Badge => ({ uri: sinceBadgeUri(p, mark), size: p.since.size, corner: "top-left" });
   return [
     {
       selector: "node",
@@ -65,23 +93,11 @@ export function chainMapStyle(p: Palette): cytoscape.StylesheetJson {
       selector: "node.leader.segment",
       style: { "outline-color": p.leader.border, "outline-width": p.leader.borderWidth, "outline-offset": 3 },
     },
-    {
-      // 补链中: a badge centred on the top-right corner, where it covers no label text.
-      selector: "node.segment.filling",
-      style: {
-        "background-image": fillingBadgeUri(p),
-        "background-width": p.filling.size,
-        "background-height": p.filling.size,
-        "background-position-x": "100%",
-        "background-position-y": "0%",
-        "background-offset-x": p.filling.size / 2,
-        "background-offset-y": -p.filling.size / 2,
-        "background-clip": "none",
-        "background-image-containment": "over",
-        "background-image-opacity": 1,
-        "bounds-expansion": p.filling.size / 2,
-      },
-    },
+    // 补链中: a badge centred on the top-right corner, where it covers no label text.
+    { selector: "node.segment.filling", style: badgeStyle([filling]) },
+    // What changed since the 对比日期: a badge on the top-left corner; with 补链中, both.
+    ...SINCE_MARKS.map((mark) => ({ selector: `node.segment.since-${mark}`, style: badgeStyle([since(mark)]) })),
+    ...SINCE_MARKS.map((mark) => ({ selector: `node.segment.filling.since-${mark}`, style: badgeStyle([filling, since(mark)]) })),
     {
       selector: "node.expanded",
       style: {

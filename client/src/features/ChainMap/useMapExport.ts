@@ -5,10 +5,12 @@
  */
 import { App } from "antd";
 import type { ChainMap } from "../../../../server/model/api";
+import type { ChainChanges } from "../../../../server/model/progress";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MapElements } from "../../model/elements";
 import { formatDate, formatPercent } from "../../model/format";
 import type { Palette } from "../../model/palette";
+import { sinceLegend, sinceSentence } from "../../model/since";
 import { renderMapSvg } from "../../model/svg";
 import { downloadBlob, exportFileName } from "../common/download";
 
@@ -16,7 +18,8 @@ import { downloadBlob, exportFileName } from "../common/download";
 const PNG_SCALE = 3;
 const PNG_MAX_SIDE = 8000;
 
-export function useMapExport(map: ChainMap, elements: MapElements, palette: Palette) {
+/** With `changes` (a 对比日期), the file carries the marks, their legend and the since line too. */
+export function useMapExport(map: ChainMap, elements: MapElements, palette: Palette, changes: ChainChanges | null = null) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const today = formatDate(new Date());
@@ -28,12 +31,14 @@ export function useMapExport(map: ChainMap, elements: MapElements, palette: Pale
       palette,
       title: `${map.zone.shortName} · ${locale === "en" ? map.chain.nameEn : map.chain.name}`,
       subtitle: `${map.zone.name} · ${today} · ${t("print.summary", { percent: formatPercent(map.figures.completeness), covered: map.figures.covered, segments: map.figures.segments, ...map.figures.byStatus })}`,
+      ...(changes ? { note: sinceSentence(changes.since, t, locale) } : {}),
       legend: {
         status: { strong: t("status.strong"), weak: t("status.weak"), missing: t("status.missing"), bottleneck: t("status.bottleneck") },
         bottleneckWithoutFirms: t("status.bottleneckMissing"),
         leader: t("status.leader"),
         external: t("status.external"),
         filling: t("status.filling"),
+        ...(changes ? { since: sinceLegend(changes, t) } : {}),
       },
     });
 

@@ -29,4 +29,4 @@ export function useMapView(): [MapView, UpdateMapView] {
   return [view, update];
 }
 
-const KNOWN = new Set(["segment", "expand", "stage", "status", "focus", "meeting", "page"]);
+const KNOWN = new Set(["segment", "expand", "stage", "status", "focus", "meeting", "page", "since"]);

@@ -1,6 +1,7 @@
 /**
  * The print view: one landscape page (A4 or A3) with title, zone, date, summary, the map
- * as vector SVG, the legend and the gap list. Printing to PDF from the browser gives a
+ * as vector SVG, the legend and the gap list; with a 对比日期, the marks of what changed
+ * since that day, their legend and the since line. Printing to PDF from the browser gives a
  * clean page because nothing else is on it; the controls hide in print.
  */
 import { Button, Segmented, Space } from "antd";
@@ -20,6 +21,7 @@ import type { Paper } from "../../model/paths";
 import { segmentStatuses, statusLabel } from "../../model/status";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
+import { SinceLine } from "../ChainMap/SinceLine";
 import { RequestState } from "../common/RequestState";
 import { useChainNames } from "../common/useChainNames";
 import { useElementSize } from "../common/useElementSize";
@@ -42,6 +44,8 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
   const navigate = useNavigate();
   const chainNames = useChainNames();
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
+  const changesState = useApi(view.since ? api.chainChanges(map.zone.id, map.chain.id, view.since) : null);
+  const changes = changesState.status === "ready" ? changesState.data : null;
   const f = map.figures;
   const laneLabels = useLaneLabels();
   // The map is laid out for the band the sheet leaves it (to a tenth of its proportions).
@@ -56,9 +60,10 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
       laneLabels,
       chainNames,
       aspect,
+      changes: changes ? new Map(changes.segments.map((s) => [s.id, s])) : undefined,
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, view, laneLabels, chainNames, aspect]);
+  }, [map, diagnosis, view, laneLabels, chainNames, aspect, changes]);
 
   const chainName = locale === "en" ? map.chain.nameEn : map.chain.name;
   const gaps = map.segments.filter((s) => s.status !== "strong");
@@ -94,9 +99,10 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
           <div className="print-summary" data-testid="print-summary">
             {t("print.summary", { percent: formatPercent(f.completeness), covered: f.covered, segments: f.segments, ...f.byStatus })}
           </div>
+          {changes && <SinceLine changes={changes} className="print-since" />}
         </header>
         <div className="print-map" ref={mapBand} dangerouslySetInnerHTML={{ __html: svg }} data-testid="print-map" />
-        <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
+        <Legend palette={STANDARD_PALETTE} figures={f} changes={changes} className="print-legend" />
         {gaps.length > 0 && (
           <p className="print-gaps">
             <b>

@@ -22,7 +22,7 @@ import { getExchangeRates } from "../services/settings.js";
 import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
 import { findHeader } from "./columns.js";
-import { LARGE_FILE_BYTES, RowWorkers, workersFor } from "./import-workers.js";
+import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
@@ -138,24 +138,20 @@ async function readHashes(store: GraphStore, firms: KnownFirm[], existing: Known
  * firms they name read in one query, so an import into a large graph reads the facts of
  * the firms it touches, not of every firm.
  */
-async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existingRead: Promise<KnownFirms>, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined]> {
+async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined]> {
   let batch: [RawRow, PreparedRow, KnownFirm | undefined][] = [];
   const looked = { count: 0 };
-  let existing: KnownFirms | null = null;
   const flush = async () => {
-    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), existing!, looked);
+    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), existing, looked);
     const done = batch;
     batch = [];
     return done;
   };
-  // The first row is asked for before the keys are awaited: rows prepared meanwhile (a
-  // small file's, see importFirms) are then on their way.
   for await (const [raw, row] of rows) {
-    existing ??= await existingRead;
     batch.push([raw, row, row.firm ? existing.find(row.firm) : undefined]);
     if (batch.length >= FACTS_BATCH) yield* await flush();
   }
-  if (batch.length) yield* await flush();
+  yield* await flush();
 }
 
 /** Rows sent to a worker at a time, and how many batches per worker may be on their way. */
@@ -164,11 +160,9 @@ const BATCHES_PER_WORKER = 4;
 
 /**
  * The data rows of the file with each one prepared (prepare-row.ts), in file order: on
- * this thread, or by `workers` with a bounded number of batches under way — or, for a
- * small file (`eager`), every batch sent at once, so the workers prepare all of it while
- * this thread is busy elsewhere.
+ * this thread, or by `workers` with a bounded number of batches under way.
  */
-async function* preparedRows(rows: AsyncIterable<RawRow>, context: RowContext, workers: RowWorkers | null, eager: boolean): AsyncGenerator<[RawRow, PreparedRow]> {
+async function* preparedRows(rows: AsyncIterable<RawRow>, context: RowContext, workers: RowWorkers | null): AsyncGenerator<[RawRow, PreparedRow]> {
   const wanted = (raw: RawRow) => raw.rowNumber > context.header.headerRowNumber && !raw.cells.every((c) => c.trim() === "");
   if (!workers) {
     for await (const raw of rows) if (wanted(raw)) yield [raw, prepareRow(raw, context)];
@@ -187,7 +181,7 @@ async function* preparedRows(rows: AsyncIterable<RawRow>, context: RowContext, w
     if (batch.length < BATCH_ROWS) continue;
     send(batch);
     batch = [];
-    while (!eager && underWay.length >= workers.size * BATCHES_PER_WORKER) {
+    while (underWay.length >= workers.size * BATCHES_PER_WORKER) {
       const done = underWay.shift()!;
       const prepared = await done.prepared;
       for (let i = 0; i < prepared.length; i++) yield [done.raws[i]!, prepared[i]!];
@@ -213,12 +207,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const zoneId = options.zoneId ?? null;
   if (zoneId && (await store.read("zones/list-zones", { zoneId })).length === 0) throw new ImportRejected(`Unknown zone "${zoneId}"`);
 
-  const bytes = statSync(options.path, { throwIfNoEntry: false })?.size ?? 0;
-  // A large file's rows wait for the graph's keys: the filter made of them spares each new
-  // firm its facts hash. A small file's rows are prepared while the keys are read, which
-  // takes seconds in a large graph; each then takes its hash.
-  const keysFirst = bytes >= LARGE_FILE_BYTES;
-  const workerCount = options.workers ?? workersFor(bytes, keysFirst ? 0 : await store.count("Firm"));
+  const workerCount = options.workers ?? workersFor(statSync(options.path, { throwIfNoEntry: false })?.size ?? 0);
   // Workers start (and load their code) while the graph's keys are read.
   const workers = workerCount > 0 ? new RowWorkers(workerCount) : null;
   const stageDir = options.stagingDir ?? mkdtempSync(path.join(tmpdir(), "chainatlas-import-"));
@@ -251,15 +240,12 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   let report: ImportReport | null = null;
   let rows: AsyncGenerator<RawRow> | null = null;
   try {
-    const shared = Promise.all([
+    const [existing, segmentRows, decisions, rates] = await Promise.all([
+      loadExisting(store),
       store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows)),
       store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
       getExchangeRates(store),
     ]);
-    // Read after what the rows need (reads take connections in turn), while they are prepared.
-    const existingRead = loadExisting(store);
-    existingRead.catch(() => undefined); // awaited below; a failure surfaces there
-    const [segmentRows, decisions, rates] = await shared;
     const segments: SegmentProfile[] = segmentRows.map(({ id, chainId, name, industryCodes, keywords }) => ({ id, chainId, name, industryCodes, keywords }));
     const placements = (placementsOut = new PlacementCollector(options.importId, new Map(segmentRows.map((s) => [s.id, s])), path.join(stageDir, "placements.csv")));
 
@@ -282,11 +268,11 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       today,
       commit,
       rates,
-      known: keysFirst ? await existingRead.then((existing) => keyFilter(existing.keys(), existing.size)) : null,
+      known: keyFilter(existing.keys(), existing.size),
     };
     workers?.setContext(context);
 
-    for await (const [raw, row, known] of withKnown(preparedRows(chain(head, rows), context, workers, !keysFirst), existingRead, store)) {
+    for await (const [raw, row, known] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
       counts.rows++;
       note(row.problems);
       const prepared = row.firm;

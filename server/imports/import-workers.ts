@@ -11,21 +11,13 @@ import type { RawRow } from "./read-table.js";
 export type WorkerRequest = { type: "context"; context: RowContext } | { type: "rows"; id: number; rows: RawRow[] };
 export type WorkerReply = { id: number; prepared: PreparedRow[] } | { id: number; error: string };
 
-/** From this size a file is large: one worker per core prepares its rows. */
-export const LARGE_FILE_BYTES = 16 * 1024 * 1024;
-/** From this many firms, reading the graph's keys takes seconds (≈ 5 s at a million, docs/scale.md). */
-const SLOW_KEYS_FROM_FIRMS = 100_000;
+/** Below this size a file is prepared on the main thread: starting workers would cost more. */
+const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
 
-/**
- * How many workers an import of a file of `bytes` into a graph of `graphFirms` uses: one
- * per core for a large file; one for a small file into a large graph, preparing its rows
- * while the main thread reads the graph's keys; none otherwise, or on one core (starting
- * a worker would cost more than it saves).
- */
-export function workersFor(bytes: number, graphFirms: number, cores = availableParallelism()): number {
-  if (cores < 2) return 0;
-  if (bytes >= LARGE_FILE_BYTES) return Math.min(cores, 4);
-  return graphFirms >= SLOW_KEYS_FROM_FIRMS ? 1 : 0;
+/** How many workers an import of a file of `bytes` uses: one per core, none for small files or one core. */
+export function workersFor(bytes: number): number {
+  const cores = availableParallelism();
+  return cores < 2 || bytes < WORKERS_FROM_BYTES ? 0 : Math.min(cores, 4);
 }
 
 interface Pending {

@@ -29,11 +29,8 @@ export interface RowContext {
   today: string;
   /** Staged rows are made only for a commit. */
   commit: boolean;
-  /**
-   * The 统一社会信用代码 and name keys (known-firms.ts) of the firms already in the graph; null
-   * when rows are prepared before the graph's keys are read (every row then takes its hash).
-   */
-  known: KeyFilter | null;
+  /** The 统一社会信用代码 and name keys (known-firms.ts) of the firms already in the graph. */
+  known: KeyFilter;
   /** The exchange-rate table: capital in another currency is converted to 万元 with it. */
   rates: ExchangeRate[];
 }
@@ -170,8 +167,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
   }
   const id = importedFirmId(firm);
   const { record, attributes, links, suggestions, placements } = describeFirm(firm, id, context);
-  const { known } = context;
-  const maybeKnown = known === null || (firm.uscc !== null && mayHold(known, firm.uscc)) || mayHold(known, nameKey(firm.name));
+  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, nameKey(firm.name));
   return {
     rowNumber: raw.rowNumber,
     problems,

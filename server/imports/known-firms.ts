@@ -14,8 +14,11 @@ export interface KnownFirm {
   hash: string | null;
 }
 
+/** What nameKey changes: a full-width form or space, any other space. */
+const NOT_A_KEY = /[\uff01-\uff5e\u3000\s]/;
+
 /** A name as compared: half-width, without spaces (（中国） and (中国) are one). */
-export const nameKey = (name: string) => halfWidth(name).replace(/\s+/g, "");
+export const nameKey = (name: string) => (NOT_A_KEY.test(name) ? halfWidth(name).replace(/\s+/g, "") : name);
 
 /** Whether region `outer` is `inner` or contains it (codes: 330000 province, 330200 city, 330206 county). */
 export function regionContains(outer: string, inner: string): boolean {
@@ -38,7 +41,9 @@ export class KnownFirms {
     if (firm.uscc) this.byUscc.set(firm.uscc, firm);
     const key = nameKey(name);
     const held = this.byName.get(key);
-    this.byName.set(key, held === undefined ? firm : Array.isArray(held) ? [...held, firm] : [held, firm]);
+    if (held === undefined) this.byName.set(key, firm);
+    else if (Array.isArray(held)) held.push(firm);
+    else this.byName.set(key, [held, firm]);
   }
 
   /**

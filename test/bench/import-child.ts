@@ -2,7 +2,8 @@
  * One import through the real path (importFirms, as `npm run import` runs it), in a
  * process of its own so its wall time and peak memory are its own.
  * usage: node --import tsx test/bench/import-child.ts <file> [zoneId]   (DATA_DIR from env)
- * prints: {"seconds":…, "peakRssMiB":…, "counts":{…}}
+ * prints: {"seconds":…, "cpuSeconds":…, "peakRssMiB":…, "counts":{…}} — cpuSeconds (user and
+ * system, every thread, since the process started) tells its own work from a busy machine's wait
  */
 import path from "node:path";
 import { readEnv } from "../../server/env.js";
@@ -14,6 +15,7 @@ const store = await openStore(readEnv());
 const started = performance.now();
 const report = await importFirms(store, { importId: "imp-bench", path: file!, fileName: path.basename(file!), mode: "commit", actor: "bench", source: "benchmark", zoneId: zoneId ?? null });
 const seconds = (performance.now() - started) / 1000;
+const { user, system } = process.cpuUsage();
 await store.close();
-console.log(JSON.stringify({ seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, counts: report.counts, problems: report.problemCount }));
+console.log(JSON.stringify({ seconds, cpuSeconds: (user + system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024, counts: report.counts, problems: report.problemCount }));
 process.exit(0);

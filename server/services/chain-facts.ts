@@ -76,7 +76,7 @@ export interface ChainRows {
  * simulation builds new rows from them, simulation.ts landIn).
  */
 export function readChainRows(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
-  return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId));
+  return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
 async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {

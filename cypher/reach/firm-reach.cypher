@@ -1,15 +1,21 @@
-// What a write to one firm may change in kept answers (services/write-reach.ts): the zones
-// it is located in, the segments it operates in, and whether it is tied to other records
-// (its group, supply ties, chains it leads, projects, list entries), which reach further.
+// What a write to one firm may change in kept answers (services/write-reach.ts), one row
+// per mark: the firm itself ('firm': no row when it is gone); the zones ('zone') it is
+// located in, of the firms it has supply ties or group links with (a leader's outside
+// suppliers, ties, parents show on those zones' answers), of the chains it leads, of its
+// projects and of the lists naming it; the chains ('chain') it operates in, and those its
+// group's firms operate in (a ranking names a branch's parent). Each part starts from the
+// firm's key: Kùzu walks its links instead of scanning a table.
 // params: $id
-// returns: zoneIds, segmentIds, tied (no row when the firm is gone)
-MATCH (f:Firm {id: $id})
-OPTIONAL MATCH (f)-[:LOCATED_IN]->(z:Zone)
-WITH f, collect(z.id) AS zoneIds
-OPTIONAL MATCH (f)-[:OPERATES_IN]->(s:Segment)
-WITH f, zoneIds, collect(s.id) AS segmentIds
-RETURN zoneIds, segmentIds,
-       EXISTS { MATCH (f)-[:BELONGS_TO]->(:Firm) } OR EXISTS { MATCH (:Firm)-[:BELONGS_TO]->(f) }
-       OR EXISTS { MATCH (f)-[:SUPPLIES]->(:Firm) } OR EXISTS { MATCH (:Firm)-[:SUPPLIES]->(f) }
-       OR EXISTS { MATCH (f)-[:LEADS]->(:Chain) } OR EXISTS { MATCH (f)-[:INVESTS]->(:Project) }
-       OR EXISTS { MATCH (:ListEntry)-[:TARGETS]->(f) } AS tied
+// returns: kind, id
+MATCH (f:Firm {id: $id}) RETURN 'firm' AS kind, f.id AS id
+UNION MATCH (:Firm {id: $id})-[:LOCATED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})-[:OPERATES_IN]->(:Segment)-[:PART_OF]->(c:Chain) RETURN 'chain' AS kind, c.id AS id
+UNION MATCH (:Firm {id: $id})-[:SUPPLIES]->(:Firm)-[:LOCATED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})<-[:SUPPLIES]-(:Firm)-[:LOCATED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})-[:BELONGS_TO]->(:Firm)-[:LOCATED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})<-[:BELONGS_TO]-(:Firm)-[:LOCATED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})-[:BELONGS_TO]->(:Firm)-[:OPERATES_IN]->(:Segment)-[:PART_OF]->(c:Chain) RETURN 'chain' AS kind, c.id AS id
+UNION MATCH (:Firm {id: $id})<-[:BELONGS_TO]-(:Firm)-[:OPERATES_IN]->(:Segment)-[:PART_OF]->(c:Chain) RETURN 'chain' AS kind, c.id AS id
+UNION MATCH (:Firm {id: $id})-[l:LEADS]->(:Chain) RETURN 'zone' AS kind, l.zoneId AS id
+UNION MATCH (:Firm {id: $id})-[:INVESTS]->(:Project)-[:SITED_IN]->(z:Zone) RETURN 'zone' AS kind, z.id AS id
+UNION MATCH (:Firm {id: $id})<-[:TARGETS]-(:ListEntry)-[:IN_LIST]->(l:TargetList) RETURN 'zone' AS kind, l.zoneId AS id

@@ -12,10 +12,11 @@
  * Each query that writes has a rule (WRITE_REACH; a unit test walks cypher/ so a new write
  * cannot slip past). A rule reads what it needs by key when the reach is first asked for,
  * after the commit: what a write removed (a segment link, a FEEDS link, a zone's leader)
- * is named by the write's own rows, and what it kept is still in the graph. Whatever a
- * rule cannot tell — a record gone, a firm tied to others (its group, supply ties, the
- * chains it leads, its projects and list entries show on other zones' answers), settings,
- * profiles, a bulk load — reaches everything.
+ * is named by the write's own rows, and what it kept is still in the graph. A firm reaches
+ * the zones and chains whose answers show it, also through the records tied to it (its
+ * supply ties, group, leads, projects, list entries). Whatever a rule cannot tell — a
+ * record gone, a zone left, a tie made (supply, group), settings, profiles, a bulk load —
+ * reaches everything.
  */
 import type { Commit, GraphStore, Params } from "../graph/store.js";
 
@@ -47,7 +48,7 @@ class Looker {
   private readonly segments = new Map<string, Promise<string[] | null>>();
   constructor(readonly store: GraphStore) {}
 
-  /** The chains a segment and its FEEDS neighbours belong to; null when it is gone. */
+  /** The chain a segment belongs to, then those of its FEEDS neighbours; null when it is gone. */
   chainsOf(segmentId: string): Promise<string[] | null> {
     let found = this.segments.get(segmentId);
     if (!found) {
@@ -69,27 +70,28 @@ class Looker {
 type Check = (row: Params, look: Looker, into: Marks) => Promise<boolean>;
 type Rule = "nothing" | "everything" | Check;
 
-/** A write of one firm: its zones and the chains it operates in; a tied or gone firm reaches everything. */
+/**
+ * A write of one firm: the zones and chains whose answers show it (reach/firm-reach: its
+ * own, and through its supply ties, group, leads, projects and list entries); a firm gone
+ * reaches everything.
+ */
 const firm =
   (key: string): Check =>
   async (row, look, into) => {
-    const [found] = await look.store.read("reach/firm-reach", { id: row[key] });
-    if (!found || found.tied) return false;
-    for (const z of (found.zoneIds as (string | null)[]) ?? []) if (z) into.zones.add(z);
-    for (const s of (found.segmentIds as (string | null)[]) ?? []) {
-      if (!s) continue;
-      const chains = await look.chainsOf(s);
-      if (!chains) return false;
-      for (const c of chains) into.firmsIn.add(c);
+    const marks = await look.store.read("reach/firm-reach", { id: row[key] });
+    if (!marks.some((m) => m.kind === "firm")) return false;
+    for (const { kind, id } of marks) {
+      if (kind === "zone" && id) into.zones.add(id as string);
+      if (kind === "chain" && id) into.firmsIn.add(id as string);
     }
     return true;
   };
 
-/** A segment link: the firm, and the chains of the segment named (the link may be gone). */
+/** A segment link: the firm, and the chain of the segment named (the link may be gone). */
 const link: Check = async (row, look, into) => {
   const chains = await look.chainsOf(String(row.segmentId));
   if (!chains) return false;
-  for (const c of chains) into.firmsIn.add(c);
+  into.firmsIn.add(chains[0]!);
   return firm("firmId")(row, look, into);
 };
 

@@ -31,10 +31,11 @@ import { logInAt } from "../support/sample-app.js";
 import type { CompareRequest } from "./compare-child.js";
 import type { EditsRequest, EditsResult } from "./edits-child.js";
 import { load, type LoadResult } from "./load.js";
+import { mixedLoad } from "./mixed.js";
 import { measureRender } from "./render.js";
 
 /** The targets of the scale issue. */
-const TARGETS = { importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500, rankingAfresh: 300, viewAfresh: 100, edit: 50, usccCheck: 10, importIntoFull: 10 };
+const TARGETS = { mixedReads: 150, importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500, rankingAfresh: 300, viewAfresh: 100, edit: 50, usccCheck: 10, importIntoFull: 10 };
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "8" },
     rebuild: { type: "boolean", default: false },
     "build-only": { type: "boolean", default: false },
+    "mixed-seconds": { type: "string", default: "60" },
   },
 });
 const FIRMS = Number(values.firms);
@@ -208,6 +210,14 @@ for (const [name, paths] of Object.entries(endpoints)) {
   results[name] = await load(base, paths, { seconds: SECONDS, connections: CONNECTIONS, headers });
   log(`${name}: ${JSON.stringify(results[name])}`);
 }
+// A team at work: 10 editors saving every 5 s (five firms of the zone, five elsewhere in its
+// chains) while 40 readers browse the maps, gaps and rankings.
+const firmsOf = async (p: string, pick: (body: any) => string[]) => pick(await (await fetch(base + p, { headers })).json());
+const editedHere = (await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/map`, (m) => m.firms.map((f: { id: string }) => f.id).slice(0, 2))))).flat().slice(0, 5);
+const editedElsewhere = (await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, (r) => r.results.map((x: { firm: { id: string } }) => x.firm.id).slice(50, 52))))).flat().slice(0, 5);
+const mixed = await mixedLoad(base, { readPaths: [...endpoints.map!, ...endpoints.gaps!, ...endpoints.targets!], firmIds: [...editedHere, ...editedElsewhere], readers: 40, everySeconds: 5, seconds: Number(values["mixed-seconds"]), headers });
+const mixedLoadAverage = loadavg().map((x) => Math.round(x * 10) / 10);
+log(`mixed load (load average ${mixedLoadAverage.join(" / ")}): ${JSON.stringify(mixed)}`);
 const indexLine = /Search index ready: .*/.exec(serverOutput)?.[0] ?? null;
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
@@ -247,6 +257,7 @@ const report = {
   importBuiltOn: built.builtOn,
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
+  mixed: { ...mixed, loadAverage: mixedLoadAverage },
   firstMs,
   searchIndex: indexLine,
   renderMs: render.renderMs,
@@ -270,6 +281,12 @@ for (const name of ["map", "gaps", "targets", "search"] as const) {
   row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors; first ${firstMs[name]} ms)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
 }
 row("map throughput", `${results.map!.rps} req/s, ${results.map!.errors} errors`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, results.map!.rps >= TARGETS.mapRps && results.map!.errors === 0);
+row(
+  `mixed load: ${mixed.editors} editors every 5 s, ${mixed.readers} readers, ${mixed.seconds} s (load ${mixedLoadAverage.join(" / ")})`,
+  `reads ${mixed.reads.p50} / ${mixed.reads.p95} / ${mixed.reads.p99} ms (${mixed.reads.requests} reads, ${mixed.reads.errors} errors); edits ${mixed.edits.p50} / ${mixed.edits.p95} ms (${mixed.edits.requests}, ${mixed.edits.errors} errors)`,
+  `reads p95 ≤ ${TARGETS.mixedReads} ms, 0 errors`,
+  mixed.reads.p95 <= TARGETS.mixedReads && mixed.reads.errors === 0 && mixed.edits.errors === 0,
+);
 row("2,000-element map render", `${report.renderMs} ms`, `≤ ${TARGETS.renderMs} ms`, report.renderMs <= TARGETS.renderMs);
 const a = edits.afterEdit;
 const pair = (t: { p50: number; p95: number }) => `${t.p50} / ${t.p95} ms`;

@@ -19,7 +19,7 @@ import { createFirm, updateFirm } from "../../server/services/editing/firms.js";
 import { setLeader } from "../../server/services/editing/leaders.js";
 import { createProject } from "../../server/services/editing/projects.js";
 import { getSegmentRecord, updateSegment } from "../../server/services/editing/segments.js";
-import { readFirm } from "../../server/services/firms.js";
+import { getFirm, readFirm } from "../../server/services/firms.js";
 import { flagBottleneck, getChainGaps } from "../../server/services/gaps.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { addEntry, changeEntry, createList, getList, EntryChange, NewEntry, NewList } from "../../server/services/lists.js";
@@ -186,6 +186,22 @@ describe.skipIf(process.env.NEO4J_URI)("kept answers, per zone × chain", () => 
     const file = path.join(dir, "firms.csv");
     await writeBenchExport(file, { firms: 20, seed: 3, segments: graph.segments.filter((s) => s.chainId === "ti") });
     expect(await droppedBy(() => importFirms(store, { importId: "imp-ti", path: file, fileName: "firms.csv", mode: "commit", actor: "test", workers: 0 }))).toEqual(NAMES);
+  });
+
+  it("editing or reading a zone's firm checks the zone by its key, without computing the zone's overview", async () => {
+    const read = store.read.bind(store);
+    const queries: string[] = [];
+    store.read = (query, params) => (queries.push(query), read(query, params));
+    try {
+      await edit("ore-two");
+      await getFirm(store, "ore-two");
+      await createProject(store, NewProject.parse({ name: "铁矿项目", firmId: "ts-ore", zoneId: "lingyuan", segmentIds: ["steel-ore"], source: src }), "test", today);
+    } finally {
+      store.read = read;
+    }
+    expect(queries).toContain("zones/list-zones");
+    // The overview diagnoses each of the zone's chains: at a million firms, seconds per edit.
+    expect(queries).not.toContain("zones/list-zone-chains");
   });
 
   it("a write this process did not make (another instance on Neo4j) drops every answer", async () => {

@@ -213,8 +213,9 @@ for (const [name, paths] of Object.entries(endpoints)) {
 // A team at work: 10 editors saving every 5 s (five firms of the zone, five elsewhere in its
 // chains) while 40 readers browse the maps, gaps and rankings.
 const firmsOf = async (p: string, pick: (body: any) => string[]) => pick(await (await fetch(base + p, { headers })).json());
-const editedHere = (await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/map`, (m) => m.firms.map((f: { id: string }) => f.id).slice(0, 2))))).flat().slice(0, 5);
-const editedElsewhere = (await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, (r) => r.results.map((x: { firm: { id: string } }) => x.firm.id).slice(50, 52))))).flat().slice(0, 5);
+// Each editor a firm of their own (a firm of the zone may be in all three chains' maps).
+const editedHere = [...new Set((await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/map`, (m) => m.firms.map((f: { id: string }) => f.id).slice(0, 5))))).flat())].slice(0, 5);
+const editedElsewhere = [...new Set((await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, (r) => r.results.map((x: { firm: { id: string } }) => x.firm.id).slice(50, 55))))).flat())].slice(0, 5);
 const mixed = await mixedLoad(base, { readPaths: [...endpoints.map!, ...endpoints.gaps!, ...endpoints.targets!], firmIds: [...editedHere, ...editedElsewhere], readers: 40, everySeconds: 5, seconds: Number(values["mixed-seconds"]), headers });
 const mixedLoadAverage = loadavg().map((x) => Math.round(x * 10) / 10);
 log(`mixed load (load average ${mixedLoadAverage.join(" / ")}): ${JSON.stringify(mixed)}`);

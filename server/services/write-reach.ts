@@ -176,7 +176,8 @@ export const WRITE_REACH: Record<string, Rule> = {
   // Chains.
   "chains/upsert-chain": chainOfRow("id"),
   "chains/create-segment": chainOfRow("chainId"),
-  "chains/upsert-segment": chainOfRow("chainId"),
+  // Rewrites a segment whole (the sample, chain files): it may have belonged elsewhere.
+  "chains/upsert-segment": "everything",
   "chains/update-segment": segments("id"),
   "chains/delete-segment": "everything",
   "chains/create-feeds": segments("from", "to"),

@@ -27,6 +27,9 @@ import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
 
+/** Rows a table scan converts at a time (backups). */
+const SCAN_BATCH = 4096;
+
 export interface KuzuOptions {
   /** Buffer pool size; Kùzu's default is 80% of RAM, too greedy for a shared machine. */
   bufferPoolMiB?: number;
@@ -152,8 +155,15 @@ export class KuzuStore implements GraphStore {
       const result = await this.reading(() => connection.query(scanStatement(table(tableName))));
       const results = Array.isArray(result) ? result : [result];
       try {
+        // Rows are fetched synchronously, a batch at a time: the async getNext() is a round
+        // trip through the binding's thread pool per row (minutes for a million firms'
+        // links on a loaded machine). Between batches the caller writes them out.
         const rows = results[0]!;
-        while (rows.hasNext()) yield plain(await rows.getNext()) as Row;
+        while (rows.hasNext()) {
+          const batch: Row[] = [];
+          while (batch.length < SCAN_BATCH && rows.hasNext()) batch.push(plain(rows.getNextSync()) as Row);
+          yield* batch;
+        }
       } finally {
         for (const r of results) r.close();
       }

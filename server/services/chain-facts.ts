@@ -48,9 +48,17 @@ export interface ChainFacts {
 }
 
 export async function getZoneRecord(store: GraphStore, zoneId: string): Promise<Zone> {
-  const [zone] = parseRows(Zone, await store.read("zones/list-zones", { zoneId }));
+  const zone = await findZone(store, zoneId);
   if (!zone) throw new NotFound("zone", zoneId);
   return zone;
+}
+
+/**
+ * The zone's own record by its key, if there is one — what a check that a zone exists
+ * needs, where the overview (zones.ts listZones) would diagnose each of its chains.
+ */
+export async function findZone(store: GraphStore, zoneId: string): Promise<Zone | undefined> {
+  return parseRows(Zone, await store.read("zones/list-zones", { zoneId }))[0];
 }
 
 /**
@@ -76,7 +84,7 @@ export interface ChainRows {
  * simulation builds new rows from them, simulation.ts landIn).
  */
 export function readChainRows(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
-  return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId));
+  return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
 async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {

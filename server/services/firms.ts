@@ -6,7 +6,7 @@ import { FirmDetail } from "../model/api.js";
 import { StoredFirm, StoredProject, type Firm } from "../model/domain.js";
 import { regionPath } from "../regions/divisions.js";
 import { parseRows } from "./rows.js";
-import { listZones } from "./zones.js";
+import { findZone } from "./chain-facts.js";
 
 const FirmSegmentRow = FirmDetail.shape.segments.element;
 const TieRow = FirmDetail.shape.ties.element.omit({ direction: true });
@@ -30,7 +30,7 @@ export async function readFirm(store: GraphStore, id: string): Promise<FirmRecor
 export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail> {
   const firm = await readFirm(store, id);
   if (!firm) throw new NotFound("firm", id);
-  const [segments, customers, suppliers, projects, leads, parents, children, zones] = await Promise.all([
+  const [segments, customers, suppliers, projects, leads, parents, children, zone] = await Promise.all([
     store.read("firms/firm-segments", { id }).then((rows) => parseRows(FirmSegmentRow, rows)),
     store.read("firms/firm-customers", { id }).then((rows) => parseRows(TieRow, rows)),
     store.read("firms/firm-suppliers", { id }).then((rows) => parseRows(TieRow, rows)),
@@ -38,9 +38,8 @@ export async function getFirm(store: GraphStore, id: string): Promise<FirmDetail
     store.read("firms/firm-leads", { id }).then((rows) => parseRows(LeadRow, rows)),
     store.read("firms/firm-parent", { id }).then((rows) => parseRows(FamilyRow, rows)),
     store.read("firms/firm-children", { id }).then((rows) => parseRows(FamilyRow, rows)),
-    firm.zoneId ? listZones(store, firm.zoneId) : Promise.resolve([]),
+    firm.zoneId ? findZone(store, firm.zoneId) : undefined,
   ]);
-  const zone = zones[0];
   return {
     ...firm,
     region: { code: firm.regionCode, path: regionPath(firm.regionCode) },

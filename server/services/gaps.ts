@@ -16,7 +16,7 @@ export function getChainGaps(store: GraphStore, zoneId: string, chainId: string,
     const [facts, saved] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
     const thresholds: GapThresholds = { ...saved, ...override };
     return diagnose(facts, thresholds);
-  });
+  }, { zoneId, chainId, candidates: false });
 }
 
 /** Flags (or re-flags with a new note) a segment as a bottleneck; `actor` is who flagged it. */

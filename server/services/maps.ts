@@ -11,7 +11,7 @@ import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 
 export function getChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
-  return cached(store, `map:${zoneId}:${chainId}`, () => computeChainMap(store, zoneId, chainId));
+  return cached(store, `map:${zoneId}:${chainId}`, () => computeChainMap(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
 async function computeChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {

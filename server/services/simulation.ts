@@ -185,7 +185,7 @@ export function rankWithEffects(store: GraphStore, zoneId: string, chainId: stri
       results,
       recommended: { firmIds: recommended.chosen.map((l) => l.firm.id), closedGaps: recommended.closed, after: recommended.after.figures },
     };
-  });
+  }, { zoneId, chainId, candidates: true });
 }
 
 export const SimulationRequest = z.object({
@@ -238,5 +238,5 @@ export function simulateChain(store: GraphStore, zoneId: string, chainId: string
   return cached(store, `simulate:${zoneId}:${chainId}:${[...firmIds].sort().join(",")}`, async () => {
     const [rows, thresholds] = await Promise.all([readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
     return simulateLanding(rows, thresholds, await readLandings(store, zoneId, chainId, firmIds));
-  });
+  }, { zoneId, chainId, candidates: true });
 }

@@ -191,7 +191,7 @@ async function readTies(store: GraphStore, zoneId: string) {
 
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
   const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
-  return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today));
+  return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today), { zoneId, chainId, candidates: true });
 }
 
 const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({

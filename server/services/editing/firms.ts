@@ -17,7 +17,7 @@ import { findRegion } from "../../regions/divisions.js";
 import { getFirm, readFirm, type FirmRecord } from "../firms.js";
 import { parseRows } from "../rows.js";
 import { searchKeys } from "../search-keys.js";
-import { listZones } from "../zones.js";
+import { findZone } from "../chain-facts.js";
 import { capitalIn, givenCapital } from "../money.js";
 import { getExchangeRates } from "../settings.js";
 import { enteredBy, given, guardedWrite, sameRecord, stale } from "./guarded.js";
@@ -39,7 +39,7 @@ async function checkFacts(store: GraphStore, firm: Pick<FirmRecord, "uscc" | "re
   const problems: { field: string; message: string }[] = [];
   if (firm.uscc && !isValidUscc(firm.uscc)) problems.push({ field: "body.uscc", message: "统一社会信用代码校验位错误（GB 32100-2015），请核对" });
   if (!findRegion(firm.regionCode)) problems.push({ field: "body.regionCode", message: `没有代码为 ${firm.regionCode} 的行政区划` });
-  if (firm.zoneId && (await listZones(store, firm.zoneId)).length === 0) problems.push({ field: "body.zoneId", message: `没有编号为 ${firm.zoneId} 的开发区` });
+  if (firm.zoneId && !(await findZone(store, firm.zoneId))) problems.push({ field: "body.zoneId", message: `没有编号为 ${firm.zoneId} 的开发区` });
   if (problems.length) throw new ValidationError(`请求内容有误：${problems.map((p) => p.message).join("；")}`, problems);
 }
 

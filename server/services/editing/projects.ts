@@ -13,7 +13,7 @@ import { auditStep } from "../../audit/audit.js";
 import type { ProjectStatus } from "../../model/domain.js";
 import type { NewProject, ProjectChange, ProjectDetail } from "../../model/progress.js";
 import { getProject, readProjects } from "../projects.js";
-import { listZones } from "../zones.js";
+import { findZone } from "../chain-facts.js";
 import { enteredBy, given, guardedWrite, stale } from "./guarded.js";
 
 /** Today in China (UTC+8), where the people recording the changes are. */
@@ -23,7 +23,7 @@ export const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toI
 async function checkFacts(store: GraphStore, project: { firmId: string; zoneId: string; segmentIds: readonly string[] }): Promise<void> {
   const problems: { field: string; message: string }[] = [];
   if ((await store.read("firms/get-firm", { id: project.firmId })).length === 0) problems.push({ field: "body.firmId", message: `没有编号为 ${project.firmId} 的企业：请先在企业库中新增` });
-  if ((await listZones(store, project.zoneId)).length === 0) problems.push({ field: "body.zoneId", message: `没有编号为 ${project.zoneId} 的开发区` });
+  if (!(await findZone(store, project.zoneId))) problems.push({ field: "body.zoneId", message: `没有编号为 ${project.zoneId} 的开发区` });
   for (const [i, segmentId] of project.segmentIds.entries())
     if ((await store.read("chains/get-segment", { id: segmentId })).length === 0) problems.push({ field: `body.segmentIds.${i}`, message: `没有编号为 ${segmentId} 的环节` });
   if (new Set(project.segmentIds).size !== project.segmentIds.length) problems.push({ field: "body.segmentIds", message: "所补环节有重复" });

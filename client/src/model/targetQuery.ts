@@ -19,7 +19,11 @@ export interface TargetQuery {
   minCapital: number | null;
   profile: string;
   limit: number;
+  /** By score (the default), or by 补链效果: the server orders, over the candidates it names. */
+  order: TargetOrder;
 }
+
+export type TargetOrder = "score" | "effect";
 
 export const DEFAULT_REGION_GROUP = "jingjinji";
 export const DEFAULT_PROFILE = "default";
@@ -36,6 +40,7 @@ export const DEFAULT_TARGET_QUERY: TargetQuery = {
   minCapital: null,
   profile: DEFAULT_PROFILE,
   limit: DEFAULT_LIMIT,
+  order: "score",
 };
 
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -62,6 +67,7 @@ export function parseTargetQuery(query: URLSearchParams): TargetQuery {
     minCapital: query.has("minCapital") && Number.isFinite(minCapital) && minCapital > 0 ? minCapital : null,
     profile: profile && ID.test(profile) ? profile : DEFAULT_PROFILE,
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 500 ? limit : DEFAULT_LIMIT,
+    order: query.get("order") === "effect" ? "effect" : "score",
   };
 }
 
@@ -75,6 +81,7 @@ export function writeTargetQuery(q: Partial<TargetQuery>): URLSearchParams {
   if (q.minCapital != null && q.minCapital > 0) query.set("minCapital", String(q.minCapital));
   if (q.profile && q.profile !== DEFAULT_PROFILE) query.set("profile", q.profile);
   if (q.limit && q.limit !== DEFAULT_LIMIT) query.set("limit", String(q.limit));
+  if (q.order === "effect") query.set("order", "effect");
   return query;
 }
 
@@ -88,6 +95,7 @@ export function targetApiQuery(q: TargetQuery, extra: Record<string, string> = {
   if (q.minCapital != null) query.set("minCapital", String(q.minCapital));
   query.set("limit", String(q.limit));
   query.set("profile", q.profile);
+  if (q.order === "effect") query.set("order", "effect");
   for (const [key, value] of Object.entries(extra)) query.set(key, value);
   return query.toString().replace(/%2C/g, ",");
 }

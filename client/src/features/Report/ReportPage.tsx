@@ -128,7 +128,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
             options={[{ value: "", label: t("report.noScenario") }, ...(scenarios.data ?? []).map((s) => ({ value: s.id, label: s.name }))]}
             style={{ minWidth: 160 }}
             popupMatchSelectWidth={false}
-            data-testid="report-scenario"
+            data-testid="report-scenario-choice"
           />
           <span>{t("report.sinceDate")}</span>
           <DatePicker
@@ -165,7 +165,6 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
                 <span>{sinceSentence(history.since, t, locale)}</span>
               </div>
             )}
-            {report.scenario && <ScenarioBlock scenario={report.scenario} />}
           </div>
           <div className="report-figures-block">
             <dl className="report-figures" data-testid="report-figures">
@@ -318,6 +317,8 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
                 </ul>
               </>
             )}
+            {/* Beside the pipeline, in the column the gap table is taller than: the sheet stays one page. */}
+            {report.scenario && <ScenarioBlock scenario={report.scenario} />}
           </section>
         </div>
         <footer className="print-footer">{t("print.footer")}</footer>
@@ -333,22 +334,26 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
  */
 function ScenarioBlock({ scenario }: { scenario: NonNullable<ChainReport["scenario"]> }) {
   const { t } = useI18n();
-  const closed = scenario.closedGaps.map((g) => `${g.name}·${t(`gap.kind.${g.kind}`)}`).join("、");
+  // By segment: the sheet has room for names, the simulation page for every gap's kind.
+  const segments = [...new Set(scenario.closedGaps.map((g) => g.name))];
   return (
-    <section className="report-scenario" data-testid="report-scenario">
-      <b>{t("report.scenarioTitle")}</b>：「{scenario.name}」
-      <span className="sep">{t("report.scenarioFirms", { count: scenario.firms.length, names: scenario.firms.map((f) => f.name).join("、") })}</span>
-      <span className="sep">{scenario.closedGaps.length ? t("report.scenarioClosed", { count: scenario.closedGaps.length, gaps: closed }) : t("report.scenarioNoneClosed")}</span>
-      <span className="sep">
+    <div className="report-scenario" data-testid="report-scenario">
+      <h3>{t("report.scenarioTitle")}</h3>
+      <p>
+        <b>「{scenario.name}」</b>
+        {t("report.scenarioFirms", { count: scenario.firms.length, names: scenario.firms.map((f) => f.name).join("、") })}
+      </p>
+      <p>{scenario.closedGaps.length ? t("report.scenarioClosed", { count: scenario.closedGaps.length, segments: segments.length, names: segments.join("、") }) : t("report.scenarioNoneClosed")}</p>
+      <p>
         {t("report.scenarioCompleteness", { before: formatPercent(scenario.before.completeness), after: formatPercent(scenario.after.completeness) })}，
         {t("report.scenarioGapSegments", { before: scenario.before.gapSegments, after: scenario.after.gapSegments })}
-      </span>
+      </p>
       {skippedLines(scenario.skipped, t).map((line) => (
-        <span key={line} className="sep" data-testid="report-scenario-skipped">
+        <p key={line} data-testid="report-scenario-skipped">
           {line}
-        </span>
+        </p>
       ))}
-    </section>
+    </div>
   );
 }
 

@@ -1,10 +1,11 @@
-// The segments of a chain the given firms operate in through their branches (分公司, 分厂:
-// a ranking names the parent in the branch's stead), one row per parent × segment × branch.
-// (A separate query from landing-links: a UNION of such matches crashes Kùzu 0.11.3.)
-// params: $firmIds, $chainId
+// The segments of a chain a firm operates in through its branches (分公司, 分厂: a ranking
+// names the parent in the branch's stead), one row per segment × branch. One firm per
+// query, looked up by its key. (A separate query from landing-links: a UNION of such
+// matches crashes Kùzu 0.11.3.)
+// params: $firmId, $chainId
 // returns: firmId, segmentId, products, capacity, confidence, source, version
-MATCH (b:Firm)-[r:BELONGS_TO]->(f:Firm), (b)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
-WHERE f.id IN $firmIds AND r.kind = 'branch'
+MATCH (b:Firm)-[r:BELONGS_TO]->(f:Firm {id: $firmId}), (b)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
+WHERE r.kind = 'branch'
 RETURN f.id AS firmId, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
        o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
-ORDER BY firmId, segmentId
+ORDER BY segmentId

@@ -1,8 +1,9 @@
-// The segments of a chain the given firms operate in themselves, one row per firm × segment.
-// params: $firmIds, $chainId
+// The segments of a chain a firm operates in itself, one row per segment. One firm per
+// query, looked up by its key (an IN list of ids scans every firm on Kùzu 0.11.3: seconds
+// at a million firms).
+// params: $firmId, $chainId
 // returns: firmId, segmentId, products, capacity, confidence, source, version
-MATCH (f:Firm)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
-WHERE f.id IN $firmIds
+MATCH (f:Firm {id: $firmId})-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
 RETURN f.id AS firmId, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
        o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
-ORDER BY firmId, segmentId
+ORDER BY segmentId

@@ -1,5 +1,5 @@
 /** What each export holds: the ranking, a target list, and the gap summary beside them. */
-import type { ChainFigures, ChainGaps, ListEntry, TargetResult } from "../model/api.js";
+import type { ChainFigures, ChainGaps, LandingEffect, ListEntry, TargetResult } from "../model/api.js";
 import { CURRENCY_NAMES, SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, STAGE_LABELS } from "../model/domain.js";
 import type { GapKind, SegmentStatus } from "../model/domain.js";
 import type { Column, Table } from "./tables.js";
@@ -21,8 +21,25 @@ const bestSegment = (t: TargetResult) => [...t.segments].sort((a, b) => b.confid
 type SourceLabel = (source: string) => string;
 const asStored: SourceLabel = (source) => source;
 
-export function rankingTable(results: TargetResult[], source: SourceLabel = asStored): Table<TargetResult> {
-  const columns: Column<TargetResult>[] = [
+/** A ranked candidate, with its 补链效果 when the ranking was asked for as the targets page shows it. */
+type RankedRow = TargetResult & { effect?: LandingEffect };
+
+/** 补链效果 as the targets page shows it: the gaps a candidate alone would close, and the completeness it leaves. */
+function effectColumns(completenessBefore: number): Column<RankedRow>[] {
+  const percent = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    { header: "补链效果(补上缺口数)", width: 12, value: (t) => t.effect?.closedGaps.length ?? null },
+    { header: "补上的缺口", width: 40, value: (t) => t.effect?.closedGaps.map((g) => `${g.name}·${KIND_LABELS[g.kind]}`).join("、") ?? null },
+    { header: "落地后完整度", width: 14, value: (t) => (t.effect ? `${percent(completenessBefore)} → ${percent(t.effect.completenessAfter)}` : null) },
+  ];
+}
+
+/**
+ * The ranking, one row per candidate in the order given. With `effects` (the ranking as the
+ * targets page shows it) each row also carries its 补链效果, after its score.
+ */
+export function rankingTable(results: RankedRow[], source: SourceLabel = asStored, effects?: { completenessBefore: number }): Table<RankedRow> {
+  const columns: Column<RankedRow>[] = [
     { header: "排名", width: 6, value: (t) => t.rank },
     { header: "企业名称", width: 32, value: (t) => t.firm.name },
     { header: "统一社会信用代码", width: 22, value: (t) => t.firm.uscc },
@@ -36,6 +53,7 @@ export function rankingTable(results: TargetResult[], source: SourceLabel = asSt
     { header: "总分", width: 8, numFmt: "0.0", value: (t) => t.total },
     // A component left out for want of data says so; it is not a 0.
     ...SCORE_COMPONENTS.map((c) => ({ header: `${SCORE_COMPONENT_LABELS[c]}(分)`, width: 10, numFmt: "0.0", value: (t: TargetResult) => t.contributions[c] ?? "不计" })),
+    ...(effects ? effectColumns(effects.completenessBefore) : []),
     { header: "数据不全", width: 40, value: (t) => t.dataNote },
     { header: "为何推荐", width: 60, value: (t) => t.reason },
     { header: "经分支机构", width: 30, value: (t) => t.via.map((b) => `${b.name}（${b.region}）`).join("、") },

@@ -362,10 +362,29 @@ export const LandingEffect = z.object({
 export const RankedTargets = TargetRanking.extend({
   /** How the results are ordered: by score (their rank), or by 补链效果. */
   order: z.enum(["score", "effect"]),
+  /**
+   * How many candidates the order chose the results from: every candidate by score; by
+   * 补链效果, the first of them by score up to a bound (docs/decisions/022), all when fewer.
+   */
+  orderedAmong: z.number().int().nonnegative(),
   figures: ChainFigures,
   results: z.array(TargetResult.extend({ effect: LandingEffect })),
   /** 推荐组合: the fewest ranked candidates that close the most gaps (greedy set cover). */
   recommended: z.object({ firmIds: z.array(Id), closedGaps: z.array(GapRef), after: ChainFigures }),
+});
+
+/**
+ * A firm asked for that a simulation leaves out, and why: it has landed since (located in
+ * the zone, or won there: a project signed, a list entry signed or landed), it is no longer
+ * in the graph, or it operates in no segment of the chain.
+ */
+export const SkippedFirm = z.object({
+  firmId: Id,
+  /** Null for a firm no longer in the graph: only its id is known. */
+  name: z.string().nullable(),
+  reason: z.enum(["landed", "signed", "deleted", "outside-chain"]),
+  /** For a signed firm: how it was won, in words (「项目」已签约). */
+  how: z.array(z.string()),
 });
 
 /** 补链模拟: the chain as if the firms had landed in the zone. Nothing is written. */
@@ -386,6 +405,8 @@ export const LandingSimulation = z.object({
   leaderTies: z.array(z.object({ firmId: Id, firmName: z.string(), segmentId: Id, segmentName: z.string(), leaderSegmentIds: z.array(Id), role: z.string() })),
   /** The map with the firms landed, drawn as the real one is. */
   map: ChainMap,
+  /** Firms asked for but not landed (since landed, deleted, outside the chain), named on screen. */
+  skipped: z.array(SkippedFirm),
 });
 
 /** A named 补链模拟 saved in the graph: the firms, re-simulated on the graph as it is when read. */
@@ -461,6 +482,19 @@ export const ChainReport = z.object({
   gaps: ChainGaps,
   targets: TargetRanking,
   lists: z.array(TargetListDetail),
+  /** A saved 补链模拟 printed with the report, simulated on the graph as it is now; null when none is chosen. */
+  scenario: z
+    .object({
+      id: Id,
+      name: z.string(),
+      firms: z.array(z.object({ id: Id, name: z.string() })),
+      closedGaps: z.array(GapRef),
+      openedGaps: z.array(GapRef),
+      before: ChainFigures,
+      after: ChainFigures,
+      skipped: z.array(SkippedFirm),
+    })
+    .nullable(),
 });
 
 export const FirmDetail = StoredFirm.extend({
@@ -803,6 +837,7 @@ export type GapRef = z.infer<typeof GapRef>;
 export type LandingEffect = z.infer<typeof LandingEffect>;
 export type RankedTargets = z.infer<typeof RankedTargets>;
 export type LandingSimulation = z.infer<typeof LandingSimulation>;
+export type SkippedFirm = z.infer<typeof SkippedFirm>;
 export type Scenario = z.infer<typeof Scenario>;
 export type StatusChange = z.infer<typeof StatusChange>;
 export type ChainReport = z.infer<typeof ChainReport>;

@@ -6,7 +6,7 @@ import { currentUser } from "../accounts/authenticate.js";
 import { ChainReport, ProfileList, RankedTargets, TargetGeography } from "../model/api.js";
 import { Id, ScoringProfile } from "../model/domain.js";
 import { deleteProfile, getProfile, listProfiles, saveProfile } from "../services/profiles.js";
-import { TargetFilters, rankChainTargets } from "../services/targets.js";
+import { TargetFilters } from "../services/targets.js";
 import { TargetOrder, rankWithEffects } from "../services/simulation.js";
 import { ExportFormat, sendExport } from "../exports/send.js";
 import { figuresTable, gapTable, rankingTable } from "../exports/sheets.js";
@@ -57,8 +57,11 @@ export function targetRoutes(store: GraphStore): Router {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     const { format } = parseInput(ExportFormat, { format: req.query.format }, "query");
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
-    const [ranking, gaps, source] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters), getChainGaps(store, zoneId, chainId), sourceLabeler(store)]);
-    await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, [rankingTable(ranking.results, source), gapTable(gaps), figuresTable(gaps.figures)]);
+    const { order } = parseInput(z.object({ order: TargetOrder }), { order: req.query.order }, "query");
+    // The ranking as the page shows it: in its order, each candidate with its 补链效果.
+    const [ranking, gaps, source] = await Promise.all([rankWithEffects(store, zoneId, chainId, filters, order), getChainGaps(store, zoneId, chainId), sourceLabeler(store)]);
+    const sheets = [rankingTable(ranking.results, source, { completenessBefore: ranking.figures.completeness }), gapTable(gaps), figuresTable(gaps.figures)];
+    await sendExport(res, format, `${ranking.zone.shortName}-${ranking.chain.name}-目标企业`, sheets);
   });
 
   router.get("/zones/:zoneId/chains/:chainId/report", async (req, res) => {
@@ -66,7 +69,9 @@ export function targetRoutes(store: GraphStore): Router {
     // The report's own defaults (top ten in 京津冀) give way to whatever the request names.
     const given = Object.fromEntries(Object.entries(parseInput(TargetQuery, req.query, "query")).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
     const filters = parseInput(TargetFilters, { ...REPORT_FILTERS, ...given }, "query");
-    sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, filters));
+    // scenario=<id>: a saved 补链模拟 of this zone × chain printed with the report.
+    const { scenario } = parseInput(z.object({ scenario: Id.optional() }), { scenario: req.query.scenario }, "query");
+    sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, filters, scenario ?? null));
   });
 
   router.get("/profiles", async (_req, res) => sendJson(res, ProfileList, await listProfiles(store)));

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
-import type { ChainGaps, GapRef, LandingEffect, LandingSimulation, RankedTargets, TargetResult } from "../model/api.js";
+import type { ChainGaps, GapRef, LandingEffect, LandingSimulation, RankedTargets, SkippedFirm, TargetResult } from "../model/api.js";
 import type { GapThresholds } from "../model/domain.js";
 import { Id } from "../model/domain.js";
 import { displayName } from "../model/format.js";
@@ -22,7 +22,7 @@ import { readFirm } from "./firms.js";
 import { cached } from "./read-cache.js";
 import { parseRows } from "./rows.js";
 import { getGapThresholds } from "./settings.js";
-import { rankChainTargets, type TargetFilters } from "./targets.js";
+import { rankChainTargets, wonAmong, type TargetFilters } from "./targets.js";
 
 /** More firms than a leader can weigh at once, and more than one request should diagnose. */
 export const MAX_SIMULATED_FIRMS = 50;
@@ -78,7 +78,7 @@ export function diagnoseLanded(rows: ChainRows, thresholds: GapThresholds, landi
 }
 
 /** The whole comparison: figures, changed segments, gaps closed, opened and left, ties to the leader, the map. */
-export function simulateLanding(rows: ChainRows, thresholds: GapThresholds, landings: readonly Landing[]): LandingSimulation {
+export function simulateLanding(rows: ChainRows, thresholds: GapThresholds, landings: readonly Landing[]): Omit<LandingSimulation, "skipped"> {
   const before = diagnose(assembleChainFacts(rows), thresholds);
   const { facts, diagnosis: after } = diagnoseLanded(rows, thresholds, landings);
   const segmentName = new Map(after.segments.map((s) => [s.segmentId, s.name]));
@@ -166,21 +166,35 @@ function landingOfResult(result: TargetResult): Landing {
 export const TargetOrder = z.enum(["score", "effect"]).default("score");
 
 /**
- * The ranking with each candidate's 补链效果 and the 推荐组合. Ordered by effect: most gaps
- * closed, then completeness after, then score — among the ranked candidates (`limit`).
+ * Ordered by 补链效果, the results are the best closers among this many candidates, the
+ * first by score (all of them when fewer): the most a ranking shows, and a bound on the
+ * diagnoses and display reads one answer costs. docs/decisions/022-effect-order-scope.md
+ */
+export const EFFECT_ORDER_SCOPE = 500;
+
+/** Most gaps closed, then completeness after, then the score's own order. */
+const byEffect = (a: { rank: number; effect: LandingEffect }, b: { rank: number; effect: LandingEffect }) =>
+  b.effect.closedGaps.length - a.effect.closedGaps.length || b.effect.completenessAfter - a.effect.completenessAfter || a.rank - b.rank;
+
+/**
+ * The ranking with each candidate's 补链效果 and the 推荐组合 of the candidates shown.
+ * By score, the first `limit` of every candidate; by effect, the `limit` that close most
+ * among the first EFFECT_ORDER_SCOPE by score (`orderedAmong` says how many that was),
+ * each keeping its rank by score.
  */
 export function rankWithEffects(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, order: z.infer<typeof TargetOrder>, today = new Date()): Promise<RankedTargets> {
   return cached(store, `ranked-effects:${zoneId}:${chainId}:${JSON.stringify(filters)}:${order}:${today.toISOString().slice(0, 10)}`, async () => {
-    const [ranking, rows, thresholds] = await Promise.all([rankChainTargets(store, zoneId, chainId, filters, today), readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
+    const scope = order === "effect" ? { ...filters, limit: Math.max(filters.limit, EFFECT_ORDER_SCOPE) } : filters;
+    const [ranking, rows, thresholds] = await Promise.all([rankChainTargets(store, zoneId, chainId, scope, today), readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
     const before = diagnose(assembleChainFacts(rows), thresholds);
-    const landings = ranking.results.map(landingOfResult);
-    const results = ranking.results.map((r, i) => ({ ...r, effect: landingEffect(rows, thresholds, before, landings[i]!) }));
-    if (order === "effect")
-      results.sort((a, b) => b.effect.closedGaps.length - a.effect.closedGaps.length || b.effect.completenessAfter - a.effect.completenessAfter || a.rank - b.rank);
-    const recommended = recommendLandings(rows, thresholds, landings);
+    const weighed = ranking.results.map((r) => ({ ...r, effect: landingEffect(rows, thresholds, before, landingOfResult(r)) }));
+    const results = order === "effect" ? weighed.sort(byEffect).slice(0, filters.limit) : weighed;
+    const recommended = recommendLandings(rows, thresholds, results.map(landingOfResult));
     return {
       ...ranking,
+      filters: { ...ranking.filters, limit: filters.limit },
       order,
+      orderedAmong: order === "effect" ? ranking.results.length : ranking.candidateCount,
       figures: before.figures,
       results,
       recommended: { firmIds: recommended.chosen.map((l) => l.firm.id), closedGaps: recommended.closed, after: recommended.after.figures },
@@ -199,44 +213,82 @@ export const SimulationRequest = z.object({
 const LinkRow = z.object({ firmId: Id, segmentId: Id, products: z.string(), capacity: z.string(), confidence: z.number(), source: z.string(), version: z.number().int() });
 const LandingParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
 
+/** The firms asked for, sorted: those that would land, and those left out with the reason. */
+export interface SortedLandings {
+  landings: Landing[];
+  skipped: SkippedFirm[];
+}
+
 /**
  * The firms as they would land in the zone: the segments of this chain they operate in
  * (themselves, or through their branches, as the ranking credits them) and their parents.
- * A firm unknown, already in the zone, or in no segment of the chain is an error naming it.
+ * A firm that cannot land is set aside with its reason, in the order asked: no longer in
+ * the graph, already in the zone, won there (a project signed, a list entry signed or
+ * landed), or in no segment of the chain. A scenario saved last month names firms that
+ * have landed since; it still simulates the rest, and says which it left out.
  */
-export async function readLandings(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<Landing[]> {
-  const params = { firmIds: [...firmIds], chainId };
-  const [firms, own, branch, parents] = await Promise.all([
+export async function sortLandings(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<SortedLandings> {
+  // Each firm looked up by its key: at a million firms a query over a list of ids scans them all.
+  const each = <S extends z.ZodObject>(query: string, schema: S, params: Record<string, unknown> = {}): Promise<z.infer<S>[]> =>
+    Promise.all(firmIds.map((firmId) => store.read(query, { firmId, ...params }).then((rows) => parseRows(schema, rows)))).then((rows) => rows.flat());
+  const [firms, own, branch, parents, won] = await Promise.all([
     Promise.all(firmIds.map((id) => readFirm(store, id))),
-    store.read("simulation/landing-links", params).then((rows) => parseRows(LinkRow, rows)),
-    store.read("simulation/branch-links", params).then((rows) => parseRows(LinkRow, rows)),
-    store.read("simulation/landing-parents", { firmIds: [...firmIds] }).then((rows) => parseRows(LandingParentRow, rows)),
+    each("simulation/landing-links", LinkRow, { chainId }),
+    each("simulation/branch-links", LinkRow, { chainId }),
+    each("simulation/landing-parents", LandingParentRow),
+    wonAmong(store, zoneId, chainId, firmIds),
   ]);
-  const unknown = firmIds.filter((_, i) => !firms[i]);
-  if (unknown.length) throw new NotFound("firm", unknown.join(", "));
-  const local = firms.filter((f) => f!.zoneId === zoneId);
-  if (local.length)
-    throw new ValidationError(`Already in the zone: ${local.map((f) => f!.name).join("、")}`, local.map((f) => ({ field: "body.firmIds", message: `${f!.id} (${f!.name}) is already located in ${zoneId}; simulate firms from outside the zone` })));
-  const landings = firms.map((f) => {
-    const { id, name, aliases, capital, tags, regionCode } = f!;
+  const landings: Landing[] = [];
+  const skipped: SkippedFirm[] = [];
+  firmIds.forEach((id, i) => {
+    const f = firms[i];
+    if (!f) return skipped.push({ firmId: id, name: null, reason: "deleted", how: [] });
+    if (f.zoneId === zoneId) return skipped.push({ firmId: id, name: f.name, reason: "landed", how: [] });
+    const signed = won.get(id);
+    if (signed) return skipped.push({ firmId: id, name: f.name, reason: "signed", how: signed.how });
+    const { name, aliases, capital, tags, regionCode } = f;
     // Its own link to a segment first; a branch's only where it has none.
     const segments = new Map<string, LandingSegment>();
     for (const { firmId, segmentId, ...link } of [...own, ...branch]) if (firmId === id && !segments.has(segmentId)) segments.set(segmentId, { segmentId, ...link });
-    return { firm: { id, name, aliases, capital, tags, regionCode }, segments: [...segments.values()], parents: parents.filter((p) => p.firmId === id) };
+    if (!segments.size) return skipped.push({ firmId: id, name, reason: "outside-chain", how: [] });
+    landings.push({ firm: { id, name, aliases, capital, tags, regionCode }, segments: [...segments.values()], parents: parents.filter((p) => p.firmId === id) });
   });
-  const outside = landings.filter((l) => !l.segments.length);
+  return { landings, skipped };
+}
+
+/**
+ * The firms as they would land, every one of them: a firm unknown, already in the zone,
+ * won there, or in no segment of the chain is an error naming it (what saving a scenario
+ * asks: a new choice of firms that cannot land is a mistake to correct, not to keep).
+ */
+export async function readLandings(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<Landing[]> {
+  const { landings, skipped } = await sortLandings(store, zoneId, chainId, firmIds);
+  const of = (reason: SkippedFirm["reason"]) => skipped.filter((s) => s.reason === reason);
+  const deleted = of("deleted");
+  if (deleted.length) throw new NotFound("firm", deleted.map((s) => s.firmId).join(", "));
+  const local = [...of("landed"), ...of("signed")];
+  if (local.length)
+    throw new ValidationError(
+      `Already in the zone: ${local.map((s) => s.name).join("、")}`,
+      local.map((s) => ({
+        field: "body.firmIds",
+        message: s.reason === "landed" ? `${s.firmId} (${s.name}) is already located in ${zoneId}; simulate firms from outside the zone` : `${s.firmId} (${s.name}) is already won for ${zoneId} (${s.how.join("；")}); simulate firms not yet won`,
+      })),
+    );
+  const outside = of("outside-chain");
   if (outside.length)
     throw new ValidationError(
-      `Not in this chain: ${outside.map((l) => l.firm.name).join("、")}`,
-      outside.map((l) => ({ field: "body.firmIds", message: `${l.firm.id} (${l.firm.name}) operates in no segment of chain ${chainId}; place it in a segment first` })),
+      `Not in this chain: ${outside.map((s) => s.name).join("、")}`,
+      outside.map((s) => ({ field: "body.firmIds", message: `${s.firmId} (${s.name}) operates in no segment of chain ${chainId}; place it in a segment first` })),
     );
   return landings;
 }
 
-/** 补链模拟 of the given firms in a zone × chain, on the graph as it is now. */
+/** 补链模拟 of the given firms in a zone × chain, on the graph as it is now; firms that cannot land are left out and named. */
 export function simulateChain(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<LandingSimulation> {
   return cached(store, `simulate:${zoneId}:${chainId}:${[...firmIds].sort().join(",")}`, async () => {
     const [rows, thresholds] = await Promise.all([readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
-    return simulateLanding(rows, thresholds, await readLandings(store, zoneId, chainId, firmIds));
+    const { landings, skipped } = await sortLandings(store, zoneId, chainId, firmIds);
+    return { ...simulateLanding(rows, thresholds, landings), skipped };
   }, { zoneId, chainId, candidates: true });
 }

@@ -211,6 +211,20 @@ async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Pro
     store.read("targets/won-projects", { zoneId, statuses: [...FILLING_STATUSES] }).then((rows) => parseRows(WonProjectRow, rows)),
     store.read("targets/won-entries", { zoneId, chainId, statuses: WON_ENTRY_STATUSES }).then((rows) => parseRows(WonEntryRow, rows)),
   ]);
+  return wonFrom(projects, entries);
+}
+
+/** The same for the given firms alone, each looked up by its key (a 补链模拟 names a handful). */
+export async function wonAmong(store: GraphStore, zoneId: string, chainId: string, firmIds: readonly string[]): Promise<Map<string, WonFirm>> {
+  const [projects, entries] = await Promise.all([
+    Promise.all(firmIds.map((firmId) => store.read("simulation/won-projects", { firmId, zoneId, statuses: [...FILLING_STATUSES] }).then((rows) => parseRows(WonProjectRow, rows)))),
+    Promise.all(firmIds.map((firmId) => store.read("simulation/won-entries", { firmId, zoneId, chainId, statuses: WON_ENTRY_STATUSES }).then((rows) => parseRows(WonEntryRow, rows)))),
+  ]);
+  return wonFrom(projects.flat(), entries.flat());
+}
+
+/** Each won firm once, with every way it was won, in words. */
+function wonFrom(projects: z.infer<typeof WonProjectRow>[], entries: z.infer<typeof WonEntryRow>[]): Map<string, WonFirm> {
   const won = new Map<string, WonFirm>();
   const add = (row: z.infer<typeof WonRow>, how: string) => {
     const entry = won.get(row.firmId) ?? { firm: { id: row.firmId, name: row.firmName, aliases: row.firmAliases, regionCode: row.regionCode }, region: regionPath(row.regionCode), how: [] };

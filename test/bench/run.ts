@@ -33,6 +33,7 @@ import type { EditsRequest, EditsResult } from "./edits-child.js";
 import { load, type LoadResult } from "./load.js";
 import { mixedLoad } from "./mixed.js";
 import { measureRender } from "./render.js";
+import { measureSimulation } from "./simulation-load.js";
 
 /** The targets of the scale issue. */
 const TARGETS = { mixedReads: 150, importSeconds: 90, peakRssMiB: 4096, map: 50, gaps: 100, targets: 150, search: 50, mapRps: 300, renderMs: 1500, rankingAfresh: 300, viewAfresh: 100, edit: 50, usccCheck: 10, importIntoFull: 10 };
@@ -219,6 +220,8 @@ const editedElsewhere = [...new Set((await Promise.all(chains.map((c) => firmsOf
 const mixed = await mixedLoad(base, { readPaths: [...endpoints.map!, ...endpoints.gaps!, ...endpoints.targets!], firmIds: [...editedHere, ...editedElsewhere], readers: 40, everySeconds: 5, seconds: Number(values["mixed-seconds"]), headers });
 const mixedLoadAverage = loadavg().map((x) => Math.round(x * 10) / 10);
 log(`mixed load (load average ${mixedLoadAverage.join(" / ")}): ${JSON.stringify(mixed)}`);
+const simulation = await measureSimulation(base, headers, { zoneId: BENCH_ZONE, chainIds: chains, seconds: SECONDS, connections: CONNECTIONS });
+log(`simulation: ${JSON.stringify(simulation)}`);
 const indexLine = /Search index ready: .*/.exec(serverOutput)?.[0] ?? null;
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
@@ -259,6 +262,7 @@ const report = {
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
   mixed: { ...mixed, loadAverage: mixedLoadAverage },
+  simulation,
   firstMs,
   searchIndex: indexLine,
   renderMs: render.renderMs,
@@ -281,6 +285,12 @@ for (const name of ["map", "gaps", "targets", "search"] as const) {
   const e = results[name]!;
   row(`${name} p50 / p95 / p99`, `${e.p50} / ${e.p95} / ${e.p99} ms (${e.rps} req/s, ${e.errors} errors; first ${firstMs[name]} ms)`, `p95 ≤ ${TARGETS[name]} ms`, e.p95 <= TARGETS[name] && e.errors === 0);
 }
+row(
+  `补链模拟 (${simulation.firmsEach} firms, ${simulation.handfuls} handfuls) first answer p50 / p95; kept p50 / p95 / p99`,
+  `${simulation.fresh.p50} / ${simulation.fresh.p95} ms; ${simulation.kept.p50} / ${simulation.kept.p95} / ${simulation.kept.p99} ms (${simulation.kept.rps} req/s, ${simulation.kept.errors} errors)`,
+  `p95 ≤ ${TARGETS.targets} ms (the targets budget)`,
+  simulation.fresh.p95 <= TARGETS.targets && simulation.kept.p95 <= TARGETS.targets && simulation.kept.errors === 0,
+);
 row("map throughput", `${results.map!.rps} req/s, ${results.map!.errors} errors`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, results.map!.rps >= TARGETS.mapRps && results.map!.errors === 0);
 row(
   `mixed load: ${mixed.editors} editors every 5 s, ${mixed.readers} readers, ${mixed.seconds} s (load ${mixedLoadAverage.join(" / ")})`,

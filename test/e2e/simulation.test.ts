@@ -79,4 +79,38 @@ describe("补链模拟", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("orders the ranking by 补链效果 on the server and says over how many candidates", async () => {
+    const byEffect = await api<RankedTargets>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji&limit=50&profile=default&order=effect`);
+    const { page, errors } = await openPage(browser, app, { role: "viewer" });
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/targets`);
+    await page.waitForSelector('[data-testid="targets-table"] tbody tr.ant-table-row');
+    expect(await page.locator('[data-testid="effect-scope"]').count()).toBe(0);
+    await page.locator('[data-testid="filter-order"]').getByText("按补链效果").click();
+    await page.waitForURL(/order=effect/);
+    await page.waitForSelector('[data-testid="effect-scope"]');
+    expect(await page.locator('[data-testid="effect-scope"]').innerText()).toContain(`全部 ${byEffect.candidateCount} 家候选企业`);
+    // The rows are the server's order: the first is the best closer of every candidate.
+    await page.waitForSelector(`[data-testid="target-firm-${byEffect.results[0]!.firm.id}"]`);
+    const firstRow = await page.locator('[data-testid="targets-table"] tbody tr.ant-table-row').first().innerText();
+    expect(firstRow).toContain(byEffect.results[0]!.firm.name);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a simulation naming a firm that has landed since: the rest simulated, the landed firm named", async () => {
+    const ranking = await api<RankedTargets>(`/api/zones/${ZONE}/chains/${CHAIN}/targets?regionGroup=jingjinji`);
+    const gaps = await api<{ segments: { localFirms: { id: string; name: string }[] }[] }>(`/api/zones/${ZONE}/chains/${CHAIN}/gaps`);
+    const local = await api<{ id: string; name: string }>(`/api/firms/${gaps.segments.flatMap((s) => s.localFirms)[0]!.id}`);
+    const firms = `${ranking.results[0]!.firm.id},${local.id}`;
+    const expected = await api<LandingSimulation>(`/api/zones/${ZONE}/chains/${CHAIN}/simulation?firms=${firms}`);
+    const { page, errors } = await openPage(browser, app, { role: "viewer" });
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/simulation?firms=${firms}`);
+    await page.waitForSelector('[data-testid="simulation-skipped"]');
+    expect(await page.locator('[data-testid="simulation-skipped"]').innerText()).toContain(`已落地，已跳过：${local.name}`);
+    expect(expected.firms.map((f) => f.id)).toEqual([ranking.results[0]!.firm.id]);
+    expect(await page.locator('[data-testid="simulation-firms"]').innerText()).toContain(expected.firms[0]!.name);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

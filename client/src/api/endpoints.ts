@@ -104,8 +104,9 @@ export const api = {
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/scenarios`,
     schema: ScenarioList,
   }),
-  report: (zoneId: string, chainId: string): ApiRequest<z.infer<typeof ChainReport>> => ({
-    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/report`,
+  /** The 一链一图 report, with a saved 补链模拟 of the chain when one is named. */
+  report: (zoneId: string, chainId: string, scenarioId: string | null = null): ApiRequest<z.infer<typeof ChainReport>> => ({
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/report${scenarioId ? `?scenario=${id(scenarioId)}` : ""}`,
     schema: ChainReport,
   }),
   regionGroups: (): ApiRequest<z.infer<typeof RegionGroupList>> => ({ path: "/api/region-groups", schema: RegionGroupList }),

@@ -21,7 +21,11 @@ export interface TargetQuery {
   area: string | null;
   profile: string;
   limit: number;
+  /** By score (the default), or by 补链效果: the server orders, over the candidates it names. */
+  order: TargetOrder;
 }
+
+export type TargetOrder = "score" | "effect";
 
 export const DEFAULT_REGION_GROUP = "jingjinji";
 export const DEFAULT_PROFILE = "default";
@@ -39,6 +43,7 @@ export const DEFAULT_TARGET_QUERY: TargetQuery = {
   area: null,
   profile: DEFAULT_PROFILE,
   limit: DEFAULT_LIMIT,
+  order: "score",
 };
 
 const ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -67,6 +72,7 @@ export function parseTargetQuery(query: URLSearchParams): TargetQuery {
     area: area && REGION.test(area) ? area : null,
     profile: profile && ID.test(profile) ? profile : DEFAULT_PROFILE,
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 500 ? limit : DEFAULT_LIMIT,
+    order: query.get("order") === "effect" ? "effect" : "score",
   };
 }
 
@@ -81,6 +87,7 @@ export function writeTargetQuery(q: Partial<TargetQuery>): URLSearchParams {
   if (q.area) query.set("area", q.area);
   if (q.profile && q.profile !== DEFAULT_PROFILE) query.set("profile", q.profile);
   if (q.limit && q.limit !== DEFAULT_LIMIT) query.set("limit", String(q.limit));
+  if (q.order === "effect") query.set("order", "effect");
   return query;
 }
 
@@ -95,6 +102,7 @@ export function targetApiQuery(q: TargetQuery, extra: Record<string, string> = {
   if (q.area) query.set("area", q.area);
   query.set("limit", String(q.limit));
   query.set("profile", q.profile);
+  if (q.order === "effect") query.set("order", "effect");
   for (const [key, value] of Object.entries(extra)) query.set(key, value);
   return query.toString().replace(/%2C/g, ",");
 }

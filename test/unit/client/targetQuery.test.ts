@@ -28,6 +28,7 @@ describe("target filters in the URL", () => {
       area: "130200",
       profile: "p-near",
       limit: 100,
+      order: "effect",
     };
     expect(q(writeTargetQuery(query).toString())).toEqual({ ...query, regions: ["120000", "130200"] });
   });
@@ -58,6 +59,8 @@ describe("target filters in the URL", () => {
     expect(api.get("minCapital")).toBe("1000");
     expect(api.get("format")).toBe("xlsx");
     expect(new URLSearchParams(targetApiQuery({ ...DEFAULT_TARGET_QUERY, area: "130200" })).get("area")).toBe("130200");
+    // The order goes to the server (it orders by 补链效果 over more than the rows shown), and so to the export.
+    expect(new URLSearchParams(targetApiQuery({ ...DEFAULT_TARGET_QUERY, order: "effect" }, { format: "csv" })).get("order")).toBe("effect");
   });
 
   it("saves a list with the filters it was ranked by, without the limit", () => {

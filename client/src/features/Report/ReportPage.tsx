@@ -9,10 +9,10 @@
  * Only a gap table too long for any map to leave it room goes on to a second page (under
  * its repeated header).
  */
-import { Button, DatePicker, Segmented, Space } from "antd";
+import { Button, DatePicker, Segmented, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { ChainReport } from "../../../../server/model/api";
 import type { ChainHistory } from "../../../../server/model/progress";
 import { ENTRY_STATUSES } from "../../../../server/model/domain";
@@ -29,6 +29,7 @@ import { SIGNED_STATUSES, sumStatusCounts } from "../../model/pipeline";
 import { formatPoints } from "../../model/scoreBar";
 import { segmentStatuses } from "../../model/status";
 import { sinceSentence } from "../../model/since";
+import { skippedLines } from "../../model/skipped";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { EChart, type ChartOption } from "../common/EChart";
@@ -49,7 +50,9 @@ export function ReportPage() {
   const paper: Paper = query.get("paper") === "A4" ? "A4" : "A3";
   const sinceParam = query.get("since");
   const since = sinceParam && /^\d{4}-\d{2}-\d{2}$/.test(sinceParam) ? sinceParam : null;
-  const report = useApi(api.report(zoneId, chainId));
+  const scenarioParam = query.get("scenario");
+  const scenarioId = scenarioParam && /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(scenarioParam) ? scenarioParam : null;
+  const report = useApi(api.report(zoneId, chainId, scenarioId));
   const history = useApi(api.chainHistory(zoneId, chainId, since));
   return (
     <div className="print-root report-root">
@@ -60,10 +63,10 @@ export function ReportPage() {
 
 function ReportSheet({ report, paper, history }: { report: ChainReport; paper: Paper; history: ChainHistory | null }) {
   const { t, locale } = useI18n();
-  const navigate = useNavigate();
   const [query, setQuery] = useSearchParams();
   const chainNames = useChainNames();
   const { map, gaps, targets, lists } = report;
+  const scenarios = useApi(api.scenarios(map.zone.id, map.chain.id));
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
   const laneLabels = useLaneLabels();
   const rows = gapRows(gaps);
@@ -104,8 +107,28 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
           <Segmented<Paper>
             value={paper}
             options={["A3", "A4"]}
-            onChange={(next) => navigate(withSince(paths.report(map.zone.id, map.chain.id, next), query.get("since")), { replace: true })}
+            onChange={(next) => {
+              const changed = new URLSearchParams(query);
+              if (next === "A3") changed.delete("paper");
+              else changed.set("paper", next);
+              setQuery(changed, { replace: true });
+            }}
             data-testid="report-paper"
+          />
+          <span>{t("report.scenario")}</span>
+          <Select
+            value={report.scenario?.id ?? ""}
+            onChange={(id: string) => {
+              const changed = new URLSearchParams(query);
+              if (id) changed.set("scenario", id);
+              else changed.delete("scenario");
+              setQuery(changed, { replace: true });
+            }}
+            loading={scenarios.status === "loading"}
+            options={[{ value: "", label: t("report.noScenario") }, ...(scenarios.data ?? []).map((s) => ({ value: s.id, label: s.name }))]}
+            style={{ minWidth: 160 }}
+            popupMatchSelectWidth={false}
+            data-testid="report-scenario-choice"
           />
           <span>{t("report.sinceDate")}</span>
           <DatePicker
@@ -294,6 +317,8 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
                 </ul>
               </>
             )}
+            {/* Beside the pipeline, in the column the gap table is taller than: the sheet stays one page. */}
+            {report.scenario && <ScenarioBlock scenario={report.scenario} />}
           </section>
         </div>
         <footer className="print-footer">{t("print.footer")}</footer>
@@ -302,9 +327,34 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
   );
 }
 
-/** The report's URL keeps the day it compares with when the paper changes. */
-function withSince(path: string, since: string | null): string {
-  return since ? `${path}${path.includes("?") ? "&" : "?"}since=${since}` : path;
+/**
+ * A saved 补链模拟 on the sheet, in a few lines, marked as simulated wherever it is read:
+ * the scenario's name, the firms it lands, the gaps they close, completeness before → after,
+ * and the firms it left out since they landed or went.
+ */
+function ScenarioBlock({ scenario }: { scenario: NonNullable<ChainReport["scenario"]> }) {
+  const { t } = useI18n();
+  // By segment: the sheet has room for names, the simulation page for every gap's kind.
+  const segments = [...new Set(scenario.closedGaps.map((g) => g.name))];
+  return (
+    <div className="report-scenario" data-testid="report-scenario">
+      <h3>{t("report.scenarioTitle")}</h3>
+      <p>
+        <b>「{scenario.name}」</b>
+        {t("report.scenarioFirms", { count: scenario.firms.length, names: scenario.firms.map((f) => f.name).join("、") })}
+      </p>
+      <p>{scenario.closedGaps.length ? t("report.scenarioClosed", { count: scenario.closedGaps.length, segments: segments.length, names: segments.join("、") }) : t("report.scenarioNoneClosed")}</p>
+      <p>
+        {t("report.scenarioCompleteness", { before: formatPercent(scenario.before.completeness), after: formatPercent(scenario.after.completeness) })}，
+        {t("report.scenarioGapSegments", { before: scenario.before.gapSegments, after: scenario.after.gapSegments })}
+      </p>
+      {skippedLines(scenario.skipped, t).map((line) => (
+        <p key={line} data-testid="report-scenario-skipped">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
 }
 
 /** A completeness trend small enough to sit beside one line of text. */

@@ -16,6 +16,7 @@ import { useI18n, useLaneLabels } from "../../i18n/I18nProvider";
 import { buildMapElements } from "../../model/elements";
 import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
+import { skippedLines } from "../../model/skipped";
 import { segmentStatuses, statusLabel } from "../../model/status";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestError } from "../common/RequestState";
@@ -68,6 +69,22 @@ function SimulationView({ sim, firmIds }: { sim: LandingSimulation; firmIds: str
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <>
+      {sim.skipped.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="simulation-skipped"
+          data-testid="simulation-skipped"
+          title={
+            <>
+              {skippedLines(sim.skipped, t).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+              {sim.firms.length === 0 && <div>{t("simulation.allSkipped")}</div>}
+            </>
+          }
+        />
+      )}
       <div className="simulation-firms" data-testid="simulation-firms">
         <b>{t("simulation.firms", { count: sim.firms.length })}</b>
         {sim.firms.map((f) => (

@@ -4,7 +4,7 @@
  * score split into its parts with the reason; pick rows (or the first N) into a target
  * list, or export the ranking as it stands.
  */
-import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, InputNumber, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { Suspense, lazy, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -19,6 +19,7 @@ import { formatCapital } from "../../model/format";
 import { picksOf } from "../../model/listBatch";
 import { paths } from "../../model/paths";
 import { LIMIT_CHOICES } from "../../model/targetQuery";
+import type { TargetOrder } from "../../model/targetQuery";
 import { ButtonLink } from "../common/ButtonLink";
 import { PageCrumbs } from "../common/PageCrumbs";
 import { RequestError } from "../common/RequestState";
@@ -179,9 +180,7 @@ export function TargetsPage() {
       key: "effect",
       title: t("targets.effect"),
       width: 150,
-      // Most gaps closed first, then the completeness it leaves; ties keep the score's order.
-      sorter: (a, b) => a.effect.closedGaps.length - b.effect.closedGaps.length || a.effect.completenessAfter - b.effect.completenessAfter || b.rank - a.rank,
-      sortDirections: ["descend"],
+      // Ordered by the server (the order control above), over more candidates than the rows shown.
       render: (_, r) => (
         <div data-testid={`target-effect-${r.firm.id}`}>
           <div>{r.effect.closedGaps.length ? t("targets.effectClosed", { count: r.effect.closedGaps.length }) : t("targets.effectNone")}</div>
@@ -297,6 +296,18 @@ export function TargetsPage() {
           </Space.Compact>
         </label>
         <label>
+          <span>{t("targets.order")}</span>
+          <Segmented<TargetOrder>
+            value={query.order}
+            onChange={(order) => update({ order })}
+            options={[
+              { value: "score", label: t("targets.orderScore") },
+              { value: "effect", label: t("targets.orderEffect") },
+            ]}
+            data-testid="filter-order"
+          />
+        </label>
+        <label>
           <span>{t("targets.limit")}</span>
           <Select
             value={query.limit}
@@ -359,6 +370,7 @@ export function TargetsPage() {
               />
             </Suspense>
           )}
+          {shown?.order === "effect" && <EffectScope ranking={shown} />}
           {shown && <Recommended ranking={shown} onSimulate={simulate} />}
           {shown && <LeaderOwnNote ranking={shown} />}
           {shown && shown.won.length > 0 && <WonFirms won={shown.won} />}
@@ -454,5 +466,25 @@ function LeaderOwnNote({ ranking }: { ranking: TargetRanking }) {
     <Typography.Paragraph type="secondary" className="targets-note" data-testid="targets-leader-own">
       {t("targets.leaderOwnNote", { segments: own.map((s) => `「${s.name}」`).join("") })}
     </Typography.Paragraph>
+  );
+}
+
+/**
+ * Which candidates an order by 补链效果 was drawn from. Beyond the first few hundred by score
+ * the server does not look (docs/decisions/022): the page says so, so that nobody reads the
+ * list as the best closers of every candidate when it is not.
+ */
+function EffectScope({ ranking }: { ranking: RankedTargets }) {
+  const { t } = useI18n();
+  const all = ranking.orderedAmong >= ranking.candidateCount;
+  const params = { shown: ranking.results.length, scope: ranking.orderedAmong, count: ranking.candidateCount };
+  return (
+    <Alert
+      type={all ? "info" : "warning"}
+      showIcon
+      className="effect-scope"
+      data-testid="effect-scope"
+      title={all ? t("targets.effectScopeAll", params) : t("targets.effectScopeTop", params)}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from "react-router";
 import type { TargetQuery } from "../../model/targetQuery";
 import { parseTargetQuery, writeTargetQuery } from "../../model/targetQuery";
 
-const KNOWN = new Set(["segment", "group", "regions", "tags", "minCapital", "profile", "limit", "area"]);
+const KNOWN = new Set(["segment", "group", "regions", "tags", "minCapital", "profile", "limit", "area", "order"]);
 
 export function useTargetQuery(): [TargetQuery, (change: Partial<TargetQuery>) => void] {
   const [search, setSearch] = useSearchParams();

@@ -9,6 +9,10 @@ export function formatWan(wan: number): string {
   return `${trim(wan)} 万元`;
 }
 
+// Made once: toLocaleString builds a formatter on every call, and a diagnosis formats every segment's capital.
+const WHOLE = new Intl.NumberFormat("en-US");
+const TWO_DECIMALS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
 function trim(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString("en-US") : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return (Number.isInteger(n) ? WHOLE : TWO_DECIMALS).format(n);
 }

@@ -121,6 +121,8 @@ function reach(start: string, edges: ReadonlyMap<string, readonly string[]>): Se
   return seen;
 }
 
+/** The order localeCompare(…, "zh-CN") gives, with the collator made once: a diagnosis sorts every segment's firms. */
+const byChineseName = new Intl.Collator("zh-CN").compare;
 const quote = (name: string) => `「${name}」`;
 const capitalOf = (capital: number | null) => (capital === null ? "注册资本未知" : formatWan(capital));
 
@@ -136,7 +138,14 @@ function firmsPhrase(firms: readonly SegmentDiagnosis["localFirms"][number][]): 
 export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGaps {
   const { chain, zone, firms, projects, leaders, flags } = facts;
   const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
-  const firmsIn = (segmentId: string) => firms.filter((f) => f.segments.some((s) => s.segmentId === segmentId));
+  const bySegment = new Map<string, (typeof firms)[number][]>();
+  for (const f of firms)
+    for (const segmentId of new Set(f.segments.map((s) => s.segmentId))) {
+      const here = bySegment.get(segmentId);
+      if (here) here.push(f);
+      else bySegment.set(segmentId, [f]);
+    }
+  const firmsIn = (segmentId: string) => bySegment.get(segmentId) ?? [];
   /** Segment → the leaders operating in it, themselves or through a firm of their group. */
   const leadersIn = new Map<string, string[]>();
   for (const f of firms.filter((f) => f.leaderId))
@@ -157,7 +166,7 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
     const local = firmsIn(segment.id);
     const localFirms = local
       .map((f) => ({ id: f.id, name: displayName(f.name, f.aliases), capital: f.capital, leaderId: f.leaderId }))
-      .sort((a, b) => Number(!!b.leaderId) - Number(!!a.leaderId) || (b.capital ?? -1) - (a.capital ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+      .sort((a, b) => Number(!!b.leaderId) - Number(!!a.leaderId) || (b.capital ?? -1) - (a.capital ?? -1) || byChineseName(a.name, b.name));
     const known = local.filter((f) => f.capital !== null);
     const localCapital = known.reduce((sum, f) => sum + (f.capital ?? 0), 0);
     const leaderNames = leadersIn.get(segment.id) ?? [];

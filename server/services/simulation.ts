@@ -121,35 +121,66 @@ export function landingEffect(rows: ChainRows, thresholds: GapThresholds, before
 }
 
 /**
+ * The segments whose diagnosis a landing can change: those it lands in or operated in
+ * already, and those where a leader buys from it outside the zone; every segment when it
+ * is a leader or in a group (a leader's group operating somewhere moves the supply paths
+ * that decide other segments' bottlenecks). Elsewhere a segment's diagnosis depends only
+ * on its own firms (gap-rules.ts), which is what lets the greedy below keep gains.
+ */
+function reachOf(rows: ChainRows, landing: Landing): Set<string> | "all" {
+  const id = landing.firm.id;
+  if (landing.parents.length || rows.leaders.some((l) => l.firmId === id) || rows.parents.some((p) => p.firmId === id || p.parentId === id)) return "all";
+  return new Set([
+    ...landing.segments.map((s) => s.segmentId),
+    ...rows.zoneFirms.filter((r) => r.id === id).map((r) => r.segmentId),
+    ...rows.leaderSuppliers.filter((r) => r.supplierId === id && r.segmentId).map((r) => r.segmentId!),
+  ]);
+}
+
+const overlaps = (a: Set<string> | "all", b: Set<string> | "all") => a === "all" || b === "all" || [...a].some((x) => b.has(x));
+
+/**
  * 推荐组合: greedy set cover over the candidates, in their order. Each step adds the one whose
  * landing, with those already chosen, does most — gap segments made strong, then gaps
- * closed, then completeness — the earlier one on a tie; it stops when none adds anything.
- * Gains are simulated, never summed: two firms may close a 弱链 that neither closes alone,
- * and two may close the same gap.
+ * closed, then segments covered (completeness) — the earlier one on a tie; it stops when
+ * none adds anything. Gains are simulated, never summed: two firms may close a 弱链 that
+ * neither closes alone, and two may close the same gap. A candidate's gain is simulated
+ * again only after a chosen firm reached one of its segments (reachOf): elsewhere the
+ * chosen firm changed nothing the candidate's gain stands on, so the choices are those of
+ * simulating every candidate at every step, with a handful of diagnoses a step instead.
  */
 export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): { chosen: Landing[]; closed: GapRef[]; after: ChainGaps } {
   const before = diagnose(assembleChainFacts(rows), thresholds);
-  const measure = (after: ChainGaps, closed: GapRef[]) => [before.figures.gapSegments - after.figures.gapSegments, closed.length, after.figures.completeness];
+  // Whole numbers, so a gain kept from an earlier step compares exactly with a new one.
+  const measure = (after: ChainGaps, closed: GapRef[]) => [before.figures.gapSegments - after.figures.gapSegments, closed.length, after.figures.covered];
+  const minus = (a: number[], b: number[]) => a.map((x, k) => x - b[k]!);
   const better = (a: number[], b: number[]) => {
     const i = a.findIndex((x, k) => x !== b[k]);
     return i >= 0 && a[i]! > b[i]!;
   };
   // Firms that would land alike (same segments, capital and parents) are one choice: the first of them.
   const distinct = [...new Map(candidates.map((c) => [JSON.stringify([c.segments.map((s) => s.segmentId).sort(), c.firm.capital, c.parents.map((p) => p.parentId)]), c])).values()];
+  const reach = new Map(distinct.map((c) => [c, reachOf(rows, c)]));
+  const simulate = (landings: Landing[]) => {
+    const after = diagnoseLanded(rows, thresholds, landings).diagnosis;
+    const closed = gapChanges(before, after).closed;
+    return { after, closed, score: measure(after, closed) };
+  };
   const chosen: Landing[] = [];
-  let current = { closed: [] as GapRef[], after: before, score: measure(before, []) };
+  let current = simulate([]);
+  const gains = new Map<Landing, number[]>();
   for (;;) {
-    let best: (typeof current & { landing: Landing }) | null = null;
+    let best: { landing: Landing; gain: number[] } | null = null;
     for (const landing of distinct) {
       if (chosen.includes(landing)) continue;
-      const after = diagnoseLanded(rows, thresholds, [...chosen, landing]).diagnosis;
-      const closed = gapChanges(before, after).closed;
-      const score = measure(after, closed);
-      if (better(score, (best ?? current).score)) best = { landing, closed, after, score };
+      let gain = gains.get(landing);
+      if (!gain) gains.set(landing, (gain = minus(simulate([...chosen, landing]).score, current.score)));
+      if (better(gain, best?.gain ?? [0, 0, 0])) best = { landing, gain };
     }
     if (!best) return { chosen, closed: current.closed, after: current.after };
     chosen.push(best.landing);
-    current = best;
+    current = simulate(chosen);
+    for (const landing of gains.keys()) if (overlaps(reach.get(landing)!, reach.get(best.landing)!)) gains.delete(landing);
   }
 }
 

@@ -1,7 +1,9 @@
 /** 推荐组合: the greedy set cover over simulated landings, on hand-built chain rows. */
 import { describe, expect, it } from "vitest";
 import type { ChainRows } from "../../server/services/chain-facts.js";
-import { recommendLandings, type Landing } from "../../server/services/simulation.js";
+import { assembleChainFacts } from "../../server/services/chain-facts.js";
+import { diagnose } from "../../server/services/gap-rules.js";
+import { diagnoseLanded, gapChanges, recommendLandings, type Landing } from "../../server/services/simulation.js";
 
 const src = "test";
 /** A chain of independent segments a…e in one zone, nobody local, no leader. */
@@ -62,4 +64,84 @@ describe("推荐组合 (greedy set cover)", () => {
     const { chosen } = recommendLandings(rows(["a"]), { minFirms: 1, minCapital: 0 }, [landing("x", [])]);
     expect(chosen).toEqual([]);
   });
+
+  it("simulates again every candidate once a firm of the leader's group is chosen: the supply paths it moves change other segments", () => {
+    // u feeds x; the leader operates in y. A firm of its group landing in x makes u a 卡点 for
+    // one local supplier, so o1's gain in u shrinks from a gap segment fewer to a gap closed.
+    const chainRows = rows(["u", "x", "y", "z"]);
+    chainRows.chain.links = [{ source: "u", target: "x", sourceChainId: "c", targetChainId: "c", sourceName: "U", targetName: "X" }];
+    chainRows.zoneFirms = [{ id: "leader", name: "链主", aliases: [], capital: 50_000, tags: [], regionCode: "211382", segmentId: "y", products: "", capacity: "", confidence: 1, source: src, version: 1 }];
+    chainRows.leaders = [{ zoneId: "z", chainId: "c", firmId: "leader", firmName: "链主", aliases: [] }];
+    const grouped: Landing = { ...landing("grouped", ["x"]), parents: [{ firmId: "grouped", parentId: "leader", kind: "subsidiary" }] };
+    const candidates = [grouped, landing("o1", ["u"]), landing("o2", ["z"])];
+    const thresholds = { minFirms: 1, minCapital: 0 };
+    expect(ids(recommendLandings(chainRows, thresholds, candidates).chosen)).toEqual(["grouped", "o2", "o1"]);
+    expect(ids(recommendByEverySimulation(chainRows, thresholds, candidates))).toEqual(["grouped", "o2", "o1"]);
+  });
+
+  it("chooses what simulating every candidate at every step chooses, on chains with a leader, its suppliers, groups and supply paths", () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const { chainRows, thresholds, candidates } = randomChain(seed);
+      const kept = recommendLandings(chainRows, thresholds, candidates);
+      const everyStep = recommendByEverySimulation(chainRows, thresholds, candidates);
+      expect(ids(kept.chosen), `seed ${seed}`).toEqual(ids(everyStep));
+    }
+  });
 });
+
+/** The greedy as the rule reads: every remaining candidate simulated with those chosen, at every step. */
+function recommendByEverySimulation(chainRows: ChainRows, thresholds: { minFirms: number; minCapital: number }, candidates: Landing[]): Landing[] {
+  const before = diagnose(assembleChainFacts(chainRows), thresholds);
+  const score = (landings: Landing[]) => {
+    const after = diagnoseLanded(chainRows, thresholds, landings).diagnosis;
+    return [before.figures.gapSegments - after.figures.gapSegments, gapChanges(before, after).closed.length, after.figures.covered];
+  };
+  const better = (a: number[], b: number[]) => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return i >= 0 && a[i]! > b[i]!;
+  };
+  const distinct = [...new Map(candidates.map((c) => [JSON.stringify([c.segments.map((s) => s.segmentId).sort(), c.firm.capital, c.parents.map((p) => p.parentId)]), c])).values()];
+  const chosen: Landing[] = [];
+  let current = score([]);
+  for (;;) {
+    let best: { landing: Landing; score: number[] } | null = null;
+    for (const landing of distinct.filter((l) => !chosen.includes(l))) {
+      const next = score([...chosen, landing]);
+      if (better(next, (best ?? { score: current }).score)) best = { landing, score: next };
+    }
+    if (!best) return chosen;
+    chosen.push(best.landing);
+    current = best.score;
+  }
+}
+
+/** A small random chain: FEEDS paths, local firms (a leader among them, some in its group), outside suppliers the leader buys from, candidates of every kind. */
+function randomChain(seed: number) {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const some = <T,>(items: readonly T[], p: number) => items.filter(() => random() < p);
+  const segmentIds = ["a", "b", "c", "d", "e", "f", "g"].slice(0, 4 + Math.floor(random() * 4));
+  const chainRows = rows(segmentIds);
+  chainRows.chain.links = segmentIds.slice(1).flatMap((target, i) =>
+    some(segmentIds.slice(0, i + 1), 0.4).map((source) => ({ source, target, sourceChainId: "c", targetChainId: "c", sourceName: source, targetName: target })),
+  );
+  const link = (segmentId: string) => ({ segmentId, products: "", capacity: "", confidence: 1, source: src, version: 1 });
+  const local = Array.from({ length: Math.floor(random() * 6) }, (_, i) => ({ id: `l${i}`, segments: some(segmentIds, 0.3) }));
+  chainRows.zoneFirms = local.flatMap((f) => f.segments.map((segmentId) => ({ id: f.id, name: f.id, aliases: [], capital: pick([null, 500, 5_000, 50_000]), tags: [], regionCode: "211382", ...link(segmentId) })));
+  const leader = local.find((f) => f.segments.length);
+  if (leader) {
+    chainRows.leaders = [{ zoneId: "z", chainId: "c", firmId: leader.id, firmName: leader.id, aliases: [] }];
+    chainRows.parents = some(local.filter((f) => f !== leader), 0.4).map((f) => ({ firmId: f.id, parentId: leader.id, kind: "subsidiary" }));
+  }
+  const candidates = Array.from({ length: 3 + Math.floor(random() * 8) }, (_, i) => landing(`o${i}`, some(segmentIds, 0.3), pick([null, 500, 5_000, 50_000])));
+  if (leader)
+    chainRows.leaderSuppliers = some(candidates, 0.4).flatMap((c) =>
+      some(segmentIds, 0.3).map((segmentId) => ({ leaderId: leader.id, leaderName: leader.id, leaderAliases: [], supplierId: c.firm.id, supplierName: c.firm.id, supplierAliases: [], supplierRegionCode: "110105", product: "", source: src, segmentId })),
+    );
+  // A leader or a group member of the zone as a candidate too (they land with everything they touch).
+  if (leader && random() < 0.5) candidates.push({ ...landing(leader.id, some(segmentIds, 0.3)), parents: [] });
+  if (leader) candidates.unshift({ ...landing("grouped", some(segmentIds, 0.4)), parents: leader ? [{ firmId: "grouped", parentId: leader.id, kind: "subsidiary" }] : [] });
+  return { chainRows, thresholds: { minFirms: 1 + Math.floor(random() * 3), minCapital: pick([0, 1_000, 20_000]) }, candidates };
+}
+

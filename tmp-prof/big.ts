@@ -15,7 +15,7 @@ const thresholds = await getGapThresholds(store);
 for (let i = 0; i < 3; i++) { diagnose(assembleChainFacts(rows), thresholds); lap("diagnose"); }
 for (let i = 0; i < 3; i++) { assembleChainFacts(rows); lap("assemble"); }
 for (let i = 0; i < 3; i++) { landIn(rows, []); lap("landIn"); }
-const ranking = await rankChainTargets(store, zone, chainId, TargetFilters.parse({ limit: 20 }), new Date()); lap("rank20");
+const ranking = await rankChainTargets(store, zone, chainId, TargetFilters.parse({ limit: 100 }), new Date()); lap("rank100");
 const landings = ranking.results.map((r) => ({ firm: { id: r.firm.id, name: r.firm.name, aliases: r.firm.aliases, capital: r.firm.capital, tags: r.firm.tags, regionCode: r.firm.regionCode }, segments: r.segments.map((s) => ({ segmentId: s.segmentId, products: s.products, capacity: "", confidence: s.confidence, source: s.source, version: 1 })), parents: [] }));
-const rec = recommendLandings(rows, thresholds, landings as never); lap(`recommend20 chose ${rec.chosen.length}`);
+const rec = recommendLandings(rows, thresholds, landings as never); lap(`recommend100 chose ${rec.chosen.length}`);
 await store.close();

@@ -8,9 +8,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditPage, ChainMap, FirmDetail, SegmentRecord } from "../../server/model/api";
-import { startSampleApp, testPassword } from "../support/sample-app";
+import { testPassword } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, pickOption, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -37,14 +37,11 @@ async function openSegment(page: Page, segmentId: string) {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
   map = await app.json<ChainMap>(`/api/zones/${ZONE}/chains/${CHAIN}/map`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("accounts", () => {
   it("sends a visitor to the login page, says a wrong password, and after logging in goes on to where they were going", async () => {

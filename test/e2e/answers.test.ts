@@ -7,21 +7,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FirmDetail, TargetListDetail, TargetRanking } from "../../server/model/api";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, searchInput, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, saveScreenshot, searchInput, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 /** Visible text with no English a Chinese reader would trip over. */
 const ENGLISH = /public information|entered by|\.txt\b|\b(firm|segment|flag|setting|list-entry)\.(create|update|delete|set|unset|add|move)\b/i;

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { Role } from "../../server/model/accounts.js";
+import { startSampleApp } from "../support/sample-app.js";
 import type { RunningApp } from "../support/sample-app.js";
 
 export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -25,6 +26,17 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** A test file's sample app and Chromium, started side by side. */
+export function startAppAndBrowser(): Promise<[RunningApp, Browser]> {
+  return Promise.all([startSampleApp(), launchBrowser()]);
+}
+
+/** Closes what `startAppAndBrowser` started, whichever of the two came up. */
+export async function closeAppAndBrowser(app: RunningApp | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await app?.close();
 }
 
 export interface PageOptions {

@@ -7,9 +7,8 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainGaps, ChainMap, ZoneSummary } from "../../server/model/api";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { clickNode, launchBrowser, openPage, pngSize, saveScreenshot, searchInput, waitForMap } from "./browser";
+import { clickNode, closeAppAndBrowser, openPage, pngSize, saveScreenshot, searchInput, startAppAndBrowser, waitForMap } from "./browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -36,13 +35,10 @@ async function pickZoneAndChain(): Promise<{ zone: ZoneSummary; chainId: string;
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("the browser client", () => {
   it("shows every zone and its chains in the overview, and a cell opens that map", async () => {

@@ -9,9 +9,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainFigures, ChainGaps, ChainMap, ChainReport, ZoneSummary } from "../../server/model/api";
 import { readSample } from "../../seed/sample";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, saveScreenshot, startAppAndBrowser, waitForMap } from "./browser";
 
 const STATUSES = ["strong", "weak", "missing", "bottleneck"] as const;
 const KINDS = [
@@ -34,15 +33,12 @@ const number = async (testId: string) => Number((await page.locator(`[data-testi
 const text = (testId: string) => page.locator(`[data-testid="${testId}"]`).first().innerText();
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
   ({ page, errors } = await openPage(browser, app, { size: { width: 1600, height: 1000 } }));
   zones = await app.json<ZoneSummary[]>("/api/zones");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("one count, the same everywhere", () => {
   it("covers every zone × chain of the sample", () => {

@@ -10,9 +10,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TargetGeography, TargetListDetail } from "../../server/model/api";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pngSize, saveScreenshot } from "./browser";
+import { closeAppAndBrowser, openPage, pngSize, saveScreenshot, startAppAndBrowser } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -21,13 +20,10 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 /** Waits until the map has drawn the outlines of `map` ("china" or "province-<code>") with its data. */
 async function waitForGeo(page: Page, map: string): Promise<void> {

@@ -9,9 +9,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FirmDetail, ImportJob, ReviewQueue } from "../../server/model/api";
 import { uscc } from "../support/enterprise-export";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, saveScreenshot, settle } from "./browser";
+import { closeAppAndBrowser, openPage, pickOption, saveScreenshot, settle, startAppAndBrowser } from "./browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -37,13 +36,10 @@ function messyCsv(): Buffer {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("imports and the review queue", () => {
   it("uploads a messy CSV, follows it to the report, filters the problems and downloads the error report", async () => {

@@ -4,21 +4,18 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSampleApp, type RunningApp } from "../support/sample-app";
-import { launchBrowser } from "./browser";
+import { type RunningApp } from "../support/sample-app";
+import { closeAppAndBrowser, startAppAndBrowser } from "./browser";
 import { renderBigMap } from "./map-render";
 
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("a large chain map", () => {
   it("draws all of a 2,000-element map, every time it is opened", async () => {

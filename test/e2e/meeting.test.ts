@@ -8,9 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZoneSummary } from "../../server/model/api";
 import { MIN_SCREEN_FONT } from "../../client/src/model/meeting";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -24,17 +23,14 @@ let browser: Browser;
 let chains: { zoneId: string; chainId: string }[];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
   const zones = (await (await app.fetch("/api/zones")).json()) as ZoneSummary[];
   const seen = new Map<string, string>();
   for (const zone of zones) for (const chain of zone.chains) if (!seen.has(chain.id)) seen.set(chain.id, zone.id);
   chains = [...seen].map(([chainId, zoneId]) => ({ zoneId, chainId }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 interface PageCheck {
   smallestFont: number;

@@ -12,9 +12,8 @@ import type { ChainMap, TargetListDetail } from "../../server/model/api";
 import { readFirmSegment } from "../../server/services/editing/firm-segments.js";
 import { currentStates } from "../../server/services/history.js";
 import type { ProjectRegister } from "../../server/model/progress";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, pngSize, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, pickOption, pngSize, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -33,17 +32,14 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 const since = new Date(Date.now() + 8 * 3_600_000 - 7 * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
   list = await api<TargetListDetail>("/api/lists", { method: "POST", body: JSON.stringify({ name: "驾驶舱测试清单", zoneId: ZONE, chainId: CHAIN, filters: { regionGroup: "jingjinji" }, top: 3 }) });
   // One follow-up due: it shows under its owner on the cockpit.
   const [, second] = list.entries;
   await api(`/api/lists/${list.id}/entries/${second!.id}`, { method: "PATCH", body: JSON.stringify({ version: second!.version, ownerTeam: "招商一组", nextContactOn: since }) });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("the project register, the cockpit and what changed", () => {
   it("a target signed on the board shows in the register, on the cockpit and in the report's since line", async () => {

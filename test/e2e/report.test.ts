@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainGaps, RankedTargets, Scenario, TargetListDetail, TargetRanking, ZoneSummary } from "../../server/model/api";
 import { updateFirm } from "../../server/services/editing/firms";
 import { readFirm } from "../../server/services/firms";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { ARTIFACTS, launchBrowser, openPage, pickOption, saveScreenshot, settle } from "./browser";
+import { ARTIFACTS, closeAppAndBrowser, openPage, pickOption, saveScreenshot, settle, startAppAndBrowser } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -22,7 +21,7 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
   // A list with one signed target, so the pipeline summary has something to say.
   const list = await app.json<TargetListDetail>("/api/lists", {
     method: "POST",
@@ -32,10 +31,7 @@ beforeAll(async () => {
   await app.json(`/api/lists/${list.id}/entries/${entry.id}`, { method: "PATCH", body: JSON.stringify({ version: entry.version, by: "测试", status: "已签约" }) });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("the 一链一图 report", () => {
   it("shows the chain on one page and prints to an A3 landscape PDF", async () => {

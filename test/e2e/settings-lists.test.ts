@@ -7,9 +7,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainGaps, TargetListDetail, TargetRanking } from "../../server/model/api";
 import type { GapThresholds } from "../../server/model/domain";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, pickOption, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -29,13 +28,10 @@ const nodeStatus = (page: Page, segmentId: string) =>
 const bestSegment = (target: TargetRanking["results"][number]) => [...target.segments].sort((a, b) => b.confidence - a.confidence)[0]!.segmentId;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("settings and adding targets to an existing list", () => {
   it("lets an admin raise the weak-link threshold from 设置, and the map shows the segment as weak; the gap panel leads back to change it again", async () => {

@@ -6,9 +6,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LandingSimulation, RankedTargets } from "../../server/model/api";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -17,12 +16,9 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 let app: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 async function api<T>(path: string): Promise<T> {
   const response = await app.fetch(path);

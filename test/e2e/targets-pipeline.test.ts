@@ -8,9 +8,8 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainMap, ListEntry, TargetListDetail, TargetRanking } from "../../server/model/api";
-import { startSampleApp } from "../support/sample-app";
 import type { RunningApp } from "../support/sample-app";
-import { launchBrowser, openPage, pickOption, saveScreenshot, settle, waitForMap } from "./browser";
+import { closeAppAndBrowser, openPage, pickOption, saveScreenshot, settle, startAppAndBrowser, waitForMap } from "./browser";
 
 const ZONE = "lingyuan";
 const CHAIN = "steel";
@@ -41,13 +40,10 @@ async function entryStatus(page: Page, firmId: string) {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startSampleApp(), launchBrowser()]);
+  [app, browser] = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppAndBrowser(app, browser));
 
 describe("targets, lists and the pipeline", () => {
   it("ranks, saves a list, moves a target to 已签约, shows the segment filling on the map, and exports the list", async () => {

@@ -3,17 +3,11 @@
  * (server/services/scoring-facts.ts): every Cypher file that writes must say whether it
  * changes firms' scoring facts or segment links, so a new write cannot slip past them.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { WRITING_QUERIES } from "../support/writing-queries.js";
 import { FIRM_NEUTRAL, FIRM_WRITES } from "../../server/services/scoring-facts.js";
 
-const root = path.resolve("cypher");
-const writing = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "schema")
-  .flatMap((d) => readdirSync(path.join(root, d.name)).map((f) => `${d.name}/${f}`))
-  .filter((f) => /\b(CREATE|MERGE|SET|DELETE)\b/.test(readFileSync(path.join(root, f), "utf8").replace(/^\s*\/\/.*$/gm, "")))
-  .map((f) => f.replace(/(\.kuzu|\.neo4j)?\.cypher$/, ""));
+const writing = WRITING_QUERIES;
 
 describe("writes the scoring facts follow", () => {
   it("classifies every Cypher file that writes", () => {

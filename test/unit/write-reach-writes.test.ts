@@ -3,17 +3,11 @@
  * (server/services/write-reach.ts): every Cypher file that writes must have a rule, so a
  * new write cannot keep answers it changes.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { WRITING_QUERIES } from "../support/writing-queries.js";
 import { reaches, WRITE_REACH } from "../../server/services/write-reach.js";
 
-const root = path.resolve("cypher");
-const writing = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "schema")
-  .flatMap((d) => readdirSync(path.join(root, d.name)).map((f) => `${d.name}/${f}`))
-  .filter((f) => /\b(CREATE|MERGE|SET|DELETE)\b/.test(readFileSync(path.join(root, f), "utf8").replace(/^\s*\/\/.*$/gm, "")))
-  .map((f) => f.replace(/(\.kuzu|\.neo4j)?\.cypher$/, ""));
+const writing = WRITING_QUERIES;
 
 describe("what writes reach", () => {
   it("has a rule for every Cypher file that writes", () => {

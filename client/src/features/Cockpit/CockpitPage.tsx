@@ -20,7 +20,7 @@ import type { Locale } from "../../model/locale";
 import { paths } from "../../model/paths";
 import { sinceSentence } from "../../model/since";
 import { actionLabel, entityLabel } from "../Audit/auditLabels";
-import { EChart, type ChartOption } from "../common/EChart";
+import { completenessTrendOption, EChart, type ChartOption } from "../common/EChart";
 import { RequestState } from "../common/RequestState";
 import { PROJECT_STATUS_COLORS } from "../Projects/ProjectsPage";
 
@@ -177,7 +177,7 @@ function Kpi({ label, value, note, testId }: { label: string; value: string; not
 
 function ChainCard({ chain, showZone, t, locale }: { chain: CockpitChain; showZone: boolean; t: Translate; locale: Locale }) {
   const f = chain.figures;
-  const option = useMemo(() => trendOption(chain), [chain]);
+  const option = useMemo(() => completenessTrendOption(chain.trend, { lineWidth: 3, inset: { x: 4, y: 6 }, tooltipFont: CHART_FONT }), [chain]);
   return (
     <div className="cockpit-chain" data-testid={`cockpit-chain-${chain.zone.id}-${chain.chain.id}`}>
       <div className="cockpit-chain-head">
@@ -197,16 +197,6 @@ function ChainCard({ chain, showZone, t, locale }: { chain: CockpitChain; showZo
       </div>
     </div>
   );
-}
-
-function trendOption(chain: CockpitChain): ChartOption {
-  return {
-    grid: { left: 4, right: 4, top: 6, bottom: 6 },
-    xAxis: { type: "category", show: false, data: chain.trend.map((p) => p.day) },
-    yAxis: { type: "value", show: false, min: 0, max: 100 },
-    tooltip: { trigger: "axis", valueFormatter: (v) => `${v}%`, textStyle: { fontSize: CHART_FONT } },
-    series: [{ type: "line", data: chain.trend.map((p) => Math.round(p.completeness * 100)), symbol: "none", lineStyle: { color: BRAND, width: 3 }, itemStyle: { color: BRAND }, areaStyle: { color: "rgba(31,78,140,0.12)" } }],
-  };
 }
 
 function FunnelChartView({ data, t, locale, scope }: { data: Cockpit; t: Translate; locale: Locale; scope: string }) {

@@ -32,7 +32,7 @@ import { sinceSentence } from "../../model/since";
 import { skippedLines } from "../../model/skipped";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
-import { EChart, type ChartOption } from "../common/EChart";
+import { completenessTrendOption, EChart } from "../common/EChart";
 import { RequestState } from "../common/RequestState";
 import { StatusTag } from "../common/StatusTag";
 import { useChainNames } from "../common/useChainNames";
@@ -161,7 +161,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
             </div>
             {history && (
               <div className="report-since" data-testid="report-since">
-                {history.trend.length > 1 && <EChart option={sparkline(history)} height={24} label={t("cockpit.trendLabel", { chain: chainName })} />}
+                {history.trend.length > 1 && <EChart option={completenessTrendOption(history.trend, { lineWidth: 2, inset: { x: 2, y: 3 } })} height={24} label={t("cockpit.trendLabel", { chain: chainName })} />}
                 <span>{sinceSentence(history.since, t, locale)}</span>
               </div>
             )}
@@ -355,16 +355,6 @@ function ScenarioBlock({ scenario }: { scenario: NonNullable<ChainReport["scenar
       ))}
     </div>
   );
-}
-
-/** A completeness trend small enough to sit beside one line of text. */
-function sparkline(history: ChainHistory): ChartOption {
-  return {
-    grid: { left: 2, right: 2, top: 3, bottom: 3 },
-    xAxis: { type: "category", show: false, data: history.trend.map((p) => p.day) },
-    yAxis: { type: "value", show: false, min: 0, max: 100 },
-    series: [{ type: "line", data: history.trend.map((p) => Math.round(p.completeness * 100)), symbol: "none", lineStyle: { color: "#1f4e8c", width: 2 }, itemStyle: { color: "#1f4e8c" } }],
-  };
 }
 
 /** "河北省 唐山市 路北区" → "河北 唐山": enough to place a firm on a crowded sheet. */

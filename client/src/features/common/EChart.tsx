@@ -20,6 +20,34 @@ use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 
+const TREND_COLOUR = "#1f4e8c";
+
+/**
+ * A chain's completeness by day, as a line from 0 to 100 %: the cockpit's trend (shaded,
+ * with a tooltip in `tooltipFont` px) and the report's one-line sparkline.
+ */
+export function completenessTrendOption(
+  trend: readonly { day: string; completeness: number }[],
+  { lineWidth, inset, tooltipFont }: { lineWidth: number; inset: { x: number; y: number }; tooltipFont?: number },
+): ChartOption {
+  return {
+    grid: { left: inset.x, right: inset.x, top: inset.y, bottom: inset.y },
+    xAxis: { type: "category", show: false, data: trend.map((p) => p.day) },
+    yAxis: { type: "value", show: false, min: 0, max: 100 },
+    ...(tooltipFont ? { tooltip: { trigger: "axis", valueFormatter: (v) => `${v}%`, textStyle: { fontSize: tooltipFont } } } : {}),
+    series: [
+      {
+        type: "line",
+        data: trend.map((p) => Math.round(p.completeness * 100)),
+        symbol: "none",
+        lineStyle: { color: TREND_COLOUR, width: lineWidth },
+        itemStyle: { color: TREND_COLOUR },
+        ...(tooltipFont ? { areaStyle: { color: "rgba(31,78,140,0.12)" } } : {}),
+      },
+    ],
+  };
+}
+
 interface Props {
   option: ChartOption;
   height: number;

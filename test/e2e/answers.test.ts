@@ -47,8 +47,11 @@ describe("answers on screen", () => {
     // Steel's own target areas come first, then 京津冀; no other chain's target areas.
     await page.goto(`${app.url}/zones/lingyuan/chains/steel/targets`);
     await page.locator('[data-testid="filter-group"]').click();
-    const labels = await page.locator(".ant-select-dropdown:visible .ant-select-item-option").allInnerTexts();
-    expect(labels.slice(0, 3)).toEqual(["不限区域组", "钢铁冶金招商重点区域", "京津冀"]);
+    // The dropdown opens before its options are drawn: read them once they are.
+    const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+    await options.first().waitFor();
+    await expect.poll(async () => (await options.allInnerTexts()).slice(0, 3)).toEqual(["不限区域组", "钢铁冶金招商重点区域", "京津冀"]);
+    const labels = await options.allInnerTexts();
     expect(labels).not.toContain("汽车及零部件招商重点区域");
     await page.keyboard.press("Escape");
     expect(errors).toEqual([]);

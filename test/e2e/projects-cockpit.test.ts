@@ -229,6 +229,12 @@ describe("the project register, the cockpit and what changed", () => {
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/print?since=${since}`);
     await page.waitForSelector('[data-testid="print-map"] [data-mark="since-filled"]');
     expect(await page.locator('[data-testid="print-sheet"] [data-testid="map-since-line"]').innerText()).toContain("补齐 1 个环节");
+    // And the 一链一图 report of that day: the same marks, beside its since line.
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/report?since=${since}`);
+    await page.waitForSelector('[data-testid="report-map"] [data-mark="since-filled"]');
+    expect(await page.locator('[data-testid="report-map"] [data-mark="since-filled"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="report-map"] [data-mark="since-worse"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="report-sheet"] [data-testid="legend-since-filled"]').textContent()).toContain(`自 ${since} 起补齐 1`);
     expect(errors).toEqual([]);
   });
 });

@@ -28,6 +28,11 @@ export function isSinceMark(change: SinceChange | undefined): change is SinceMar
   return (SINCE_MARKS as readonly string[]).includes(change ?? "");
 }
 
+/** Each changed segment by its id, as the map's elements take them (none without a comparison). */
+export function changesBySegment(changes: ChainChanges | null): Map<string, ChainChanges["segments"][number]> | undefined {
+  return changes ? new Map(changes.segments.map((s) => [s.id, s])) : undefined;
+}
+
 export function sinceSentence(summary: SinceSummary, t: Translate, locale: Locale): string {
   const parts: string[] = [];
   if (summary.filledSegments.length) parts.push(t("since.filled", { count: summary.filledSegments.length }));

@@ -18,6 +18,7 @@ import { toggleExpanded } from "../../model/mapView";
 import { planMeeting } from "../../model/meeting";
 import { MEETING_PALETTE, STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
+import { changesBySegment } from "../../model/since";
 import { SEGMENT_STATUSES, segmentStatuses } from "../../model/status";
 import { ButtonLink } from "../common/ButtonLink";
 import { RequestState } from "../common/RequestState";
@@ -92,7 +93,7 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
   // 对比日期: what changed since the day, segment by segment (none asked: no request).
   const changesState = useApi(view.since ? api.chainChanges(map.zone.id, map.chain.id, view.since) : null);
   const changes = changesState.status === "ready" ? changesState.data : null;
-  const changeById = useMemo(() => (changes ? new Map(changes.segments.map((s) => [s.id, s])) : undefined), [changes]);
+  const changeById = useMemo(() => changesBySegment(changes), [changes]);
   const refreshChanges = changesState.refresh;
   const refreshAll = useCallback(() => {
     onChanged();

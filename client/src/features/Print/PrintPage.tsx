@@ -19,6 +19,7 @@ import { STANDARD_PALETTE } from "../../model/palette";
 import { paths } from "../../model/paths";
 import type { Paper } from "../../model/paths";
 import { segmentStatuses, statusLabel } from "../../model/status";
+import { changesBySegment } from "../../model/since";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
 import { SinceLine } from "../ChainMap/SinceLine";
@@ -60,7 +61,7 @@ function PrintSheet({ map, paper, view }: { map: ChainMap; paper: Paper; view: M
       laneLabels,
       chainNames,
       aspect,
-      changes: changes ? new Map(changes.segments.map((s) => [s.id, s])) : undefined,
+      changes: changesBySegment(changes),
     });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
   }, [map, diagnosis, view, laneLabels, chainNames, aspect, changes]);

@@ -2,7 +2,8 @@
  * 一链一图 report: one printable landscape page (A3 by default, A4 on request) per zone ×
  * chain — title, zone, date, the map as vector SVG, completeness, the gap table, the top
  * targets and where the pipeline stands; what changed since a chosen day (?since=) in one
- * line beside a small completeness trend. Print, or save as PDF, in one click.
+ * line beside a small completeness trend, and on the map the marks of each segment that
+ * changed since that day (as the map page draws them). Print, or save as PDF, in one click.
  *
  * The sheet is one page tall; the header, legend and tables take what they need and the
  * map the rest, across the page's width, laid out for the proportions of the band it gets.
@@ -28,7 +29,7 @@ import type { Paper } from "../../model/paths";
 import { SIGNED_STATUSES, sumStatusCounts } from "../../model/pipeline";
 import { formatPoints } from "../../model/scoreBar";
 import { segmentStatuses } from "../../model/status";
-import { sinceSentence } from "../../model/since";
+import { changesBySegment, sinceSentence } from "../../model/since";
 import { skippedLines } from "../../model/skipped";
 import { renderMapSvg } from "../../model/svg";
 import { Legend } from "../ChainMap/Legend";
@@ -68,6 +69,9 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
   const { map, gaps, targets, lists } = report;
   const scenarios = useApi(api.scenarios(map.zone.id, map.chain.id));
   const diagnosis = useMemo(() => segmentStatuses(map), [map]);
+  // The marks compare with the same day as the since line (the history's, default or chosen).
+  const changesState = useApi(history ? api.chainChanges(map.zone.id, map.chain.id, history.since.since) : null);
+  const changes = changesState.status === "ready" ? changesState.data : null;
   const laneLabels = useLaneLabels();
   const rows = gapRows(gaps);
   // The band the map is left with, measured: its proportions shape the layout (to a tenth,
@@ -76,9 +80,14 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
   const aspect = band && band.height > 0 ? Math.round((band.width / band.height) * 10) / 10 : null;
   const svg = useMemo(() => {
     if (!aspect) return "";
-    const elements = buildMapElements(map, diagnosis, { laneLabels, chainNames, aspect });
+    const elements = buildMapElements(map, diagnosis, {
+      laneLabels,
+      chainNames,
+      aspect,
+      changes: changesBySegment(changes),
+    });
     return renderMapSvg(elements, { palette: STANDARD_PALETTE, fluid: true });
-  }, [map, diagnosis, laneLabels, chainNames, aspect]);
+  }, [map, diagnosis, laneLabels, chainNames, aspect, changes]);
 
   // A sheet taller than its paper (the tables need more than the map can leave) sets its
   // reasons on one line. Measured, not guessed from the row count: reasons vary in length.
@@ -202,7 +211,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
         </header>
 
         <div className="report-map" ref={mapBand} dangerouslySetInnerHTML={{ __html: svg }} data-testid="report-map" />
-        <Legend palette={STANDARD_PALETTE} figures={f} className="print-legend" />
+        <Legend palette={STANDARD_PALETTE} figures={f} changes={changes} className="print-legend" />
 
         <div className="report-grid">
           <section className="report-gaps">

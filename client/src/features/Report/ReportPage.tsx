@@ -285,7 +285,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
                         {!r.decisionMaker && <span className="muted">（{t("targets.branch")}）</span>}
                       </td>
                       <td className="nowrap">{shortRegion(r.region)}</td>
-                      <td className="num">{formatCapital(r.firm, locale)}</td>
+                      <td className="num nowrap">{formatCapital(r.firm, locale)}</td>
                       <td>{r.segments.map((s) => s.name).join("、")}</td>
                       <td className="num">{formatPoints(r.total)}</td>
                     </tr>

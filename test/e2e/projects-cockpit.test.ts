@@ -235,6 +235,8 @@ describe("the project register, the cockpit and what changed", () => {
     expect(await page.locator('[data-testid="report-map"] [data-mark="since-filled"]').count()).toBe(1);
     expect(await page.locator('[data-testid="report-map"] [data-mark="since-worse"]').count()).toBe(1);
     expect(await page.locator('[data-testid="report-sheet"] [data-testid="legend-since-filled"]').textContent()).toContain(`自 ${since} 起补齐 1`);
+    // A printed sheet is short of room: its legend names only the marks drawn (none improved).
+    expect(await page.locator('[data-testid="report-sheet"] [data-testid="legend-since-improved"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -25,8 +25,24 @@ function Swatch({ style }: { style: StatusStyle }) {
   );
 }
 
-/** With `figures`, each status says how many segments have it (segments by status). */
-export function Legend({ palette, figures, changes, className }: { palette: Palette; figures?: ChainFigures; changes?: ChainChanges | null; className?: string }) {
+/**
+ * With `figures`, each status says how many segments have it (segments by status). With
+ * `changes`, the 对比 marks and their counts; `drawnMarksOnly` (a printed sheet, short of
+ * room) leaves out the marks no segment carries.
+ */
+export function Legend({
+  palette,
+  figures,
+  changes,
+  drawnMarksOnly = false,
+  className,
+}: {
+  palette: Palette;
+  figures?: ChainFigures;
+  changes?: ChainChanges | null;
+  drawnMarksOnly?: boolean;
+  className?: string;
+}) {
   const { t } = useI18n();
   return (
     <ul className={`map-legend ${className ?? ""}`} aria-label={t("map.legend")} data-testid="map-legend">
@@ -58,7 +74,7 @@ export function Legend({ palette, figures, changes, className }: { palette: Pale
         {figures && <b> {figures.filling}</b>}
       </li>
       {changes &&
-        SINCE_MARKS.map((mark) => (
+        SINCE_MARKS.filter((mark) => !drawnMarksOnly || changes.counts[mark] > 0).map((mark) => (
           <li key={mark} data-testid={`legend-since-${mark}`}>
             <svg width="20" height="20" viewBox="0 0 26 26" aria-hidden="true" dangerouslySetInnerHTML={{ __html: sinceBadgeSvg(palette, mark, 26) }} />
             {t(`mapSince.legend.${mark}`, { date: changes.since.since })}

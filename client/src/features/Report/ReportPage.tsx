@@ -211,7 +211,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
         </header>
 
         <div className="report-map" ref={mapBand} dangerouslySetInnerHTML={{ __html: svg }} data-testid="report-map" />
-        <Legend palette={STANDARD_PALETTE} figures={f} changes={changes} className="print-legend" />
+        <Legend palette={STANDARD_PALETTE} figures={f} changes={changes} drawnMarksOnly className="print-legend" />
 
         <div className="report-grid">
           <section className="report-gaps">

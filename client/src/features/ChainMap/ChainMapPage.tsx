@@ -341,35 +341,36 @@ function ChainMapScreen({ map, onChanged }: { map: ChainMap; onChanged(): void }
           />
         </Tooltip>
         <SearchBox onPick={pickSearchHit} className="map-search" />
-        <span className="toolbar-spacer" />
-        <Tooltip title={t("map.hint")}>
-          <Button onClick={() => canvas.current?.fit()}>{t("map.fit")}</Button>
-        </Tooltip>
-        <Dropdown
-          menu={{
-            items: [
-              { key: "png", label: <span data-testid="export-png">{t("map.exportPng")}</span>, onClick: () => void exportPng() },
-              { key: "svg", label: <span data-testid="export-svg">{t("map.exportSvg")}</span>, onClick: exportSvg },
-            ],
-          }}
-        >
-          <Button data-testid="export">{t("map.export")} ▾</Button>
-        </Dropdown>
-        <ButtonLink to={paths.targets(map.zone.id, map.chain.id)} data-testid="open-targets">
-          {t("map.targets")}
-        </ButtonLink>
-        <ButtonLink to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })} data-testid="open-lists">
-          {t("map.lists")}
-        </ButtonLink>
-        <ButtonLink to={paths.report(map.zone.id, map.chain.id)} data-testid="open-report">
-          {t("map.report")}
-        </ButtonLink>
-        <Button onClick={() => navigate(paths.print(map.zone.id, map.chain.id, "A4", view))} data-testid="print">
-          {t("map.print")}
-        </Button>
-        <Button type="primary" onClick={enterMeeting} data-testid="enter-meeting">
-          {t("map.meeting")}
-        </Button>
+        <div className="map-actions">
+          <Tooltip title={t("map.hint")}>
+            <Button onClick={() => canvas.current?.fit()}>{t("map.fit")}</Button>
+          </Tooltip>
+          <Dropdown
+            menu={{
+              items: [
+                { key: "png", label: <span data-testid="export-png">{t("map.exportPng")}</span>, onClick: () => void exportPng() },
+                { key: "svg", label: <span data-testid="export-svg">{t("map.exportSvg")}</span>, onClick: exportSvg },
+              ],
+            }}
+          >
+            <Button data-testid="export">{t("map.export")} ▾</Button>
+          </Dropdown>
+          <ButtonLink to={paths.targets(map.zone.id, map.chain.id)} data-testid="open-targets">
+            {t("map.targets")}
+          </ButtonLink>
+          <ButtonLink to={paths.lists({ zoneId: map.zone.id, chainId: map.chain.id })} data-testid="open-lists">
+            {t("map.lists")}
+          </ButtonLink>
+          <ButtonLink to={paths.report(map.zone.id, map.chain.id)} data-testid="open-report">
+            {t("map.report")}
+          </ButtonLink>
+          <Button onClick={() => navigate(paths.print(map.zone.id, map.chain.id, "A4", view))} data-testid="print">
+            {t("map.print")}
+          </Button>
+          <Button type="primary" onClick={enterMeeting} data-testid="enter-meeting">
+            {t("map.meeting")}
+          </Button>
+        </div>
       </div>
       <div className="map-body">
         <div className="map-column">

@@ -23,6 +23,7 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { during, timed } from "../request-timing.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -77,7 +78,7 @@ export class KuzuStore implements GraphStore {
   }
 
   async read(query: string, params: Params = {}): Promise<Row[]> {
-    const connection = await this.acquire();
+    const connection = await timed("pool", () => this.acquire());
     try {
       return await this.reading(() => this.run(connection, cypherQuery(query, this.engine), params));
     } finally {
@@ -143,7 +144,8 @@ export class KuzuStore implements GraphStore {
       if (logBytes(this.file) > this.checkpointLogBytes)
         await this.checkpoint().catch((error: Error) => console.error(`Checkpoint of ${this.file} failed, to be tried again after the next write: ${error.message}`));
     };
-    const result = this.writeQueue.then(run, run);
+    const timedRun = () => during("write", run);
+    const result = this.writeQueue.then(timedRun, timedRun);
     this.writeQueue = result.catch(() => undefined);
     return result;
   }
@@ -225,10 +227,12 @@ export class KuzuStore implements GraphStore {
    * and gives up after a few seconds); held while a checkpoint waits or runs.
    */
   private async reading<T>(work: () => Promise<T>): Promise<T> {
-    while (this.readsHeld) await this.readsHeld;
+    if (this.readsHeld) await timed("held", async () => {
+      while (this.readsHeld) await this.readsHeld;
+    });
     this.readsUnderWay++;
     try {
-      return await work();
+      return await timed("db", work);
     } finally {
       if (--this.readsUnderWay === 0) this.readsFinished?.();
     }
@@ -240,7 +244,11 @@ export class KuzuStore implements GraphStore {
   }
 
   /** Runs `work` (a checkpoint) once no read is under way, new reads held until it is done. */
-  private async holdingReads<T>(work: () => Promise<T>): Promise<T> {
+  private holdingReads<T>(work: () => Promise<T>): Promise<T> {
+    return during("checkpoint", () => this.holdReads(work));
+  }
+
+  private async holdReads<T>(work: () => Promise<T>): Promise<T> {
     let release!: () => void;
     this.readsHeld = new Promise((resolve) => (release = resolve));
     try {

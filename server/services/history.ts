@@ -29,6 +29,7 @@ import { getChainGaps } from "./gaps.js";
 import { graphVersion } from "./read-cache.js";
 import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry, type ProjectRecord } from "./projects.js";
 import { parseRows } from "./rows.js";
+import { during } from "../request-timing.js";
 
 /** How far back a completeness trend reaches. */
 const TREND_DAYS = 180;
@@ -205,7 +206,7 @@ export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => vo
       try {
         const version = await graphVersion(store);
         if (version !== q.seen) {
-          await takeSnapshots(store);
+          await during("snapshot", () => takeSnapshots(store));
           q.seen = version;
         }
       } catch (error) {

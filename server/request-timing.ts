@@ -47,11 +47,6 @@ export async function during<T>(activity: Activity, work: () => Promise<T>): Pro
   }
 }
 
-/** The request under way (an object to tell requests apart by), or null outside one. */
-export function currentRequest(): object | null {
-  return current.getStore() ?? null;
-}
-
 /** Runs `work`, adding its duration to the current request's `kind` (no request: just runs it). */
 export async function timed<T>(kind: Own, work: () => Promise<T>): Promise<T> {
   const times = current.getStore();
@@ -73,21 +68,12 @@ function observeGc(): void {
   }).observe({ entryTypes: ["gc"] });
 }
 
-function startTimes(now: number): RequestTimes {
-  return { own: { pool: 0, held: 0, db: 0 }, start: Object.fromEntries(ACTIVITIES.map((a) => [a, elapsed(a, now)])) as Record<Activity, number> };
-}
-
-/** Runs `work` as a request of its own (the middleware does so for each API request). */
-export function asRequest<T>(work: () => T): T {
-  return current.run(startTimes(performance.now()), work);
-}
-
 /** Express-style middleware: times the request and adds `Server-Timing` to its answer. */
 export function requestTiming() {
   observeGc();
   return (_req: unknown, res: import("node:http").ServerResponse, next: () => void): void => {
     const t0 = performance.now();
-    const times = startTimes(t0);
+    const times: RequestTimes = { own: { pool: 0, held: 0, db: 0 }, start: Object.fromEntries(ACTIVITIES.map((a) => [a, elapsed(a, t0)])) as Record<Activity, number> };
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
       const now = performance.now();

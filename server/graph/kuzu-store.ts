@@ -1,8 +1,7 @@
 /**
  * Embedded engine: Kùzu in-process, the database in one file under DATA_DIR.
  *
- * Reads share a small pool of connections, handed to requests in turn (docs/decisions/023);
- * writes go one at a time through a dedicated
+ * Reads share a small pool of connections; writes go one at a time through a dedicated
  * connection, each batch inside BEGIN TRANSACTION … COMMIT. Parameters are checked
  * before they reach Kùzu because its Node binding types a list from its first element
  * and silently reinterprets later elements of another numeric kind (see
@@ -25,7 +24,7 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
-import { currentRequest, during, timed } from "../request-timing.js";
+import { during, timed } from "../request-timing.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -55,8 +54,7 @@ export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
   readonly commits = new CommitLog(true);
   private readonly idle: Connection[];
-  /** Reads waiting for a connection, by request (in turn: see release). */
-  private readonly waiting = new Map<object, Array<(c: Connection) => void>>();
+  private readonly waiting: Array<(c: Connection) => void> = [];
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -355,37 +353,15 @@ export class KuzuStore implements GraphStore {
   private acquire(): Promise<Connection> {
     if (this.closed) return Promise.reject(new StoreError("The graph store is closed"));
     const c = this.idle.pop();
-    if (c) return Promise.resolve(c);
-    const by = currentRequest() ?? BACKGROUND;
-    return new Promise((resolve) => {
-      const queue = this.waiting.get(by);
-      if (queue) queue.push(resolve);
-      else this.waiting.set(by, [resolve]);
-    });
+    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /**
-   * Hands a free connection to the request whose turn it is: requests take turns, one read
-   * each, so one that sends a hundred reads at once (a ranking's shown firms) does not put
-   * every later request behind all of them.
-   */
   private release(connection: Connection): void {
-    const turn = this.waiting.entries().next();
-    if (turn.done) {
-      this.idle.push(connection);
-      return;
-    }
-    const [by, queue] = turn.value;
-    const next = queue.shift()!;
-    // To the back of the line, with the reads it still waits for.
-    this.waiting.delete(by);
-    if (queue.length) this.waiting.set(by, queue);
-    next(connection);
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
   }
 }
-
-/** Reads outside any request (history runs, the search index, start-up) wait as one. */
-const BACKGROUND = {};
 
 /** How a graph left by a crash was brought back (see recover). */
 export type Recovery = { replayed: true } | { replayed: false; setAside: string };

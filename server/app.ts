@@ -14,6 +14,7 @@ import { errorHandler, notFoundRoute } from "./errors.js";
 import { authenticate, requireDefaultRole } from "./accounts/authenticate.js";
 import type { LoginLimiter } from "./accounts/login-limiter.js";
 import { sameOriginWrites } from "./accounts/same-origin.js";
+import { requestTiming } from "./request-timing.js";
 import { editRoutes } from "./routes/edit-routes.js";
 import { gapRoutes } from "./routes/gap-routes.js";
 import { importRoutes } from "./routes/import-routes.js";
@@ -71,6 +72,7 @@ export function createApp(store: GraphStore, options: AppOptions = {}): express.
     }),
   );
   app.set("query parser", "simple");
+  app.use("/api", requestTiming());
   // Login limits count per client address, and cookies are Secure over HTTPS: both need
   // the real client when a proxy stands in front.
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);

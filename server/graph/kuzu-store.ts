@@ -7,8 +7,9 @@
  * and silently reinterprets later elements of another numeric kind (see
  * docs/decisions/002-dates-as-text-and-scalar-writes.md).
  *
- * The store, not Kùzu, decides when to checkpoint (docs/decisions/009): between writes,
- * once the reads under way have finished, with new reads held meanwhile. A graph left
+ * The store, not Kùzu, decides when to checkpoint (docs/decisions/011): between writes,
+ * once no one has read for a moment (or at once when the log has grown past its bound),
+ * with new reads held meanwhile. A graph left
  * with an unfinished log by a crash is checkpointed and opened again before use.
  */
 import kuzu from "kuzu";
@@ -23,6 +24,7 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { during, timed } from "../request-timing.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -34,9 +36,17 @@ export interface KuzuOptions {
   /** Buffer pool size; Kùzu's default is 80% of RAM, too greedy for a shared machine. */
   bufferPoolMiB?: number;
   readConnections?: number;
-  /** A write that leaves the log larger than this is followed by a checkpoint (Kùzu's own default). */
+  /** A write that leaves the log larger than this makes a checkpoint due, run once the graph is idle (Kùzu's own threshold). */
   checkpointLogBytes?: number;
+  /** A write that leaves the log larger than this is followed by a checkpoint at once, busy or not: the log stays bounded. */
+  maxLogBytes?: number;
+  /** How long no read may have run before the graph counts as idle for a due checkpoint. */
+  idleMs?: number;
 }
+
+/** The checkpoint policy's defaults (see docs/decisions/011). */
+const CHECKPOINT_LOG_BYTES = 16 * 1024 * 1024;
+const IDLE_MS = 1_000;
 
 type Database = InstanceType<typeof kuzu.Database>;
 
@@ -53,13 +63,20 @@ export class KuzuStore implements GraphStore {
   private readsFinished: (() => void) | null = null;
   /** Set while a checkpoint waits for reads to finish, or runs: new reads wait for it. */
   private readsHeld: Promise<void> | null = null;
+  /** When the last read statement started or ended (performance.now()). */
+  private lastReadAt = 0;
+  /** The log has outgrown checkpointLogBytes: a checkpoint runs once the graph is idle. */
+  private checkpointDue = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Checkpoints run since the graph opened (for tests and logs). */
+  checkpoints = 0;
 
   private constructor(
     private readonly database: Database,
     private readonly file: string,
     private readonly writer: Connection,
     readers: Connection[],
-    private readonly checkpointLogBytes: number,
+    private readonly policy: { checkpointLogBytes: number; maxLogBytes: number; idleMs: number },
     /** What opening found: a graph the last process had not closed, brought back to its last commit or to its last checkpoint. */
     readonly recovered: Recovery | null,
   ) {
@@ -73,11 +90,13 @@ export class KuzuStore implements GraphStore {
     const recovered = logBytes(file) > 0 ? await recover(file, bufferBytes) : null;
     const database = await openDatabase(file, bufferBytes);
     const readers = await Promise.all(Array.from({ length: options.readConnections ?? 2 }, () => connect(database)));
-    return new KuzuStore(database, file, await connect(database), readers, options.checkpointLogBytes ?? 16 * 1024 * 1024, recovered);
+    const checkpointLogBytes = options.checkpointLogBytes ?? CHECKPOINT_LOG_BYTES;
+    const policy = { checkpointLogBytes, maxLogBytes: options.maxLogBytes ?? 4 * checkpointLogBytes, idleMs: options.idleMs ?? IDLE_MS };
+    return new KuzuStore(database, file, await connect(database), readers, policy, recovered);
   }
 
   async read(query: string, params: Params = {}): Promise<Row[]> {
-    const connection = await this.acquire();
+    const connection = await timed("pool", () => this.acquire());
     try {
       return await this.reading(() => this.run(connection, cypherQuery(query, this.engine), params));
     } finally {
@@ -139,11 +158,18 @@ export class KuzuStore implements GraphStore {
       }
       if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
       // Committed: what follows keeps the log short and may not fail the write. A
-      // checkpoint that fails leaves the log as it is, and the next write tries again.
-      if (logBytes(this.file) > this.checkpointLogBytes)
+      // checkpoint holds every read while it runs (Kùzu starts no transaction meanwhile),
+      // so it waits for a quiet moment, unless the log has grown past its bound.
+      const log = logBytes(this.file);
+      if (log > this.policy.maxLogBytes)
         await this.checkpoint().catch((error: Error) => console.error(`Checkpoint of ${this.file} failed, to be tried again after the next write: ${error.message}`));
+      else if (log > this.policy.checkpointLogBytes) {
+        this.checkpointDue = true;
+        this.checkpointWhenIdle();
+      }
     };
-    const result = this.writeQueue.then(run, run);
+    const timedRun = () => during("write", run);
+    const result = this.writeQueue.then(timedRun, timedRun);
     this.writeQueue = result.catch(() => undefined);
     return result;
   }
@@ -196,6 +222,7 @@ export class KuzuStore implements GraphStore {
   /** Waits for the writes under way, checkpoints, and closes: the next open finds no log to replay. */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.exclusive(() => this.checkpoint()).catch(() => undefined);
     this.closed = true;
     await this.writeQueue;
@@ -225,22 +252,65 @@ export class KuzuStore implements GraphStore {
    * and gives up after a few seconds); held while a checkpoint waits or runs.
    */
   private async reading<T>(work: () => Promise<T>): Promise<T> {
-    while (this.readsHeld) await this.readsHeld;
+    if (this.readsHeld) await timed("held", async () => {
+      while (this.readsHeld) await this.readsHeld;
+    });
     this.readsUnderWay++;
+    this.lastReadAt = performance.now();
     try {
-      return await work();
+      return await timed("db", work);
     } finally {
+      this.lastReadAt = performance.now();
       if (--this.readsUnderWay === 0) this.readsFinished?.();
     }
   }
 
+  /**
+   * Runs the due checkpoint once no read has run for idleMs: people browsing never wait
+   * for it. Checked again in the write queue, right before it holds the reads.
+   */
+  private checkpointWhenIdle(): void {
+    if (this.idleTimer || this.closed) return;
+    const quietFor = this.readsUnderWay > 0 ? 0 : performance.now() - this.lastReadAt;
+    this.idleTimer = setTimeout(
+      () => {
+        this.idleTimer = null;
+        if (!this.checkpointDue || this.closed) return;
+        if (!this.quiet()) return this.checkpointWhenIdle();
+        this.exclusive(async () => {
+          if (!this.checkpointDue) return;
+          if (!this.quiet()) return this.checkpointWhenIdle();
+          await this.checkpoint();
+        }).catch((error: Error) => {
+          console.error(`Checkpoint of ${this.file} failed, to be tried again: ${error.message}`);
+          this.checkpointWhenIdle();
+        });
+      },
+      Math.max(0, this.policy.idleMs - quietFor),
+    );
+    this.idleTimer.unref();
+  }
+
+  /** No read statement under way, and none for idleMs. */
+  private quiet(): boolean {
+    return this.readsUnderWay === 0 && performance.now() - this.lastReadAt >= this.policy.idleMs;
+  }
+
   /** Checkpoints between writes (callers run it in the write queue). */
   private checkpoint(): Promise<void> {
-    return this.holdingReads(() => statement(this.writer, "CHECKPOINT"));
+    return this.holdingReads(async () => {
+      await statement(this.writer, "CHECKPOINT");
+      this.checkpoints++;
+      this.checkpointDue = false;
+    });
   }
 
   /** Runs `work` (a checkpoint) once no read is under way, new reads held until it is done. */
-  private async holdingReads<T>(work: () => Promise<T>): Promise<T> {
+  private holdingReads<T>(work: () => Promise<T>): Promise<T> {
+    return during("checkpoint", () => this.holdReads(work));
+  }
+
+  private async holdReads<T>(work: () => Promise<T>): Promise<T> {
     let release!: () => void;
     this.readsHeld = new Promise((resolve) => (release = resolve));
     try {

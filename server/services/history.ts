@@ -29,6 +29,11 @@ import { getChainGaps } from "./gaps.js";
 import { graphVersion } from "./read-cache.js";
 import { inScope, listPipelineEntries, projectTotals, readProjects, signedOn, type PipelineEntry, type ProjectRecord } from "./projects.js";
 import { parseRows } from "./rows.js";
+import { during } from "../request-timing.js";
+import { reachOf, reaches } from "./write-reach.js";
+
+/** The setting holding the graph version the latest snapshots were taken at. */
+const HISTORY_VERSION = "history-version";
 
 /** How far back a completeness trend reaches. */
 const TREND_DAYS = 180;
@@ -73,17 +78,22 @@ export async function readProgress(store: GraphStore): Promise<Progress> {
   return { projects: await readProjects(store, null, entries), entries };
 }
 
-/** Every zone × chain's state now (zone ids and chain ids as the zones lead them). */
-export async function currentStates(store: GraphStore, zoneId: string | null = null, progress?: Progress): Promise<ChainState[]> {
+/** Which zone × chains to diagnose: all of them, or those a write reached (see reachedBetween). */
+export type PairFilter = (zoneId: string, chainId: string) => boolean;
+
+/** Every zone × chain's state now (zone ids and chain ids as the zones lead them), or those `only` names. */
+export async function currentStates(store: GraphStore, zoneId: string | null = null, progress?: Progress, only?: PairFilter): Promise<ChainState[]> {
   const [pairs, { projects, entries }] = await Promise.all([
     store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),
     progress ?? readProgress(store),
   ]);
   return Promise.all(
-    pairs.map(async ({ zoneId, chainId }) => {
-      const gaps = await getChainGaps(store, zoneId, chainId);
-      return { gaps, figures: snapshotFigures(gaps, projects, entries) };
-    }),
+    pairs
+      .filter((p) => !only || only(p.zoneId, p.chainId))
+      .map(async ({ zoneId, chainId }) => {
+        const gaps = await getChainGaps(store, zoneId, chainId);
+        return { gaps, figures: snapshotFigures(gaps, projects, entries) };
+      }),
   );
 }
 
@@ -116,11 +126,11 @@ function safeJson(text: string): unknown {
 const key = (zoneId: string, chainId: string) => `${zoneId}|${chainId}`;
 
 /**
- * Keeps today's figures of every zone × chain whose figures differ from its latest
- * snapshot. Returns how many snapshots were written.
+ * Keeps today's figures of every zone × chain (or of those `only` names) whose figures
+ * differ from its latest snapshot. Returns how many snapshots were written.
  */
-export async function takeSnapshots(store: GraphStore, now = new Date()): Promise<number> {
-  const [states, snapshots] = await Promise.all([currentStates(store), latestSnapshots(store)]);
+export async function takeSnapshots(store: GraphStore, now = new Date(), only?: PairFilter, seenVersion?: string): Promise<number> {
+  const [states, snapshots] = await Promise.all([currentStates(store, null, undefined, only), latestSnapshots(store)]);
   const latest = new Map(snapshots.map((s) => [key(s.zoneId, s.chainId), s]));
   const day = chinaDay(now);
   const rows = states
@@ -135,8 +145,25 @@ export async function takeSnapshots(store: GraphStore, now = new Date()): Promis
       figures: JSON.stringify(figures),
     }));
   // Snapshots change no answer a cache keeps (history is read fresh), so caches stay valid.
-  if (rows.length) await store.write([{ query: "history/put-snapshot", rows }], { keepsCaches: true });
+  // With them, the graph version they were taken at: a start that finds the graph still
+  // there knows the snapshots are current (see primeSnapshots).
+  const seen = seenVersion === undefined ? [] : [{ query: "settings/put-setting", rows: [{ key: HISTORY_VERSION, value: JSON.stringify(seenVersion) }] }];
+  if (rows.length) await store.write([{ query: "history/put-snapshot", rows }, ...seen], { keepsCaches: true });
   return rows.length;
+}
+
+/**
+ * The zone × chains whose figures the writes from version `from` to `to` may have changed:
+ * a snapshot's figures are a gap diagnosis and the zone's projects and list entries, all
+ * of one zone × chain, so a write reaches them as it reaches that zone × chain's kept gaps
+ * (write-reach.ts). Null when this process's log cannot tell (a write from elsewhere, a
+ * log that no longer reaches back): then every zone × chain.
+ */
+export async function reachedBetween(store: GraphStore, from: string, to: string): Promise<PairFilter | null> {
+  const commits = store.commits.between(from, to);
+  if (!commits) return null;
+  const reached = await Promise.all(commits.map((c) => reachOf(store, c)));
+  return (zoneId, chainId) => reached.some((r) => reaches(r, { zoneId, chainId, candidates: false }));
 }
 
 /**
@@ -157,23 +184,37 @@ interface Queue {
   seen: string | null;
   /** Ends the wait at once; `cancel` true: and takes no snapshot (the store is closing). */
   wake: ((cancel: boolean) => void) | null;
+  /** The snapshots are those of version `seen`: a run needs diagnose only the zone × chains the writes since reached. */
+  upToDate: boolean;
+  lastRun: SnapshotRun | null;
+}
+
+/** What a run did: which it was (1, 2, … since the store opened), the zone × chains it diagnosed (`zone|chain`), and how many snapshots it wrote. */
+export interface SnapshotRun {
+  run: number;
+  diagnosed: string[];
+  written: number;
 }
 const queues = new WeakMap<GraphStore, Queue>();
 
 function queueOf(store: GraphStore): Queue {
   let queue = queues.get(store);
-  if (!queue) queues.set(store, (queue = { running: null, waiting: false, again: false, imports: 0, seen: null, wake: null }));
+  if (!queue) queues.set(store, (queue = { running: null, waiting: false, again: false, imports: 0, seen: null, wake: null, upToDate: false, lastRun: null }));
   return queue;
 }
 
 /**
  * Notes the graph's version as the app starts: a first write that changes nothing a figure
- * stands on (an import job starting) then needs no run either.
+ * stands on (an import job starting) then needs no run either. When the latest snapshots
+ * were taken at that version, runs diagnose only what later writes reach; otherwise (data
+ * loaded while the server was stopped) the first run diagnoses every zone × chain.
  */
 export async function primeSnapshots(store: GraphStore): Promise<void> {
   const q = queueOf(store);
-  const version = await graphVersion(store);
-  if (q.seen === null && !q.running) q.seen = version;
+  const [version, [taken]] = await Promise.all([graphVersion(store), store.read("settings/get-setting", { key: HISTORY_VERSION })]);
+  if (q.seen !== null || q.running) return;
+  q.seen = version;
+  q.upToDate = typeof taken?.value === "string" && safeJson(taken.value) === version;
 }
 
 /**
@@ -205,8 +246,17 @@ export function scheduleSnapshots(store: GraphStore, log: (error: unknown) => vo
       try {
         const version = await graphVersion(store);
         if (version !== q.seen) {
-          await takeSnapshots(store);
+          const reached = q.seen !== null && q.upToDate ? await reachedBetween(store, q.seen, version) : null;
+          const diagnosed: string[] = [];
+          const only: PairFilter = (zoneId, chainId) => {
+            const yes = !reached || reached(zoneId, chainId);
+            if (yes) diagnosed.push(key(zoneId, chainId));
+            return yes;
+          };
+          const written = await during("snapshot", () => takeSnapshots(store, new Date(), only, version));
           q.seen = version;
+          q.upToDate = true;
+          q.lastRun = { run: (q.lastRun?.run ?? 0) + 1, diagnosed, written };
         }
       } catch (error) {
         log(error);
@@ -231,6 +281,11 @@ export function snapshotsAfterImport(store: GraphStore, done: Promise<unknown>, 
       q.imports -= 1;
       void scheduleSnapshots(store, log);
     });
+}
+
+/** The last run that diagnosed anything (tests). */
+export function lastSnapshotRun(store: GraphStore): SnapshotRun | null {
+  return queues.get(store)?.lastRun ?? null;
 }
 
 /** Resolves once the snapshots asked for are taken (tests, before they look). */

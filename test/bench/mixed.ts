@@ -3,49 +3,107 @@
  * every `everySeconds` (a firm's registered capital, PATCH /api/firms/:id with the version
  * they last saw; each editor has a firm of their own), while `readers` people browse maps,
  * gaps and rankings (each asks again as soon as its answer is in), for `seconds`. Every
- * latency is kept, so the percentiles are exact; an answer other than 2xx, or a request
- * that fails, is an error.
+ * latency is kept, so the percentiles are exact, and reported by kind of read. An answer
+ * other than 2xx, or a request that fails, is an error — except an edit refused because
+ * the firm changed since its editor read it (409), the intended version conflict, counted
+ * as a refusal (the editor reads the firm again and goes on).
+ *
+ * Each answer's `Server-Timing` (server/request-timing.ts) says where its time went; the
+ * reads slower than the target are summed by it, so a stall names what it waited on.
+ *
+ * Run alone against a built graph (the server started on it, logged in as its admin):
+ *   tsx test/bench/mixed.ts --data /tmp/x/data [--seconds 60] [--zone bench-zone]
  */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { parseServerTiming } from "../../server/request-timing.js";
+import { logInAt } from "../support/sample-app.js";
+
+/** A read slower than this is a stall, and its Server-Timing is summed (the target's p95). */
+export const STALL_MS = 150;
+
+export interface Percentiles {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
 export interface MixedLoadResult {
   seconds: number;
   editors: number;
   readers: number;
-  reads: { requests: number; errors: number; p50: number; p95: number; p99: number; max: number };
-  edits: { requests: number; errors: number; p50: number; p95: number; max: number };
+  /** Load average (1, 5, 15 min) as the load began and as it ended. */
+  loadAverage: { before: number[]; after: number[] };
+  reads: Percentiles;
+  /** Reads by kind (map, gaps, targets). */
+  readsByKind: Record<string, Percentiles>;
+  edits: Percentiles & { refused: number };
+  /** The reads slower than STALL_MS: how many, and where their time went in all (Server-Timing, seconds). */
+  stalls: { reads: number; seconds: number; serverTiming: Record<string, number> };
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const round = (x: number) => Math.round(x * 10) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () => loadavg().map(round);
+
+function summary(latencies: number[], errors: number): Percentiles {
+  const r = [...latencies].sort((a, b) => a - b);
+  return { requests: r.length, errors, p50: round(percentile(r, 50)), p95: round(percentile(r, 95)), p99: round(percentile(r, 99)), max: round(r.at(-1) ?? 0) };
+}
 
 export async function mixedLoad(
   base: string,
-  { readPaths, firmIds, readers, everySeconds, seconds, headers = {} }: { readPaths: string[]; firmIds: string[]; readers: number; everySeconds: number; seconds: number; headers?: Record<string, string> },
+  { readPaths, firmIds, readers, everySeconds, seconds, headers = {} }: { readPaths: Record<string, string[]>; firmIds: string[]; readers: number; everySeconds: number; seconds: number; headers?: Record<string, string> },
 ): Promise<MixedLoadResult> {
+  if (new Set(firmIds).size !== firmIds.length) throw new Error(`Each editor needs a firm of their own: ${firmIds.join(", ")}`);
+  // The kinds interleaved, so readers spread over them as they start.
+  const kinds = Object.keys(readPaths);
+  const paths: { kind: string; path: string }[] = [];
+  for (let i = 0; i < Math.max(...kinds.map((k) => readPaths[k]!.length)); i++) for (const kind of kinds) if (readPaths[kind]![i]) paths.push({ kind, path: readPaths[kind]![i]! });
+  const before = load();
   const end = performance.now() + seconds * 1000;
-  const reads: number[] = [];
+  const reads = new Map<string, { latencies: number[]; errors: number }>(kinds.map((k) => [k, { latencies: [], errors: 0 }]));
+  const stalls = { reads: 0, seconds: 0, serverTiming: {} as Record<string, number> };
   const edits: number[] = [];
-  let readErrors = 0;
   let editErrors = 0;
+  let refused = 0;
 
   const reader = async (k: number) => {
     for (let i = k; performance.now() < end; i++) {
+      const { kind, path } = paths[i % paths.length]!;
+      const of = reads.get(kind)!;
       const t0 = performance.now();
+      let timing: string | null = null;
       try {
-        const res = await fetch(base + readPaths[i % readPaths.length]!, { headers });
+        const res = await fetch(base + path, { headers });
+        timing = res.headers.get("server-timing");
         await res.arrayBuffer();
-        if (!res.ok) readErrors++;
+        if (!res.ok) of.errors++;
       } catch {
-        readErrors++;
+        of.errors++;
       }
-      reads.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      of.latencies.push(ms);
+      if (ms > STALL_MS) {
+        stalls.reads++;
+        stalls.seconds += ms / 1000;
+        for (const [name, dur] of Object.entries(parseServerTiming(timing))) stalls.serverTiming[name] = (stalls.serverTiming[name] ?? 0) + dur / 1000;
+      }
     }
   };
 
   const editor = async (firmId: string, k: number) => {
     const url = `${base}/api/firms/${encodeURIComponent(firmId)}`;
-    const current = (await (await fetch(url, { headers })).json()) as { version: number; capital: number | null };
-    let { version, capital } = current;
+    const readFirm = async () => (await (await fetch(url, { headers })).json()) as { version: number; capital: number | null };
+    let { version, capital } = await readFirm();
     // Spread over the interval, as people are.
     await sleep((everySeconds * 1000 * k) / firmIds.length);
     for (let next = performance.now(); next < end; next += everySeconds * 1000) {
@@ -55,7 +113,11 @@ export async function mixedLoad(
         const res = await fetch(url, { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ version, capital: (capital ?? 100) + 1 }) });
         const saved = (await res.json()) as { version: number; capital: number | null };
         if (res.ok) ({ version, capital } = saved);
-        else editErrors++;
+        else if (res.status === 409) {
+          // Someone else saved the firm meanwhile: read it again, as the edit form does.
+          refused++;
+          ({ version, capital } = await readFirm());
+        } else editErrors++;
       } catch {
         editErrors++;
       }
@@ -64,13 +126,103 @@ export async function mixedLoad(
   };
 
   await Promise.all([...Array.from({ length: readers }, (_, k) => reader(k)), ...firmIds.map((id, k) => editor(id, k))]);
-  const r = reads.sort((a, b) => a - b);
-  const e = edits.sort((a, b) => a - b);
+  const readsByKind = Object.fromEntries([...reads].map(([kind, r]) => [kind, summary(r.latencies, r.errors)]));
+  const all = [...reads.values()];
   return {
     seconds,
     editors: firmIds.length,
     readers,
-    reads: { requests: r.length, errors: readErrors, p50: round(percentile(r, 50)), p95: round(percentile(r, 95)), p99: round(percentile(r, 99)), max: round(r.at(-1) ?? 0) },
-    edits: { requests: e.length, errors: editErrors, p50: round(percentile(e, 50)), p95: round(percentile(e, 95)), max: round(e.at(-1) ?? 0) },
+    loadAverage: { before, after: load() },
+    reads: summary(
+      all.flatMap((r) => r.latencies),
+      all.reduce((n, r) => n + r.errors, 0),
+    ),
+    readsByKind,
+    edits: { ...summary(edits, editErrors), refused },
+    stalls: { reads: stalls.reads, seconds: round(stalls.seconds), serverTiming: Object.fromEntries(Object.entries(stalls.serverTiming).map(([k, v]) => [k, round(v)])) },
   };
 }
+
+/**
+ * The firms the editors save: five of the zone (on its chains' maps) and five elsewhere in
+ * its chains (ranked candidates), each editor one of its own.
+ */
+export async function editedFirms(base: string, headers: Record<string, string>, zoneId: string, chainIds: string[]): Promise<string[]> {
+  const get = async (p: string) => (await (await fetch(base + p, { headers })).json()) as any;
+  const here: string[] = [];
+  const elsewhere: string[] = [];
+  for (const c of chainIds) {
+    const map = await get(`/api/zones/${zoneId}/chains/${c}/map`);
+    here.push(...map.firms.map((f: { id: string }) => f.id).slice(0, 5));
+    const ranked = await get(`/api/zones/${zoneId}/chains/${c}/targets?limit=100`);
+    elsewhere.push(...ranked.results.map((x: { firm: { id: string } }) => x.firm.id).slice(50, 55));
+  }
+  const mine = [...new Set(here)].slice(0, 5);
+  return [...mine, ...[...new Set(elsewhere)].filter((id) => !mine.includes(id)).slice(0, 5)];
+}
+
+/** The reads of the mixed load: the zone's maps, gaps and top-100 rankings of each chain. */
+export function mixedReadPaths(zoneId: string, chainIds: string[]): Record<string, string[]> {
+  return {
+    map: chainIds.map((c) => `/api/zones/${zoneId}/chains/${c}/map`),
+    gaps: chainIds.map((c) => `/api/zones/${zoneId}/chains/${c}/gaps`),
+    targets: chainIds.map((c) => `/api/zones/${zoneId}/chains/${c}/targets?limit=100`),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string" },
+      seconds: { type: "string", default: "60" },
+      zone: { type: "string", default: "bench-zone" },
+      chains: { type: "string", default: "b-steel,b-auto,b-titanium" },
+      port: { type: "string", default: String(20000 + (process.pid % 20000)) },
+    },
+  });
+  if (!values.data) throw new Error("--data DIR: the data directory of a built graph (a copy: the edits write to it)");
+  const dataDir = path.resolve(values.data);
+  const chainIds = values.chains!.split(",");
+  const log = (message: string) => console.error(`[mixed ${new Date().toISOString().slice(11, 19)}] ${message}`);
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: values.port, HOST: "127.0.0.1", KUZU_BUFFER_POOL_MIB: process.env.KUZU_BUFFER_POOL_MIB ?? "2048" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${values.port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        if (i > 1500) throw new Error("the server did not start");
+      }
+      await sleep(200);
+    }
+    const headers: Record<string, string> = {};
+    const adminFile = path.join(dataDir, "initial-admin.txt");
+    if (existsSync(adminFile)) {
+      const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
+      headers.cookie = `chainatlas_session=${await logInAt(base, "admin", password!)}`;
+    }
+    const readPaths = mixedReadPaths(values.zone!, chainIds);
+    // Every answer computed once first, as the benchmark's endpoint rows leave them.
+    const t0 = performance.now();
+    for (const p of Object.values(readPaths).flat()) {
+      const res = await fetch(base + p, { headers });
+      if (!res.ok) throw new Error(`${p} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+    log(`first answers in ${((performance.now() - t0) / 1000).toFixed(1)} s (load ${load().join(" / ")})`);
+    const firmIds = await editedFirms(base, headers, values.zone!, chainIds);
+    log(`editors' firms: ${firmIds.join(", ")}`);
+    const result = await mixedLoad(base, { readPaths, firmIds, readers: 40, everySeconds: 5, seconds: Number(values.seconds), headers });
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();

@@ -31,7 +31,7 @@ import { logInAt } from "../support/sample-app.js";
 import type { CompareRequest } from "./compare-child.js";
 import type { EditsRequest, EditsResult } from "./edits-child.js";
 import { load, type LoadResult } from "./load.js";
-import { mixedLoad } from "./mixed.js";
+import { editedFirms, mixedLoad, mixedReadPaths } from "./mixed.js";
 import { measureRender } from "./render.js";
 import { measureSimulation } from "./simulation-load.js";
 
@@ -212,14 +212,9 @@ for (const [name, paths] of Object.entries(endpoints)) {
   log(`${name}: ${JSON.stringify(results[name])}`);
 }
 // A team at work: 10 editors saving every 5 s (five firms of the zone, five elsewhere in its
-// chains) while 40 readers browse the maps, gaps and rankings.
-const firmsOf = async (p: string, pick: (body: any) => string[]) => pick(await (await fetch(base + p, { headers })).json());
-// Each editor a firm of their own (a firm of the zone may be in all three chains' maps).
-const editedHere = [...new Set((await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/map`, (m) => m.firms.map((f: { id: string }) => f.id).slice(0, 5))))).flat())].slice(0, 5);
-const editedElsewhere = [...new Set((await Promise.all(chains.map((c) => firmsOf(`/api/zones/${BENCH_ZONE}/chains/${c}/targets?limit=100`, (r) => r.results.map((x: { firm: { id: string } }) => x.firm.id).slice(50, 55))))).flat())].slice(0, 5);
-const mixed = await mixedLoad(base, { readPaths: [...endpoints.map!, ...endpoints.gaps!, ...endpoints.targets!], firmIds: [...editedHere, ...editedElsewhere], readers: 40, everySeconds: 5, seconds: Number(values["mixed-seconds"]), headers });
-const mixedLoadAverage = loadavg().map((x) => Math.round(x * 10) / 10);
-log(`mixed load (load average ${mixedLoadAverage.join(" / ")}): ${JSON.stringify(mixed)}`);
+// chains, each editor a firm of their own) while 40 readers browse the maps, gaps and rankings.
+const mixed = await mixedLoad(base, { readPaths: mixedReadPaths(BENCH_ZONE, chains), firmIds: await editedFirms(base, headers, BENCH_ZONE, chains), readers: 40, everySeconds: 5, seconds: Number(values["mixed-seconds"]), headers });
+log(`mixed load: ${JSON.stringify(mixed)}`);
 const simulation = await measureSimulation(base, headers, { zoneId: BENCH_ZONE, chainIds: chains, seconds: SECONDS, connections: CONNECTIONS });
 log(`simulation: ${JSON.stringify(simulation)}`);
 const indexLine = /Search index ready: .*/.exec(serverOutput)?.[0] ?? null;
@@ -261,7 +256,7 @@ const report = {
   importBuiltOn: built.builtOn,
   peakRssMiB: Math.round(imported.peakRssMiB),
   endpoints: results,
-  mixed: { ...mixed, loadAverage: mixedLoadAverage },
+  mixed,
   simulation,
   firstMs,
   searchIndex: indexLine,
@@ -292,9 +287,10 @@ row(
   simulation.fresh.p95 <= TARGETS.targets && simulation.kept.p95 <= TARGETS.targets && simulation.kept.errors === 0,
 );
 row("map throughput", `${results.map!.rps} req/s, ${results.map!.errors} errors`, `≥ ${TARGETS.mapRps} req/s, 0 errors`, results.map!.rps >= TARGETS.mapRps && results.map!.errors === 0);
+const kinds = Object.entries(mixed.readsByKind).map(([kind, r]) => `${kind} ${r.p50} / ${r.p95} / ${r.p99}`).join("; ");
 row(
-  `mixed load: ${mixed.editors} editors every 5 s, ${mixed.readers} readers, ${mixed.seconds} s (load ${mixedLoadAverage.join(" / ")})`,
-  `reads ${mixed.reads.p50} / ${mixed.reads.p95} / ${mixed.reads.p99} ms (${mixed.reads.requests} reads, ${mixed.reads.errors} errors); edits ${mixed.edits.p50} / ${mixed.edits.p95} ms (${mixed.edits.requests}, ${mixed.edits.errors} errors)`,
+  `mixed load: ${mixed.editors} editors every 5 s, ${mixed.readers} readers, ${mixed.seconds} s (load ${mixed.loadAverage.before.join(" / ")} → ${mixed.loadAverage.after.join(" / ")})`,
+  `reads ${mixed.reads.p50} / ${mixed.reads.p95} / ${mixed.reads.p99} ms (${kinds}; ${mixed.reads.requests} reads, ${mixed.reads.errors} errors); edits ${mixed.edits.p50} / ${mixed.edits.p95} ms (${mixed.edits.requests}, ${mixed.edits.refused} refused as version conflicts, ${mixed.edits.errors} errors)`,
   `reads p95 ≤ ${TARGETS.mixedReads} ms, 0 errors`,
   mixed.reads.p95 <= TARGETS.mixedReads && mixed.reads.errors === 0 && mixed.edits.errors === 0,
 );

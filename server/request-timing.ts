@@ -1,0 +1,97 @@
+/**
+ * Where a request's time went, sent back in its `Server-Timing` header (browsers' network
+ * panels and the benchmark read it): how long it waited for a read connection (`pool`),
+ * was held by a checkpoint (`held`), ran in the graph (`db`); and how much of its time the
+ * process spent meanwhile on work that competes with it — garbage collection (`gc`),
+ * checkpoints (`checkpoint`), writes (`write`) and history snapshots (`snapshot`). A slow
+ * answer then says what it waited on, without a profiler. A request's own times are summed
+ * over its reads, which may run side by side: they can add up to more than its `total`.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { PerformanceObserver } from "node:perf_hooks";
+
+/** Time a request spent waiting or working itself, by kind (ms). */
+type Own = "pool" | "held" | "db";
+/** Work of the process that competes with requests, by kind. */
+export type Activity = "gc" | "checkpoint" | "write" | "snapshot";
+
+const ACTIVITIES: readonly Activity[] = ["gc", "checkpoint", "write", "snapshot"];
+
+interface RequestTimes {
+  own: Record<Own, number>;
+  /** Each activity's running total when the request began. */
+  start: Record<Activity, number>;
+}
+
+const current = new AsyncLocalStorage<RequestTimes>();
+
+/** Time each activity has taken so far, those under way counted up to now. */
+const done: Record<Activity, number> = { gc: 0, checkpoint: 0, write: 0, snapshot: 0 };
+const running: Record<Activity, Set<{ since: number }>> = { gc: new Set(), checkpoint: new Set(), write: new Set(), snapshot: new Set() };
+
+function elapsed(activity: Activity, now: number): number {
+  let total = done[activity];
+  for (const r of running[activity]) total += now - r.since;
+  return total;
+}
+
+/** Runs `work` as one spell of `activity`, counted against the requests it overlaps. */
+export async function during<T>(activity: Activity, work: () => Promise<T>): Promise<T> {
+  const spell = { since: performance.now() };
+  running[activity].add(spell);
+  try {
+    return await work();
+  } finally {
+    running[activity].delete(spell);
+    done[activity] += performance.now() - spell.since;
+  }
+}
+
+/** Runs `work`, adding its duration to the current request's `kind` (no request: just runs it). */
+export async function timed<T>(kind: Own, work: () => Promise<T>): Promise<T> {
+  const times = current.getStore();
+  if (!times) return work();
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    times.own[kind] += performance.now() - t0;
+  }
+}
+
+let gcObserved = false;
+function observeGc(): void {
+  if (gcObserved) return;
+  gcObserved = true;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) done.gc += entry.duration;
+  }).observe({ entryTypes: ["gc"] });
+}
+
+/** Express-style middleware: times the request and adds `Server-Timing` to its answer. */
+export function requestTiming() {
+  observeGc();
+  return (_req: unknown, res: import("node:http").ServerResponse, next: () => void): void => {
+    const t0 = performance.now();
+    const times: RequestTimes = { own: { pool: 0, held: 0, db: 0 }, start: Object.fromEntries(ACTIVITIES.map((a) => [a, elapsed(a, t0)])) as Record<Activity, number> };
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      const now = performance.now();
+      const parts = [`total;dur=${(now - t0).toFixed(1)}`, ...Object.entries(times.own).map(([k, v]) => `${k};dur=${v.toFixed(1)}`), ...ACTIVITIES.map((a) => `${a};dur=${(elapsed(a, now) - times.start[a]).toFixed(1)}`)];
+      if (!res.headersSent) res.setHeader("Server-Timing", parts.join(", "));
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    current.run(times, next);
+  };
+}
+
+/** The entries of a `Server-Timing` header as numbers (ms), by name. */
+export function parseServerTiming(header: string | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const dur = params.find((p) => p.trim().startsWith("dur="));
+    if (name && dur) out[name] = Number(dur.trim().slice(4));
+  }
+  return out;
+}

@@ -19,12 +19,16 @@ afterAll(async () => {
   await target?.close();
 });
 
-/** A backup's rows as a set of lines (the order of rows within a table is the engine's). */
+/**
+ * A backup's rows and counts as a set of lines (the order of rows within a table is the
+ * engine's; the checksum covers the header's time too).
+ */
 const rowsOf = (file: string) =>
   readFileSync(file, "utf8")
     .trim()
     .split("\n")
     .slice(1)
+    .map((line) => (line.startsWith('{"end"') ? JSON.stringify({ ...JSON.parse(line), sha256: undefined }) : line))
     .sort();
 
 describe("backup and restore", () => {
@@ -66,7 +70,7 @@ describe("backup and restore", () => {
     }
   });
 
-  it("restores a backup made before records had versions with every segment, firm and link at version 1", async () => {
+  it("restores a backup made before records had versions (and backups had checksums) with every segment, firm and link at version 1", async () => {
     const file = path.join(source.dataDir, "versions.jsonl");
     await writeBackup(source.store, file);
     const old = path.join(source.dataDir, "unversioned.jsonl");
@@ -74,8 +78,10 @@ describe("backup and restore", () => {
       .trim()
       .split("\n")
       .map((line) => {
-        const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+        // Written as that version wrote it: by JSON.stringify, its closing line without a checksum.
+        const value = JSON.parse(line) as { table?: string; row?: Record<string, unknown>; sha256?: string };
         if (value.row && ["Segment", "Firm", "OPERATES_IN"].includes(value.table!)) delete value.row.version;
+        delete value.sha256;
         return JSON.stringify(value);
       });
     writeFileSync(old, unversioned.join("\n") + "\n");

@@ -44,9 +44,11 @@ function randomValue(r: Random, type: ColumnType, column: string): unknown {
     case "string[]":
       return Array.from({ length: 1 + r.int(4) }, () => randomText(r));
     case "number":
-      return r.pick([0.1 + 0.2, -0, 1e-300, 123456789.125, 1e15 + 0.5, r.next() * 1e6, -r.next()]);
+      // Whole and decimal numbers side by side in one column (Kùzu types a list from its
+      // first element), and decimals a fixed number of digits would round.
+      return r.pick([0.1 + 0.2, -0, 1e-300, 5e-324, 123456789.125, 1e15 + 0.5, 1.7976931348623157e308, 0.000001234, 284956.7315, 20, 100.5, 2 ** 53 + 2, r.next() * 1e6, -r.next()]);
     case "integer":
-      return r.pick([0, 1, -7, 2 ** 53 - 1, r.int(1_000_000)]);
+      return r.pick([0, 1, -7, 2 ** 53 - 1, -(2 ** 53 - 1), r.int(1_000_000)]);
     case "boolean":
       return r.int(2) === 0;
   }

@@ -86,8 +86,9 @@ export function scanStatement(t: Table): string {
 
 /**
  * What a backup holds of each row of a table (services/backup.ts): the staged columns, in
- * order, with an empty text as null (a bulk load cannot tell them apart) and a missing list
- * as an empty one (Kùzu reads an empty list written with parameters back as null). Names
+ * order, with an empty text as null (a bulk load cannot tell them apart), a missing list
+ * as an empty one (Kùzu reads an empty list written with parameters back as null) and a
+ * number JSON cannot write (NaN, an infinity) as null, as JSON.stringify writes it. Names
  * are quoted: columns such as `by` or `from` are words of Cypher.
  */
 function backupColumns(t: Table, emptyList: string): [name: string, expression: string][] {
@@ -99,6 +100,8 @@ function backupColumns(t: Table, emptyList: string): [name: string, expression: 
       const value = `${owner}.\`${c}\``;
       if (type === "string") return [c, `CASE WHEN ${value} = '' THEN NULL ELSE ${value} END`];
       if (type === "string[]") return [c, `coalesce(${value}, ${emptyList})`];
+      // Not a number or infinite: null, as JSON has no such numbers (Kùzu's to_json would write nothing for the row).
+      if (type === "number") return [c, `CASE WHEN ${value} = ${value} AND ${value} - ${value} = 0 THEN ${value} ELSE NULL END`];
       return [c, value];
     }),
   ];

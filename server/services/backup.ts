@@ -63,13 +63,17 @@ export async function writeBackup(store: GraphStore, file: string, now = new Dat
   const partial = `${file}.partial`;
   const exportDir = mkdtempSync(path.join(tmpdir(), "chainatlas-backup-"));
   const out = createWriteStream(partial);
+  let failed: Error | null = null;
+  out.on("error", (error) => (failed ??= error));
   try {
     const sha256 = createHash("sha256");
     let bodyBytes = 0;
     const write = async (bytes: Buffer) => {
+      if (failed) throw new BackupError(`Cannot write ${partial}: ${failed.message}`);
       sha256.update(bytes);
       bodyBytes += bytes.length;
-      if (!out.write(bytes)) await once(out, "drain");
+      // A stream that failed is destroyed and never drains: its error is thrown at the next write.
+      if (!out.write(bytes) && !out.destroyed) await once(out, "drain");
     };
     await write(Buffer.from(JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: now.toISOString(), engine: store.engine }) + "\n"));
 
@@ -99,7 +103,8 @@ export async function writeBackup(store: GraphStore, file: string, now = new Dat
     const checksum = sha256.digest("hex");
     const endLine = JSON.stringify({ end: true, counts, sha256: checksum }) + "\n";
     out.end(endLine);
-    await once(out, "finish");
+    if (!out.destroyed && !out.writableFinished) await once(out, "finish");
+    if (failed) throw new BackupError(`Cannot write ${partial}: ${(failed as Error).message}`);
     await checkWritten(partial, bodyBytes, checksum, endLine);
     renameSync(partial, file);
     return counts;

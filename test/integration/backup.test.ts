@@ -51,6 +51,7 @@ describe("backup and restore", () => {
     const file = path.join(source.dataDir, "check.jsonl");
     await writeBackup(target.store, file);
     await expect(restoreBackup(target.store, file)).rejects.toThrow(/empty graph/);
+    await expect(writeBackup(target.store, path.join(source.dataDir, "no-such-folder", "backup.jsonl"))).rejects.toThrow(/Cannot write .*no-such-folder/);
 
     const empty = await openTestStore();
     try {

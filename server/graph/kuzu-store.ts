@@ -21,8 +21,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import { countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
-import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
+import { backupLineStatement, countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
+import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { during, timed } from "../request-timing.js";
 
@@ -193,6 +193,34 @@ export class KuzuStore implements GraphStore {
       } finally {
         for (const r of results) r.close();
       }
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  async exportTables(tables: string[], dir: string, onTable?: (table: ExportedTable) => void): Promise<ExportedTable[]> {
+    const connection = await this.acquire();
+    try {
+      return await this.reading(async () => {
+        await statement(connection, "BEGIN TRANSACTION READ ONLY");
+        try {
+          const exported: ExportedTable[] = [];
+          for (const [i, name] of tables.entries()) {
+            const t = table(name);
+            // Kùzu's CSV writer, told to quote with a character JSON never leaves bare, writes each line as it is.
+            const file = path.join(dir, `${i}-${t.name}.csv`);
+            await statement(connection, `COPY (${backupLineStatement(t)}) TO '${safePath(file)}' (HEADER=false, DELIM='\u0002', QUOTE='\u0001', ESCAPE='\u0001')`);
+            const result = await connection.query(countStatement(t));
+            const [row] = (Array.isArray(result) ? result.at(-1)! : result).getAllSync();
+            for (const r of Array.isArray(result) ? result : [result]) r.close();
+            exported.push({ table: t.name, path: file, rows: Number(row?.count ?? 0) });
+            onTable?.(exported.at(-1)!);
+          }
+          return exported;
+        } finally {
+          await statement(connection, "COMMIT").catch(() => undefined);
+        }
+      });
     } finally {
       this.release(connection);
     }
@@ -429,16 +457,21 @@ async function statement(connection: Connection, text: string): Promise<void> {
   for (const r of Array.isArray(result) ? result : [result]) r.close();
 }
 
+/** A path the server made itself, checked to be fit for a COPY statement (which takes no parameters). */
+function safePath(file: string): string {
+  if (!path.isAbsolute(file) || /['"\\]/.test(file)) throw new StoreError(`Refusing to COPY from or to ${file}`);
+  return file;
+}
+
 /**
  * COPY takes no parameters, so the statement is assembled — only from an allow-listed
  * table name and a path the server made itself (checked to hold no quote).
  */
 function copyStatement(file: StagedFile): string {
   const name = table(file.table).name;
-  if (!path.isAbsolute(file.path) || /['"\\]/.test(file.path)) throw new StoreError(`Refusing to COPY from ${file.path}`);
   // Every option is spelled out: Kùzu otherwise guesses the dialect from the first rows,
   // and a guess made on rows without quotes misreads a later field holding "," (doubled quotes).
-  return `COPY ${name} FROM '${file.path}' (HEADER=true, DELIM=',', QUOTE='"', ESCAPE='"', AUTO_DETECT=false${file.lineBreaks ? ", PARALLEL=false" : ""})`;
+  return `COPY ${name} FROM '${safePath(file.path)}' (HEADER=true, DELIM=',', QUOTE='"', ESCAPE='"', AUTO_DETECT=false${file.lineBreaks ? ", PARALLEL=false" : ""})`;
 }
 
 /**

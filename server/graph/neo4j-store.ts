@@ -4,14 +4,16 @@
  * needs (neo4j-values.ts).
  */
 import { parse } from "csv-parse";
-import { createReadStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
-import type { BulkLoad, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
+import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField } from "./bulk.js";
-import { countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
+import { backupStatement, countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 import { neo4jParams, plainValue } from "./neo4j-values.js";
 
 export interface Neo4jOptions {
@@ -94,6 +96,30 @@ export class Neo4jStore implements GraphStore {
     try {
       for await (const record of session.run(scanStatement(table(tableName)))) yield plainValue(record.toObject()) as Row;
     } finally {
+      await session.close();
+    }
+  }
+
+  async exportTables(tables: string[], dir: string, onTable?: (table: ExportedTable) => void): Promise<ExportedTable[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const tx = session.beginTransaction();
+    try {
+      const exported: ExportedTable[] = [];
+      for (const [i, name] of tables.entries()) {
+        const t = table(name);
+        const file = path.join(dir, `${i}-${t.name}.jsonl`);
+        const out = createWriteStream(file, { encoding: "utf8" });
+        for await (const record of tx.run(backupStatement(t)))
+          if (!out.write(JSON.stringify({ table: t.name, row: plainValue(record.toObject()) }) + "\n")) await once(out, "drain");
+        out.end();
+        await once(out, "finish");
+        const counted = await tx.run(countStatement(t));
+        exported.push({ table: t.name, path: file, rows: Number(plainValue(counted.records[0]?.get("count") ?? 0)) });
+        onTable?.(exported.at(-1)!);
+      }
+      return exported;
+    } finally {
+      await tx.rollback().catch(() => undefined);
       await session.close();
     }
   }

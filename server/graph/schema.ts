@@ -84,6 +84,45 @@ export function scanStatement(t: Table): string {
   return `MATCH (a:${from.name})-[r:${t.name}]->(b:${to.name}) RETURN ${columns.join(", ")}`;
 }
 
+/**
+ * What a backup holds of each row of a table (services/backup.ts): the staged columns, in
+ * order, with an empty text as null (a bulk load cannot tell them apart), a missing list
+ * as an empty one (Kùzu reads an empty list written with parameters back as null) and a
+ * number JSON cannot write (NaN, an infinity) as null, as JSON.stringify writes it. Names
+ * are quoted: columns such as `by` or `from` are words of Cypher.
+ */
+function backupColumns(t: Table, emptyList: string): [name: string, expression: string][] {
+  const match = t.kind === "node" ? [] : ([["from", `a.\`${nodeTable(t.from).key}\``], ["to", `b.\`${nodeTable(t.to).key}\``]] as [string, string][]);
+  const owner = t.kind === "node" ? "n" : "r";
+  return [
+    ...match,
+    ...t.columns.map(([c, type]): [string, string] => {
+      const value = `${owner}.\`${c}\``;
+      if (type === "string") return [c, `CASE WHEN ${value} = '' THEN NULL ELSE ${value} END`];
+      if (type === "string[]") return [c, `coalesce(${value}, ${emptyList})`];
+      // Not a number or infinite: null, as JSON has no such numbers (Kùzu's to_json would write nothing for the row).
+      if (type === "number") return [c, `CASE WHEN ${value} = ${value} AND ${value} - ${value} = 0 THEN ${value} ELSE NULL END`];
+      return [c, value];
+    }),
+  ];
+}
+
+const matchAll = (t: Table) => (t.kind === "node" ? `MATCH (n:${t.name})` : `MATCH (a:${t.from})-[r:${t.name}]->(b:${t.to})`);
+
+/** Neo4j: every row of a table as a backup holds it, one column per staged column. */
+export function backupStatement(t: Table): string {
+  return `${matchAll(t)} RETURN ${backupColumns(t, "[]").map(([c, e]) => `${e} AS \`${c}\``).join(", ")}`;
+}
+
+/**
+ * Kùzu: every row of a table as a backup line, {"table":…,"row":{…}}, written by Kùzu's own
+ * JSON writer — decimals in their shortest exact form, as JavaScript writes them.
+ */
+export function backupLineStatement(t: Table): string {
+  const row = backupColumns(t, "CAST([] AS STRING[])").map(([c, e]) => `\`${c}\`: ${e}`);
+  return `${matchAll(t)} RETURN to_json({\`table\`: '${t.name}', \`row\`: {${row.join(", ")}}}) AS line`;
+}
+
 /** A query counting the rows of a table (column `count`); names come from the schema only. */
 export function countStatement(t: Table): string {
   if (t.kind === "node") return `MATCH (n:${t.name}) RETURN count(n) AS count`;

@@ -32,6 +32,15 @@ export interface StagedFile {
   apart?: { path: string; rows: number };
 }
 
+/** One table's rows written by GraphStore.exportTables. */
+export interface ExportedTable {
+  table: string;
+  /** JSON lines, one a row, each ending in a newline. */
+  path: string;
+  /** How many rows the table held in the transaction that wrote the file. */
+  rows: number;
+}
+
 /** What one bulk load does, all in one transaction: steps, then files, then steps. */
 export interface BulkLoad {
   before: WriteStep[];
@@ -52,7 +61,14 @@ export interface GraphStore {
    * ends (`from`, `to`: the key of each) and properties. For backups.
    */
   scan(table: string): AsyncIterable<Row>;
-  /** How many rows one table (schema.ts) holds. For backups, which check themselves against it. */
+  /**
+   * Writes every row of each table named as a backup line, `{"table":…,"row":{…}}` (what
+   * schema.ts's backup statements read), into a file per table in `dir`, all in one read
+   * transaction: the files hold one version of the graph however long they take. Each file
+   * is handed to `onTable` once written, while the next is being written. For backups.
+   */
+  exportTables(tables: string[], dir: string, onTable?: (table: ExportedTable) => void): Promise<ExportedTable[]>;
+  /** How many rows one table (schema.ts) holds. */
   count(table: string): Promise<number>;
   /** Creates tables, constraints and indexes when missing; safe to call on every start. */
   ensureSchema(): Promise<void>;

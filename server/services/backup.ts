@@ -1,61 +1,55 @@
 /**
  * Backups as JSON Lines: a header line, one line per row of every table (schema.ts), and
- * a closing line with the counts — so a cut-off file is recognised, not half restored.
+ * a closing line with the counts and a checksum — so a cut-off or damaged file is
+ * recognised, not half restored.
  *
  *   {"format":"chainatlas-backup","formatVersion":1,"createdAt":"…","engine":"kuzu"}
  *   {"table":"Firm","row":{"id":"…","name":"…",…}}
  *   {"table":"OPERATES_IN","row":{"from":"…","to":"…","confidence":0.9,…}}
- *   {"end":true,"counts":{"Firm":373,…}}
+ *   {"end":true,"counts":{"Firm":373,…},"sha256":"…"}
  *
- * A backup checks itself before it reports success: the file is read back, every line
- * parsed, and its rows counted against its closing line and against the graph. It is
- * written beside its name and renamed only then, so a failed backup never replaces a good one.
+ * `sha256` is the checksum of every byte before the closing line. Backups made before it
+ * had none and still restore; a program that does not know it reads the file as before.
+ *
+ * The engine writes the rows (GraphStore.exportTables): every table in one read
+ * transaction, so a backup holds one version of the graph; Kùzu writes the lines itself
+ * (docs/decisions/023). A backup checks itself before it reports success: the file is read
+ * back, every line parsed, its checksum and its rows counted against its closing line and
+ * against what the graph held. It is written beside its name and renamed only then, so a
+ * failed backup never replaces a good one.
  *
  * A restore goes into an empty graph in one transaction (staged files, bulk load), on
- * either engine: a backup of the embedded graph restores into Neo4j and back. Every
- * value comes back as it was (staging is lossless: server/graph/bulk.ts), and the
- * restored graph's counts are checked against the file's.
+ * either engine: a backup of the embedded graph restores into Neo4j and back. The whole
+ * file is checked before anything is written; every value comes back as it was (staging
+ * is lossless: server/graph/bulk.ts), and the restored graph's counts are checked against
+ * the file's.
  */
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { z } from "zod";
-import { StagingWriter } from "../graph/bulk.js";
-import { stagedColumns, TABLES, table } from "../graph/schema.js";
-import type { GraphStore, Row, StagedFile } from "../graph/store.js";
+import { stageRows, StagingWriter } from "../graph/bulk.js";
+import { TABLES, table } from "../graph/schema.js";
+import type { ExportedTable, GraphStore, Row, StagedFile } from "../graph/store.js";
 
 export const BACKUP_FORMAT = "chainatlas-backup";
 export const BACKUP_FORMAT_VERSION = 1;
 
 const Header = z.object({ format: z.literal(BACKUP_FORMAT), formatVersion: z.literal(BACKUP_FORMAT_VERSION), createdAt: z.string(), engine: z.string() });
-const Line = z.union([
-  z.object({ table: z.string(), row: z.record(z.string(), z.unknown()) }),
-  z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int()) }),
-]);
+const End = z.object({ end: z.literal(true), counts: z.record(z.string(), z.number().int()), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() });
 
-/**
- * Empty text is written as null: a bulk load cannot tell them apart (Kùzu's COPY reads
- * both as null), and the app reads null text as "" anyway (services/rows.ts). A list is
- * never null: Kùzu reads an empty list written with parameters back as null.
- */
-function normalised(tableName: string, row: Row): Row {
-  const out: Row = { ...row };
-  for (const [name, type] of stagedColumns(table(tableName))) {
-    if (out[name] === "") out[name] = null;
-    if (type === "string[]" && (out[name] === null || out[name] === undefined)) out[name] = [];
-  }
-  return out;
-}
+/** Nodes first, so a restore can link relationships to them. */
+const NODES_FIRST = [...TABLES.filter((t) => t.kind === "node"), ...TABLES.filter((t) => t.kind === "rel")];
 
 /** The cache token changes with every write; it is no data worth keeping. */
 const isCacheToken = (tableName: string, row: Row) => tableName === "Setting" && row.key === "graph-version";
 
 /** Backups made before records had versions restore them at version 1. */
-function withVersion(tableName: string, row: Row): Row {
-  const versioned = table(tableName).columns.some(([c]) => c === "version");
-  return versioned && (row.version === null || row.version === undefined) ? { ...row, version: 1 } : row;
+function withVersions(tableName: string, rows: Row[]): Row[] {
+  if (!table(tableName).columns.some(([c]) => c === "version")) return rows;
+  return rows.map((row) => (row.version === null || row.version === undefined ? { ...row, version: 1 } : row));
 }
 
 export class BackupError extends Error {
@@ -67,89 +61,206 @@ export class BackupError extends Error {
 
 export async function writeBackup(store: GraphStore, file: string, now = new Date()): Promise<Record<string, number>> {
   const partial = `${file}.partial`;
-  const out = createWriteStream(partial, { encoding: "utf8" });
+  const exportDir = mkdtempSync(path.join(tmpdir(), "chainatlas-backup-"));
+  const out = createWriteStream(partial);
+  let failed: Error | null = null;
+  out.on("error", (error) => (failed ??= error));
   try {
-    const write = async (value: unknown) => {
-      if (!out.write(JSON.stringify(value) + "\n")) await once(out, "drain");
+    const sha256 = createHash("sha256");
+    let bodyBytes = 0;
+    const write = async (bytes: Buffer) => {
+      if (failed) throw new BackupError(`Cannot write ${partial}: ${failed.message}`);
+      sha256.update(bytes);
+      bodyBytes += bytes.length;
+      // A stream that failed is destroyed and never drains: its error is thrown at the next write.
+      if (!out.write(bytes) && !out.destroyed) await once(out, "drain");
     };
-    await write({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: now.toISOString(), engine: store.engine });
-    const counts: Record<string, number> = {};
-    const skipped: Record<string, number> = {};
-    // Nodes first, so a restore can link relationships to them.
-    for (const t of [...TABLES].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "node" ? -1 : 1))) {
-      counts[t.name] = 0;
-      for await (const row of store.scan(t.name)) {
-        if (isCacheToken(t.name, row)) {
-          skipped[t.name] = (skipped[t.name] ?? 0) + 1;
-          continue;
-        }
-        counts[t.name]!++;
-        await write({ table: t.name, row: normalised(t.name, row) });
-      }
-    }
-    await write({ end: true, counts });
-    out.end();
-    await once(out, "finish");
+    await write(Buffer.from(JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: now.toISOString(), engine: store.engine }) + "\n"));
 
-    const read = await readBackup(partial, () => undefined);
-    for (const t of TABLES) {
-      const inFile = read[t.name] ?? 0;
-      const inGraph = (await store.count(t.name)) - (skipped[t.name] ?? 0);
-      if (inFile !== inGraph)
-        throw new BackupError(`${t.name}: the graph holds ${inGraph} rows, the backup ${inFile}. The graph changed while it was backed up (stop the server first) or rows were lost; no backup was written.`);
-    }
+    // Each table's rows are checked and copied into the backup while the engine writes the next.
+    const counts: Record<string, number> = {};
+    const copy = async ({ table: name, path: rowsFile, rows }: ExportedTable) => {
+      const { lines, skipped } = await copyRows(name, rowsFile, write);
+      rmSync(rowsFile);
+      if (lines + skipped !== rows) throw new BackupError(`${name}: the graph holds ${rows} rows, its export ${lines + skipped}: rows were lost; no backup was written.`);
+      counts[name] = lines;
+    };
+    let copying = Promise.resolve();
+    const exporting = store.exportTables(
+      NODES_FIRST.map((t) => t.name),
+      exportDir,
+      (exported) => {
+        copying = copying.then(() => copy(exported));
+        copying.catch(() => undefined); // awaited below, once the export is done
+      },
+    );
+    await exporting.catch(async (error: unknown) => {
+      await copying.catch(() => undefined);
+      throw error;
+    });
+    await copying;
+
+    const checksum = sha256.digest("hex");
+    const endLine = JSON.stringify({ end: true, counts, sha256: checksum }) + "\n";
+    out.end(endLine);
+    if (!out.destroyed && !out.writableFinished) await once(out, "finish");
+    if (failed) throw new BackupError(`Cannot write ${partial}: ${(failed as Error).message}`);
+    await checkWritten(partial, bodyBytes, checksum, endLine);
     renameSync(partial, file);
     return counts;
   } finally {
     out.destroy();
     rmSync(partial, { force: true });
+    rmSync(exportDir, { recursive: true, force: true });
   }
 }
 
 /**
- * Reads a backup line by line, handing each row to `onRow`; checks its header, that every
- * line is a row of a known table or its end, and that its closing counts match its rows.
- * Returns the counts.
+ * Copies one table's exported lines into the backup, each parsed and checked to be a row
+ * of that table on the way; the cache token is left out. Returns how many were copied and
+ * left out.
  */
-async function readBackup(file: string, onRow: (tableName: string, row: Row) => unknown): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let lineNumber = 0;
-  let ended: Record<string, number> | null = null;
-  for await (const text of lines) {
-    lineNumber++;
-    if (!text.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new BackupError(`Line ${lineNumber} of ${path.basename(file)} is not JSON: the file is damaged.`);
+async function copyRows(tableName: string, file: string, write: (bytes: Buffer) => Promise<void>): Promise<{ lines: number; skipped: number }> {
+  let lines = 0;
+  let skipped = 0;
+  let pending: Buffer = Buffer.alloc(0);
+  const take = async (bytes: Buffer) => {
+    const kept: string[] = [];
+    let leftOut = false;
+    for (const line of bytes.toString("utf8").split("\n")) {
+      if (!line) continue;
+      let value: { table?: unknown; row?: unknown };
+      try {
+        value = JSON.parse(line) as typeof value;
+      } catch {
+        throw new BackupError(`${tableName}: the graph engine wrote a row that is not JSON (${line.slice(0, 200)}); no backup was written.`);
+      }
+      if (value.table !== tableName || typeof value.row !== "object" || value.row === null) throw new BackupError(`${tableName}: the graph engine wrote a line that is no row of it (${line.slice(0, 200)}); no backup was written.`);
+      if (isCacheToken(tableName, value.row as Row)) {
+        skipped++;
+        leftOut = true;
+        continue;
+      }
+      lines++;
+      kept.push(line);
     }
-    if (lineNumber === 1) {
-      if (!Header.safeParse(value).success) throw new BackupError(`${path.basename(file)} is not a ChainAtlas backup (format ${BACKUP_FORMAT} version ${BACKUP_FORMAT_VERSION}).`);
+    await write(leftOut ? Buffer.from(kept.map((line) => line + "\n").join("")) : bytes);
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const lastBreak = chunk.lastIndexOf(0x0a);
+    if (lastBreak < 0) {
+      pending = Buffer.concat([pending, chunk]);
       continue;
     }
-    if (ended) throw new BackupError(`Line ${lineNumber}: rows after the end of the backup.`);
-    const line = Line.safeParse(value);
-    if (!line.success) throw new BackupError(`Line ${lineNumber} is neither a row nor the end of the backup.`);
-    if ("end" in line.data) {
-      ended = line.data.counts;
-      continue;
-    }
-    const { table: name, row } = line.data;
-    try {
-      table(name);
-    } catch {
-      throw new BackupError(`Line ${lineNumber}: unknown table ${name} (a backup from another version?).`);
-    }
-    await onRow(name, row);
-    counts[name] = (counts[name] ?? 0) + 1;
+    await take(pending.length ? Buffer.concat([pending, chunk.subarray(0, lastBreak + 1)]) : chunk.subarray(0, lastBreak + 1));
+    pending = chunk.subarray(lastBreak + 1);
   }
-  if (!ended) throw new BackupError(`${path.basename(file)} ends before its last line: the backup is incomplete.`);
-  for (const [name, expected] of Object.entries(ended))
-    if ((counts[name] ?? 0) !== expected) throw new BackupError(`${name}: the backup says ${expected} rows, the file holds ${counts[name] ?? 0}.`);
-  for (const [name, found] of Object.entries(counts))
-    if (ended[name] !== found) throw new BackupError(`${name}: the backup says ${ended[name] ?? 0} rows, the file holds ${found}.`);
+  if (pending.length) throw new BackupError(`${tableName}: the export's last line is cut off; no backup was written.`);
+  return { lines, skipped };
+}
+
+/** Reads a written backup back: its bytes must be those written, their checksum and closing line. */
+async function checkWritten(file: string, bodyBytes: number, checksum: string, endLine: string): Promise<void> {
+  const sha256 = createHash("sha256");
+  const tail: Buffer[] = [];
+  let offset = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const body = Math.max(0, Math.min(chunk.length, bodyBytes - offset));
+    sha256.update(chunk.subarray(0, body));
+    if (body < chunk.length) tail.push(chunk.subarray(body));
+    offset += chunk.length;
+  }
+  if (sha256.digest("hex") !== checksum || Buffer.concat(tail).toString("utf8") !== endLine)
+    throw new BackupError(`${path.basename(file)} reads back other than it was written (a full disk, or a failing one?); no backup was written.`);
+}
+
+/**
+ * Reads a backup, handing its rows to `onRows` a batch at a time (rows of one table each);
+ * checks its header, that every line is a row of a known table or its end, that its
+ * closing counts match its rows and its checksum its bytes. Returns the counts.
+ */
+async function readBackup(file: string, onRows: (tableName: string, rows: Row[]) => unknown): Promise<Record<string, number>> {
+  const name = path.basename(file);
+  const counts: Record<string, number> = {};
+  const sha256: Hash = createHash("sha256");
+  let lineNumber = 0;
+  let ended: z.infer<typeof End> | null = null;
+  let pending: Buffer = Buffer.alloc(0);
+
+  /** Complete lines: parsed and checked, their bytes (before the closing line) in the checksum. */
+  const take = async (bytes: Buffer) => {
+    const endedBefore = ended !== null;
+    const text = bytes.toString("utf8");
+    let batch: Row[] = [];
+    let batchTable = "";
+    const flush = async () => {
+      if (batch.length) await onRows(batchTable, batch);
+      batch = [];
+    };
+    let start = 0;
+    let endAt = -1;
+    while (start < text.length) {
+      let stop = text.indexOf("\n", start);
+      if (stop < 0) stop = text.length;
+      const line = text.slice(start, stop);
+      const lineStart = start;
+      start = stop + 1;
+      lineNumber++;
+      if (!line.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new BackupError(`Line ${lineNumber} of ${name} is not JSON: the file is damaged.`);
+      }
+      if (lineNumber === 1) {
+        if (!Header.safeParse(value).success) throw new BackupError(`${name} is not a ChainAtlas backup (format ${BACKUP_FORMAT} version ${BACKUP_FORMAT_VERSION}).`);
+        continue;
+      }
+      if (ended) throw new BackupError(`Line ${lineNumber}: rows after the end of the backup.`);
+      const { table: tableName, row } = (value ?? {}) as { table?: unknown; row?: unknown };
+      if (typeof tableName !== "string" || typeof row !== "object" || row === null || Array.isArray(row)) {
+        const end = End.safeParse(value);
+        if (!end.success) throw new BackupError(`Line ${lineNumber} is neither a row nor the end of the backup.`);
+        ended = end.data;
+        endAt = Buffer.byteLength(text.slice(0, lineStart));
+        continue;
+      }
+      if (tableName !== batchTable) {
+        try {
+          table(tableName);
+        } catch {
+          throw new BackupError(`Line ${lineNumber}: unknown table ${tableName} (a backup from another version?).`);
+        }
+        await flush();
+        batchTable = tableName;
+      }
+      batch.push(row as Row);
+      counts[tableName] = (counts[tableName] ?? 0) + 1;
+    }
+    await flush();
+    if (!endedBefore) sha256.update(endAt < 0 ? bytes : bytes.subarray(0, endAt));
+  };
+
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const lastBreak = chunk.lastIndexOf(0x0a);
+    if (lastBreak < 0) {
+      pending = Buffer.concat([pending, chunk]);
+      continue;
+    }
+    const complete = pending.length ? Buffer.concat([pending, chunk.subarray(0, lastBreak + 1)]) : chunk.subarray(0, lastBreak + 1);
+    pending = chunk.subarray(lastBreak + 1);
+    await take(complete);
+  }
+  if (pending.length) await take(pending);
+
+  if (!ended) throw new BackupError(`${name} ends before its last line: the backup is incomplete.`);
+  const { counts: expected, sha256: checksum } = ended as z.infer<typeof End>;
+  for (const [tableName, rows] of Object.entries(expected))
+    if ((counts[tableName] ?? 0) !== rows) throw new BackupError(`${tableName}: the backup says ${rows} rows, the file holds ${counts[tableName] ?? 0}.`);
+  for (const [tableName, found] of Object.entries(counts))
+    if (expected[tableName] !== found) throw new BackupError(`${tableName}: the backup says ${expected[tableName] ?? 0} rows, the file holds ${found}.`);
+  if (checksum && sha256.digest("hex") !== checksum) throw new BackupError(`${name} does not match its checksum: the file is damaged.`);
   return counts;
 }
 
@@ -162,10 +273,10 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
   try {
     let counts: Record<string, number>;
     try {
-      counts = await readBackup(file, async (name, row) => {
+      counts = await readBackup(file, async (name, rows) => {
         let writer = writers.get(name);
         if (!writer) writers.set(name, (writer = new StagingWriter(name, path.join(stageDir, `${name}.csv`))));
-        await writer.write(withVersion(name, row));
+        await writer.writeStaged(stageRows(name, withVersions(name, rows)));
       });
     } catch (error) {
       if (error instanceof BackupError) error.message += " Nothing was restored.";
@@ -173,8 +284,7 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
     }
 
     const files: StagedFile[] = [];
-    const nodesFirst = [...TABLES.filter((x) => x.kind === "node"), ...TABLES.filter((x) => x.kind === "rel")];
-    for (const t of nodesFirst) {
+    for (const t of NODES_FIRST) {
       const writer = writers.get(t.name);
       if (writer) files.push(await writer.close());
     }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cypherQuery, cypherQueryNames, cypherStatements } from "../../server/graph/cypher-files.js";
 import { unwindStatement } from "../../server/graph/neo4j-store.js";
-import { countStatement, scanStatement, TABLES } from "../../server/graph/schema.js";
+import { backupStatement, countStatement, scanStatement, TABLES } from "../../server/graph/schema.js";
 import { formatProblems, GRAPH, lintNeo4j } from "../support/neo4j-lint.js";
 
 /**
@@ -50,7 +50,7 @@ describe("every Cypher text the Neo4j engine runs passes Neo4j's parser and sema
     expect(names.length).toBeGreaterThan(100);
   });
 
-  it("the bulk-load UNWIND, backup scan and count of every table", async () => {
+  it("the bulk-load UNWIND, scan, backup and count of every table", async () => {
     // A relationship's row names its ends `from` and `to`; the linter takes `r.from` inside
     // `(a {id: r.from})` for a property of `a`, so those two keys are declared here.
     const rows = { ...GRAPH, propertyKeys: [...GRAPH.propertyKeys, "from", "to"] };
@@ -60,6 +60,8 @@ describe("every Cypher text the Neo4j engine runs passes Neo4j's parser and sema
       problems.push(...formatProblems(`unwindStatement(${t.name}) «${unwind}»`, (await lintNeo4j(unwind, ["rows"], rows)).problems));
       const scan = scanStatement(t);
       problems.push(...formatProblems(`scanStatement(${t.name}) «${scan}»`, (await lintNeo4j(scan, [])).problems));
+      const backup = backupStatement(t);
+      problems.push(...formatProblems(`backupStatement(${t.name}) «${backup}»`, (await lintNeo4j(backup, [])).problems));
       const count = countStatement(t);
       problems.push(...formatProblems(`countStatement(${t.name}) «${count}»`, (await lintNeo4j(count, [])).problems));
     }

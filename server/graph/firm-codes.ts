@@ -9,15 +9,17 @@
 import type { GraphStore, WriteStep } from "./store.js";
 
 /**
- * The steps that move a firm's key from code `was` to code `next` (either null: none).
- * Taking a code another firm holds matches nothing, so the write fails as a stale one
- * (PreconditionFailed): the caller's second look says which firm holds it.
+ * The steps that move a firm's key from code `was` to code `next` (either null: none), to
+ * run first in the firm's write. Taking a code another firm holds matches nothing, so the
+ * write fails as a stale one (PreconditionFailed) before it has changed a row — Kùzu
+ * 0.11.3 may fail the next write after rolling back an updated row (docs/decisions/010) —
+ * and the caller's second look says which firm holds it.
  */
 export function codeSteps(firmId: string, was: string | null, next: string | null): WriteStep[] {
   if (was === next) return [];
   return [
-    ...(was ? [{ query: "firms/release-code", rows: [{ uscc: was, id: firmId }] }] : []),
     ...(next ? [{ query: "firms/claim-code", rows: [{ uscc: next, id: firmId }], mustMatch: true }] : []),
+    ...(was ? [{ query: "firms/release-code", rows: [{ uscc: was, id: firmId }] }] : []),
   ];
 }
 

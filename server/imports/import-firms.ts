@@ -222,16 +222,16 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   let placementsOut: PlacementCollector | null = null;
   const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close(), codesOut.close()]);
   const updates: WriteStep[] = [
+    // A known firm the file gives a code (or another one) moves its key first (graph/firm-codes.ts).
+    { query: "firms/claim-code", rows: [], mustMatch: true },
+    { query: "firms/release-code", rows: [] },
     { query: "imports/update-firm", rows: [] },
     { query: "firms/link-segment", rows: [] },
     { query: "review/link-suggested", rows: [] },
     { query: "firms/unset-zone", rows: [] },
     { query: "firms/set-zone", rows: [] },
-    // A known firm the file gives a code (or another one) moves its key (graph/firm-codes.ts).
-    { query: "firms/release-code", rows: [] },
-    { query: "firms/claim-code", rows: [], mustMatch: true },
   ];
-  const [updateRows, linkRows, suggestRows, unzoneRows, zoneRows, releaseRows, claimRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
+  const [claimRows, releaseRows, updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
 
   const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, links: 0, pendingReview: 0 };
   const problems: ImportProblem[] = [];

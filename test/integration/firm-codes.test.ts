@@ -62,6 +62,10 @@ describe("one firm per 统一社会信用代码", () => {
     const holders = [(await readFirm(t.store, "race-a"))!, (await readFirm(t.store, "race-b"))!].filter((f) => f.uscc === uscc(2));
     expect(holders).toHaveLength(1);
     expect(await keyOf(t.store, uscc(2))).toBe(holders[0]!.id);
+    // The refused write leaves nothing behind that fails the next one.
+    const loser = holders[0]!.id === "race-a" ? "race-b" : "race-a";
+    const after = await updateFirm(t.store, loser, { version: (await readFirm(t.store, loser))!.version, capital: 77 }, "test");
+    expect(after.capital).toBe(77);
   });
 
   it("frees a code that changes or whose firm is deleted, for another firm to take", async () => {

@@ -74,8 +74,8 @@ export async function createFirm(store: GraphStore, input: NewFirm, actor: strin
   await guardedWrite(
     store,
     [
-      { query: "firms/create-firm", rows: [rowOf(firm)], mustMatch: true },
       ...codeSteps(firm.id, null, firm.uscc),
+      { query: "firms/create-firm", rows: [rowOf(firm)], mustMatch: true },
       ...(firm.zoneId ? [{ query: "firms/set-zone", rows: [{ id: firm.id, zoneId: firm.zoneId }] }] : []),
       auditStep(actor, { action: "firm.create", entity: "firm", entityId: firm.id, summary: `新增企业「${firm.name}」`, before: null, after: firm }),
     ],
@@ -100,7 +100,7 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const holder = keepsCode ? undefined : await usccHolder(store, next.uscc, id);
   if (holder) throw duplicateUscc(next.uscc!, holder);
 
-  const steps: WriteStep[] = [{ query: "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }, ...codeSteps(id, current.uscc, next.uscc)];
+  const steps: WriteStep[] = [...codeSteps(id, current.uscc, next.uscc), { query: "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }];
   if (next.zoneId !== current.zoneId) {
     steps.push({ query: "firms/unset-zone", rows: [{ id }] });
     if (next.zoneId) steps.push({ query: "firms/set-zone", rows: [{ id, zoneId: next.zoneId }] });

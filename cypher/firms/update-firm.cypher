@@ -1,15 +1,12 @@
-// Changes a firm only if it is still at $version and no other firm holds $uscc
-// (optimistic concurrency; the uniqueness is checked inside the write).
+// Changes a firm only if it is still at $version (optimistic concurrency). A new
+// 统一社会信用代码 is checked in the same write by the key table (firms/release-code, then
+// firms/claim-code, which refuses a code another firm holds).
 // params: $id, $version, $uscc, $name, $aliases, $regionCode, $capital, $capitalSource, $capitalAsOf,
 //         $capitalAmount, $capitalCurrency, $foundedOn, $staff, $revenue, $tags, $sample, $source, $asOf,
 //         $attributes (JSON text), $searchText
-// returns: id (no row when the firm is gone, was changed meanwhile or the code is taken)
+// returns: id (no row when the firm is gone or was changed meanwhile)
 MATCH (f:Firm {id: $id})
 WHERE coalesce(f.version, 1) = $version
-OPTIONAL MATCH (x:Firm)
-WHERE x.uscc = $uscc AND x.id <> $id
-WITH f, count(x) AS clashes
-WHERE clashes = 0
 SET f.uscc = $uscc, f.name = $name, f.aliases = $aliases, f.regionCode = $regionCode, f.capital = $capital,
     f.capitalSource = $capitalSource, f.capitalAsOf = $capitalAsOf,
     f.capitalAmount = $capitalAmount, f.capitalCurrency = $capitalCurrency,

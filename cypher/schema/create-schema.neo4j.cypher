@@ -25,6 +25,7 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQU
 CREATE INDEX session_username IF NOT EXISTS FOR (n:Session) ON (n.username);
 CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parentCode);
 CREATE INDEX firm_uscc IF NOT EXISTS FOR (n:Firm) ON (n.uscc);
+CREATE CONSTRAINT firm_code_uscc IF NOT EXISTS FOR (n:FirmCode) REQUIRE n.uscc IS UNIQUE;
 CREATE INDEX firm_region IF NOT EXISTS FOR (n:Firm) ON (n.regionCode);
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

@@ -1,6 +1,7 @@
 /** Picks the engine from the configuration: Neo4j when NEO4J_URI is set, embedded Kùzu otherwise. */
 import type { Env } from "../env.js";
 import { kuzuFile } from "../env.js";
+import { fillFirmCodes } from "./firm-codes.js";
 import { KuzuStore } from "./kuzu-store.js";
 import { Neo4jStore } from "./neo4j-store.js";
 import type { GraphStore } from "./store.js";
@@ -21,6 +22,9 @@ export async function openStore(env: Env): Promise<GraphStore> {
     store = kuzu;
   }
   await store.ensureSchema();
+  // A graph made before the key table of 统一社会信用代码 (or restored from a backup without it) gets it now.
+  const codes = await fillFirmCodes(store);
+  if (codes > 0) console.log(`Keyed the 统一社会信用代码 of ${codes} firms (a graph made before codes were keyed; docs/decisions/024).`);
   return store;
 }
 

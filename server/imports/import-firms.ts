@@ -15,6 +15,7 @@ import path from "node:path";
 import { z } from "zod";
 import { auditStep } from "../audit/audit.js";
 import { StagingWriter } from "../graph/bulk.js";
+import { codeSteps } from "../graph/firm-codes.js";
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import type { ImportReport, PlacementSummary } from "../model/api.js";
 import type { Firm } from "../model/domain.js";
@@ -216,16 +217,21 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
   const zoneOut = new StagingWriter("LOCATED_IN", path.join(stageDir, "located.csv"));
+  // New firms' 统一社会信用代码 go into the key table with them (docs/decisions/024).
+  const codesOut = new StagingWriter("FirmCode", path.join(stageDir, "codes.csv"));
   let placementsOut: PlacementCollector | null = null;
-  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close()]);
+  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close(), codesOut.close()]);
   const updates: WriteStep[] = [
+    // A known firm the file gives a code (or another one) moves its key first (graph/firm-codes.ts).
+    { query: "firms/claim-code", rows: [], mustMatch: true },
+    { query: "firms/release-code", rows: [] },
     { query: "imports/update-firm", rows: [] },
     { query: "firms/link-segment", rows: [] },
     { query: "review/link-suggested", rows: [] },
     { query: "firms/unset-zone", rows: [] },
     { query: "firms/set-zone", rows: [] },
   ];
-  const [updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
+  const [claimRows, releaseRows, updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
 
   const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, links: 0, pendingReview: 0 };
   const problems: ImportProblem[] = [];
@@ -294,6 +300,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         counts.new++;
         if (prepared.staged) {
           await firmsOut.writeStaged(prepared.staged.firm);
+          if (prepared.uscc) await codesOut.write({ uscc: prepared.uscc, firmId: prepared.id });
           await linksOut.writeStaged(prepared.staged.links);
           await suggestedOut.writeStaged(prepared.staged.suggestions);
           if (zoneId) await zoneOut.write({ from: prepared.id, to: zoneId });
@@ -318,6 +325,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
           counts.updated++;
           if (commit) {
             updateRows!.push(record);
+            for (const step of codeSteps(known.id, known.uscc, firm.uscc)) (step.query === "firms/claim-code" ? claimRows! : releaseRows!).push(...step.rows);
             linkRows!.push(...links);
             suggestRows!.push(...suggestions);
             if (zoneId) {
@@ -335,7 +343,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     }
     await options.onProgress?.(counts.rows);
 
-    const [firmFile, linkFile, suggestedFile, zoneFile, placementFile] = await closeAll();
+    const [firmFile, linkFile, suggestedFile, zoneFile, placementFile, codeFile] = await closeAll();
     report = {
       importId: options.importId,
       fileName: options.fileName,
@@ -360,7 +368,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     if (commit && counts.new + counts.updated > 0) {
       const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
-      const files = [firmFile!, linkFile!, suggestedFile!, zoneFile!, placementFile!];
+      const files = [firmFile!, codeFile!, linkFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });
     } else if (placementFile!.rows > 0) {
       await store.load({ before: [], files: [placementFile!], after: [] }, { keepsCaches: true });

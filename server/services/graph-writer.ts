@@ -26,6 +26,8 @@ export function recordSteps(g: GraphRecords): WriteStep[] {
       query: "firms/upsert-firm",
       rows: g.firms.map((f) => ({ ...f, attributes: JSON.stringify(f.attributes), searchText: searchKeys([f.name, ...f.aliases]) })),
     },
+    // Each code in the key table (graph/firm-codes.ts); a code two firms were given fails the load.
+    { query: "firms/claim-code", rows: g.firms.filter((f) => f.uscc).map((f) => ({ uscc: f.uscc, id: f.id })), mustMatch: true },
     { query: "firms/unset-zone", rows: g.firms.map((f) => ({ id: f.id })) },
     { query: "firms/set-zone", rows: g.firms.filter((f) => f.zoneId).map((f) => ({ id: f.id, zoneId: f.zoneId })) },
     { query: "firms/link-segment", rows: g.operatesIn.map((o) => ({ ...o })) },

@@ -17,7 +17,9 @@ import type { RegisterProject } from "../model/progress.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { getZoneRecord } from "./chain-facts.js";
-import { getChain } from "./chains.js";
+import { listChains } from "./chains.js";
+import { readSegment } from "./editing/segments.js";
+import { readFirm } from "./firms.js";
 import { enteredBy, guardedWrite } from "./editing/guarded.js";
 import { chinaDay, statusChangeStep } from "./editing/projects.js";
 import { readProjects } from "./projects.js";
@@ -89,16 +91,21 @@ export async function listLists(store: GraphStore, filter: { zoneId: string | nu
   return summarize(parseRows(ListRow, await store.read("lists/list-lists", filter)));
 }
 
+/** A list's own fields and counts, by its key. */
+async function readList(store: GraphStore, listId: string): Promise<TargetListSummary | undefined> {
+  return summarize(parseRows(ListRow, await store.read("lists/get-list", { listId })))[0];
+}
+
 export async function getList(store: GraphStore, listId: string): Promise<TargetListDetail> {
-  const rows = parseRows(ListRow, await store.read("lists/list-lists", { zoneId: null, chainId: null })).filter((r) => r.id === listId);
-  const [summary] = summarize(rows);
+  const summary = await readList(store, listId);
   if (!summary) throw new NotFound("list", listId);
-  const [zone, chain, entryRows, changeRows] = await Promise.all([
+  const [zone, [chain], entryRows, changeRows] = await Promise.all([
     getZoneRecord(store, summary.zoneId),
-    getChain(store, summary.chainId),
+    listChains(store, summary.chainId),
     store.read("lists/list-entries", { listId }).then((r) => parseRows(EntryRow, r)),
     store.read("lists/list-changes", { listId }).then((r) => parseRows(ChangeRow, r)),
   ]);
+  if (!chain) throw new NotFound("chain", summary.chainId);
   const history = groupBy(changeRows, (c) => c.entryId);
   const entries: ListEntry[] = entryRows.map((r) => ({
     id: r.id,
@@ -169,30 +176,39 @@ export async function createList(store: GraphStore, input: NewList, actor: strin
 
 const FirmSegmentRow = z.object({ segmentId: Id, chainId: Id });
 
-/** Adds a firm by hand; its segment defaults to the firm's first segment in the list's chain. */
+/**
+ * Adds a firm by hand; its segment defaults to the firm's first segment in the list's chain.
+ * Reads only the list, the firm and the segment by their keys; a firm on the list already
+ * is refused inside the write (lists/add-entry), and the second look says so.
+ */
 export async function addEntry(store: GraphStore, listId: string, input: z.infer<typeof NewEntry>, actor: string, now = new Date()): Promise<TargetListDetail> {
-  const list = await getList(store, listId);
-  if (list.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
-  const chain = await getChain(store, list.chainId);
-  const firmSegments = parseRows(FirmSegmentRow, await store.read("firms/firm-segments", { id: input.firmId }));
-  const firmExists = (await store.read("firms/get-firm", { id: input.firmId })).length > 0;
-  if (!firmExists) throw new NotFound("firm", input.firmId);
+  const [list, firm, firmSegments] = await Promise.all([
+    readList(store, listId),
+    readFirm(store, input.firmId),
+    store.read("firms/firm-segments", { id: input.firmId }).then((rows) => parseRows(FirmSegmentRow, rows)),
+  ]);
+  if (!list) throw new NotFound("list", listId);
+  if (!firm) throw new NotFound("firm", input.firmId);
   const segmentId = input.segmentId ?? firmSegments.find((s) => s.chainId === list.chainId)?.segmentId;
-  if (!segmentId || !chain.segments.some((s) => s.id === segmentId))
-    throw new ValidationError(`Say which segment of ${chain.name} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
-  const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId, score: null, reason: "手工添加" }], actor, now.toISOString());
-  const firmName = (await store.read("firms/get-firm", { id: input.firmId }))[0]?.name;
+  const segment = segmentId ? await readSegment(store, segmentId) : undefined;
+  if (!segment || segment.chainId !== list.chainId) {
+    const chainName = (await listChains(store, list.chainId))[0]?.name ?? list.chainId;
+    throw new ValidationError(`Say which segment of ${chainName} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
+  }
+  const onList = async () => (await store.read("lists/find-entry", { listId, firmId: input.firmId })).length > 0;
+  if (await onList()) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+  const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId: segment.id, score: null, reason: "手工添加" }], actor, now.toISOString());
   await guardedWrite(
     store,
     [
       ...steps,
-      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${String(firmName)}」`, before: null, after: { listId, firmId: input.firmId, segmentId, status: "待接触" } }),
+      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${firm.name}」`, before: null, after: { listId, firmId: input.firmId, segmentId: segment.id, status: "待接触" } }),
     ],
     async () => {
       // Added by someone else meanwhile (or the list or firm is gone): the answer a repeat gets.
-      const current = await getList(store, listId);
-      if (current.entries.some((e) => e.firm.id === input.firmId)) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
-      if ((await store.read("firms/get-firm", { id: input.firmId })).length === 0) throw new NotFound("firm", input.firmId);
+      if (!(await readList(store, listId))) throw new NotFound("list", listId);
+      if (await onList()) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+      if (!(await readFirm(store, input.firmId))) throw new NotFound("firm", input.firmId);
     },
   );
   return getList(store, listId);

@@ -33,7 +33,6 @@ import { graphVersion } from "./read-cache.js";
 export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
   "firms/create-firm": "id",
   "firms/update-firm": "id",
-  "firms/update-firm-keeping-code": "id",
   "firms/upsert-firm": "id",
   "firms/delete-firm": "id",
   "imports/update-firm": "id",
@@ -54,6 +53,7 @@ export const FIRM_NEUTRAL = new Set([
   "chains/create-feeds", "chains/create-segment", "chains/delete-feeds", "chains/delete-segment", "chains/link-feeds", "chains/update-segment", "chains/upsert-chain", "chains/upsert-segment",
   "documents/upsert-document",
   // Leads, parents, supply ties and zones are read by each ranking from the graph.
+  "firms/claim-code", "firms/release-code", "firms/fill-codes",
   "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
   "gaps/delete-flag", "gaps/set-flag",
   "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",

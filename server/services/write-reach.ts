@@ -143,6 +143,8 @@ export const WRITE_REACH: Record<string, Rule> = {
   "accounts/create-session": "nothing", "accounts/create-user": "nothing", "accounts/delete-expired-sessions": "nothing",
   "accounts/delete-session": "nothing", "accounts/delete-user-sessions": "nothing", "accounts/update-user": "nothing",
   "audit/add-entry": "nothing",
+  // The key table of 统一社会信用代码 (docs/decisions/024): the firm's own write reaches what it shows.
+  "firms/claim-code": "nothing", "firms/release-code": "nothing", "firms/fill-codes": "nothing",
   "settings/bump-version": "nothing", "settings/take-lock": "nothing",
   "history/put-snapshot": "nothing",
   "imports/delete-placement-pages": "nothing", "imports/fail-interrupted": "nothing", "imports/save-job": "nothing", "imports/touch-job": "nothing",
@@ -154,7 +156,6 @@ export const WRITE_REACH: Record<string, Rule> = {
   // Firms.
   "firms/create-firm": firm("id"),
   "firms/update-firm": firm("id"),
-  "firms/update-firm-keeping-code": firm("id"),
   "firms/upsert-firm": firm("id"),
   "imports/update-firm": firm("id"),
   "firms/set-zone": both(zoneOfRow("zoneId"), firm("id")),

@@ -6,8 +6,8 @@
  * candidates from the Cypher query (the naive path). Such an edit drops the chain's
  * rankings only (read-cache.ts, write-reach.ts): the map and gaps are kept. So each round
  * then edits a firm of the zone in that chain, which they stand on, and times them again,
- * computed afresh. Then single edits of each kind (firm, segment link, list entry), the 统一社会信用代码
- * check an edit runs, and an import of a list into the full graph.
+ * computed afresh. Then single edits of each kind through their routes, the 统一社会信用代码 check
+ * an edit runs, the audit page (single-edits.ts), and an import of a list into the full graph.
  * usage: node --import tsx test/bench/edits-child.ts <request.json>   (DATA_DIR from env)
  * prints: the figures as JSON
  */
@@ -18,13 +18,12 @@ import { readEnv } from "../../server/env.js";
 import { openStore } from "../../server/graph/open-store.js";
 import { importFirms } from "../../server/imports/import-firms.js";
 import { updateFirm } from "../../server/services/editing/firms.js";
-import { putFirmSegment, readFirmSegment } from "../../server/services/editing/firm-segments.js";
 import { readFirm } from "../../server/services/firms.js";
 import { getChainGaps } from "../../server/services/gaps.js";
-import { addEntry, createList, NewEntry, NewList } from "../../server/services/lists.js";
 import { getChainMap } from "../../server/services/maps.js";
 import { scoringFacts } from "../../server/services/scoring-facts.js";
 import { computeRanking, rankChainTargets, TargetFilters } from "../../server/services/targets.js";
+import { measureSingleEdits, type SingleEdits } from "./single-edits.js";
 
 export interface EditsRequest {
   zoneId: string;
@@ -32,6 +31,8 @@ export interface EditsRequest {
   rounds: number;
   naiveRounds: number;
   importFile: string;
+  /** Only the single edits and the audit page (measuring those alone). */
+  singleEditsOnly?: boolean;
 }
 
 export type EditsResult = {
@@ -39,7 +40,7 @@ export type EditsResult = {
   scoringFacts: { firms: number; seconds: number; heapMiB: number };
   first: { ranking: number; map: number; gaps: number } | null;
   afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingNaive" | "mapAfterZoneEdit" | "gapsAfterZoneEdit", Timing>;
-  edits: Record<"firm" | "link" | "entry" | "usccCheck", Timing>;
+  edits: SingleEdits;
   importIntoFull: { rows: number; seconds: number; rankingAfterMs: number };
 };
 type Timing = { p50: number; p95: number; max: number; runs: number };
@@ -82,7 +83,7 @@ const zoneEditable = request.chainIds.map((chainId) => [...zoneFirms].filter((id
 
 const after = { edit: [] as number[], ranking: [] as number[], map: [] as number[], gaps: [] as number[], rankingNaive: [] as number[], mapAfterZoneEdit: [] as number[], gapsAfterZoneEdit: [] as number[] };
 let first: { ranking: number; map: number; gaps: number } | null = null;
-for (let i = 0; i < request.rounds; i++) {
+for (let i = 0; i < (request.singleEditsOnly ? 0 : request.rounds); i++) {
   const c = i % request.chainIds.length;
   const chainId = request.chainIds[c]!;
   const id = editable[c]![Math.floor(i / request.chainIds.length)]!;
@@ -103,20 +104,13 @@ for (let i = 0; i < request.rounds; i++) {
   log(`round ${i}: edit ${after.edit.at(-2)!.toFixed(0)} ms, ranking ${ranking.toFixed(0)}, map ${map.toFixed(0)}, gaps ${gaps.toFixed(0)} ms; a zone firm's edit ${after.edit.at(-1)!.toFixed(0)} ms, map ${mapAfresh.toFixed(0)}, gaps ${gapsAfresh.toFixed(0)} ms afresh`);
 }
 
-// Single edits of each kind.
-const linkEdits: number[] = [];
-for (let i = 0; i < 10; i++) {
-  const firmId = editable[0]![i]!;
-  const [link] = (await store.read("firms/firm-segments", { id: firmId })) as { segmentId: string }[];
-  const current = (await readFirmSegment(store, firmId, link!.segmentId))!;
-  linkEdits.push(await time(() => putFirmSegment(store, firmId, link!.segmentId, { version: current.version, products: current.products, capacity: current.capacity, confidence: Math.max(0.1, current.confidence - 0.01), evidence: current.evidence }, "bench")));
+// Single edits of each kind, through their routes; the 统一社会信用代码 check and the audit page.
+const edits = await measureSingleEdits(store, { zoneId: request.zoneId, chainId: request.chainIds[0]!, ofZone: zoneEditable[0]!.slice(0, 10), outside: editable[0]!.slice(20, 40) }, log);
+if (request.singleEditsOnly) {
+  await store.close();
+  console.log(JSON.stringify({ loadAverage: loadavg().map((x) => Math.round(x * 10) / 10), edits }));
+  process.exit(0);
 }
-const list = await createList(store, NewList.parse({ name: "基准清单", zoneId: request.zoneId, chainId: request.chainIds[0], top: 1 }), "bench");
-const entryEdits: number[] = [];
-for (let i = 0; i < 10; i++) entryEdits.push(await time(() => addEntry(store, list.id, NewEntry.parse({ firmId: editable[0]![20 + i]! }), "bench")));
-const usccChecks: number[] = [];
-for (let i = 0; i < 10; i++) usccChecks.push(await time(() => store.read("firms/find-by-uscc", { uscc: `91130000MA0${String(i).padStart(7, "0")}X` })));
-log(`edits: link ${JSON.stringify(timing(linkEdits))}, entry ${JSON.stringify(timing(entryEdits))}, uscc ${JSON.stringify(timing(usccChecks))}`);
 
 // A list of firms imported into the full graph.
 const t0 = performance.now();
@@ -135,7 +129,7 @@ console.log(
       edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingNaive: timing(after.rankingNaive),
       mapAfterZoneEdit: timing(after.mapAfterZoneEdit), gapsAfterZoneEdit: timing(after.gapsAfterZoneEdit),
     },
-    edits: { firm: timing(after.edit), link: timing(linkEdits), entry: timing(entryEdits), usccCheck: timing(usccChecks) },
+    edits,
     importIntoFull: { rows: report.counts.rows, seconds: round(importSeconds), rankingAfterMs: round(rankingAfterImport) },
   } satisfies EditsResult),
 );

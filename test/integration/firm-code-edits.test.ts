@@ -1,7 +1,7 @@
 /**
- * An edit that keeps a firm's 统一社会信用代码 does not look for another holder of it (a scan
- * of every firm): it cannot give the code to a second firm. A new code is still checked,
- * before the write and inside it.
+ * An edit that keeps a firm's 统一社会信用代码 does not look for another holder of it: it
+ * cannot give the code to a second firm. A new code is still checked, before the write and
+ * inside it (the key table, firm-codes.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";

@@ -7,6 +7,7 @@
  * supply ties) go with it and are kept in the audit entry.
  */
 import { z } from "zod";
+import { codeHolder, codeSteps } from "../../graph/firm-codes.js";
 import type { GraphStore, WriteStep } from "../../graph/store.js";
 import { AppError, NotFound, ValidationError } from "../../errors.js";
 import { auditStep } from "../../audit/audit.js";
@@ -22,15 +23,18 @@ import { capitalIn, givenCapital } from "../money.js";
 import { getExchangeRates } from "../settings.js";
 import { enteredBy, given, guardedWrite, sameRecord, stale } from "./guarded.js";
 
-const Holder = z.object({ id: z.string(), name: z.string() });
+type Holder = { id: string; name: string };
 const Usage = z.object({ projects: z.number().int(), entries: z.number().int() });
 
-async function usccHolder(store: GraphStore, uscc: string | null, except: string | null): Promise<z.infer<typeof Holder> | undefined> {
+/** Another firm holding the code, looked up in the key table (docs/decisions/024). */
+async function usccHolder(store: GraphStore, uscc: string | null, except: string | null): Promise<Holder | undefined> {
   if (!uscc) return undefined;
-  return parseRows(Holder, await store.read("firms/find-by-uscc", { uscc })).find((f) => f.id !== except);
+  const id = await codeHolder(store, uscc);
+  if (id === undefined || id === except) return undefined;
+  return { id, name: (await readFirm(store, id))?.name ?? id };
 }
 
-function duplicateUscc(uscc: string, holder: z.infer<typeof Holder>): AppError {
+function duplicateUscc(uscc: string, holder: Holder): AppError {
   return new AppError("duplicate_uscc", 409, `统一社会信用代码 ${uscc} 已属于「${holder.name}」（${holder.id}）`, { field: "body.uscc", uscc, firm: holder });
 }
 
@@ -70,6 +74,7 @@ export async function createFirm(store: GraphStore, input: NewFirm, actor: strin
   await guardedWrite(
     store,
     [
+      ...codeSteps(firm.id, null, firm.uscc),
       { query: "firms/create-firm", rows: [rowOf(firm)], mustMatch: true },
       ...(firm.zoneId ? [{ query: "firms/set-zone", rows: [{ id: firm.id, zoneId: firm.zoneId }] }] : []),
       auditStep(actor, { action: "firm.create", entity: "firm", entityId: firm.id, summary: `新增企业「${firm.name}」`, before: null, after: firm }),
@@ -90,13 +95,12 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const next = withCapitalProvenance(current, { ...current, ...fields, ...money, version: current.version + 1 }, fields, actor, now);
   if (sameRecord({ ...next, version: current.version }, current)) return getFirm(store, id);
   await checkFacts(store, next);
-  // A firm keeping its code cannot clash: only a new code is checked (a scan of every firm).
+  // A firm keeping its code cannot clash: only a new code is checked, here and inside the write.
   const keepsCode = next.uscc === current.uscc;
   const holder = keepsCode ? undefined : await usccHolder(store, next.uscc, id);
   if (holder) throw duplicateUscc(next.uscc!, holder);
 
-  const row = { ...rowOf(next), version: current.version };
-  const steps: WriteStep[] = [keepsCode ? { query: "firms/update-firm-keeping-code", rows: [row], mustMatch: true } : { query: "firms/update-firm", rows: [row], mustMatch: true }];
+  const steps: WriteStep[] = [...codeSteps(id, current.uscc, next.uscc), { query: "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }];
   if (next.zoneId !== current.zoneId) {
     steps.push({ query: "firms/unset-zone", rows: [{ id }] });
     if (next.zoneId) steps.push({ query: "firms/set-zone", rows: [{ id, zoneId: next.zoneId }] });
@@ -130,6 +134,7 @@ export async function deleteFirm(store: GraphStore, id: string, version: number,
     store,
     [
       { query: "firms/delete-firm", rows: [{ id, version }], mustMatch: true },
+      ...codeSteps(id, current.uscc, null),
       auditStep(actor, { action: "firm.delete", entity: "firm", entityId: id, summary: `删除企业「${current.name}」`, before: detail, after: null }),
     ],
     async () => {

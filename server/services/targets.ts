@@ -18,6 +18,7 @@ import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 import { isBranchName } from "./branch-name.js";
+import { linkFacts, type LinkFacts } from "./link-facts.js";
 import { scoringFacts, type ScoringFirm } from "./scoring-facts.js";
 import { componentsOf, firstInOrder, rankTargets, totalOf, type CandidateFacts, type RankKey, type ScoringContext } from "./target-scoring.js";
 
@@ -69,14 +70,15 @@ interface Weighed extends RankKey {
 }
 
 interface MemoryScan {
-  zoneId: string;
+  firms: ReadonlyMap<string, ScoringFirm>;
+  zoneFirms: ReadonlySet<string>;
   segmentIds: string[];
   prefixes: string[];
   minCapital: number | null;
   /** In the segments the leader works in, the only firms that may be targets. */
   allowed: Map<string, Set<string>>;
-  parents: z.infer<typeof ParentRow>[];
-  resolve: (rows: CandidateRow[]) => Resolved[];
+  parents: ParentRow[];
+  resolve: (rows: CandidateRow[], parents: ParentRow[]) => Resolved[];
   isWon: (entry: { memberIds: string[] }) => boolean;
   tagged: (tags: readonly string[]) => boolean;
   tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
@@ -89,12 +91,11 @@ interface MemoryScan {
  * in memory, each weighed (its total) without building its words. Firms that are branches
  * or have a parent, and the parents they give way to, go through resolveDecisionMakers as
  * rows (display columns empty: the scoring reads none); every other firm is its own entry.
- * The facts are scanned in one synchronous pass once current (scoring-facts.ts).
+ * The facts are scanned in one synchronous pass (scoring-facts.ts: the caller walks them
+ * right after they are current).
  */
-async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ open: Weighed[]; won: { memberIds: string[] }[] }> {
-  const { prefixes, minCapital, allowed, ctx } = scan;
-  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: scan.zoneId })).map((r) => r.id as string));
-  const { firms } = await scoringFacts(store);
+function weighFromMemory(scan: MemoryScan): { open: Weighed[]; won: { memberIds: string[] }[] } {
+  const { firms, zoneFirms, prefixes, minCapital, allowed, ctx } = scan;
   const targets = new Set(scan.segmentIds);
   const anywhere = prefixes.includes("");
   const hasParent = new Set(scan.parents.map((p) => p.firmId));
@@ -125,7 +126,7 @@ async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ o
     }
   }
   const withRows = new Set(rows.map((r) => r.id));
-  for (const r of scan.resolve(rows)) {
+  for (const r of scan.resolve(rows, scan.parents)) {
     if (scan.isWon(r)) won.push({ memberIds: r.memberIds, first: r.memberIds.filter((id) => withRows.has(id)).sort()[0]! });
     else if (scan.tagged(r.firm.tags)) {
       const components = componentsOf({ firm: r.firm, confidences: r.segments.map((s) => s.confidence), ties: scan.tiesOf(r.memberIds), via: r.via }, ctx);
@@ -139,11 +140,55 @@ async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ o
 
 /** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
 function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
+  return { ...memoryFirm(firm), segmentId, confidence, products: "", linkSource: "" };
+}
+
+function memoryFirm(firm: ScoringFirm): Firm {
   return {
     id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
-    segmentId, confidence,
-    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
+    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "",
   };
+}
+
+/**
+ * What targets/candidate-parents gives, from memory, without the parents' columns: for each
+ * firm operating in the segments (of `only`, when given), the firms it belongs to with the
+ * parent's zone, ordered as the query orders them (resolveDecisionMakers keeps a firm's last).
+ */
+function memoryParentLinks(links: LinkFacts, firms: ReadonlyMap<string, ScoringFirm>, segmentIds: readonly string[], only?: ReadonlySet<string>) {
+  const targets = new Set(segmentIds);
+  const rows: { firmId: string; parentId: string; kind: string; zoneId: string | null }[] = [];
+  for (const [firmId, groups] of links.parentsOf) {
+    if (only && !only.has(firmId)) continue;
+    if (!firms.get(firmId)?.links.some((l) => targets.has(l.segmentId))) continue;
+    for (const g of groups) for (const zoneId of links.zonesOf.get(g.parentId) ?? [null]) rows.push({ firmId, parentId: g.parentId, kind: g.kind, zoneId });
+  }
+  return rows.sort((a, b) => (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.parentId < b.parentId ? -1 : a.parentId > b.parentId ? 1 : 0));
+}
+
+/** Parent rows from their links and the parents' columns (a parent the graph no longer holds is left out, as the query does). */
+function withParentColumns(rows: ReturnType<typeof memoryParentLinks>, columnsOf: (id: string) => Firm | undefined): ParentRow[] {
+  return rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
+    const parent = columnsOf(parentId);
+    return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
+  });
+}
+
+/**
+ * What readTies gives, from memory: each supply tie between a firm and a firm of the zone,
+ * sales into the zone first, each half by firm, local firm and product (as the queries order them).
+ */
+function memoryTies(links: LinkFacts, zoneFirms: ReadonlySet<string>, names: ReadonlyMap<string, { name: string; aliases: string[] }>): Tie[] {
+  const sales: Tie[] = [];
+  const purchases: Tie[] = [];
+  for (const localId of zoneFirms) {
+    const local = names.get(localId) ?? { name: "", aliases: [] };
+    for (const t of links.buys.get(localId) ?? []) sales.push({ firmId: t.supplierId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "supplies" });
+    for (const t of links.sells.get(localId) ?? []) purchases.push({ firmId: t.buyerId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "buys" });
+  }
+  const order = (a: Tie, b: Tie) =>
+    a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : a.product < b.product ? -1 : a.product > b.product ? 1 : 0;
+  return [...sales.sort(order), ...purchases.sort(order)];
 }
 
 const TieRow = z.object({
@@ -180,14 +225,28 @@ function chosenPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
   return [...new Set(codes.map((code) => coveringPrefix(knownRegion(code, "query.regions"))))];
 }
 
+type Tie = z.infer<typeof TieRow> & { direction: "supplies" | "buys" };
+
 /** The supply ties between the zone's firms and firms elsewhere: sales into the zone first. */
-async function readTies(store: GraphStore, zoneId: string) {
+async function readTies(store: GraphStore, zoneId: string): Promise<Tie[]> {
   const [sales, purchases] = await Promise.all([
     store.read("targets/sales-to-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
     store.read("targets/purchases-from-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
   ]);
   return [...sales.map((t) => ({ ...t, direction: "supplies" as const })), ...purchases.map((t) => ({ ...t, direction: "buys" as const }))];
 }
+
+/** The zone's firms, its supply ties (with its firms' names, read by key) and the group links, from memory. */
+async function memoryLinks(store: GraphStore, zoneId: string): Promise<[ParentRow[], Tie[], { facts: LinkFacts; zoneFirms: ReadonlySet<string> }]> {
+  const [facts, names] = await Promise.all([
+    linkFacts(store),
+    store.read("targets/zone-firm-names", { zoneId }).then((rows) => new Map(parseRows(LocalName, rows).map((r) => [r.id, r]))),
+  ]);
+  const zoneFirms = facts.firmsIn.get(zoneId) ?? new Set<string>();
+  return [[], memoryTies(facts, zoneFirms, names), { facts, zoneFirms }];
+}
+
+const LocalName = z.object({ id: Id, name: z.string(), aliases: z.array(z.string()) });
 
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
   const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
@@ -199,11 +258,13 @@ const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, product
   kind: z.string(),
   zoneId: Id.nullable(),
 });
+type ParentRow = z.infer<typeof ParentRow>;
 const WonRow = z.object({ firmId: Id, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode, status: z.string() });
 const WonProjectRow = WonRow.extend({ projectName: z.string() });
 const WonEntryRow = WonRow.extend({ listName: z.string() });
 
-type Firm = Omit<z.infer<typeof CandidateRow>, "segmentId" | "confidence" | "products" | "linkSource">;
+const FirmColumns = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true });
+type Firm = z.infer<typeof FirmColumns>;
 
 /** Firms already won for the zone: a project there signed or further along, or a list entry of this chain signed or landed. */
 async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Promise<Map<string, WonFirm>> {
@@ -253,7 +314,7 @@ interface Resolved {
  */
 function resolveDecisionMakers(
   byFirm: Map<string, CandidateRow[]>,
-  parents: z.infer<typeof ParentRow>[],
+  parents: ParentRow[],
   zoneId: string,
   segmentInfo: Map<string, { name: string; status: SegmentStatus }>,
 ): Resolved[] {
@@ -317,11 +378,18 @@ export async function computeRanking(
   const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
-  const [parents, tieRows] = await Promise.all([
-    segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
-    readTies(store, zoneId),
-  ]);
-  const resolve = (found: CandidateRow[]) => resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
+  // The group links and supply ties: from Cypher (Neo4j, and the reference path), or
+  // from the links kept in memory (link-facts.ts) with the zone's firms named by key.
+  const [cypherParents, tieRows, links] =
+    candidates === "cypher"
+      ? await Promise.all([
+          segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+          readTies(store, zoneId),
+          null,
+        ])
+      : await memoryLinks(store, zoneId);
+  const resolve = (found: CandidateRow[], parents: ParentRow[]) =>
+    resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
   const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
   const tiesOf = (memberIds: string[]) =>
@@ -344,25 +412,36 @@ export async function computeRanking(
   let ranked: TargetRanking["results"] = [];
   let candidateCount = 0;
   let wonHere: { memberIds: string[] }[] = [];
-  if (candidates === "cypher") {
+  if (!links) {
     // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
     const rows = segmentIds.length && prefixes.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
-    const resolved = resolve(rows);
+    const resolved = resolve(rows, cypherParents);
     wonHere = resolved.filter(isWon);
     const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
     candidateCount = open.length;
     ranked = rankTargets(open, ctx, filters.limit);
   } else if (segmentIds.length) {
-    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts); the
-    // display columns are read for the firms shown. The order is total, so the first
-    // `limit`, read again with every column and ranked on their own, are exactly the
-    // first `limit` of the whole ranking.
-    const weighed = await weighFromMemory(store, { zoneId, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
+    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts), walked
+    // synchronously right after they are current; the display columns are read for the
+    // firms shown. The order is total, so the first `limit`, read again with every column
+    // and ranked on their own, are exactly the first `limit` of the whole ranking.
+    const { firms } = await scoringFacts(store);
+    const memoryColumns = (id: string) => (firms.has(id) ? memoryFirm(firms.get(id)!) : undefined);
+    const parents = withParentColumns(memoryParentLinks(links.facts, firms, segmentIds), memoryColumns);
+    const weighed = weighFromMemory({ firms, zoneFirms: links.zoneFirms, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
     candidateCount = weighed.open.length;
     wonHere = weighed.won;
     const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
-    const full = await Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds })));
-    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()))), ctx, filters.limit);
+    if (shown.length) {
+      const shownParents = memoryParentLinks(links.facts, firms, segmentIds, new Set(shown));
+      const [full, parentColumns] = await Promise.all([
+        Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds }))),
+        Promise.all([...new Set(shownParents.map((p) => p.parentId))].map((id) => store.read("targets/firm-columns", { id }).then((rows) => parseRows(FirmColumns, rows)))),
+      ]);
+      const columns = new Map(parentColumns.flat().map((f) => [f.id, f]));
+      const fullParents = withParentColumns(shownParents, (id) => columns.get(id));
+      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()), fullParents)), ctx, filters.limit);
+    }
   }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },

@@ -434,13 +434,15 @@ export async function computeRanking(
     const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
     if (shown.length) {
       const shownParents = memoryParentLinks(links.facts, firms, segmentIds, new Set(shown));
-      const [full, parentColumns] = await Promise.all([
-        Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds }))),
-        Promise.all([...new Set(shownParents.map((p) => p.parentId))].map((id) => store.read("targets/firm-columns", { id }).then((rows) => parseRows(FirmColumns, rows)))),
+      const targets = new Set(segmentIds);
+      const [columnRows, linkRows] = await Promise.all([
+        Promise.all([...new Set([...shown, ...shownParents.map((p) => p.parentId)])].map((id) => store.read("targets/firm-columns", { id }))),
+        Promise.all(shown.map((id) => store.read("targets/firm-links", { id }).then((rows) => rows.filter((l) => targets.has(l.segmentId as string)).map((l) => ({ ...l, id }))))),
       ]);
-      const columns = new Map(parentColumns.flat().map((f) => [f.id, f]));
+      const columns = new Map(parseRows(FirmColumns, columnRows.flat()).map((f) => [f.id, f]));
+      const full = linkRows.flat().flatMap((l) => (columns.has(l.id) ? [{ ...columns.get(l.id), ...l }] : []));
       const fullParents = withParentColumns(shownParents, (id) => columns.get(id));
-      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()), fullParents)), ctx, filters.limit);
+      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full), fullParents)), ctx, filters.limit);
     }
   }
   return {

@@ -80,8 +80,12 @@ interface MemoryScan {
   parents: ParentRow[];
   resolve: (rows: CandidateRow[], parents: ParentRow[]) => Resolved[];
   isWon: (entry: { memberIds: string[] }) => boolean;
+  /** The firms won for the zone, by id. */
+  wonIds: { has(id: string): boolean };
   tagged: (tags: readonly string[]) => boolean;
   tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
+  /** One firm's ties as the scoring reads them (whether each is with a leader), without their words. */
+  weighTies: (firmId: string) => readonly { isLeader: boolean }[];
   ctx: ScoringContext;
 }
 
@@ -100,6 +104,10 @@ function weighFromMemory(scan: MemoryScan): { open: Weighed[]; won: { memberIds:
   const anywhere = prefixes.includes("");
   const hasParent = new Set(scan.parents.map((p) => p.firmId));
   const deciders = new Set(scan.parents.map((p) => p.id));
+  const inRegions = (regionCode: string) => {
+    for (const p of prefixes) if (regionCode.startsWith(p)) return true;
+    return false;
+  };
   const weights = ctx.profile.weights;
   const rows: CandidateRow[] = [];
   const open: Weighed[] = [];
@@ -111,18 +119,17 @@ function weighFromMemory(scan: MemoryScan): { open: Weighed[]; won: { memberIds:
       (links ??= []).push(link);
     }
     if (!links || zoneFirms.has(firm.id)) continue;
-    if (!anywhere && !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
+    if (!anywhere && !inRegions(firm.regionCode)) continue;
     if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
     // Branches, firms with a parent, and the parents they may give way to: resolved as rows.
     if (firm.branch || hasParent.has(firm.id) || deciders.has(firm.id)) {
       for (const l of links) rows.push(memoryRow(firm, l.segmentId, l.confidence));
       continue;
     }
-    const memberIds = [firm.id];
-    if (scan.isWon({ memberIds })) won.push({ memberIds, first: firm.id });
+    if (scan.wonIds.has(firm.id)) won.push({ memberIds: [firm.id], first: firm.id });
     else if (scan.tagged(firm.tags)) {
       const confidences = links.map((l) => l.confidence);
-      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.tiesOf(memberIds), via: [] }, ctx), weights), c: { firm }, memberIds });
+      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.weighTies(firm.id), via: [] }, ctx), weights), c: { firm }, memberIds: [firm.id] });
     }
   }
   const withRows = new Set(rows.map((r) => r.id));
@@ -428,7 +435,12 @@ export async function computeRanking(
     const { firms } = await scoringFacts(store);
     const memoryColumns = (id: string) => (firms.has(id) ? memoryFirm(firms.get(id)!) : undefined);
     const parents = withParentColumns(memoryParentLinks(links.facts, firms, segmentIds), memoryColumns);
-    const weighed = weighFromMemory({ firms, zoneFirms: links.zoneFirms, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
+    const weighTies = new Map([...tiesByFirm].map(([id, ties]) => [id, ties.map((t) => ({ isLeader: leaderIds.has(t.localId) }))]));
+    const untied: { isLeader: boolean }[] = [];
+    const weighed = weighFromMemory({
+      firms, zoneFirms: links.zoneFirms, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, wonIds: won, tagged, tiesOf,
+      weighTies: (id) => weighTies.get(id) ?? untied, ctx,
+    });
     candidateCount = weighed.open.length;
     wonHere = weighed.won;
     const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);

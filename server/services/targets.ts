@@ -243,7 +243,11 @@ async function readTies(store: GraphStore, zoneId: string): Promise<Tie[]> {
   return [...sales.map((t) => ({ ...t, direction: "supplies" as const })), ...purchases.map((t) => ({ ...t, direction: "buys" as const }))];
 }
 
-/** The zone's firms, its supply ties (with its firms' names, read by key) and the group links, from memory. */
+/**
+ * For the memory path: no Cypher parents (they come from the links, with each weighing's
+ * columns), the zone's supply ties with the names of its firms (read from the zone), and
+ * the links themselves with the zone's firms.
+ */
 async function memoryLinks(store: GraphStore, zoneId: string): Promise<[ParentRow[], Tie[], { facts: LinkFacts; zoneFirms: ReadonlySet<string> }]> {
   const [facts, names] = await Promise.all([
     linkFacts(store),

@@ -18,6 +18,7 @@ import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 import { isBranchName } from "./branch-name.js";
+import { linkFacts, type LinkFacts } from "./link-facts.js";
 import { scoringFacts, type ScoringFirm } from "./scoring-facts.js";
 import { componentsOf, firstInOrder, rankTargets, totalOf, type CandidateFacts, type RankKey, type ScoringContext } from "./target-scoring.js";
 
@@ -69,17 +70,22 @@ interface Weighed extends RankKey {
 }
 
 interface MemoryScan {
-  zoneId: string;
+  firms: ReadonlyMap<string, ScoringFirm>;
+  zoneFirms: ReadonlySet<string>;
   segmentIds: string[];
   prefixes: string[];
   minCapital: number | null;
   /** In the segments the leader works in, the only firms that may be targets. */
   allowed: Map<string, Set<string>>;
-  parents: z.infer<typeof ParentRow>[];
-  resolve: (rows: CandidateRow[]) => Resolved[];
+  parents: ParentRow[];
+  resolve: (rows: CandidateRow[], parents: ParentRow[]) => Resolved[];
   isWon: (entry: { memberIds: string[] }) => boolean;
+  /** The firms won for the zone, by id. */
+  wonIds: { has(id: string): boolean };
   tagged: (tags: readonly string[]) => boolean;
   tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
+  /** One firm's ties as the scoring reads them (whether each is with a leader), without their words. */
+  weighTies: (firmId: string) => readonly { isLeader: boolean }[];
   ctx: ScoringContext;
 }
 
@@ -89,16 +95,19 @@ interface MemoryScan {
  * in memory, each weighed (its total) without building its words. Firms that are branches
  * or have a parent, and the parents they give way to, go through resolveDecisionMakers as
  * rows (display columns empty: the scoring reads none); every other firm is its own entry.
- * The facts are scanned in one synchronous pass once current (scoring-facts.ts).
+ * The facts are scanned in one synchronous pass (scoring-facts.ts: the caller walks them
+ * right after they are current).
  */
-async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ open: Weighed[]; won: { memberIds: string[] }[] }> {
-  const { prefixes, minCapital, allowed, ctx } = scan;
-  const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: scan.zoneId })).map((r) => r.id as string));
-  const { firms } = await scoringFacts(store);
+function weighFromMemory(scan: MemoryScan): { open: Weighed[]; won: { memberIds: string[] }[] } {
+  const { firms, zoneFirms, prefixes, minCapital, allowed, ctx } = scan;
   const targets = new Set(scan.segmentIds);
   const anywhere = prefixes.includes("");
   const hasParent = new Set(scan.parents.map((p) => p.firmId));
   const deciders = new Set(scan.parents.map((p) => p.id));
+  const inRegions = (regionCode: string) => {
+    for (const p of prefixes) if (regionCode.startsWith(p)) return true;
+    return false;
+  };
   const weights = ctx.profile.weights;
   const rows: CandidateRow[] = [];
   const open: Weighed[] = [];
@@ -110,22 +119,21 @@ async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ o
       (links ??= []).push(link);
     }
     if (!links || zoneFirms.has(firm.id)) continue;
-    if (!anywhere && !prefixes.some((p) => firm.regionCode.startsWith(p))) continue;
+    if (!anywhere && !inRegions(firm.regionCode)) continue;
     if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
     // Branches, firms with a parent, and the parents they may give way to: resolved as rows.
     if (firm.branch || hasParent.has(firm.id) || deciders.has(firm.id)) {
       for (const l of links) rows.push(memoryRow(firm, l.segmentId, l.confidence));
       continue;
     }
-    const memberIds = [firm.id];
-    if (scan.isWon({ memberIds })) won.push({ memberIds, first: firm.id });
+    if (scan.wonIds.has(firm.id)) won.push({ memberIds: [firm.id], first: firm.id });
     else if (scan.tagged(firm.tags)) {
       const confidences = links.map((l) => l.confidence);
-      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.tiesOf(memberIds), via: [] }, ctx), weights), c: { firm }, memberIds });
+      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.weighTies(firm.id), via: [] }, ctx), weights), c: { firm }, memberIds: [firm.id] });
     }
   }
   const withRows = new Set(rows.map((r) => r.id));
-  for (const r of scan.resolve(rows)) {
+  for (const r of scan.resolve(rows, scan.parents)) {
     if (scan.isWon(r)) won.push({ memberIds: r.memberIds, first: r.memberIds.filter((id) => withRows.has(id)).sort()[0]! });
     else if (scan.tagged(r.firm.tags)) {
       const components = componentsOf({ firm: r.firm, confidences: r.segments.map((s) => s.confidence), ties: scan.tiesOf(r.memberIds), via: r.via }, ctx);
@@ -139,11 +147,55 @@ async function weighFromMemory(store: GraphStore, scan: MemoryScan): Promise<{ o
 
 /** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
 function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
+  return { ...memoryFirm(firm), segmentId, confidence, products: "", linkSource: "" };
+}
+
+function memoryFirm(firm: ScoringFirm): Firm {
   return {
     id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
-    segmentId, confidence,
-    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "", products: "", linkSource: "",
+    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "",
   };
+}
+
+/**
+ * What targets/candidate-parents gives, from memory, without the parents' columns: for each
+ * firm operating in the segments (of `only`, when given), the firms it belongs to with the
+ * parent's zone, ordered as the query orders them (resolveDecisionMakers keeps a firm's last).
+ */
+function memoryParentLinks(links: LinkFacts, firms: ReadonlyMap<string, ScoringFirm>, segmentIds: readonly string[], only?: ReadonlySet<string>) {
+  const targets = new Set(segmentIds);
+  const rows: { firmId: string; parentId: string; kind: string; zoneId: string | null }[] = [];
+  for (const [firmId, groups] of links.parentsOf) {
+    if (only && !only.has(firmId)) continue;
+    if (!firms.get(firmId)?.links.some((l) => targets.has(l.segmentId))) continue;
+    for (const g of groups) for (const zoneId of links.zonesOf.get(g.parentId) ?? [null]) rows.push({ firmId, parentId: g.parentId, kind: g.kind, zoneId });
+  }
+  return rows.sort((a, b) => (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.parentId < b.parentId ? -1 : a.parentId > b.parentId ? 1 : 0));
+}
+
+/** Parent rows from their links and the parents' columns (a parent the graph no longer holds is left out, as the query does). */
+function withParentColumns(rows: ReturnType<typeof memoryParentLinks>, columnsOf: (id: string) => Firm | undefined): ParentRow[] {
+  return rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
+    const parent = columnsOf(parentId);
+    return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
+  });
+}
+
+/**
+ * What readTies gives, from memory: each supply tie between a firm and a firm of the zone,
+ * sales into the zone first, each half by firm, local firm and product (as the queries order them).
+ */
+function memoryTies(links: LinkFacts, zoneFirms: ReadonlySet<string>, names: ReadonlyMap<string, { name: string; aliases: string[] }>): Tie[] {
+  const sales: Tie[] = [];
+  const purchases: Tie[] = [];
+  for (const localId of zoneFirms) {
+    const local = names.get(localId) ?? { name: "", aliases: [] };
+    for (const t of links.buys.get(localId) ?? []) sales.push({ firmId: t.supplierId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "supplies" });
+    for (const t of links.sells.get(localId) ?? []) purchases.push({ firmId: t.buyerId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "buys" });
+  }
+  const order = (a: Tie, b: Tie) =>
+    a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : a.product < b.product ? -1 : a.product > b.product ? 1 : 0;
+  return [...sales.sort(order), ...purchases.sort(order)];
 }
 
 const TieRow = z.object({
@@ -180,14 +232,32 @@ function chosenPrefixes(filters: TargetFilters, groups: RegionGroup[]): string[]
   return [...new Set(codes.map((code) => coveringPrefix(knownRegion(code, "query.regions"))))];
 }
 
+type Tie = z.infer<typeof TieRow> & { direction: "supplies" | "buys" };
+
 /** The supply ties between the zone's firms and firms elsewhere: sales into the zone first. */
-async function readTies(store: GraphStore, zoneId: string) {
+async function readTies(store: GraphStore, zoneId: string): Promise<Tie[]> {
   const [sales, purchases] = await Promise.all([
     store.read("targets/sales-to-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
     store.read("targets/purchases-from-local", { zoneId }).then((rows) => parseRows(TieRow, rows)),
   ]);
   return [...sales.map((t) => ({ ...t, direction: "supplies" as const })), ...purchases.map((t) => ({ ...t, direction: "buys" as const }))];
 }
+
+/**
+ * For the memory path: no Cypher parents (they come from the links, with each weighing's
+ * columns), the zone's supply ties with the names of its firms (read from the zone), and
+ * the links themselves with the zone's firms.
+ */
+async function memoryLinks(store: GraphStore, zoneId: string): Promise<[ParentRow[], Tie[], { facts: LinkFacts; zoneFirms: ReadonlySet<string> }]> {
+  const [facts, names] = await Promise.all([
+    linkFacts(store),
+    store.read("targets/zone-firm-names", { zoneId }).then((rows) => new Map(parseRows(LocalName, rows).map((r) => [r.id, r]))),
+  ]);
+  const zoneFirms = facts.firmsIn.get(zoneId) ?? new Set<string>();
+  return [[], memoryTies(facts, zoneFirms, names), { facts, zoneFirms }];
+}
+
+const LocalName = z.object({ id: Id, name: z.string(), aliases: z.array(z.string()) });
 
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
   const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
@@ -199,11 +269,13 @@ const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, product
   kind: z.string(),
   zoneId: Id.nullable(),
 });
+type ParentRow = z.infer<typeof ParentRow>;
 const WonRow = z.object({ firmId: Id, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode, status: z.string() });
 const WonProjectRow = WonRow.extend({ projectName: z.string() });
 const WonEntryRow = WonRow.extend({ listName: z.string() });
 
-type Firm = Omit<z.infer<typeof CandidateRow>, "segmentId" | "confidence" | "products" | "linkSource">;
+const FirmColumns = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true });
+type Firm = z.infer<typeof FirmColumns>;
 
 /** Firms already won for the zone: a project there signed or further along, or a list entry of this chain signed or landed. */
 async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Promise<Map<string, WonFirm>> {
@@ -253,7 +325,7 @@ interface Resolved {
  */
 function resolveDecisionMakers(
   byFirm: Map<string, CandidateRow[]>,
-  parents: z.infer<typeof ParentRow>[],
+  parents: ParentRow[],
   zoneId: string,
   segmentInfo: Map<string, { name: string; status: SegmentStatus }>,
 ): Resolved[] {
@@ -317,11 +389,18 @@ export async function computeRanking(
   const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
-  const [parents, tieRows] = await Promise.all([
-    segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
-    readTies(store, zoneId),
-  ]);
-  const resolve = (found: CandidateRow[]) => resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
+  // The group links and supply ties: from Cypher (Neo4j, and the reference path), or
+  // from the links kept in memory (link-facts.ts) with the zone's firms named by key.
+  const [cypherParents, tieRows, links] =
+    candidates === "cypher"
+      ? await Promise.all([
+          segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+          readTies(store, zoneId),
+          null,
+        ])
+      : await memoryLinks(store, zoneId);
+  const resolve = (found: CandidateRow[], parents: ParentRow[]) =>
+    resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
   const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
   const tiesOf = (memberIds: string[]) =>
@@ -344,25 +423,43 @@ export async function computeRanking(
   let ranked: TargetRanking["results"] = [];
   let candidateCount = 0;
   let wonHere: { memberIds: string[] }[] = [];
-  if (candidates === "cypher") {
+  if (!links) {
     // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
     const rows = segmentIds.length && prefixes.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
-    const resolved = resolve(rows);
+    const resolved = resolve(rows, cypherParents);
     wonHere = resolved.filter(isWon);
     const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
     candidateCount = open.length;
     ranked = rankTargets(open, ctx, filters.limit);
   } else if (segmentIds.length) {
-    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts); the
-    // display columns are read for the firms shown. The order is total, so the first
-    // `limit`, read again with every column and ranked on their own, are exactly the
-    // first `limit` of the whole ranking.
-    const weighed = await weighFromMemory(store, { zoneId, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, tagged, tiesOf, ctx });
+    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts), walked
+    // synchronously right after they are current; the display columns are read for the
+    // firms shown. The order is total, so the first `limit`, read again with every column
+    // and ranked on their own, are exactly the first `limit` of the whole ranking.
+    const { firms } = await scoringFacts(store);
+    const memoryColumns = (id: string) => (firms.has(id) ? memoryFirm(firms.get(id)!) : undefined);
+    const parents = withParentColumns(memoryParentLinks(links.facts, firms, segmentIds), memoryColumns);
+    const weighTies = new Map([...tiesByFirm].map(([id, ties]) => [id, ties.map((t) => ({ isLeader: leaderIds.has(t.localId) }))]));
+    const untied: { isLeader: boolean }[] = [];
+    const weighed = weighFromMemory({
+      firms, zoneFirms: links.zoneFirms, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, wonIds: won, tagged, tiesOf,
+      weighTies: (id) => weighTies.get(id) ?? untied, ctx,
+    });
     candidateCount = weighed.open.length;
     wonHere = weighed.won;
     const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
-    const full = await Promise.all(shown.map((firmId) => store.read("targets/candidate-firm", { firmId, segmentIds })));
-    if (shown.length) ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full.flat()))), ctx, filters.limit);
+    if (shown.length) {
+      const shownParents = memoryParentLinks(links.facts, firms, segmentIds, new Set(shown));
+      const targets = new Set(segmentIds);
+      const [columnRows, linkRows] = await Promise.all([
+        Promise.all([...new Set([...shown, ...shownParents.map((p) => p.parentId)])].map((id) => store.read("targets/firm-columns", { id }))),
+        Promise.all(shown.map((id) => store.read("targets/firm-links", { id }).then((rows) => rows.filter((l) => targets.has(l.segmentId as string)).map((l) => ({ ...l, id }))))),
+      ]);
+      const columns = new Map(parseRows(FirmColumns, columnRows.flat()).map((f) => [f.id, f]));
+      const full = linkRows.flat().flatMap((l) => (columns.has(l.id) ? [{ ...columns.get(l.id), ...l }] : []));
+      const fullParents = withParentColumns(shownParents, (id) => columns.get(id));
+      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full), fullParents)), ctx, filters.limit);
+    }
   }
   return {
     zone: { id: facts.zone.id, name: facts.zone.name, shortName: facts.zone.shortName },

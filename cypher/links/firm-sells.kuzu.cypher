@@ -1,0 +1,6 @@
+// What one firm sells and to whom, by its key.
+// params: $id
+// returns: buyerId, product
+MATCH (f:Firm {id: $id})-[r:SUPPLIES]->(b:Firm)
+HINT (f JOIN r) JOIN b
+RETURN b.id AS buyerId, r.product AS product

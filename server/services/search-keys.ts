@@ -41,12 +41,14 @@ function readAlone(text: string): [string, string] | null {
   if (readsByWords(text)) return null;
   let full = "";
   let first = "";
-  for (const char of text) {
-    const { syllable, han, space } = readingOf(char);
-    if (space) continue;
-    if (han !== (syllable !== null)) return null;
-    full += syllable ?? char;
-    first += syllable?.[0] ?? char;
+  for (let i = 0; i < text.length; i++) {
+    const reading = readingOf(text.charCodeAt(i));
+    // A character outside the first plane (𠮷) is read by pinyin-pro itself.
+    if (reading === null) return null;
+    if (reading.space) continue;
+    if (reading.han !== (reading.syllable !== null)) return null;
+    full += reading.syllable ?? text[i];
+    first += reading.syllable?.[0] ?? text[i];
   }
   return [full, first];
 }
@@ -59,49 +61,49 @@ interface Reading {
   /** White space, which no key keeps. */
   space: boolean;
 }
-const readings = new Map<string, Reading>();
-function readingOf(char: string): Reading {
-  let reading = readings.get(char);
+/** By UTF-16 code unit; surrogates have none. */
+const readings: (Reading | undefined)[] = [];
+function readingOf(code: number): Reading | null {
+  if (code >= 0xd800 && code <= 0xdfff) return null;
+  let reading = readings[code];
   if (!reading) {
+    const char = String.fromCharCode(code);
     const [read] = pinyin(char, PINYIN);
     reading = { syllable: read === undefined || read === char ? null : read, han: /\p{Script=Han}/u.test(char), space: /\s/.test(char) };
-    readings.set(char, reading);
+    readings[code] = reading;
   }
   return reading;
 }
-const syllableAlone = (char: string) => readingOf(char).syllable;
+const syllableAlone = (char: string) => readingOf(char.charCodeAt(0))?.syllable;
 
 /** Without tone marks, as pinyin-pro writes toneless pinyin (ü kept). */
 const toneless = (syllable: string) => syllable.normalize("NFD").replace(/[\u0300\u0301\u0304\u030c]/g, "").normalize("NFC");
 
 /**
  * pinyin-pro's words (not its surnames, which it reads only when asked to) in which some
- * character reads otherwise than alone, by first character and length. 了 and 々 read
- * after the character before them.
+ * character reads otherwise than alone, by their first character. 了 and 々 read after
+ * the character before them: any text holding one goes to pinyin-pro.
  */
 const otherwiseRead = (() => {
-  const byFirst = new Map<string, Set<string>>();
+  const byFirst = new Map<number, string[]>();
   for (const word of PatternsNormal) {
     if (word.priority !== 1 || word.length < 2) continue;
     const readings = word.pinyin.split(" ");
     const chars = [...word.zh];
     if (chars.every((char, i) => toneless(readings[i] ?? "") === syllableAlone(char))) continue;
-    const first = word.zh[0]!;
-    if (!byFirst.has(first)) byFirst.set(first, new Set());
-    byFirst.get(first)!.add(word.zh);
+    const first = word.zh.charCodeAt(0);
+    if (!byFirst.has(first)) byFirst.set(first, []);
+    byFirst.get(first)!.push(word.zh);
   }
+  for (const code of "了々") byFirst.set(code.charCodeAt(0), [code]);
   return byFirst;
 })();
-const LONGEST_WORD = Math.max(...PatternsNormal.map((word) => word.zh.length));
-const READ_IN_CONTEXT = /[了々]/;
 
 /** Whether pinyin-pro might read some character of `text` otherwise than alone. */
 function readsByWords(text: string): boolean {
-  if (READ_IN_CONTEXT.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
-    const words = otherwiseRead.get(text[i]!);
-    if (!words) continue;
-    for (let length = 2; length <= LONGEST_WORD && i + length <= text.length; length++) if (words.has(text.slice(i, i + length))) return true;
+    const words = otherwiseRead.get(text.charCodeAt(i));
+    if (words) for (const word of words) if (text.startsWith(word, i)) return true;
   }
   return false;
 }

@@ -253,12 +253,15 @@ function wordsAmong(text: string, found: Match[], bounds: Uint8Array): Match[] {
 const TRADE_WORDS = /销售|批发|零售|贸易|经销|代理|进出口|代购|配送|电商/;
 const MAKE_WORDS = /生产|制造|加工|研发|研制|冶炼|开采|采选|选矿|养殖|种植|饲养|提纯|回收|处理|设计|运营|施工|建设|治理|发电|供热|培育|孵化|屠宰|酿造|组装|集成/;
 const ITEM_BREAK = /[；;。，,、]/;
+const ITEM_BREAKS = new Set([..."；;。，,、"].map((c) => c.charCodeAt(0)));
+/** How many items a scope lists (scopeFactor), counted once per scope rather than per match. */
+const itemsIn = (scope: string) => scope.split(ITEM_BREAK).filter((s) => s.trim()).length;
 
 /**
  * How much a scope match counts where it stands: excluded (不含…, 除…外) not at all; an
  * item only traded less; items late in a long list less than the first few.
  */
-function scopeFactor(scope: string, match: Match): { factor: number; item: string; excluded?: true } {
+function scopeFactor(scope: string, match: Match, items: number): { factor: number; item: string; excluded?: true } {
   const before = scope.slice(0, match.start);
   const open = Math.max(before.lastIndexOf("（"), before.lastIndexOf("("));
   const close = Math.max(before.lastIndexOf("）"), before.lastIndexOf(")"));
@@ -278,9 +281,9 @@ function scopeFactor(scope: string, match: Match): { factor: number; item: strin
   // A list shares its verb: "日用百货、五金产品、化肥销售" trades every item.
   const clauseText = scope.slice(clauseStart, match.end + (clauseAfterEnd < 0 ? rest.length : clauseAfterEnd));
   if (!TRADE_WORDS.test(match.term.text) && TRADE_WORDS.test(clauseText) && !MAKE_WORDS.test(clauseText)) factor *= OCCURRENCE.tradeOnly;
-  const itemIndex = scope.slice(0, itemStart).split(ITEM_BREAK).length - 1;
+  let itemIndex = 0;
+  for (let i = 0; i < itemStart; i++) if (ITEM_BREAKS.has(scope.charCodeAt(i))) itemIndex++;
   if (itemIndex >= 3) factor *= 1 / (1 + OCCURRENCE.lateItem * (itemIndex - 2));
-  const items = scope.split(ITEM_BREAK).filter((s) => s.trim()).length;
   if (items > OCCURRENCE.longScopeItems) factor *= OCCURRENCE.longScope;
   return { factor, item };
 }
@@ -346,13 +349,14 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
     const text = texts[field];
     if (found[field].length === 0) continue;
     const matches = wordsAmong(text, found[field], field === "name" ? wordBounds(text) : boundsAround(text, clauses[field]));
+    const items = field === "scope" ? itemsIn(text) : 0;
     // The strongest occurrence of each term in this field counts once.
     const best = new Map<Term, { weight: number; snippet: string }>();
     for (const match of matches) {
       let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? 0.5 : 1) * (match.modifier ? OCCURRENCE.modifier : 1);
       let snippet = match.term.text;
       if (field === "scope") {
-        const { factor, item, excluded } = scopeFactor(text, match);
+        const { factor, item, excluded } = scopeFactor(text, match, items);
         if (excluded) {
           for (const segmentId of match.term.segments) entryOf(segmentId).excluded.add(match.term.text);
           continue;

@@ -56,6 +56,16 @@ const REGION_CODE = /^\d{6}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TAGS = new Set<string>(FIRM_TAGS);
 const CURRENCY_CODES = new Set<string>(CURRENCIES);
+/** Days already checked: founding dates repeat across a large list. */
+const calendarDays = new Map<string, boolean>();
+function isCalendarDay(text: string): boolean {
+  let day = calendarDays.get(text);
+  if (day === undefined) {
+    if (calendarDays.size >= 100_000) calendarDays.clear();
+    calendarDays.set(text, (day = isCalendarDate(text)));
+  }
+  return day;
+}
 const amount = (v: number | null) => v === null || (Number.isFinite(v) && v >= 0 && v <= BOUNDS.amountWan);
 const textOrNull = (v: string | null) => v === null || (typeof v === "string" && v.length >= 1);
 const strings = (list: unknown[], test: (s: string) => boolean) => list.every((s) => typeof s === "string" && test(s));
@@ -78,7 +88,7 @@ export function isImportedFirm(f: ImportedFirm): boolean {
     REGION_CODE.test(f.regionCode) &&
     amount(f.capital) &&
     (f.capitalCurrency === null || CURRENCY_CODES.has(f.capitalCurrency)) &&
-    (f.foundedOn === null || (typeof f.foundedOn === "string" && ISO_DATE.test(f.foundedOn) && isCalendarDate(f.foundedOn))) &&
+    (f.foundedOn === null || (typeof f.foundedOn === "string" && ISO_DATE.test(f.foundedOn) && isCalendarDay(f.foundedOn))) &&
     Array.isArray(f.tags) &&
     strings(f.tags, (t) => TAGS.has(t)) &&
     (f.staff === null || (Number.isSafeInteger(f.staff) && f.staff >= 0 && f.staff <= BOUNDS.staff)) &&

@@ -140,11 +140,10 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     version: 1,
   };
   // Most imports go into a graph without review decisions: no key is made then.
-  const decision = (segmentId: string) => (decided.size === 0 ? undefined : decided.get(`${id}|${segmentId}`));
   const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments).filter(
-    (a) => decision(a.segmentId) !== "rejected",
+    (a) => decided.size === 0 || decided.get(`${id}|${a.segmentId}`) !== "rejected",
   );
-  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || decision(a.segmentId) === "accepted");
+  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || (decided.size > 0 && decided.get(`${id}|${a.segmentId}`) === "accepted"));
   const doubtful = assignments.filter((a) => !confident.includes(a));
   const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
   const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId }));

@@ -183,14 +183,19 @@ function boundsAround(text: string, clauses: [number, number][]): Uint8Array {
   return bounds;
 }
 
+/**
+ * The terms found at one position (candidatesIn), and what collects them. Kept outside the
+ * function: a function made per call costs more than the walk (tsx names every one).
+ */
+const here: Term[] = [];
+function collect(term: Term): void {
+  here.push(term);
+}
+
 /** Every term occurrence in `text`, whether or not it stands as whole words. */
 function candidatesIn(text: string, vocabulary: Vocabulary): Match[] {
   const found: Match[] = [];
   let lower: string | null = null;
-  const here: Term[] = [];
-  const collect = (term: Term) => {
-    here.push(term);
-  };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const latin = isLatin(code);
@@ -204,7 +209,8 @@ function candidatesIn(text: string, vocabulary: Vocabulary): Match[] {
     if (here.length === 0) continue;
     // Matches in vocabulary order; where lower case differs, terms starting with the
     // character as written come before those starting with its lower case.
-    if (here.length > 1) {
+    if (here.length > 1 && asWritten === here.length) here.sort(byIndex);
+    else if (here.length > 1) {
       const written = here.slice(0, asWritten).sort(byIndex);
       const folded = here.slice(asWritten).sort(byIndex);
       const inOrder = code >= 97 || !isLatin(code) ? [...written, ...folded].sort(byIndex) : [...written, ...folded];
@@ -253,12 +259,15 @@ function wordsAmong(text: string, found: Match[], bounds: Uint8Array): Match[] {
 const TRADE_WORDS = /销售|批发|零售|贸易|经销|代理|进出口|代购|配送|电商/;
 const MAKE_WORDS = /生产|制造|加工|研发|研制|冶炼|开采|采选|选矿|养殖|种植|饲养|提纯|回收|处理|设计|运营|施工|建设|治理|发电|供热|培育|孵化|屠宰|酿造|组装|集成/;
 const ITEM_BREAK = /[；;。，,、]/;
+const ITEM_BREAKS = new Set([..."；;。，,、"].map((c) => c.charCodeAt(0)));
+/** How many items a scope lists (scopeFactor), counted once per scope rather than per match. */
+const itemsIn = (scope: string) => scope.split(ITEM_BREAK).filter((s) => s.trim()).length;
 
 /**
  * How much a scope match counts where it stands: excluded (不含…, 除…外) not at all; an
  * item only traded less; items late in a long list less than the first few.
  */
-function scopeFactor(scope: string, match: Match): { factor: number; item: string; excluded?: true } {
+function scopeFactor(scope: string, match: Match, items: number): { factor: number; item: string; excluded?: true } {
   const before = scope.slice(0, match.start);
   const open = Math.max(before.lastIndexOf("（"), before.lastIndexOf("("));
   const close = Math.max(before.lastIndexOf("）"), before.lastIndexOf(")"));
@@ -278,9 +287,9 @@ function scopeFactor(scope: string, match: Match): { factor: number; item: strin
   // A list shares its verb: "日用百货、五金产品、化肥销售" trades every item.
   const clauseText = scope.slice(clauseStart, match.end + (clauseAfterEnd < 0 ? rest.length : clauseAfterEnd));
   if (!TRADE_WORDS.test(match.term.text) && TRADE_WORDS.test(clauseText) && !MAKE_WORDS.test(clauseText)) factor *= OCCURRENCE.tradeOnly;
-  const itemIndex = scope.slice(0, itemStart).split(ITEM_BREAK).length - 1;
+  let itemIndex = 0;
+  for (let i = 0; i < itemStart; i++) if (ITEM_BREAKS.has(scope.charCodeAt(i))) itemIndex++;
   if (itemIndex >= 3) factor *= 1 / (1 + OCCURRENCE.lateItem * (itemIndex - 2));
-  const items = scope.split(ITEM_BREAK).filter((s) => s.trim()).length;
   if (items > OCCURRENCE.longScopeItems) factor *= OCCURRENCE.longScope;
   return { factor, item };
 }
@@ -306,6 +315,12 @@ const strengthOf = (evidence: WordEvidence, scale: (field: Field) => number = ()
     return sum + sorted[0]! + OCCURRENCE.repeated * sorted.slice(1).reduce((a, b) => a + b, 0);
   }, 0);
 
+function entryOf(evidence: Map<string, WordEvidence>, segmentId: string): WordEvidence {
+  let entry = evidence.get(segmentId);
+  if (!entry) evidence.set(segmentId, (entry = { terms: new Map(), snippets: new Map(), excluded: new Set() }));
+  return entry;
+}
+
 /**
  * What the firm's words say, per segment. The industry cell's words count only when the
  * cell was not understood as an industry: a 印制电路板 that reads as 申万's industry is
@@ -313,11 +328,6 @@ const strengthOf = (evidence: WordEvidence, scale: (field: Field) => number = ()
  */
 function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood: boolean): Map<string, WordEvidence> {
   const evidence = new Map<string, WordEvidence>();
-  const entryOf = (segmentId: string) => {
-    let entry = evidence.get(segmentId);
-    if (!entry) evidence.set(segmentId, (entry = { terms: new Map(), snippets: new Map(), excluded: new Set() }));
-    return entry;
-  };
   const name = nameText(firm.name ?? "");
   const texts: Record<Field, string> = {
     products: firm.products ?? "",
@@ -346,15 +356,16 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
     const text = texts[field];
     if (found[field].length === 0) continue;
     const matches = wordsAmong(text, found[field], field === "name" ? wordBounds(text) : boundsAround(text, clauses[field]));
+    const items = field === "scope" ? itemsIn(text) : 0;
     // The strongest occurrence of each term in this field counts once.
     const best = new Map<Term, { weight: number; snippet: string }>();
     for (const match of matches) {
       let weight = FIELD_WEIGHT[field] * match.term.weight * (match.crossing ? 0.5 : 1) * (match.modifier ? OCCURRENCE.modifier : 1);
       let snippet = match.term.text;
       if (field === "scope") {
-        const { factor, item, excluded } = scopeFactor(text, match);
+        const { factor, item, excluded } = scopeFactor(text, match, items);
         if (excluded) {
-          for (const segmentId of match.term.segments) entryOf(segmentId).excluded.add(match.term.text);
+          for (const segmentId of match.term.segments) entryOf(evidence, segmentId).excluded.add(match.term.text);
           continue;
         }
         weight *= factor;
@@ -365,7 +376,7 @@ function wordEvidence(firm: FirmText, vocabulary: Vocabulary, industryUnderstood
     }
     for (const [term, { weight, snippet }] of best) {
       for (const segmentId of term.segments) {
-        const entry = entryOf(segmentId);
+        const entry = entryOf(evidence, segmentId);
         const seen = entry.terms.get(term);
         if (seen) seen.push({ field, weight });
         else entry.terms.set(term, [{ field, weight }]);
@@ -383,14 +394,15 @@ interface IndustrySupport {
   named: boolean;
 }
 
+function raise(support: Map<string, IndustrySupport>, segmentId: string, value: number, named = false): void {
+  const current = support.get(segmentId);
+  if (!current || current.value < value) support.set(segmentId, { value, named: named || (current?.named ?? false) });
+  else if (named) current.named = true;
+}
+
 /** What the firm's industry says about each segment it touches. */
 function industrySupport(reading: IndustryReading, vocabulary: Vocabulary): Map<string, IndustrySupport> {
   const support = new Map<string, IndustrySupport>();
-  const raise = (segmentId: string, value: number, named = false) => {
-    const current = support.get(segmentId);
-    if (!current || current.value < value) support.set(segmentId, { value, named: named || (current?.named ?? false) });
-    else if (named) current.named = true;
-  };
   // "-" in the names file: the name is known to fit no segment its classes would suggest.
   if (reading.segments?.length === 0) return support;
   for (const code of reading.codes) {
@@ -401,10 +413,10 @@ function industrySupport(reading: IndustryReading, vocabulary: Vocabulary): Map<
       for (const segment of inChain) {
         const exact = segment.industryCodes.includes(code);
         const value = exact ? (inChain.length === 1 ? INDUSTRY.onlyClassInChain : INDUSTRY.sharedClassInChain / inChain.length) : INDUSTRY.broaderCode / inChain.length;
-        raise(segment.id, value);
+        raise(support, segment.id, value);
       }
   }
-  for (const id of reading.segments ?? []) if (vocabulary.order.has(id)) raise(id, INDUSTRY.named, true);
+  for (const id of reading.segments ?? []) if (vocabulary.order.has(id)) raise(support, id, INDUSTRY.named, true);
   return support;
 }
 
@@ -451,12 +463,11 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
 
   const wordConfidence = new Map<string, number>();
   for (const [id, evidence] of words) wordConfidence.set(id, probability(strengthOf(evidence)));
-  const segmentOf = (id: string) => vocabulary.segments[vocabulary.order.get(id)!]!;
 
   const results: SegmentAssignment[] = [];
   const candidates = [...new Set([...words.keys(), ...industry.keys()])].sort((a, b) => vocabulary.order.get(a)! - vocabulary.order.get(b)!);
   for (const id of candidates) {
-    const segment = segmentOf(id);
+    const segment = vocabulary.segments[vocabulary.order.get(id)!]!;
     const evidence = words.get(id);
     const own = wordConfidence.get(id) ?? 0;
     const far = distance?.(segment) ?? "agrees";
@@ -467,7 +478,7 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     // (特钢 → 精密棒线材, but 不锈钢无缝钢管 → 钢管). Another chain's segment is no rival: a
     // firm may well be in both.
     if (support?.named) {
-      const rival = candidates.some((other) => other !== id && segmentOf(other).chainId === segment.chainId && (wordConfidence.get(other) ?? 0) >= own + DEFAULT_GIVES_WAY);
+      const rival = candidates.some((other) => other !== id && vocabulary.segments[vocabulary.order.get(other)!]!.chainId === segment.chainId && (wordConfidence.get(other) ?? 0) >= own + DEFAULT_GIVES_WAY);
       if (rival) industryValue = classValue(reading, segment, vocabulary);
     }
     let confidence = 1 - (1 - industryValue) * (1 - word);

@@ -49,6 +49,8 @@ export interface ImportOptions {
   zoneId?: string | null;
   /** Called every few thousand rows while reading. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
+  /** Called as each phase ends, with its seconds: the graph's keys and the file's context read, the rows prepared and staged, the load (the benchmark reports them). */
+  onPhase?: (phase: "keys" | "rows" | "load", seconds: number) => void;
   today?: Date;
   /** The folder to stage rows in (made, and removed at the end); by default a new one under the system's temporary folder. */
   stagingDir?: string;
@@ -245,6 +247,12 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
 
   let report: ImportReport | null = null;
   let rows: AsyncGenerator<RawRow> | null = null;
+  let phaseStart = performance.now();
+  const phaseEnds = (phase: "keys" | "rows" | "load") => {
+    const now = performance.now();
+    options.onPhase?.(phase, (now - phaseStart) / 1000);
+    phaseStart = now;
+  };
   try {
     const [existing, segmentRows, decisions, rates] = await Promise.all([
       loadExisting(store),
@@ -252,6 +260,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
       getExchangeRates(store),
     ]);
+    phaseEnds("keys");
     const segments: SegmentProfile[] = segmentRows.map(({ id, chainId, name, industryCodes, keywords }) => ({ id, chainId, name, industryCodes, keywords }));
     const placements = (placementsOut = new PlacementCollector(options.importId, new Map(segmentRows.map((s) => [s.id, s])), path.join(stageDir, "placements.csv")));
 
@@ -344,6 +353,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     await options.onProgress?.(counts.rows);
 
     const [firmFile, linkFile, suggestedFile, zoneFile, placementFile, codeFile] = await closeAll();
+    phaseEnds("rows");
     report = {
       importId: options.importId,
       fileName: options.fileName,
@@ -373,6 +383,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     } else if (placementFile!.rows > 0) {
       await store.load({ before: [], files: [placementFile!], after: [] }, { keepsCaches: true });
     }
+    phaseEnds("load");
   } finally {
     // Clean-up cannot fail the import: after a commit, the data is in the graph. The file
     // is closed however the reading ended (a reader left suspended keeps its descriptor).

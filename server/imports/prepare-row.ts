@@ -139,10 +139,11 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     searchText: searchKeys([firm.name, ...firm.aliases]),
     version: 1,
   };
+  // Most imports go into a graph without review decisions: no key is made then.
   const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments).filter(
-    (a) => decided.get(`${id}|${a.segmentId}`) !== "rejected",
+    (a) => decided.size === 0 || decided.get(`${id}|${a.segmentId}`) !== "rejected",
   );
-  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || decided.get(`${id}|${a.segmentId}`) === "accepted");
+  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || (decided.size > 0 && decided.get(`${id}|${a.segmentId}`) === "accepted"));
   const doubtful = assignments.filter((a) => !confident.includes(a));
   const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
   const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId }));

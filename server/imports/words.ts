@@ -98,6 +98,12 @@ export function wordBounds(text: string): Uint8Array {
   return bounds;
 }
 
+/** Keeps a text's bounds: until the next prepareBounds if it is one of `fresh` (a firm's own), else in the memo. */
+function keep(fresh: string[], text: string, bounds: Uint8Array): void {
+  if (fresh.includes(text)) once.set(text, bounds);
+  else remember(text, bounds);
+}
+
 /**
  * Cuts, in one call of the segmenter, every text not cut before, so that wordBounds
  * answers them from memory: each call costs about as much again as the cutting itself.
@@ -112,9 +118,8 @@ export function prepareBounds(texts: readonly string[], unique: readonly string[
   const fresh = unique.filter((text) => text && !memo.has(text));
   if (!missing && fresh.length === 0) return;
   const all = [...(missing ?? []), ...fresh];
-  const keep = (text: string, bounds: Uint8Array) => (fresh.includes(text) ? once.set(text, bounds) : remember(text, bounds));
   if (all.length === 1) {
-    keep(all[0]!, boundsOf(cutWords(all[0]!), all[0]!.length));
+    keep(fresh, all[0]!, boundsOf(cutWords(all[0]!), all[0]!.length));
     return;
   }
   const joined = all.join("\n");
@@ -123,7 +128,7 @@ export function prepareBounds(texts: readonly string[], unique: readonly string[
   for (const text of all) {
     const end = start + text.length;
     // A word across a line break would mean the join misled the segmenter: cut alone.
-    keep(text, !cut[end] || !cut[start] ? boundsOf(cutWords(text), text.length) : cut.slice(start, end + 1));
+    keep(fresh, text, !cut[end] || !cut[start] ? boundsOf(cutWords(text), text.length) : cut.slice(start, end + 1));
     start = end + 1;
   }
 }

@@ -22,7 +22,7 @@ export const IsoDate = z
  * Whether YYYY-MM-DD names a day of the calendar. Date.parse rolls 2026-02-31 over into
  * March; a real day reads back the same. (zod runs this even when the pattern failed.)
  */
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   const day = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

@@ -2,8 +2,9 @@
  * One import through the real path (importFirms, as `npm run import` runs it), in a
  * process of its own so its wall time and peak memory are its own.
  * usage: node --import tsx test/bench/import-child.ts <file> [zoneId]   (DATA_DIR from env)
- * prints: {"seconds":…, "cpuSeconds":…, "peakRssMiB":…, "counts":{…}} — cpuSeconds (user and
- * system, every thread, since the process started) tells its own work from a busy machine's wait
+ * prints: {"seconds":…, "cpuSeconds":…, "peakRssMiB":…, "phases":{…}, "counts":{…}} — cpuSeconds (user
+ * and system, every thread, since the process started) tells its own work from a busy
+ * machine's wait; phases are the seconds of the graph's keys, the rows, and the load
  */
 import path from "node:path";
 import { readEnv } from "../../server/env.js";
@@ -13,9 +14,19 @@ import { importFirms } from "../../server/imports/import-firms.js";
 const [file, zoneId] = process.argv.slice(2);
 const store = await openStore(readEnv());
 const started = performance.now();
-const report = await importFirms(store, { importId: "imp-bench", path: file!, fileName: path.basename(file!), mode: "commit", actor: "bench", source: "benchmark", zoneId: zoneId ?? null });
+const phases: Record<string, number> = {};
+const report = await importFirms(store, {
+  importId: "imp-bench",
+  path: file!,
+  fileName: path.basename(file!),
+  mode: "commit",
+  actor: "bench",
+  source: "benchmark",
+  zoneId: zoneId ?? null,
+  onPhase: (phase, seconds) => (phases[phase] = Math.round(seconds * 10) / 10),
+});
 const seconds = (performance.now() - started) / 1000;
 const { user, system } = process.cpuUsage();
 await store.close();
-console.log(JSON.stringify({ seconds, cpuSeconds: (user + system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024, counts: report.counts, problems: report.problemCount }));
+console.log(JSON.stringify({ seconds, cpuSeconds: (user + system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024, phases, counts: report.counts, problems: report.problemCount }));
 process.exit(0);

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findHeader, type HeaderMatch } from "../../../server/imports/columns.js";
 import { readTable, type RawRow } from "../../../server/imports/read-table.js";
-import { duplicateKey, looksLikeFormula, mapTags, normalizeRow, type NormalizedRow } from "../../../server/imports/rows.js";
+import { duplicateKey, ImportedFirm, isImportedFirm, looksLikeFormula, mapTags, normalizeRow, type NormalizedRow } from "../../../server/imports/rows.js";
 import { CODES, withWrongCheck } from "../../fixtures/imports/codes.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "../../fixtures/imports", name);
@@ -190,5 +190,60 @@ describe("normalizeRow with units in the header", () => {
     expect(normalizeRow(row(2, "甲公司", "朝阳市", "250"), header).firm).toMatchObject({ capital: 250, capitalCurrency: "USD" });
     const inYuan = simpleHeader("企业名称", "所属城市", "注册资本（元）");
     expect(normalizeRow(row(2, "甲公司", "朝阳市", "50000000"), inYuan).firm).toMatchObject({ capital: 5000, capitalCurrency: "CNY" });
+  });
+});
+
+describe("the written-out firm check", () => {
+  const valid: ImportedFirm = {
+    name: "凌源钢铁股份有限公司",
+    uscc: "91211300120771925Q",
+    aliases: ["凌钢"],
+    regionCode: "211382",
+    capital: 285_000,
+    capitalCurrency: "CNY",
+    foundedOn: "1998-05-28",
+    tags: ["上市"],
+    staff: 9_000,
+    revenue: 2_000_000,
+    industry: "C3120",
+    scope: "钢铁冶炼",
+    products: "热轧卷板",
+    companyType: "股份有限公司",
+    website: "https://lggf.example",
+    phone: "0421-6838114",
+    address: "辽宁省凌源市钢铁路3号",
+    extras: { 备注: "龙头" },
+  };
+  /** For each field, values ImportedFirm takes and values it refuses, edges included. */
+  const variants: Record<keyof ImportedFirm, unknown[]> = {
+    name: ["x", "名".repeat(200), "名".repeat(201), "", null, 3],
+    uscc: [null, "91211300120771925I", "9121130012077192", "91211300120771925q", "", 5],
+    aliases: [[], ["a", "b"], [""], ["a", 1], "凌钢", null],
+    regionCode: ["110105", "11010", "1101050", "11010a", "", null],
+    capital: [null, 0, 1e10, 1e10 + 1, -0.01, Number.NaN, Number.POSITIVE_INFINITY, "5"],
+    capitalCurrency: [null, "USD", "MOP", "usd", "RMB", ""],
+    foundedOn: [null, "2024-02-29", "2023-02-29", "2026-13-01", "2026-1-01", "20260101", "", 20260101],
+    tags: [[], ["专精特新", "小巨人"], ["高新企业"], [""], "上市", null],
+    staff: [null, 0, 10_000_000, 10_000_001, 1.5, -1, Number.NaN, 2 ** 53, "12"],
+    revenue: [null, 0, 1e10, 1e10 + 1, -1, Number.NEGATIVE_INFINITY],
+    industry: [null, "", "C", 1],
+    scope: [null, "", "x"],
+    products: [null, "", "x"],
+    companyType: [null, "", "x"],
+    website: [null, "", "x"],
+    phone: [null, "", "x"],
+    address: [null, "", "x"],
+    extras: [{}, { a: "" }, { a: 1 }, null, [], { a: null }],
+  };
+
+  it("takes exactly the firms ImportedFirm takes", () => {
+    expect(isImportedFirm(valid)).toBe(true);
+    const disagreeing: string[] = [];
+    for (const [field, values] of Object.entries(variants))
+      for (const value of values) {
+        const firm = { ...valid, [field]: value } as ImportedFirm;
+        if (isImportedFirm(firm) !== ImportedFirm.safeParse(firm).success) disagreeing.push(`${field}=${JSON.stringify(value)}`);
+      }
+    expect(disagreeing).toEqual([]);
   });
 });

@@ -44,7 +44,9 @@ export const LINK_NEUTRAL = new Set([
   "chains/create-feeds", "chains/create-segment", "chains/delete-feeds", "chains/delete-segment", "chains/link-feeds", "chains/update-segment", "chains/upsert-chain", "chains/upsert-segment",
   "documents/upsert-document",
   // A firm is created without links (its zone is a firms/set-zone step of its own).
-  "firms/create-firm", "firms/upsert-firm", "firms/update-firm", "firms/update-firm-keeping-code", "imports/update-firm",
+  "firms/create-firm", "firms/upsert-firm", "firms/update-firm", "imports/update-firm",
+  // The key table of codes holds a firm's id, no link.
+  "firms/claim-code", "firms/release-code", "firms/fill-codes",
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
   "gaps/delete-flag", "gaps/set-flag",
   "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",

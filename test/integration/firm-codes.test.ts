@@ -113,11 +113,14 @@ describe("one firm per 统一社会信用代码", () => {
       await old.store.write([{ query: "firms/release-code", rows: [{ uscc: uscc(7), id: "old-a" }] }]);
       expect(await keyCount(old.store)).toBe(0);
 
-      // A backup made then holds no keys; it restores into a graph that fills them when opened.
+      // A backup made then holds no keys (nor a checksum, which came later); it restores into
+      // a graph that fills them when opened.
       const backup = path.join(old.dataDir, "old.jsonl");
       await writeBackup(old.store, backup);
-      const lines = readFileSync(backup, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { table?: string; end?: true; counts?: Record<string, number> });
-      const withoutKeys = lines.filter((l) => l.table !== "FirmCode").map((l) => (l.end ? { ...l, counts: Object.fromEntries(Object.entries(l.counts!).filter(([name]) => name !== "FirmCode")) } : l));
+      const lines = readFileSync(backup, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { table?: string; end?: true; counts?: Record<string, number>; sha256?: string });
+      const withoutKeys = lines
+        .filter((l) => l.table !== "FirmCode")
+        .map(({ sha256: _, ...l }) => (l.end ? { ...l, counts: Object.fromEntries(Object.entries(l.counts!).filter(([name]) => name !== "FirmCode")) } : l));
       writeFileSync(backup, withoutKeys.map((l) => JSON.stringify(l)).join("\n") + "\n");
 
       await old.store.close();

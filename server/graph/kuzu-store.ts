@@ -23,7 +23,7 @@ import { createInterface } from "node:readline";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import { backupLineStatement, countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
-import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { CommitLog, loadedTables, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { during, timed } from "../request-timing.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
@@ -156,7 +156,7 @@ export class KuzuStore implements GraphStore {
           throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
         });
       }
-      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
+      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], loadedTables(files));
       // Committed: what follows keeps the log short and may not fail the write. A
       // checkpoint holds every read while it runs (Kùzu starts no transaction meanwhile),
       // so it waits for a quiet moment, unless the log has grown past its bound.

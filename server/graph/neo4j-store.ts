@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./cypher-files.js";
 import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
-import { CommitLog, PreconditionFailed, StoreError, versionStep } from "./store.js";
+import { CommitLog, loadedTables, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { parseField } from "./bulk.js";
 import { backupStatement, countStatement, nodeTable, scanStatement, stagedColumns, table, type Table } from "./schema.js";
 import { neo4jParams, plainValue } from "./neo4j-values.js";
@@ -85,7 +85,7 @@ export class Neo4jStore implements GraphStore {
         }
         await runSteps(tx, version ? [...after, version] : after);
       });
-      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], files.map((f) => f.table));
+      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], loadedTables(files));
     } finally {
       await session.close();
     }

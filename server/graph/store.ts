@@ -124,8 +124,17 @@ export interface Commit {
   version: string;
   /** Its steps with their rows; null when it was too large to keep (read: anything may have changed). */
   steps: WriteStep[] | null;
-  /** The tables it bulk-loaded. */
+  /** The tables it bulk-loaded rows into (an empty file loads none: loadedTables). */
   tables: string[];
+}
+
+/**
+ * The tables a bulk load wrote rows into. An import stages a file for every table it may
+ * fill; an empty one changes nothing, and naming it would send every layer that keeps that
+ * table in memory back to reading all of it.
+ */
+export function loadedTables(files: readonly StagedFile[]): string[] {
+  return files.filter((f) => f.rows > 0 || (f.apart?.rows ?? 0) > 0).map((f) => f.table);
 }
 
 /**

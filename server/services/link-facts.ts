@@ -21,7 +21,7 @@
  * (targets.ts), and this module is not used.
  */
 import type { GraphStore, WriteStep } from "../graph/store.js";
-import { graphVersion } from "./read-cache.js";
+import { keptInMemory } from "./kept-in-memory.js";
 
 /** Queries that change links: the parameters naming each firm whose links change, or "all". */
 export const LINK_WRITES: Record<string, string[] | "all"> = {
@@ -106,22 +106,8 @@ interface Links {
   leads: Lead[];
 }
 
-const holders = new WeakMap<GraphStore, { state: LinkFacts | null; refreshing: Promise<LinkFacts> | null }>();
-
 /** The links as of the graph's current version (Kùzu only). */
-export async function linkFacts(store: GraphStore): Promise<LinkFacts> {
-  let holder = holders.get(store);
-  if (!holder) holders.set(store, (holder = { state: null, refreshing: null }));
-  const h = holder;
-  const version = await graphVersion(store);
-  if (h.state?.version === version) return h.state;
-  h.refreshing ??= refresh(store, h.state, version)
-    .then((state) => (h.state = state))
-    .finally(() => (h.refreshing = null));
-  const state = await h.refreshing;
-  // A write landed while another refresh ran: catch up with it too.
-  return state.version === version ? state : linkFacts(store);
-}
+export const linkFacts: (store: GraphStore) => Promise<LinkFacts> = keptInMemory<LinkFacts>(refresh);
 
 /** The firms whose links the writes between two versions changed, or "all". */
 export function firmsRelinked(store: GraphStore, from: string, to: string): Set<string> | "all" {

@@ -27,7 +27,7 @@
 import type { GraphStore, Row, WriteStep } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
-import { graphVersion } from "./read-cache.js";
+import { keptInMemory } from "./kept-in-memory.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
 export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
@@ -109,22 +109,8 @@ interface State extends ScoringFacts {
  */
 export const SCORING_FACTS = { chunk: Number.MAX_SAFE_INTEGER };
 
-const holders = new WeakMap<GraphStore, { state: State | null; refreshing: Promise<State> | null }>();
-
 /** The scoring facts as of the graph's current version (Kùzu only). */
-export async function scoringFacts(store: GraphStore): Promise<ScoringFacts> {
-  let holder = holders.get(store);
-  if (!holder) holders.set(store, (holder = { state: null, refreshing: null }));
-  const h = holder;
-  const version = await graphVersion(store);
-  if (h.state?.version === version) return h.state;
-  h.refreshing ??= refresh(store, h.state, version)
-    .then((state) => (h.state = state))
-    .finally(() => (h.refreshing = null));
-  const state = await h.refreshing;
-  // A write landed while another refresh ran: catch up with it too.
-  return state.version === version ? state : scoringFacts(store);
-}
+export const scoringFacts: (store: GraphStore) => Promise<ScoringFacts> = keptInMemory<State>(refresh);
 
 /** What the writes between two versions changed: some firms (and new places), or anything. */
 export function changedFirms(store: GraphStore, from: string, to: string): { ids: Set<string>; appended: boolean } | "all" {

@@ -7,16 +7,12 @@ import { compareHits, SearchIndex, type IndexedFirm } from "../../../server/serv
 import { matchRank } from "../../../server/services/search.js";
 import { searchKeys } from "../../../server/services/search-keys.js";
 import { intersect, PostingsBuilder } from "../../../server/services/search-postings.js";
+import { Random } from "../../../seed/generate/random.js";
 
-/** A small seeded generator, so the firms are the same on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator (the sample's own), so the names are the same on every run. */
+function random(seed: number): () => number {
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 const PLACES = ["唐山", "邢台", "凌源", "朝阳", "北京", "天津", "苏州", "无锡", "长沙", "重庆", "银川"];

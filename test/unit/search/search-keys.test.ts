@@ -4,6 +4,7 @@ import { PatternsNormal } from "pinyin-pro/dist/esm/data/patterns.mjs";
 import { describe, expect, it } from "vitest";
 import { ALL_REGIONS } from "../../../server/regions/divisions.js";
 import { searchKeys } from "../../../server/services/search-keys.js";
+import { Random } from "../../../seed/generate/random.js";
 
 /** The keys as pinyin-pro gives them for every name: what the table must reproduce. */
 function keysByPinyinPro(names: readonly string[]): string {
@@ -18,14 +19,10 @@ function keysByPinyinPro(names: readonly string[]): string {
   return [...keys].join("|");
 }
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator (the sample's own), so the names are the same on every run. */
+function random(seed: number): () => number {
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 const sampleNames = ["firms-local.json", "firms-pool.json"].flatMap((file) => {

@@ -22,6 +22,7 @@
  */
 import type { GraphStore, WriteStep } from "../graph/store.js";
 import { keptInMemory } from "./kept-in-memory.js";
+import { WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
 
 /** Queries that change links: the parameters naming each firm whose links change, or "all". */
 export const LINK_WRITES: Record<string, string[] | "all"> = {
@@ -39,27 +40,10 @@ export const LINK_WRITES: Record<string, string[] | "all"> = {
 
 /** Queries that write but change none of these links. */
 export const LINK_NEUTRAL = new Set([
-  "accounts/create-session", "accounts/create-user", "accounts/delete-expired-sessions", "accounts/delete-session", "accounts/delete-user-sessions", "accounts/update-user",
-  "audit/add-entry",
-  "chains/create-feeds", "chains/create-segment", "chains/delete-feeds", "chains/delete-segment", "chains/link-feeds", "chains/update-segment", "chains/upsert-chain", "chains/upsert-segment",
-  "documents/upsert-document",
+  ...WRITES_BESIDE_FIRMS,
   // A firm is created without links (its zone is a firms/set-zone step of its own).
   "firms/create-firm", "firms/upsert-firm", "firms/update-firm", "imports/update-firm",
-  // The key table of codes holds a firm's id, no link.
-  "firms/claim-code", "firms/release-code", "firms/fill-codes",
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
-  "gaps/delete-flag", "gaps/set-flag",
-  "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",
-  "lists/add-change", "lists/add-entry", "lists/delete-entry-history", "lists/delete-entry", "lists/delete-list", "lists/update-entry", "lists/upsert-list",
-  "profiles/delete-profile", "profiles/put-profile",
-  "history/put-snapshot",
-  "projects/add-change", "projects/create-project", "projects/delete-changes", "projects/delete-project", "projects/link-segment", "projects/move-project",
-  "projects/set-progress", "projects/unlink-segments", "projects/update-project", "projects/upsert-project",
-  "regions/upsert-region-group", "regions/upsert-region",
-  "review/delete-suggestion", "review/link-suggested", "review/save-decision",
-  "scenarios/delete-scenario", "scenarios/put-scenario",
-  "settings/bump-version", "settings/put-setting", "settings/take-lock",
-  "zones/link-chain", "zones/upsert-zone",
 ]);
 
 /** Tables whose bulk load adds links: every link is read again. */

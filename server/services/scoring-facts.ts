@@ -28,6 +28,7 @@ import type { GraphStore, Row, WriteStep } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
 import { keptInMemory } from "./kept-in-memory.js";
+import { WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
 export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
@@ -47,27 +48,9 @@ export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
 
 /** Queries that write but change no firm's scoring facts and no segment link. */
 export const FIRM_NEUTRAL = new Set([
-  "accounts/create-session", "accounts/create-user", "accounts/delete-expired-sessions", "accounts/delete-session", "accounts/delete-user-sessions", "accounts/update-user",
-  "audit/add-entry",
-  // A segment is deleted only when no firm operates in it.
-  "chains/create-feeds", "chains/create-segment", "chains/delete-feeds", "chains/delete-segment", "chains/link-feeds", "chains/update-segment", "chains/upsert-chain", "chains/upsert-segment",
-  "documents/upsert-document",
-  // Leads, parents, supply ties and zones are read by each ranking from the graph.
-  "firms/claim-code", "firms/release-code", "firms/fill-codes",
+  ...WRITES_BESIDE_FIRMS,
+  // Leads, parents, supply ties and zones are kept apart (link-facts.ts) or read from the graph.
   "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
-  "gaps/delete-flag", "gaps/set-flag",
-  "imports/delete-placement-pages", "imports/fail-interrupted", "imports/save-job", "imports/touch-job",
-  "lists/add-change", "lists/add-entry", "lists/delete-entry-history", "lists/delete-entry", "lists/delete-list", "lists/update-entry", "lists/upsert-list",
-  "profiles/delete-profile", "profiles/put-profile",
-  "history/put-snapshot",
-  // Projects make a firm won for its zone: each ranking reads them from the graph.
-  "projects/add-change", "projects/create-project", "projects/delete-changes", "projects/delete-project", "projects/link-segment", "projects/move-project",
-  "projects/set-progress", "projects/unlink-segments", "projects/update-project", "projects/upsert-project",
-  "regions/upsert-region-group", "regions/upsert-region",
-  "review/delete-suggestion", "review/link-suggested", "review/save-decision",
-  "scenarios/delete-scenario", "scenarios/put-scenario",
-  "settings/bump-version", "settings/put-setting", "settings/take-lock",
-  "zones/link-chain", "zones/upsert-zone",
 ]);
 
 /** Tables whose bulk load adds firms or segment links (read past the last place held). */

@@ -123,24 +123,25 @@ describe("one firm per 统一社会信用代码", () => {
         .map(({ sha256: _, ...l }) => (l.end ? { ...l, counts: Object.fromEntries(Object.entries(l.counts!).filter(([name]) => name !== "FirmCode")) } : l));
       writeFileSync(backup, withoutKeys.map((l) => JSON.stringify(l)).join("\n") + "\n");
 
+      // Opened again, a graph holds the key, and a second firm cannot take the code.
+      const expectKeyedWhenOpened = async (dataDir: string, secondId: string) => {
+        const opened = await openStore(readEnv({ ...process.env, DATA_DIR: dataDir, KUZU_BUFFER_POOL_MIB: "256" }));
+        try {
+          expect(await keyOf(opened, uscc(7))).toBe("old-a");
+          await expect(createFirm(opened, firm(secondId, uscc(7)), "test")).rejects.toMatchObject({ code: "duplicate_uscc" });
+        } finally {
+          await opened.close();
+        }
+      };
       await old.store.close();
-      const reopened = await openStore(readEnv({ ...process.env, DATA_DIR: old.dataDir, KUZU_BUFFER_POOL_MIB: "256" }));
-      try {
-        expect(await keyOf(reopened, uscc(7))).toBe("old-a");
-        await expect(createFirm(reopened, firm("old-b", uscc(7)), "test")).rejects.toMatchObject({ code: "duplicate_uscc" });
-      } finally {
-        await reopened.close();
-      }
+      await expectKeyedWhenOpened(old.dataDir, "old-b");
 
       const target = await openTestStore();
       await restoreBackup(target.store, backup);
       await target.store.close();
-      const restored = await openStore(readEnv({ ...process.env, DATA_DIR: target.dataDir, KUZU_BUFFER_POOL_MIB: "256" }));
       try {
-        expect(await keyOf(restored, uscc(7))).toBe("old-a");
-        await expect(createFirm(restored, firm("restored-b", uscc(7)), "test")).rejects.toMatchObject({ code: "duplicate_uscc" });
+        await expectKeyedWhenOpened(target.dataDir, "restored-b");
       } finally {
-        await restored.close();
         await target.close().catch(() => undefined);
       }
     } finally {

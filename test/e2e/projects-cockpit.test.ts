@@ -237,6 +237,8 @@ describe("the project register, the cockpit and what changed", () => {
     expect(await page.locator('[data-testid="report-sheet"] [data-testid="legend-since-filled"]').textContent()).toContain(`自 ${since} 起补齐 1`);
     // A printed sheet is short of room: its legend names only the marks drawn (none improved).
     expect(await page.locator('[data-testid="report-sheet"] [data-testid="legend-since-improved"]').count()).toBe(0);
+    await settle(page);
+    await saveScreenshot(page, "56-report-since-marks");
     expect(errors).toEqual([]);
   });
 });

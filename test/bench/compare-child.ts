@@ -27,6 +27,7 @@ import { prepareFirmIndex } from "../../server/services/firm-search.js";
 import { getChainGaps } from "../../server/services/gaps.js";
 import { getChainMap } from "../../server/services/maps.js";
 import { search } from "../../server/services/search.js";
+import { getGapThresholds, putGapThresholds } from "../../server/services/settings.js";
 import { rankChainTargets, TargetFilters } from "../../server/services/targets.js";
 
 export interface CompareRequest {
@@ -66,8 +67,11 @@ const request = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as CompareReq
 const store = await openStore(readEnv());
 const log = (message: string) => console.error(`[compare] ${message}`);
 
-// A write that changes nothing but the graph's version: every kept answer is stale after it.
-const invalidate = () => store.write([]);
+// Gap thresholds saved unchanged: a write every kept answer stands on (read-cache.ts drops
+// answers by what a write reaches, so a write of nothing would keep them all).
+const invalidate = async () => {
+  await putGapThresholds(store, await getGapThresholds(store), "bench");
+};
 
 // 1. Search.
 let searchResult: Record<string, unknown>;

@@ -36,9 +36,19 @@ interface Cache {
 
 const caches = new WeakMap<GraphStore, Cache>();
 
+/**
+ * The graph's version token. The embedded graph's sole writer knows it once read (its own
+ * writes set it: CommitLog.current), so a kept answer is handed out without a round trip
+ * to the graph; otherwise it is read.
+ */
 export async function graphVersion(store: GraphStore): Promise<string> {
+  const known = store.commits.current;
+  if (known !== null) return known;
+  const mark = store.commits.mark();
   const [row] = await store.read("settings/get-setting", { key: "graph-version" });
-  return typeof row?.value === "string" ? row.value : "";
+  const version = typeof row?.value === "string" ? row.value : "";
+  store.commits.learn(version, mark);
+  return version;
 }
 
 /**

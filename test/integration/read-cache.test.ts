@@ -4,6 +4,7 @@
  * one computation that sees every write before them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PreconditionFailed } from "../../server/graph/store.js";
 import { cached, graphVersion } from "../../server/services/read-cache.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
@@ -95,5 +96,37 @@ describe("kept answers", () => {
     await expect(failing).rejects.toThrow("the graph went away");
     expect(await after).toBe("recomputed");
     expect(calls).toBe(2);
+  });
+
+  it("knows the graph's version without reading it when the process is its sole writer, and reads it again after a failed write", async () => {
+    let versionReads = 0;
+    const watched = new Proxy(t.store, {
+      get(target, name) {
+        if (name === "read")
+          return (query: string, params?: Record<string, unknown>) => {
+            if (query === "settings/get-setting" && params?.key === "graph-version") versionReads++;
+            return target.read(query, params as never);
+          };
+        const value = Reflect.get(target, name, target) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const inGraph = async () => (await t.store.read("settings/get-setting", { key: "graph-version" }))[0]?.value;
+    await edit("5");
+    versionReads = 0;
+    expect(await graphVersion(watched)).toBe(await inGraph());
+    await edit("6");
+    expect(await graphVersion(watched)).toBe(await inGraph());
+    // Embedded, one process holds the graph: its own writes tell it the version. Neo4j may
+    // be written by other instances: read each time.
+    expect(versionReads).toBe(t.store.engine === "kuzu" ? 0 : 2);
+
+    // A write that fails (rolled back here; one could also commit and then fail): read again.
+    await expect(t.store.write([{ query: "settings/put-setting", rows: [{ key: "read-cache-probe", value: "7" }] }, { query: "reach/firm-reach", rows: [{ id: "no-such-firm" }], mustMatch: true }])).rejects.toBeInstanceOf(PreconditionFailed);
+    versionReads = 0;
+    expect(await graphVersion(watched)).toBe(await inGraph());
+    expect(versionReads).toBe(1);
+    expect(await graphVersion(watched)).toBe(await inGraph());
+    expect(versionReads).toBe(t.store.engine === "kuzu" ? 1 : 2);
   });
 });

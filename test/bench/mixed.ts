@@ -55,6 +55,8 @@ export interface MixedLoadResult {
    * catching up) from one that lasts.
    */
   timeline: { from: number; reads: number; p95: number; edits: number; loopMs: number }[];
+  /** The first errors, each as its answer or failure says it (at most 10). */
+  errorsSeen: string[];
 }
 
 /** The timeline's slices (seconds). */
@@ -87,6 +89,8 @@ export async function mixedLoad(
   const slices = Array.from({ length: Math.ceil(seconds / SLICE_S) }, (_, i) => ({ from: i * SLICE_S, latencies: [] as number[], edits: 0, loopMs: 0 }));
   const sliceOf = (t0: number) => slices[Math.min(slices.length - 1, Math.floor((t0 - (end - seconds * 1000)) / (SLICE_S * 1000)))]!;
   let editErrors = 0;
+  const errorsSeen: string[] = [];
+  const noteError = (what: string) => void (errorsSeen.length < 10 && errorsSeen.push(what));
   let refused = 0;
 
   const reader = async (k: number) => {
@@ -98,10 +102,14 @@ export async function mixedLoad(
       try {
         const res = await fetch(base + path, { headers });
         timing = res.headers.get("server-timing");
-        await res.arrayBuffer();
-        if (!res.ok) of.errors++;
-      } catch {
+        const body = await res.arrayBuffer();
+        if (!res.ok) {
+          of.errors++;
+          noteError(`${kind} ${res.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
+        }
+      } catch (error) {
         of.errors++;
+        noteError(`${kind}: ${(error as Error).message}`);
       }
       const ms = performance.now() - t0;
       of.latencies.push(ms);
@@ -136,9 +144,13 @@ export async function mixedLoad(
           // Someone else saved the firm meanwhile: read it again, as the edit form does.
           refused++;
           ({ version, capital } = await readFirm());
-        } else editErrors++;
-      } catch {
+        } else {
+          editErrors++;
+          noteError(`edit ${res.status} ${JSON.stringify(saved).slice(0, 200)}`);
+        }
+      } catch (error) {
         editErrors++;
+        noteError(`edit: ${(error as Error).message}${(error as Error).cause ? ` (${String((error as Error).cause)})` : ""}`);
       }
       edits.push(performance.now() - t0);
       sliceOf(t0).edits++;
@@ -160,6 +172,7 @@ export async function mixedLoad(
     readsByKind,
     edits: { ...summary(edits, editErrors), refused },
     stalls: { reads: stalls.reads, seconds: round(stalls.seconds), serverTiming: Object.fromEntries(Object.entries(stalls.serverTiming).map(([k, v]) => [k, round(v)])) },
+    errorsSeen,
     timeline: slices.map(({ from, latencies, edits, loopMs }) => ({ from, reads: latencies.length, p95: summary(latencies, 0).p95, edits, loopMs: round(loopMs) })),
   };
 }

@@ -3,8 +3,11 @@
  * panels and the benchmark read it): how long it waited for a read connection (`pool`),
  * was held by a checkpoint (`held`), ran in the graph (`db`); and how much of its time the
  * process spent meanwhile on work that competes with it — garbage collection (`gc`),
- * checkpoints (`checkpoint`), writes (`write`) and history snapshots (`snapshot`). A slow
- * answer then says what it waited on, without a profiler. A request's own times are summed
+ * checkpoints (`checkpoint`), writes (`write`) and history snapshots (`snapshot`) — and how
+ * long the event loop was stopped meanwhile (`loop`: synchronous work of any request or
+ * task, or a garbage collection, during which no answer can be sent and no finished read
+ * can hand its connection back, so it also shows as `pool`). A slow answer then says what
+ * it waited on, without a profiler. A request's own times are summed
  * over its reads, which may run side by side: they can add up to more than its `total`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -13,9 +16,9 @@ import { PerformanceObserver } from "node:perf_hooks";
 /** Time a request spent waiting or working itself, by kind (ms). */
 type Own = "pool" | "held" | "db";
 /** Work of the process that competes with requests, by kind. */
-export type Activity = "gc" | "checkpoint" | "write" | "snapshot";
+export type Activity = "gc" | "checkpoint" | "write" | "snapshot" | "loop";
 
-const ACTIVITIES: readonly Activity[] = ["gc", "checkpoint", "write", "snapshot"];
+const ACTIVITIES: readonly Activity[] = ["gc", "checkpoint", "write", "snapshot", "loop"];
 
 interface RequestTimes {
   own: Record<Own, number>;
@@ -26,13 +29,33 @@ interface RequestTimes {
 const current = new AsyncLocalStorage<RequestTimes>();
 
 /** Time each activity has taken so far, those under way counted up to now. */
-const done: Record<Activity, number> = { gc: 0, checkpoint: 0, write: 0, snapshot: 0 };
-const running: Record<Activity, Set<{ since: number }>> = { gc: new Set(), checkpoint: new Set(), write: new Set(), snapshot: new Set() };
+const done: Record<Activity, number> = { gc: 0, checkpoint: 0, write: 0, snapshot: 0, loop: 0 };
+const running: Record<Activity, Set<{ since: number }>> = { gc: new Set(), checkpoint: new Set(), write: new Set(), snapshot: new Set(), loop: new Set() };
 
 function elapsed(activity: Activity, now: number): number {
   let total = done[activity];
   for (const r of running[activity]) total += now - r.since;
+  if (activity === "loop") total += Math.max(0, now - lastTick - TICK_MS);
   return total;
+}
+
+/**
+ * The event loop's stops, measured by a timer due every TICK_MS: however much later than
+ * that it fires, the loop could run nothing else. A stop still under way when an answer
+ * is sent (its own synchronous work) counts up to then.
+ */
+const TICK_MS = 10;
+let lastTick = performance.now();
+let loopObserved = false;
+function observeLoop(): void {
+  if (loopObserved) return;
+  loopObserved = true;
+  lastTick = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    done.loop += Math.max(0, now - lastTick - TICK_MS);
+    lastTick = now;
+  }, TICK_MS).unref();
 }
 
 /** Runs `work` as one spell of `activity`, counted against the requests it overlaps. */
@@ -68,9 +91,16 @@ function observeGc(): void {
   }).observe({ entryTypes: ["gc"] });
 }
 
+/** The event loop's stops so far (ms), with the one under way: for logs and benchmarks inside the process. */
+export function loopStopped(): number {
+  observeLoop();
+  return elapsed("loop", performance.now());
+}
+
 /** Express-style middleware: times the request and adds `Server-Timing` to its answer. */
 export function requestTiming() {
   observeGc();
+  observeLoop();
   return (_req: unknown, res: import("node:http").ServerResponse, next: () => void): void => {
     const t0 = performance.now();
     const times: RequestTimes = { own: { pool: 0, held: 0, db: 0 }, start: Object.fromEntries(ACTIVITIES.map((a) => [a, elapsed(a, t0)])) as Record<Activity, number> };

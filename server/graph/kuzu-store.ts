@@ -168,7 +168,12 @@ export class KuzuStore implements GraphStore {
         this.checkpointWhenIdle();
       }
     };
-    const timedRun = () => during("write", run);
+    // A failed write may have committed all the same (see above): the version is read again.
+    const timedRun = () =>
+      during("write", run).catch((error: unknown) => {
+        this.commits.forget();
+        throw error;
+      });
     const result = this.writeQueue.then(timedRun, timedRun);
     this.writeQueue = result.catch(() => undefined);
     return result;

@@ -151,6 +151,10 @@ export function loadedTables(files: readonly StagedFile[]): string[] {
  */
 export class CommitLog {
   private readonly log: Commit[] = [];
+  /** The version token the graph holds, once known (sole writer only); null: read it. */
+  private known: string | null = null;
+  /** Commits recorded and failed writes seen, so that a version read before one of them is not taken for the current one. */
+  private changes = 0;
 
   constructor(
     private readonly soleWriter: boolean,
@@ -166,6 +170,33 @@ export class CommitLog {
     const rows = steps.reduce((n, s) => n + s.rows.length, 0);
     this.log.push({ version, steps: rows <= this.maxRows ? steps : null, tables });
     if (this.log.length > this.max) this.log.shift();
+    this.changes++;
+    if (this.soleWriter) this.known = version;
+  }
+
+  /**
+   * The graph's version token without reading it: known to the sole writer once read or
+   * set by its own write (services/read-cache.ts reads it before every kept answer). Null
+   * with other writers, and until it has been read.
+   */
+  get current(): string | null {
+    return this.known;
+  }
+
+  /** A mark to pass to `learn` with the version read after taking it. */
+  mark(): number {
+    return this.changes;
+  }
+
+  /** The version read from the graph, kept unless a write was recorded (or failed) since `mark`. */
+  learn(version: string, mark: number): void {
+    if (this.soleWriter && mark === this.changes) this.known = version;
+  }
+
+  /** A write failed: it may have committed anyway (a failed checkpoint after COMMIT), so the version is read again. */
+  forget(): void {
+    this.changes++;
+    this.known = null;
   }
 
   /** The commits after the one that set `from`, up to the one that set `to`; null when this log cannot tell. */

@@ -81,20 +81,29 @@ export async function readProgress(store: GraphStore): Promise<Progress> {
 /** Which zone × chains to diagnose: all of them, or those a write reached (see reachedBetween). */
 export type PairFilter = (zoneId: string, chainId: string) => boolean;
 
+/**
+ * How a caller diagnoses several zone × chains: all at once (someone waits for the answer),
+ * or one after another (a run in the background: it holds the read connections and the
+ * event loop for one diagnosis at a time, so the people browsing meanwhile wait at most
+ * for that, not for every zone × chain of the graph at once).
+ */
+export type Pace = "together" | "one at a time";
+
 /** Every zone × chain's state now (zone ids and chain ids as the zones lead them), or those `only` names. */
-export async function currentStates(store: GraphStore, zoneId: string | null = null, progress?: Progress, only?: PairFilter): Promise<ChainState[]> {
+export async function currentStates(store: GraphStore, zoneId: string | null = null, progress?: Progress, only?: PairFilter, pace: Pace = "together"): Promise<ChainState[]> {
   const [pairs, { projects, entries }] = await Promise.all([
     store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),
     progress ?? readProgress(store),
   ]);
-  return Promise.all(
-    pairs
-      .filter((p) => !only || only(p.zoneId, p.chainId))
-      .map(async ({ zoneId, chainId }) => {
-        const gaps = await getChainGaps(store, zoneId, chainId);
-        return { gaps, figures: snapshotFigures(gaps, projects, entries) };
-      }),
-  );
+  const stateOf = async ({ zoneId, chainId }: { zoneId: string; chainId: string }): Promise<ChainState> => {
+    const gaps = await getChainGaps(store, zoneId, chainId);
+    return { gaps, figures: snapshotFigures(gaps, projects, entries) };
+  };
+  const chosen = pairs.filter((p) => !only || only(p.zoneId, p.chainId));
+  if (pace === "together") return Promise.all(chosen.map(stateOf));
+  const states: ChainState[] = [];
+  for (const pair of chosen) states.push(await stateOf(pair));
+  return states;
 }
 
 export async function listSnapshots(store: GraphStore, zoneId: string | null, chainId: string | null): Promise<ChainSnapshot[]> {
@@ -130,7 +139,9 @@ const key = (zoneId: string, chainId: string) => `${zoneId}|${chainId}`;
  * differ from its latest snapshot. Returns how many snapshots were written.
  */
 export async function takeSnapshots(store: GraphStore, now = new Date(), only?: PairFilter, seenVersion?: string): Promise<number> {
-  const [states, snapshots] = await Promise.all([currentStates(store, null, undefined, only), latestSnapshots(store)]);
+  // In the background, after writes: one zone × chain at a time (a start that finds the
+  // snapshots behind diagnoses every one of them).
+  const [states, snapshots] = await Promise.all([currentStates(store, null, undefined, only, "one at a time"), latestSnapshots(store)]);
   const latest = new Map(snapshots.map((s) => [key(s.zoneId, s.chainId), s]));
   const day = chinaDay(now);
   const rows = states

@@ -8,6 +8,12 @@
  * this process's own writes and none of them reaches that zone or chain
  * (write-reach.ts), the answer is kept through them. An edit in one chain leaves the
  * other chains' answers standing; a write from elsewhere still drops every answer.
+ *
+ * One computation of an answer at a time: a request that needs a newer answer than the
+ * one being computed waits for it to end, then shares one computation with every other
+ * request that came meanwhile (docs/decisions/0XX-one-computation-per-answer.md). Edits
+ * arriving faster than an answer computes then cost one computation after another, not
+ * one more beside the others for each edit, all slowed by each other.
  */
 import type { GraphStore } from "../graph/store.js";
 import { stillHolds, type AnswerScope } from "./write-reach.js";
@@ -20,11 +26,29 @@ interface Entry {
   scope: AnswerScope | null;
 }
 
-const caches = new WeakMap<GraphStore, Map<string, Entry>>();
+interface Cache {
+  entries: Map<string, Entry>;
+  /** The computation under way, by key. */
+  running: Map<string, Promise<unknown>>;
+  /** The computation that starts when the one under way ends, by key: those asking meanwhile share it. */
+  queued: Map<string, Promise<unknown>>;
+}
 
+const caches = new WeakMap<GraphStore, Cache>();
+
+/**
+ * The graph's version token. The embedded graph's sole writer knows it once read (its own
+ * writes set it: CommitLog.current), so a kept answer is handed out without a round trip
+ * to the graph; otherwise it is read.
+ */
 export async function graphVersion(store: GraphStore): Promise<string> {
+  const known = store.commits.current;
+  if (known !== null) return known;
+  const mark = store.commits.mark();
   const [row] = await store.read("settings/get-setting", { key: "graph-version" });
-  return typeof row?.value === "string" ? row.value : "";
+  const version = typeof row?.value === "string" ? row.value : "";
+  store.commits.learn(version, mark);
+  return version;
 }
 
 /**
@@ -32,8 +56,9 @@ export async function graphVersion(store: GraphStore): Promise<string> {
  * scope, if no write since reaches it — else a fresh one.
  */
 export async function cached<T>(store: GraphStore, key: string, compute: () => Promise<T>, scope: AnswerScope | null = null): Promise<T> {
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new Map()));
+  let c = caches.get(store);
+  if (!c) caches.set(store, (c = { entries: new Map(), running: new Map(), queued: new Map() }));
+  const { entries: cache, running, queued } = c;
   const version = await graphVersion(store);
   const entry = cache.get(key);
   if (entry && entry.version !== version && entry.scope && (await stillHolds(store, entry.scope, entry.version, version))) {
@@ -46,9 +71,30 @@ export async function cached<T>(store: GraphStore, key: string, compute: () => P
     cache.set(key, entry);
     return entry.value as Promise<T>;
   }
+  const under = running.get(key);
+  if (under) {
+    // The answer being computed is older than this request: the next one, started once it
+    // ends (reading the version then, no older than this request's), is shared.
+    let next = queued.get(key) as Promise<T> | undefined;
+    if (!next) {
+      next = under.then(after, after);
+      queued.set(key, next);
+    }
+    return next;
+  }
   const value = compute();
   cache.set(key, { version, value, scope });
+  running.set(key, value);
+  value.then(done, done);
   value.catch(() => cache.delete(key));
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return value;
+
+  function done() {
+    if (running.get(key) === value) running.delete(key);
+  }
+  function after(): Promise<T> {
+    queued.delete(key);
+    return cached(store, key, compute, scope);
+  }
 }

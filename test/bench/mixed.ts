@@ -1,6 +1,7 @@
 /**
  * A team at work, over HTTP against the running server: `editors` people each save an edit
- * every `everySeconds` (a firm's registered capital, PATCH /api/firms/:id with the version
+ * every `everySeconds` (or as soon as their last save is answered, when it took longer; a
+ * firm's registered capital, PATCH /api/firms/:id with the version
  * they last saw; each editor has a firm of their own), while `readers` people browse maps,
  * gaps and rankings (each asks again as soon as its answer is in), for `seconds`. Every
  * latency is kept, so the percentiles are exact, and reported by kind of read. An answer
@@ -12,7 +13,7 @@
  * reads slower than the target are summed by it, so a stall names what it waited on.
  *
  * Run alone against a built graph (the server started on it, logged in as its admin):
- *   tsx test/bench/mixed.ts --data /tmp/x/data [--seconds 60] [--zone bench-zone]
+ *   tsx test/bench/mixed.ts --data /tmp/x/data [--seconds 60] [--zone bench-zone] [--node-args "--cpu-prof"]
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -47,7 +48,19 @@ export interface MixedLoadResult {
   edits: Percentiles & { refused: number };
   /** The reads slower than STALL_MS: how many, and where their time went in all (Server-Timing, seconds). */
   stalls: { reads: number; seconds: number; serverTiming: Record<string, number> };
+  /**
+   * The load slice by slice (SLICE_S each, by when a request began): reads begun, their p95,
+   * the edits saved, and how long the server's event loop stood still (Server-Timing `loop`
+   * of the slowest read). Tells a stall at the start (facts read first, a snapshot run
+   * catching up) from one that lasts.
+   */
+  timeline: { from: number; reads: number; p95: number; edits: number; loopMs: number }[];
+  /** The first errors, each as its answer or failure says it (at most 10). */
+  errorsSeen: string[];
 }
+
+/** The timeline's slices (seconds). */
+const SLICE_S = 10;
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -73,7 +86,11 @@ export async function mixedLoad(
   const reads = new Map<string, { latencies: number[]; errors: number }>(kinds.map((k) => [k, { latencies: [], errors: 0 }]));
   const stalls = { reads: 0, seconds: 0, serverTiming: {} as Record<string, number> };
   const edits: number[] = [];
+  const slices = Array.from({ length: Math.ceil(seconds / SLICE_S) }, (_, i) => ({ from: i * SLICE_S, latencies: [] as number[], edits: 0, loopMs: 0 }));
+  const sliceOf = (t0: number) => slices[Math.min(slices.length - 1, Math.floor((t0 - (end - seconds * 1000)) / (SLICE_S * 1000)))]!;
   let editErrors = 0;
+  const errorsSeen: string[] = [];
+  const noteError = (what: string) => void (errorsSeen.length < 10 && errorsSeen.push(what));
   let refused = 0;
 
   const reader = async (k: number) => {
@@ -85,17 +102,25 @@ export async function mixedLoad(
       try {
         const res = await fetch(base + path, { headers });
         timing = res.headers.get("server-timing");
-        await res.arrayBuffer();
-        if (!res.ok) of.errors++;
-      } catch {
+        const body = await res.arrayBuffer();
+        if (!res.ok) {
+          of.errors++;
+          noteError(`${kind} ${res.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
+        }
+      } catch (error) {
         of.errors++;
+        noteError(`${kind}: ${(error as Error).message}`);
       }
       const ms = performance.now() - t0;
       of.latencies.push(ms);
+      const slice = sliceOf(t0);
+      slice.latencies.push(ms);
+      const times = parseServerTiming(timing);
+      slice.loopMs = Math.max(slice.loopMs, times.loop ?? 0);
       if (ms > STALL_MS) {
         stalls.reads++;
         stalls.seconds += ms / 1000;
-        for (const [name, dur] of Object.entries(parseServerTiming(timing))) stalls.serverTiming[name] = (stalls.serverTiming[name] ?? 0) + dur / 1000;
+        for (const [name, dur] of Object.entries(times)) stalls.serverTiming[name] = (stalls.serverTiming[name] ?? 0) + dur / 1000;
       }
     }
   };
@@ -106,7 +131,9 @@ export async function mixedLoad(
     let { version, capital } = await readFirm();
     // Spread over the interval, as people are.
     await sleep((everySeconds * 1000 * k) / firmIds.length);
-    for (let next = performance.now(); next < end; next += everySeconds * 1000) {
+    // A person saves, waits for the answer, and saves again `everySeconds` after the last
+    // save began — or at once when that took longer, never several saves in a row to catch up.
+    for (let next = performance.now(); next < end; next = Math.max(next + everySeconds * 1000, performance.now())) {
       await sleep(Math.max(0, next - performance.now()));
       const t0 = performance.now();
       try {
@@ -117,11 +144,16 @@ export async function mixedLoad(
           // Someone else saved the firm meanwhile: read it again, as the edit form does.
           refused++;
           ({ version, capital } = await readFirm());
-        } else editErrors++;
-      } catch {
+        } else {
+          editErrors++;
+          noteError(`edit ${res.status} ${JSON.stringify(saved).slice(0, 200)}`);
+        }
+      } catch (error) {
         editErrors++;
+        noteError(`edit: ${(error as Error).message}${(error as Error).cause ? ` (${String((error as Error).cause)})` : ""}`);
       }
       edits.push(performance.now() - t0);
+      sliceOf(t0).edits++;
     }
   };
 
@@ -140,6 +172,8 @@ export async function mixedLoad(
     readsByKind,
     edits: { ...summary(edits, editErrors), refused },
     stalls: { reads: stalls.reads, seconds: round(stalls.seconds), serverTiming: Object.fromEntries(Object.entries(stalls.serverTiming).map(([k, v]) => [k, round(v)])) },
+    errorsSeen,
+    timeline: slices.map(({ from, latencies, edits, loopMs }) => ({ from, reads: latencies.length, p95: summary(latencies, 0).p95, edits, loopMs: round(loopMs) })),
   };
 }
 
@@ -178,6 +212,8 @@ async function main() {
       zone: { type: "string", default: "bench-zone" },
       chains: { type: "string", default: "b-steel,b-auto,b-titanium" },
       port: { type: "string", default: String(20000 + (process.pid % 20000)) },
+      // Node's own options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see what stops its event loop.
+      "node-args": { type: "string", default: "" },
     },
   });
   if (!values.data) throw new Error("--data DIR: the data directory of a built graph (a copy: the edits write to it)");
@@ -185,7 +221,7 @@ async function main() {
   const chainIds = values.chains!.split(",");
   const log = (message: string) => console.error(`[mixed ${new Date().toISOString().slice(11, 19)}] ${message}`);
   const root = fileURLToPath(new URL("../../", import.meta.url));
-  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const server = spawn(process.execPath, [...values["node-args"]!.split(" ").filter(Boolean), "--import", "tsx", "server/main.ts"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: values.port, HOST: "127.0.0.1", KUZU_BUFFER_POOL_MIB: process.env.KUZU_BUFFER_POOL_MIB ?? "2048" },
     stdio: ["ignore", "inherit", "inherit"],

@@ -87,4 +87,36 @@ describe("history of a zone × chain's figures", () => {
     expect(steel.since).toEqual(history.since);
     expect(cockpit.newProjects.items.map((p) => p.name)).toEqual(["废钢新项目"]);
   });
+
+  it("diagnoses one zone × chain at a time when it takes snapshots, so people browsing wait for one diagnosis at most", async () => {
+    // The real store, watched: how many zone × chains' rows are being read at once. (Kept
+    // answers are kept per store, so each watcher's diagnoses are made afresh.)
+    const watch = () => {
+      const seen = { reading: 0, most: 0 };
+      const store = new Proxy(test.store, {
+        get(target, name) {
+          if (name === "read")
+            return async (query: string, params?: Record<string, unknown>) => {
+              const rows = query === "maps/zone-projects";
+              if (rows) seen.most = Math.max(seen.most, ++seen.reading);
+              try {
+                return await target.read(query, params as never);
+              } finally {
+                if (rows) seen.reading--;
+              }
+            };
+          const value = Reflect.get(target, name, target) as unknown;
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      return { store, seen };
+    };
+    const snapshots = watch();
+    await takeSnapshots(snapshots.store, at("2026-10-07"));
+    expect(snapshots.seen.most).toBe(1);
+    // Someone waiting for them (the cockpit) still has them all read at once.
+    const cockpit = watch();
+    await getCockpit(cockpit.store, null, "2026-10-01", at("2026-10-07"));
+    expect(cockpit.seen.most).toBe(2);
+  });
 });

@@ -11,7 +11,7 @@
  *
  * One computation of an answer at a time: a request that needs a newer answer than the
  * one being computed waits for it to end, then shares one computation with every other
- * request that came meanwhile (docs/decisions/0XX-one-computation-per-answer.md). Edits
+ * request that came meanwhile (docs/decisions/026-readers-beside-writes.md). Edits
  * arriving faster than an answer computes then cost one computation after another, not
  * one more beside the others for each edit, all slowed by each other.
  */

@@ -1,28 +1,28 @@
 /**
- * Where every audit entry stands in the log, kept in memory beside the embedded graph, so
- * that a page of the audit screen — whatever its filters, first or a thousand pages deep —
- * is a look in memory and its entries read by key (docs/decisions/0XX). Kùzu 0.11.3 indexes
- * nothing but primary keys: by Cypher every page was a scan and sort of every entry.
+ * The audit log as its pages show it, kept in memory beside the embedded graph, so that a
+ * page of the audit screen — whatever its filters, first or a thousand pages deep — is a
+ * look in memory with no read of the graph (docs/decisions/0XX). Kùzu 0.11.3 indexes
+ * nothing but primary keys: by Cypher every page was a scan and sort of every entry, and
+ * even 51 entries read by key cost 8–25 ms.
  *
  * Contract — `auditIndex(store)`:
- * - Holds, per entry, its time (ms), a 32-bit hash of each field a filter names (actor,
- *   kind of record, action, record id) and its id (the bytes in one buffer, off the JS
- *   heap): ≈ 80 bytes an entry. Ordered as the log is shown: by time, then id — the
- *   cursor's order.
+ * - Holds, per entry, what a page lists (audit-log.ts): its time, actor, kind of record and
+ *   action (codes into small tables of the texts), record id, summary and id (texts in
+ *   buffers off the JS heap), ≈ 200 bytes an entry; not the records before and after,
+ *   which are read by key when a row is opened. Ordered as the log is shown: by time,
+ *   then id — the cursor's order.
  * - Is read from the graph at its first use, then follows every write this process commits
  *   (CommitLog.follow), those that keep the caches too (logins, accounts): each
  *   `audit/add-entry` row is placed where its time puts it. A write it cannot follow — a
  *   bulk load into AuditEntry (a restore, a benchmark's entries), `admin/delete-all` —
  *   sends it back to the graph at its next use. A write during that read is placed once
  *   the read is in (an entry the read saw already is not placed twice).
- * - A hash only says "maybe": the caller checks every entry it reads against the filters
- *   (audit-log.ts), so two values with one hash never put a wrong entry on a page.
  * Neo4j may be written by other instances, which no CommitLog hears: there pages are read
  * with Cypher, ordered by the index on `at`, and this module is not used.
  */
 import type { CommittedWrite, GraphStore, Row } from "../graph/store.js";
 
-/** The fields of an entry this index keeps (as `audit/add-entry` and `audit/index-entries` give them). */
+/** The fields of an entry this index keeps (as `audit/add-entry` and `audit/index-entries` give them): a page's item. */
 export interface IndexedEntry {
   id: string;
   at: string;
@@ -30,6 +30,7 @@ export interface IndexedEntry {
   entity: string;
   action: string;
   entityId: string;
+  summary: string;
 }
 
 /** What a page asks for: each field null for any; times as ISO text. */
@@ -71,8 +72,8 @@ export const instant = (at: string) => {
   return Number.isNaN(ms) ? -Infinity : ms;
 };
 
-/** Ids, each a slice of one growing buffer: a million ids take ≈ 50 MB outside the JS heap, not a million strings. */
-class IdBytes {
+/** Texts, each a slice of one growing buffer: a million ids take ≈ 50 MB outside the JS heap, not a million strings. */
+class Texts {
   private bytes = Buffer.allocUnsafe(1 << 16);
   private ends = new Uint32Array(1024);
   private used = 0;
@@ -108,7 +109,24 @@ function grown<T extends Float64Array | Uint32Array>(array: T, length = Math.cei
   return bigger;
 }
 
-/** Per position: the id's slot in IdBytes, then the hashes of actor, entity, action and record id. */
+/** The few texts many entries share (actors, kinds of record, actions), each given a code once. */
+class Codes {
+  private readonly codes = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  code(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) this.codes.set(text, (code = this.texts.push(text) - 1));
+    return code;
+  }
+
+  /** The code of a text, or -1 when no entry has it. */
+  find(text: string): number {
+    return this.codes.get(text) ?? -1;
+  }
+}
+
+/** Per position: the slot of its texts (id, record, summary), the codes of actor, entity and action, the record's hash. */
 const FIELDS = 5;
 const [SLOT, ACTOR, ENTITY, ACTION, RECORD] = [0, 1, 2, 3, 4] as const;
 
@@ -117,11 +135,16 @@ export class AuditPositions {
   size = 0;
   private at = new Float64Array(1024);
   private fields = new Uint32Array(1024 * FIELDS);
-  private readonly ids = new IdBytes();
+  private readonly ids = new Texts();
+  private readonly records = new Texts();
+  private readonly summaries = new Texts();
+  private readonly codes = { actor: new Codes(), entity: new Codes(), action: new Codes() };
+  /** An entry's time as written, where its ISO form from the number would differ (none the app writes). */
+  private readonly oddTimes = new Map<number, string>();
 
   /** The memory it holds (its arrays, grown ahead of need). */
   get bytesHeld(): number {
-    return this.at.byteLength + this.fields.byteLength + this.ids.bytesHeld;
+    return this.at.byteLength + this.fields.byteLength + this.ids.bytesHeld + this.records.bytesHeld + this.summaries.bytesHeld;
   }
 
   /** Places an entry by its time and id; one already held is left as it is. */
@@ -140,39 +163,56 @@ export class AuditPositions {
     }
     this.at[p] = at;
     const f = p * FIELDS;
-    this.fields[f + SLOT] = this.ids.add(entry.id);
-    this.fields[f + ACTOR] = textHash(entry.actor);
-    this.fields[f + ENTITY] = textHash(entry.entity);
-    this.fields[f + ACTION] = textHash(entry.action);
+    const slot = this.ids.add(entry.id);
+    this.records.add(entry.entityId);
+    this.summaries.add(entry.summary);
+    if (!Number.isFinite(at) || new Date(at).toISOString() !== entry.at) this.oddTimes.set(slot, entry.at);
+    this.fields[f + SLOT] = slot;
+    this.fields[f + ACTOR] = this.codes.actor.code(entry.actor);
+    this.fields[f + ENTITY] = this.codes.entity.code(entry.entity);
+    this.fields[f + ACTION] = this.codes.action.code(entry.action);
     this.fields[f + RECORD] = textHash(entry.entityId);
     this.size++;
   }
 
-  /**
-   * The ids of up to `count` entries older than `before` (null: from the newest) that may
-   * match `filter`, newest first, and where to go on from (null: the log has no more).
-   */
-  newestFirst(filter: IndexFilter, before: LogPlace | null, count: number): { ids: string[]; next: LogPlace | null } {
+  /** The entry at a position, as a page lists it. */
+  private entryAt(p: number): IndexedEntry {
+    const f = p * FIELDS;
+    const slot = this.fields[f + SLOT]!;
+    return {
+      id: this.ids.get(slot),
+      at: this.oddTimes.get(slot) ?? new Date(this.at[p]!).toISOString(),
+      actor: this.codes.actor.texts[this.fields[f + ACTOR]!]!,
+      action: this.codes.action.texts[this.fields[f + ACTION]!]!,
+      entity: this.codes.entity.texts[this.fields[f + ENTITY]!]!,
+      entityId: this.records.get(slot),
+      summary: this.summaries.get(slot),
+    };
+  }
+
+  /** Up to `count` entries older than `before` (null: from the newest) that match `filter`, newest first. */
+  newestFirst(filter: IndexFilter, before: LogPlace | null, count: number): IndexedEntry[] {
     let p = this.size;
     if (before) p = Math.min(p, this.firstNotBefore(before.at, before.id));
     if (filter.toAt !== null) p = Math.min(p, this.firstNotBefore(instant(filter.toAt), ""));
     const from = filter.fromAt === null ? -Infinity : instant(filter.fromAt);
-    const given: [number, string | null][] = [
-      [ACTOR, filter.actor],
-      [ENTITY, filter.entity],
-      [ACTION, filter.action],
-      [RECORD, filter.entityId],
-    ];
-    const want = given.flatMap(([field, text]) => (text === null ? [] : [[field, textHash(text)] as const]));
-    const ids: string[] = [];
+    const given: [number, number][] = [];
+    if (filter.actor !== null) given.push([ACTOR, this.codes.actor.find(filter.actor)]);
+    if (filter.entity !== null) given.push([ENTITY, this.codes.entity.find(filter.entity)]);
+    if (filter.action !== null) given.push([ACTION, this.codes.action.find(filter.action)]);
+    if (filter.entityId !== null) given.push([RECORD, textHash(filter.entityId)]);
+    const found: IndexedEntry[] = [];
+    // A text no entry has matches nothing.
+    if (given.some(([, code]) => code < 0)) return found;
     const fields = this.fields;
-    scan: while (--p >= 0) {
-      if (this.at[p]! < from) return { ids, next: null };
-      for (const [field, hash] of want) if (fields[p * FIELDS + field] !== hash) continue scan;
-      ids.push(this.idAt(p));
-      if (ids.length === count) return { ids, next: p > 0 ? { at: this.at[p]!, id: ids.at(-1)! } : null };
+    scan: while (--p >= 0 && found.length < count) {
+      if (this.at[p]! < from) break;
+      for (const [field, code] of given) if (fields[p * FIELDS + field] !== code) continue scan;
+      // The record's hash only says "maybe": its text decides.
+      if (filter.entityId !== null && this.records.get(fields[p * FIELDS + SLOT]!) !== filter.entityId) continue;
+      found.push(this.entryAt(p));
     }
-    return { ids, next: null };
+    return found;
   }
 
   private idAt(p: number): string {
@@ -214,6 +254,7 @@ const entryOf = (row: Row): IndexedEntry => ({
   entity: String(row.entity ?? ""),
   action: String(row.action ?? ""),
   entityId: String(row.entityId ?? ""),
+  summary: String(row.summary ?? ""),
 });
 
 function hear(holder: Holder, write: CommittedWrite): void {
@@ -262,13 +303,4 @@ export async function auditIndex(store: GraphStore): Promise<AuditPositions> {
   if (h.positions) return h.positions;
   h.reading ??= readPositions(store, h).finally(() => (h.reading = null));
   return h.reading;
-}
-
-/** Makes the next page read the log's positions from the graph again (a page found one that is gone). */
-export function doubtAuditIndex(store: GraphStore): void {
-  const holder = holders.get(store);
-  if (holder) {
-    holder.positions = null;
-    holder.upsets++;
-  }
 }

@@ -1,16 +1,17 @@
 /**
  * Reading the audit log: newest first, filtered by who, what and when, a page at a time.
  * A page ends with a cursor (the last entry's time and id), so entries written while
- * someone pages never shift what the next page shows.
- * On the embedded graph a page is found in the log's index in memory (audit-index.ts) and
- * its entries read by key; on Neo4j by Cypher, ordered by the index on `at`.
+ * someone pages never shift what the next page shows. A page lists entries without the
+ * records before and after; one entry, opened, has them (readAuditEntry).
+ * On the embedded graph a page comes from the log's index in memory (audit-index.ts); on
+ * Neo4j from Cypher, ordered by the index on `at`.
  */
 import { z } from "zod";
 import type { GraphStore, Row } from "../graph/store.js";
 import { ValidationError } from "../errors.js";
-import { AuditEntry, type AuditPage, type AuditQuery } from "../model/api.js";
+import { AuditEntry, type AuditListItem, type AuditPage, type AuditQuery } from "../model/api.js";
 import { parseRows } from "../services/rows.js";
-import { auditIndex, doubtAuditIndex, instant, type IndexFilter } from "./audit-index.js";
+import { auditIndex, instant } from "./audit-index.js";
 
 /** The most rows one export holds. */
 export const EXPORT_LIMIT = 50_000;
@@ -58,23 +59,10 @@ async function read(store: GraphStore, query: Omit<AuditQuery, "limit" | "cursor
   return entries(await store.read("audit/list-entries", { ...params(query), afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit }));
 }
 
-/** By the index in memory: the page's entries are read by key, and each checked against the filters (the index holds their hashes). */
-async function readIndexed(store: GraphStore, query: Omit<AuditQuery, "limit" | "cursor">, after: [string, string] | null, limit: number): Promise<AuditEntry[]> {
-  const filter: IndexFilter = params(query);
+/** From the index in memory: no read of the graph. */
+async function readIndexed(store: GraphStore, query: Omit<AuditQuery, "limit" | "cursor">, after: [string, string] | null, limit: number): Promise<AuditListItem[]> {
   const index = await auditIndex(store);
-  const found: Row[] = [];
-  let place = after ? { at: instant(after[0]), id: after[1] } : null;
-  do {
-    const { ids, next } = index.newestFirst(filter, place, limit - found.length);
-    const rows = await Promise.all(ids.map(async (id) => (await store.read("audit/entry", { id }))[0]));
-    for (const row of rows) {
-      // Gone from the graph: the index missed a write, and is read again for the next page.
-      if (!row) doubtAuditIndex(store);
-      else if ((["actor", "entity", "entityId", "action"] as const).every((f) => filter[f] === null || row[f] === filter[f])) found.push(row);
-    }
-    place = next;
-  } while (place && found.length < limit);
-  return entries(found);
+  return index.newestFirst(params(query), after ? { at: instant(after[0]), id: after[1] } : null, limit);
 }
 
 /**
@@ -83,9 +71,15 @@ async function readIndexed(store: GraphStore, query: Omit<AuditQuery, "limit" | 
  */
 export async function listAudit(store: GraphStore, query: AuditQuery, by: "index" | "scan" = store.engine === "kuzu" ? "index" : "scan"): Promise<AuditPage> {
   const { limit, cursor, ...filters } = query;
-  const entries = await (by === "index" ? readIndexed : read)(store, filters, cursor ? decodeCursor(cursor) : null, limit + 1);
+  const after = cursor ? decodeCursor(cursor) : null;
+  const entries: AuditListItem[] = by === "index" ? await readIndexed(store, filters, after, limit + 1) : (await read(store, filters, after, limit + 1)).map(({ before: _b, after: _a, ...item }) => item);
   const items = entries.slice(0, limit);
   return { items, nextCursor: entries.length > limit ? encodeCursor(items.at(-1)!) : null };
+}
+
+/** One entry with its records before and after; null when there is none of that id. */
+export async function readAuditEntry(store: GraphStore, id: string): Promise<AuditEntry | null> {
+  return entries(await store.read("audit/entry", { id }))[0] ?? null;
 }
 
 /** Every entry the filters select (up to EXPORT_LIMIT), newest first. */

@@ -1,8 +1,8 @@
 /**
  * The audit log's positions in memory (server/audit/audit-index.ts) against the log sorted
  * and filtered the plain way: entries placed mostly in time order, some late, some twice,
- * many at one instant, far past the arrays' first size; pages from any place, for every
- * filter and day range.
+ * many at one instant, far past the arrays' first size, each given back as written; pages
+ * from any place, for every filter and day range.
  */
 import { describe, expect, it } from "vitest";
 import { AuditPositions, instant, type IndexedEntry, type IndexFilter } from "../../server/audit/audit-index.js";
@@ -23,7 +23,8 @@ function entries(count: number): IndexedEntry[] {
     // A third come at the instant of the one before.
     if (random.next() > 0.33) at += 1 + random.int(3_600_000);
     const [entity, action] = random.pick(KINDS);
-    return { id: `aud-${random.int(1e9).toString(36)}-${i}`, at: new Date(at).toISOString(), actor: random.pick(ACTORS), entity, action, entityId: `${entity}-${random.int(40)}` };
+    const entityId = `${entity}-${random.int(40)}`;
+    return { id: `aud-${random.int(1e9).toString(36)}-${i}`, at: new Date(at).toISOString(), actor: random.pick(ACTORS), entity, action, entityId, summary: `${action} ${entityId}（第${i}条）` };
   });
 }
 
@@ -48,19 +49,17 @@ function expected(log: IndexedEntry[], filter: IndexFilter, before: IndexedEntry
     .map((e) => e.id);
 }
 
-/** Every id the positions give, walking on from each answer's `next`, `count` at a time. */
+/** Every entry the positions give, `count` at a time, each step going on after the last entry of the one before. */
 function walked(positions: AuditPositions, filter: IndexFilter, before: IndexedEntry | null, count: number): string[] {
   const ids: string[] = [];
   let place = before ? { at: instant(before.at), id: before.id } : null;
-  let first = true;
-  while (first || place) {
-    first = false;
-    const answer = positions.newestFirst(filter, place, count);
-    expect(answer.ids.length).toBeLessThanOrEqual(count);
-    ids.push(...answer.ids);
-    place = answer.next;
+  for (;;) {
+    const found = positions.newestFirst(filter, place, count);
+    expect(found.length).toBeLessThanOrEqual(count);
+    ids.push(...found.map((e) => e.id));
+    if (found.length < count) return ids;
+    place = { at: instant(found.at(-1)!.at), id: found.at(-1)!.id };
   }
-  return ids;
 }
 
 describe("the audit log's positions in memory", () => {
@@ -77,9 +76,11 @@ describe("the audit log's positions in memory", () => {
   for (const e of late) positions.add(e);
   for (const e of log.slice(0, 50)) positions.add(e);
 
-  it("holds each entry once, in the log's order", () => {
+  it("holds each entry once, in the log's order, as it was written", () => {
     expect(positions.size).toBe(log.length);
     expect(walked(positions, NONE, null, 1000)).toEqual(expected(log, NONE, null));
+    const byId = new Map(log.map((e) => [e.id, e]));
+    for (const entry of positions.newestFirst(NONE, null, log.length)) expect(entry).toEqual(byId.get(entry.id));
   });
 
   const days = (from: string | null, to: string | null) => ({ fromAt: from && new Date(from).toISOString(), toAt: to && new Date(to).toISOString() });

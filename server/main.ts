@@ -10,6 +10,7 @@ import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 import { keepFilesPrivate } from "./private-files.js";
 import { prepareFirmIndex } from "./services/firm-search.js";
+import { auditIndex } from "./audit/audit-index.js";
 
 // Everything that can be wrong with the configuration or the port is found before the
 // graph is opened, seeded or given an admin.
@@ -47,6 +48,13 @@ if (store.engine === "kuzu")
   prepareFirmIndex(store).then(
     ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
     (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
+  );
+
+// So is the audit log's index (the cockpit's latest changes and the audit screen page by it).
+if (store.engine === "kuzu")
+  auditIndex(store).then(
+    (index) => console.log(`Audit log index ready: ${index.size.toLocaleString("en-US")} entries`),
+    (error: Error) => !stopping && console.error(`The audit log index could not be built (the audit log will try again): ${error.message}`),
   );
 
 let stopping = false;

@@ -156,7 +156,7 @@ export class KuzuStore implements GraphStore {
           throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
         });
       }
-      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], loadedTables(files));
+      this.commits.committed(version ? (version.rows[0]!.token as string) : null, [...before, ...after], loadedTables(files));
       // Committed: what follows keeps the log short and may not fail the write. A
       // checkpoint holds every read while it runs (Kùzu starts no transaction meanwhile),
       // so it waits for a quiet moment, unless the log has grown past its bound.

@@ -85,7 +85,7 @@ export class Neo4jStore implements GraphStore {
         }
         await runSteps(tx, version ? [...after, version] : after);
       });
-      if (version) this.commits.record(version.rows[0]!.token as string, [...before, ...after], loadedTables(files));
+      this.commits.committed(version ? (version.rows[0]!.token as string) : null, [...before, ...after], loadedTables(files));
     } finally {
       await session.close();
     }

@@ -137,6 +137,16 @@ export function loadedTables(files: readonly StagedFile[]): string[] {
   return files.filter((f) => f.rows > 0 || (f.apart?.rows ?? 0) > 0).map((f) => f.table);
 }
 
+/** A write as the layers following every write hear of it (CommitLog.follow). */
+export interface CommittedWrite {
+  /** Its steps with their rows, in order. */
+  steps: WriteStep[];
+  /** The tables it bulk-loaded rows into. */
+  tables: string[];
+  /** It kept the graph's version token (WriteOptions.keepsCaches): this log does not hold it. */
+  keepsCaches: boolean;
+}
+
 /**
  * The writes this process committed, oldest first, the last `max` of them. A layer that
  * keeps data in memory (services/scoring-facts.ts) catches up by what the writes between
@@ -155,6 +165,7 @@ export class CommitLog {
   private known: string | null = null;
   /** Commits recorded and failed writes seen, so that a version read before one of them is not taken for the current one. */
   private changes = 0;
+  private readonly followers = new Set<(write: CommittedWrite) => void>();
 
   constructor(
     private readonly soleWriter: boolean,
@@ -197,6 +208,32 @@ export class CommitLog {
   forget(): void {
     this.changes++;
     this.known = null;
+  }
+
+  /**
+   * A write this process committed, right after its commit: kept when it set a version
+   * token, and told to every follower whether it did or not.
+   */
+  committed(version: string | null, steps: WriteStep[], tables: string[]): void {
+    if (version !== null) this.record(version, steps, tables);
+    for (const follower of this.followers) {
+      try {
+        follower({ steps, tables, keepsCaches: version === null });
+      } catch (error) {
+        console.error(`A layer following the graph's writes failed on one: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /**
+   * Tells `follower` of every write this process commits from now on, in commit order and
+   * before the write's caller resumes — those that keep the caches too, which `between`
+   * never lists (sessions, accounts: their audit entries among them). Returns the call
+   * that stops it.
+   */
+  follow(follower: (write: CommittedWrite) => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
   }
 
   /** The commits after the one that set `from`, up to the one that set `to`; null when this log cannot tell. */

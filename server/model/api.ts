@@ -789,8 +789,10 @@ export const AuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+/** An entry as a page lists it: without the records before and after (`GET /api/audit/:id` has them). */
+export const AuditListItem = AuditEntry.omit({ before: true, after: true });
 /** Newest first; `nextCursor` asks for the following page (null: this is the last). */
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export const AuditPage = z.object({ items: z.array(AuditListItem), nextCursor: z.string().nullable() });
 
 const AuditDay = z.union([IsoDate, z.iso.datetime({ offset: true })]);
 export const AuditQuery = z.object({
@@ -859,5 +861,6 @@ export type FirmSegmentLink = z.infer<typeof FirmSegmentLink>;
 export type FirmSegmentInput = z.infer<typeof FirmSegmentInput>;
 export type ChainLeader = z.infer<typeof ChainLeader>;
 export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditListItem = z.infer<typeof AuditListItem>;
 export type AuditPage = z.infer<typeof AuditPage>;
 export type AuditQuery = z.infer<typeof AuditQuery>;

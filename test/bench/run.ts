@@ -338,8 +338,9 @@ const e = edits.edits;
 for (const [figure, t] of [["firm of the zone", e.firmOfZone], ["firm outside the zone", e.firmOutside], ["segment link", e.link], ["list entry", e.entry]] as const)
   row5(`single edit through its route: ${figure}`, pair(t), "", `p95 ≤ ${TARGETS.edit} ms`, t.p95 <= TARGETS.edit);
 row5("统一社会信用代码 check (key table)", pair(e.usccCheck), `${pair(e.usccCheckNaive)} (a scan of every firm)`, `≤ ${TARGETS.usccCheck} ms`, e.usccCheck.p95 <= TARGETS.usccCheck);
-row5(`audit page of 50 at ${e.auditEntries.toLocaleString("en-US")} entries, each filter: first page`, pair(e.auditPage), "", `≤ ${TARGETS.auditPage} ms`, e.auditPage.p95 <= TARGETS.auditPage);
-row5("audit page from the middle of the log, each filter", pair(e.auditPageDeep), "", `≤ ${TARGETS.auditPage} ms`, e.auditPageDeep.p95 <= TARGETS.auditPage);
+row5(`audit page of 50 at ${e.auditEntries.toLocaleString("en-US")} entries, each filter: first page`, pair(e.auditPage), `${pair(e.auditPageNaive)} (a scan of the log)`, `≤ ${TARGETS.auditPage} ms`, e.auditPage.p95 <= TARGETS.auditPage);
+row5("audit page from the middle of the log, each filter", pair(e.auditPageDeep), `${pair(e.auditPageDeepNaive)} (a scan of the log)`, `≤ ${TARGETS.auditPage} ms`, e.auditPageDeep.p95 <= TARGETS.auditPage);
+row5("audit log index in memory, read at its first use", `${e.auditEntries.toLocaleString("en-US")} entries in ${e.auditIndex.seconds} s, ${e.auditIndex.MiB} MiB`, "", "", null);
 row5(`import of ${edits.importIntoFull.rows.toLocaleString("en-US")} rows into the full graph`, `${edits.importIntoFull.seconds} s (first ranking after it ${edits.importIntoFull.rankingAfterMs} ms)`, "", `≤ ${TARGETS.importIntoFull} s`, edits.importIntoFull.seconds <= TARGETS.importIntoFull);
 row5("scoring facts in memory, read at start", `${edits.scoringFacts.firms.toLocaleString("en-US")} firms in ${edits.scoringFacts.seconds} s, ≈ ${edits.scoringFacts.heapMiB} MiB`, "", "", null);
 if (backup) {

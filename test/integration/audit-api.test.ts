@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditPage, ListEntry, TargetListDetail, type AuditEntry } from "../../server/model/api.js";
+import { AuditEntry, AuditPage, ListEntry, TargetListDetail } from "../../server/model/api.js";
 import { DEFAULT_SCORING_PROFILE } from "../../server/model/domain.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
@@ -31,7 +31,13 @@ const page = async (query: string) => {
   expect(res.status).toBe(200);
   return AuditPage.parse(res.body);
 };
-const latest = async (entity: string, entityId: string): Promise<AuditEntry> => (await page(`entity=${entity}&entityId=${encodeURIComponent(entityId)}&limit=1`)).items[0]!;
+/** One entry opened, with its records before and after (a page lists entries without them). */
+const opened = async (id: string): Promise<AuditEntry> => {
+  const res = await call(`/api/audit/${encodeURIComponent(id)}`, "GET", undefined, app.fetch);
+  expect(res.status).toBe(200);
+  return AuditEntry.parse(res.body);
+};
+const latest = async (entity: string, entityId: string): Promise<AuditEntry> => opened((await page(`entity=${entity}&entityId=${encodeURIComponent(entityId)}&limit=1`)).items[0]!.id);
 /** Today as people in China count days (the log's day filters do the same). */
 const cstDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -101,12 +107,22 @@ describe("browsing the audit log", () => {
     const times = all.items.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());
 
-    const flags = await page("entity=flag&entityId=lingyuan%7Csteel-iron");
-    expect(flags.items.map((e) => e.after)).toMatchObject([{ note: "三" }, { note: "二" }, { note: "一" }]);
-    expect(flags.items.map((e) => e.before)).toMatchObject([{ note: "二" }, { note: "一" }, null]);
-    expect((await page("actor=admin&entity=flag")).items.map((e) => (e.after as { note: string }).note)).toEqual(["二"]);
+    const flags = await Promise.all((await page("entity=flag&entityId=lingyuan%7Csteel-iron")).items.map((e) => opened(e.id)));
+    expect(flags.map((e) => e.after)).toMatchObject([{ note: "三" }, { note: "二" }, { note: "一" }]);
+    expect(flags.map((e) => e.before)).toMatchObject([{ note: "二" }, { note: "一" }, null]);
+    const byAdmin = await Promise.all((await page("actor=admin&entity=flag")).items.map((e) => opened(e.id)));
+    expect(byAdmin.map((e) => (e.after as { note: string }).note)).toEqual(["二"]);
     expect((await page("action=flag.unset")).items.every((e) => e.action === "flag.unset")).toBe(true);
     expect((await page("actor=nobody")).items).toEqual([]);
+  });
+
+  it("lists entries without their records, which an entry opened by its id has; an unknown id is 404", async () => {
+    const [item] = (await page("entity=flag&limit=1")).items;
+    expect(Object.keys(item!).sort()).toEqual(["action", "actor", "at", "entity", "entityId", "id", "summary"]);
+    expect(await opened(item!.id)).toMatchObject({ ...item, before: expect.anything() });
+    const missing = await call("/api/audit/aud-no-such-entry", "GET", undefined, app.fetch);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("not_found");
   });
 
   it("pages with a cursor: every entry once, in order, however small the pages", async () => {
@@ -152,7 +168,7 @@ describe("browsing the audit log", () => {
       flags[0]!.action,
     ]);
     expect(sheet.getRow(2).getCell(10).value).toBe(flags[0]!.id);
-    expect(JSON.parse(String(sheet.getRow(2).getCell(9).value))).toEqual(flags[0]!.after);
+    expect(JSON.parse(String(sheet.getRow(2).getCell(9).value))).toEqual((await opened(flags[0]!.id)).after);
 
     const csv = await app.fetch("/api/audit/export?entity=flag&format=csv");
     const bytes = Buffer.from(await csv.arrayBuffer());

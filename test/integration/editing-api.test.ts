@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditPage, ChainDetail, ChainLeader, ChainMap, FeedsRecord, FirmDetail, FirmSegmentLink, SearchResults, SegmentRecord, ZoneList } from "../../server/model/api.js";
+import { AuditEntry, AuditPage, ChainDetail, ChainLeader, ChainMap, FeedsRecord, FirmDetail, FirmSegmentLink, SearchResults, SegmentRecord, ZoneList } from "../../server/model/api.js";
 import { usccCheckCharacter } from "../../server/imports/values.js";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
@@ -19,9 +19,13 @@ const call = async (path: string, method = "GET", body?: unknown, as: ApiFetch =
   const res = await as(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 };
-/** The audit entries about one record, newest first (read as the admin). */
+/** The audit entries about one record, newest first, each opened for its records before and after (read as the admin). */
 const auditOf = async (entity: string, entityId: string) =>
-  AuditPage.parse((await call(`/api/audit?entity=${entity}&entityId=${encodeURIComponent(entityId)}`, "GET", undefined, app.fetch)).body).items;
+  Promise.all(
+    AuditPage.parse((await call(`/api/audit?entity=${entity}&entityId=${encodeURIComponent(entityId)}`, "GET", undefined, app.fetch)).body).items.map(async (e) =>
+      AuditEntry.parse((await call(`/api/audit/${encodeURIComponent(e.id)}`, "GET", undefined, app.fetch)).body),
+    ),
+  );
 const auditCount = async () => {
   let count = 0;
   let cursor: string | null = null;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAudit } from "../../server/audit/audit-log.js";
+import { listAudit, readAuditEntry } from "../../server/audit/audit-log.js";
 import { importFirms } from "../../server/imports/import-firms.js";
 import { loadSample } from "../../seed/load-sample.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
@@ -72,7 +72,7 @@ describe("an import prepared on worker threads", () => {
     expect(report.counts.new).toBe(40);
     const [entry, ...others] = (await entries()).filter((e) => e.entityId === "imp-audited");
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ actor: "cli:alice", action: "import.commit", entity: "import", before: null, after: { counts: report.counts } });
+    expect(await readAuditEntry(t.store, entry!.id)).toMatchObject({ actor: "cli:alice", action: "import.commit", entity: "import", before: null, after: { counts: report.counts } });
     expect(entry!.summary).toContain("more.csv");
     // The same file again changes nothing and says nothing.
     await importFirms(t.store, { importId: "imp-again", path: more, fileName: "more.csv", mode: "commit", actor: "cli:alice", workers: 0 });

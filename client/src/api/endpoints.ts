@@ -1,6 +1,7 @@
 /** The read API, one function per endpoint, each with the schema of its answer. */
 import { z } from "zod";
 import {
+  AuditEntry,
   AuditPage,
   ChainDetail,
   ChainGaps,
@@ -55,6 +56,8 @@ export const api = {
     path: `/api/audit?${auditQuery(filter, page)}`,
     schema: AuditPage,
   }),
+  /** One entry of the audit log with its records before and after (a row opened). */
+  auditEntry: (id: string): ApiRequest<AuditEntry> => ({ path: `/api/audit/${encodeURIComponent(id)}`, schema: AuditEntry }),
   /** The saved thresholds below which a covered segment counts as weak (弱链). */
   gapThresholds: (): ApiRequest<GapThresholds> => ({ path: "/api/settings/gap-thresholds", schema: GapThresholds }),
   /** The dated exchange-rate table capital in other currencies is converted with. */

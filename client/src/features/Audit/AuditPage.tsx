@@ -1,15 +1,16 @@
 /**
  * 审计日志 (admins): every change with who, when and what — newest first, a page at a
  * time — filtered by person, kind of record, action and dates (kept in the URL). Open a
- * row for the fields it changed, before and after; export the filtered log as a file.
+ * row for the fields it changed, before and after (read when it is opened); export the
+ * filtered log as a file.
  */
-import { Button, DatePicker, Input, Select, Space, Table } from "antd";
+import { Button, DatePicker, Input, Select, Skeleton, Space, Table } from "antd";
 import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { AUDIT_ACTIONS } from "../../../../server/model/audit-actions";
-import type { AuditEntry } from "../../../../server/model/api";
+import type { AuditListItem } from "../../../../server/model/api";
 import { api, files } from "../../api/endpoints";
 import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -47,7 +48,7 @@ export function AuditPage() {
 
   const update = (change: Partial<AuditFilter>) => setSearch(writeAuditFilter({ ...filter, ...change }), { replace: true });
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: TableColumnsType<AuditListItem> = [
     { key: "at", title: t("audit.at"), width: 160, render: (_, e) => <span className="nowrap">{formatDateTime(e.at)}</span> },
     {
       key: "actor",
@@ -159,14 +160,14 @@ export function AuditPage() {
           const older = data.nextCursor;
           return (
           <>
-            <Table<AuditEntry>
+            <Table<AuditListItem>
               rowKey="id"
               columns={columns}
               dataSource={data.items}
               pagination={false}
               size="middle"
               expandable={{
-                expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
+                expandedRowRender: (e) => <AuditRecords id={e.id} />,
                 expandRowByClick: true,
               }}
               locale={{ emptyText: <div className="empty-hint">{filterKey ? t("audit.emptyFiltered") : t("audit.empty")}</div> }}
@@ -188,4 +189,10 @@ export function AuditPage() {
       </RequestState>
     </div>
   );
+}
+
+/** An opened row: the entry's records before and after, read when it is opened (a page lists entries without them). */
+function AuditRecords({ id }: { id: string }) {
+  const entry = useApi(api.auditEntry(id));
+  return <RequestState state={entry} skeleton={<Skeleton active title={false} paragraph={{ rows: 2 }} />}>{(e) => <AuditDiff before={e.before} after={e.after} />}</RequestState>;
 }

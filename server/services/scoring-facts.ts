@@ -20,7 +20,9 @@
  *   do): links of firms already held are written by steps, which name them.
  * - Only one refresh runs at a time; a write during it is seen by the next call. The firm
  *   map changes in place (each firm replaced in one synchronous step): a caller walks it
- *   synchronously, right after the await.
+ *   synchronously, right after the await. A firm's object is never changed once held: a
+ *   write replaces it, and `firmsBefore` gives the objects a catch-up replaced, so a
+ *   weighing kept from an earlier version can be corrected (target-weighing.ts).
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
  * its candidates with Cypher (targets.ts), and this module is not used.
  */
@@ -78,12 +80,44 @@ export interface ScoringFirm {
 export interface ScoringFacts {
   version: string;
   firms: Map<string, ScoringFirm>;
+  /** Each catch-up since the last full read, oldest first (see firmsBefore). */
+  readonly changes: readonly FactsChange[];
+}
+
+/** One catch-up: from one version to the next, the firms it replaced as they were held before (undefined: not held). */
+interface FactsChange {
+  from: string;
+  to: string;
+  before: Map<string, ScoringFirm | undefined>;
 }
 
 interface State extends ScoringFacts {
   /** The first node-table place past every firm read. */
   nextPlace: number;
   links: number;
+  changes: FactsChange[];
+}
+
+/** How far back firmsBefore can look: catch-ups kept, and firms they replaced in all. */
+export const FACTS_CHANGES = { catchUps: 1000, firms: 200_000 };
+
+/**
+ * The firms whose facts changed between `version` (one these facts held) and theirs, each as
+ * held at `version` (undefined: not held then, a firm added since). Every other firm's facts
+ * are as they were. Null when the facts cannot tell: read afresh since, or `version` is
+ * further back than the catch-ups kept.
+ */
+export function firmsBefore(facts: ScoringFacts, version: string): ReadonlyMap<string, ScoringFirm | undefined> | null {
+  if (version === facts.version) return new Map();
+  const start = facts.changes.findIndex((c) => c.from === version);
+  if (start < 0) return null;
+  const before = new Map<string, ScoringFirm | undefined>();
+  for (let i = start; i < facts.changes.length; i++) {
+    const change = facts.changes[i]!;
+    for (const [id, firm] of change.before) if (!before.has(id)) before.set(id, firm);
+    if (change.to === facts.version) return before;
+  }
+  return null;
 }
 
 /**
@@ -126,29 +160,43 @@ async function refresh(store: GraphStore, old: State | null, version: string): P
     // The maps are changed in place, each firm's removal and return in one synchronous
     // step, so a ranking scanning them (synchronously) never sees a firm half-changed.
     const state: State = { ...old!, version };
+    const before = new Map<string, ScoringFirm | undefined>();
     if (change.ids.size) {
       const ids = [...change.ids];
       const read = (query: string) => Promise.all(ids.map((id) => store.read(query, { id }))).then((rows) => rows.flat());
       const [firmRows, linkRows] = await Promise.all([read("targets/scoring-firm"), read("targets/scoring-firm-links")]);
+      for (const id of ids) before.set(id, state.firms.get(id));
       for (const id of ids) remove(state, id);
       put(state, firmRows, linkRows);
     }
-    if (change.appended) await readPlaces(store, state);
+    if (change.appended) await readPlaces(store, state, before);
+    keepChange(state, { from: old!.version, to: version, before });
     return state;
   }
-  const state: State = { version, firms: new Map(), nextPlace: 0, links: 0 };
+  const state: State = { version, firms: new Map(), nextPlace: 0, links: 0, changes: [] };
   await readPlaces(store, state);
   return state;
 }
 
-/** Reads the firms from `state.nextPlace` on, in chunks, with their links. */
-async function readPlaces(store: GraphStore, state: State): Promise<void> {
+/** Records a catch-up, forgetting the oldest past the bounds (FACTS_CHANGES). */
+function keepChange(state: State, change: FactsChange): void {
+  state.changes.push(change);
+  let firms = state.changes.reduce((n, c) => n + c.before.size, 0);
+  while (state.changes.length > FACTS_CHANGES.catchUps || (firms > FACTS_CHANGES.firms && state.changes.length > 1)) firms -= state.changes.shift()!.before.size;
+  if (firms > FACTS_CHANGES.firms) state.changes.length = 0;
+}
+
+/** Reads the firms from `state.nextPlace` on, in chunks, with their links (noting in `before` what each replaced). */
+async function readPlaces(store: GraphStore, state: State, before?: Map<string, ScoringFirm | undefined>): Promise<void> {
   const [row] = await store.read("targets/scoring-last-place");
   const last = row?.last === null || row?.last === undefined ? -1 : Number(row.last);
   for (let from = state.nextPlace; from <= last; from += SCORING_FACTS.chunk) {
     const params = { from, to: Math.min(Number.MAX_SAFE_INTEGER, from + SCORING_FACTS.chunk) };
     const [firmRows, linkRows] = await Promise.all([store.read("targets/scoring-firms", params), store.read("targets/scoring-links", params)]);
-    for (const id of firmRows.map((r) => r.id as string)) remove(state, id);
+    for (const id of firmRows.map((r) => r.id as string)) {
+      if (before && !before.has(id)) before.set(id, state.firms.get(id));
+      remove(state, id);
+    }
     put(state, firmRows, linkRows);
     state.nextPlace = Math.min(last + 1, params.to);
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -3,7 +3,7 @@
  * segments (or one segment asked for), within the chosen regions, scored by a profile.
  */
 import { z } from "zod";
-import type { GraphStore } from "../graph/store.js";
+import type { GraphStore, Row } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
 import type { TargetRanking, WonFirm } from "../model/api.js";
 import { AmountWan, Currency, FILLING_STATUSES, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
@@ -19,8 +19,9 @@ import { cached } from "./read-cache.js";
 import { getGapThresholds } from "./settings.js";
 import { isBranchName } from "./branch-name.js";
 import { linkFacts, type LinkFacts } from "./link-facts.js";
-import { scoringFacts, type ScoringFirm } from "./scoring-facts.js";
-import { componentsOf, firstInOrder, rankTargets, totalOf, type CandidateFacts, type RankKey, type ScoringContext } from "./target-scoring.js";
+import { firmsBefore, scoringFacts, type ScoringFacts, type ScoringFirm } from "./scoring-facts.js";
+import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+import { memoryFirm, weighCandidates } from "./target-weighing.js";
 
 /** List entries at these statuses have won their firm for the zone. */
 const WON_ENTRY_STATUSES: EntryStatus[] = ["已签约", "已落地"];
@@ -59,103 +60,11 @@ const CandidateRow = z.object({
   linkSource: z.string(),
 });
 
-type CandidateRow = z.infer<typeof CandidateRow>;
+export type CandidateRow = z.infer<typeof CandidateRow>;
 
 /** Rows by firm, then segment (as targets/candidates returns them, in code-unit order on both paths). */
 const byFirmThenSegment = (a: CandidateRow, b: CandidateRow) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0;
-
-interface Weighed extends RankKey {
-  memberIds: string[];
-}
-
-interface MemoryScan {
-  firms: ReadonlyMap<string, ScoringFirm>;
-  zoneFirms: ReadonlySet<string>;
-  segmentIds: string[];
-  prefixes: string[];
-  minCapital: number | null;
-  /** In the segments the leader works in, the only firms that may be targets. */
-  allowed: Map<string, Set<string>>;
-  parents: ParentRow[];
-  resolve: (rows: CandidateRow[], parents: ParentRow[]) => Resolved[];
-  isWon: (entry: { memberIds: string[] }) => boolean;
-  /** The firms won for the zone, by id. */
-  wonIds: { has(id: string): boolean };
-  tagged: (tags: readonly string[]) => boolean;
-  tiesOf: (memberIds: string[]) => { isLeader: boolean }[];
-  /** One firm's ties as the scoring reads them (whether each is with a leader), without their words. */
-  weighTies: (firmId: string) => readonly { isLeader: boolean }[];
-  ctx: ScoringContext;
-}
-
-/**
- * The candidates targets/candidates would give — firms outside the zone operating in the
- * segments, within the region prefixes, with at least `minCapital` — from the scoring facts
- * in memory, each weighed (its total) without building its words. Firms that are branches
- * or have a parent, and the parents they give way to, go through resolveDecisionMakers as
- * rows (display columns empty: the scoring reads none); every other firm is its own entry.
- * The facts are scanned in one synchronous pass (scoring-facts.ts: the caller walks them
- * right after they are current).
- */
-function weighFromMemory(scan: MemoryScan): { open: Weighed[]; won: { memberIds: string[] }[] } {
-  const { firms, zoneFirms, prefixes, minCapital, allowed, ctx } = scan;
-  const targets = new Set(scan.segmentIds);
-  const anywhere = prefixes.includes("");
-  const hasParent = new Set(scan.parents.map((p) => p.firmId));
-  const deciders = new Set(scan.parents.map((p) => p.id));
-  const inRegions = (regionCode: string) => {
-    for (const p of prefixes) if (regionCode.startsWith(p)) return true;
-    return false;
-  };
-  const weights = ctx.profile.weights;
-  const rows: CandidateRow[] = [];
-  const open: Weighed[] = [];
-  const won: { memberIds: string[]; first: string }[] = [];
-  for (const firm of firms.values()) {
-    let links: ScoringFirm["links"] | null = null;
-    for (const link of firm.links) {
-      if (!targets.has(link.segmentId) || allowed.get(link.segmentId)?.has(firm.id) === false) continue;
-      (links ??= []).push(link);
-    }
-    if (!links || zoneFirms.has(firm.id)) continue;
-    if (!anywhere && !inRegions(firm.regionCode)) continue;
-    if (minCapital !== null && (firm.capital === null || firm.capital < minCapital)) continue;
-    // Branches, firms with a parent, and the parents they may give way to: resolved as rows.
-    if (firm.branch || hasParent.has(firm.id) || deciders.has(firm.id)) {
-      for (const l of links) rows.push(memoryRow(firm, l.segmentId, l.confidence));
-      continue;
-    }
-    if (scan.wonIds.has(firm.id)) won.push({ memberIds: [firm.id], first: firm.id });
-    else if (scan.tagged(firm.tags)) {
-      const confidences = links.map((l) => l.confidence);
-      open.push({ decides: true, total: totalOf(componentsOf({ firm, confidences, ties: scan.weighTies(firm.id), via: [] }, ctx), weights), c: { firm }, memberIds: [firm.id] });
-    }
-  }
-  const withRows = new Set(rows.map((r) => r.id));
-  for (const r of scan.resolve(rows, scan.parents)) {
-    if (scan.isWon(r)) won.push({ memberIds: r.memberIds, first: r.memberIds.filter((id) => withRows.has(id)).sort()[0]! });
-    else if (scan.tagged(r.firm.tags)) {
-      const components = componentsOf({ firm: r.firm, confidences: r.segments.map((s) => s.confidence), ties: scan.tiesOf(r.memberIds), via: r.via }, ctx);
-      open.push({ decides: r.decisionMaker, total: totalOf(components, weights), c: { firm: r.firm }, memberIds: r.memberIds });
-    }
-  }
-  // In the order the Cypher path finds them: by the first of their firms.
-  won.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-  return { open, won };
-}
-
-/** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
-function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
-  return { ...memoryFirm(firm), segmentId, confidence, products: "", linkSource: "" };
-}
-
-function memoryFirm(firm: ScoringFirm): Firm {
-  return {
-    id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
-    aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "",
-  };
-}
 
 /**
  * What targets/candidate-parents gives, from memory, without the parents' columns: for each
@@ -182,19 +91,17 @@ function withParentColumns(rows: ReturnType<typeof memoryParentLinks>, columnsOf
 }
 
 /**
- * What readTies gives, from memory: each supply tie between a firm and a firm of the zone,
- * sales into the zone first, each half by firm, local firm and product (as the queries order them).
+ * What readTies gives for one firm, from memory: its supply ties with the zone's firms, sales
+ * into the zone first, each half by local firm and product (as the queries order them).
  */
-function memoryTies(links: LinkFacts, zoneFirms: ReadonlySet<string>, names: ReadonlyMap<string, { name: string; aliases: string[] }>): Tie[] {
-  const sales: Tie[] = [];
-  const purchases: Tie[] = [];
-  for (const localId of zoneFirms) {
+function memoryTiesOf(links: LinkFacts, zoneFirms: ReadonlySet<string>, names: ReadonlyMap<string, { name: string; aliases: string[] }>, firmId: string): Tie[] {
+  const tie = (localId: string, product: string, direction: Tie["direction"]): Tie => {
     const local = names.get(localId) ?? { name: "", aliases: [] };
-    for (const t of links.buys.get(localId) ?? []) sales.push({ firmId: t.supplierId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "supplies" });
-    for (const t of links.sells.get(localId) ?? []) purchases.push({ firmId: t.buyerId, localId, localName: local.name, localAliases: local.aliases, product: t.product, direction: "buys" });
-  }
-  const order = (a: Tie, b: Tie) =>
-    a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : a.product < b.product ? -1 : a.product > b.product ? 1 : 0;
+    return { firmId, localId, localName: local.name, localAliases: local.aliases, product, direction };
+  };
+  const order = (a: Tie, b: Tie) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : a.product < b.product ? -1 : a.product > b.product ? 1 : 0);
+  const sales = (links.sells.get(firmId) ?? []).filter((t) => zoneFirms.has(t.buyerId)).map((t) => tie(t.buyerId, t.product, "supplies"));
+  const purchases = (links.buys.get(firmId) ?? []).filter((t) => zoneFirms.has(t.supplierId)).map((t) => tie(t.supplierId, t.product, "buys"));
   return [...sales.sort(order), ...purchases.sort(order)];
 }
 
@@ -244,24 +151,50 @@ async function readTies(store: GraphStore, zoneId: string): Promise<Tie[]> {
 }
 
 /**
- * For the memory path: no Cypher parents (they come from the links, with each weighing's
- * columns), the zone's supply ties with the names of its firms (read from the zone), and
- * the links themselves with the zone's firms.
+ * A firm's rows by its key (its display columns, its segment links with their words), kept
+ * for the firms rankings showed as of the scoring facts' version: the writes that change
+ * them are those that change its scoring facts or links (scoring-facts.ts FIRM_WRITES), so
+ * a firm's rows are read again only after a write names it (firmsBefore), and all of them
+ * after anything the facts cannot place. Per query and firm; at most KEPT_ROWS.firms firms.
  */
-async function memoryLinks(store: GraphStore, zoneId: string): Promise<[ParentRow[], Tie[], { facts: LinkFacts; zoneFirms: ReadonlySet<string> }]> {
-  const [facts, names] = await Promise.all([
-    linkFacts(store),
-    store.read("targets/zone-firm-names", { zoneId }).then((rows) => new Map(parseRows(LocalName, rows).map((r) => [r.id, r]))),
-  ]);
-  const zoneFirms = facts.firmsIn.get(zoneId) ?? new Set<string>();
-  return [[], memoryTies(facts, zoneFirms, names), { facts, zoneFirms }];
+export const KEPT_ROWS = { firms: 20_000 };
+const keptRows = new WeakMap<GraphStore, { version: string; rows: Map<string, Map<string, Row[]>> }>();
+
+async function readByFirm(store: GraphStore, facts: ScoringFacts, query: string, ids: readonly string[]): Promise<Row[][]> {
+  let kept = keptRows.get(store);
+  if (kept && kept.version !== facts.version) {
+    const changed = firmsBefore(facts, kept.version);
+    if (changed) {
+      for (const byId of kept.rows.values()) for (const id of changed.keys()) byId.delete(id);
+      kept.version = facts.version;
+    } else kept = undefined;
+  }
+  if (!kept || [...kept.rows.values()].reduce((n, byId) => n + byId.size, 0) > KEPT_ROWS.firms) keptRows.set(store, (kept = { version: facts.version, rows: new Map() }));
+  const held = kept;
+  let byId = held.rows.get(query);
+  if (!byId) held.rows.set(query, (byId = new Map()));
+  const found = byId;
+  return Promise.all(
+    ids.map(async (id) => {
+      const rows = found.get(id);
+      if (rows) return rows;
+      const read = await store.read(query, { id });
+      // Kept only while nothing newer was placed meanwhile (the rows read are as of this version or later).
+      if (keptRows.get(store) === held && held.version === facts.version) found.set(id, read);
+      return read;
+    }),
+  );
 }
 
-const LocalName = z.object({ id: Id, name: z.string(), aliases: z.array(z.string()) });
-
+/**
+ * A ranking as kept for the graph's version (read-cache.ts), per day: data freshness is
+ * weighed as of the day's start (UTC), so an answer kept or corrected during the day is the
+ * one computed afresh that day.
+ */
 export function rankChainTargets(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetRanking> {
-  const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${today.toISOString().slice(0, 10)}`;
-  return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, today), { zoneId, chainId, candidates: true });
+  const day = today.toISOString().slice(0, 10);
+  const key = `targets:${zoneId}:${chainId}:${JSON.stringify(filters)}:${day}`;
+  return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, new Date(`${day}T00:00:00Z`)), { zoneId, chainId, candidates: true });
 }
 
 const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
@@ -269,13 +202,13 @@ const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, product
   kind: z.string(),
   zoneId: Id.nullable(),
 });
-type ParentRow = z.infer<typeof ParentRow>;
+export type ParentRow = z.infer<typeof ParentRow>;
 const WonRow = z.object({ firmId: Id, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode, status: z.string() });
 const WonProjectRow = WonRow.extend({ projectName: z.string() });
 const WonEntryRow = WonRow.extend({ listName: z.string() });
 
 const FirmColumns = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true });
-type Firm = z.infer<typeof FirmColumns>;
+export type Firm = z.infer<typeof FirmColumns>;
 
 /** Firms already won for the zone: a project there signed or further along, or a list entry of this chain signed or landed. */
 async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Promise<Map<string, WonFirm>> {
@@ -308,13 +241,23 @@ function wonFrom(projects: z.infer<typeof WonProjectRow>[], entries: z.infer<typ
   return won;
 }
 
-interface Resolved {
+export interface Resolved {
   firm: Firm;
   segments: CandidateFacts["segments"];
   via: NonNullable<CandidateFacts["via"]>;
   decisionMaker: boolean;
   /** The firms behind this entry (itself and its branches), for ties and won checks. */
   memberIds: string[];
+}
+
+/**
+ * Whom a candidate's rows are ranked under: itself; the parent a branch (by its name or its
+ * group link) gives way to; or nobody, when that parent is a firm of the zone.
+ */
+export function decisionKey(firmId: string, branchByName: boolean, parent: Pick<ParentRow, "id" | "kind" | "zoneId"> | undefined, zoneId: string): string | null {
+  const branch = parent?.kind === "branch" || branchByName;
+  if (branch && parent?.zoneId === zoneId) return null;
+  return branch && parent ? parent.id : firmId;
 }
 
 /**
@@ -334,10 +277,10 @@ function resolveDecisionMakers(
   for (const [firmId, rows] of byFirm) {
     const { segmentId: _s, confidence: _c, products: _p, linkSource: _l, ...firm } = rows[0]!;
     const parent = parentOf.get(firmId);
+    const key = decisionKey(firm.id, isBranchName(firm.name), parent, zoneId);
+    if (key === null) continue;
     const branch = parent?.kind === "branch" || isBranchName(firm.name);
-    if (branch && parent?.zoneId === zoneId) continue;
     const decider: Firm | null = branch && parent ? (({ firmId: _f, kind: _k, zoneId: _z, ...p }) => p)(parent) : null;
-    const key = decider?.id ?? firm.id;
     const entry = resolved.get(key) ?? { firm: decider ?? firm, segments: [], via: [], decisionMaker: !branch || decider !== null, memberIds: [key] };
     if (decider) {
       entry.via.push({ id: firm.id, name: firm.name, regionCode: firm.regionCode, region: regionPath(firm.regionCode) });
@@ -355,9 +298,11 @@ function resolveDecisionMakers(
 }
 
 /**
- * A ranking computed afresh, never kept. `candidates` says where the candidate rows come
- * from: the scoring facts in memory (the embedded graph's way), or the Cypher query (Neo4j's
- * way, and the reference the tests and the benchmark compare the memory with).
+ * A ranking computed afresh, never kept. `candidates` says where the candidates come from:
+ * the scoring facts in memory, weighed as a correction of the weighing kept for the same
+ * ranking where it can be (`kept`, the embedded graph's way: target-weighing.ts) or all of
+ * them again (`memory`); or the Cypher query (Neo4j's way, and the reference the tests and
+ * the benchmark compare the memory with).
  */
 export async function computeRanking(
   store: GraphStore,
@@ -365,7 +310,7 @@ export async function computeRanking(
   chainId: string,
   filters: TargetFilters,
   today: Date,
-  candidates: "memory" | "cypher" = store.engine === "kuzu" ? "memory" : "cypher",
+  candidates: "kept" | "memory" | "cypher" = store.engine === "kuzu" ? "kept" : "cypher",
 ): Promise<TargetRanking> {
   const [facts, thresholds, groups, profile, won] = await Promise.all([
     loadChainFacts(store, zoneId, chainId),
@@ -389,76 +334,76 @@ export async function computeRanking(
   const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
-  // The group links and supply ties: from Cypher (Neo4j, and the reference path), or
-  // from the links kept in memory (link-facts.ts) with the zone's firms named by key.
-  const [cypherParents, tieRows, links] =
-    candidates === "cypher"
-      ? await Promise.all([
-          segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
-          readTies(store, zoneId),
-          null,
-        ])
-      : await memoryLinks(store, zoneId);
   const resolve = (found: CandidateRow[], parents: ParentRow[]) =>
     resolveDecisionMakers(groupBy(found.filter(keep).sort(byFirmThenSegment), (r) => r.id), parents, zoneId, segmentInfo);
-  const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
-  const tiesOf = (memberIds: string[]) =>
-    memberIds.flatMap((id) =>
-      (tiesByFirm.get(id) ?? []).map((t) => ({
-        direction: t.direction,
-        localId: t.localId,
-        localName: displayName(t.localName, t.localAliases),
-        isLeader: leaderIds.has(t.localId),
-        product: t.product,
-      })),
-    );
-  const asCandidates = (entries: Resolved[]): CandidateFacts[] =>
-    entries.map((r) => ({ firm: r.firm, segments: r.segments, via: r.via, decisionMaker: r.decisionMaker, ties: tiesOf(r.memberIds) }));
   const isWon = (r: { memberIds: string[] }) => r.memberIds.some((id) => won.has(id));
   const tagged = (tags: readonly string[]) => !filters.tags.length || tags.some((t) => filters.tags.includes(t as never));
   const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
   const ctx = { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles };
+  /** The entries with their supply ties in words, for rankTargets. */
+  const asCandidates = (entries: Resolved[], tiesOf: (id: string) => Tie[]): CandidateFacts[] =>
+    entries.map((r) => ({
+      firm: r.firm, segments: r.segments, via: r.via, decisionMaker: r.decisionMaker,
+      ties: r.memberIds.flatMap((id) =>
+        tiesOf(id).map((t) => ({ direction: t.direction, localId: t.localId, localName: displayName(t.localName, t.localAliases), isLeader: leaderIds.has(t.localId), product: t.product })),
+      ),
+    }));
 
   let ranked: TargetRanking["results"] = [];
   let candidateCount = 0;
   let wonHere: { memberIds: string[] }[] = [];
-  if (!links) {
+  if (candidates === "cypher") {
     // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
-    const rows = segmentIds.length && prefixes.length ? parseRows(CandidateRow, await store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital })) : [];
-    const resolved = resolve(rows, cypherParents);
+    const [parents, tieRows, rows] = await Promise.all([
+      segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+      readTies(store, zoneId),
+      segmentIds.length && prefixes.length ? store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital }).then((r) => parseRows(CandidateRow, r)) : [],
+    ]);
+    const tiesByFirm = groupBy(tieRows, (t) => t.firmId);
+    const resolved = resolve(rows, parents);
     wonHere = resolved.filter(isWon);
-    const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)));
+    const open = asCandidates(resolved.filter((r) => !isWon(r) && tagged(r.firm.tags)), (id) => tiesByFirm.get(id) ?? []);
     candidateCount = open.length;
     ranked = rankTargets(open, ctx, filters.limit);
   } else if (segmentIds.length) {
-    // Every candidate weighed from the scoring facts in memory (scoring-facts.ts), walked
-    // synchronously right after they are current; the display columns are read for the
-    // firms shown. The order is total, so the first `limit`, read again with every column
-    // and ranked on their own, are exactly the first `limit` of the whole ranking.
-    const { firms } = await scoringFacts(store);
+    // Every candidate weighed from the facts in memory (scoring-facts.ts, link-facts.ts), or
+    // the weighing kept for this ranking corrected for the firms written since
+    // (target-weighing.ts), synchronously right after the facts are current; the display
+    // columns are read for the firms shown. The order is total, so the first `limit`, read
+    // again with every column and ranked on their own, are exactly the first `limit` of the
+    // whole ranking.
+    const linkState = await linkFacts(store);
+    const links = { facts: linkState, zoneFirms: linkState.firmsIn.get(zoneId) ?? new Set<string>() };
+    const scoring = await scoringFacts(store);
+    const { firms } = scoring;
     const memoryColumns = (id: string) => (firms.has(id) ? memoryFirm(firms.get(id)!) : undefined);
     const parents = withParentColumns(memoryParentLinks(links.facts, firms, segmentIds), memoryColumns);
-    const weighTies = new Map([...tiesByFirm].map(([id, ties]) => [id, ties.map((t) => ({ isLeader: leaderIds.has(t.localId) }))]));
-    const untied: { isLeader: boolean }[] = [];
-    const weighed = weighFromMemory({
-      firms, zoneFirms: links.zoneFirms, segmentIds, prefixes, minCapital, allowed, parents, resolve, isWon, wonIds: won, tagged, tiesOf,
-      weighTies: (id) => weighTies.get(id) ?? untied, ctx,
-    });
-    candidateCount = weighed.open.length;
+    const scope = {
+      zoneId, segmentIds, allowed, prefixes, minCapital, tags: filters.tags, zoneFirms: links.zoneFirms, leaderIds, ctx, resolve,
+      decisionKey: (firmId: string, branchByName: boolean, parent: ParentRow | undefined) => decisionKey(firmId, branchByName, parent, zoneId),
+    };
+    const key = candidates === "kept" ? `${zoneId}:${chainId}:${JSON.stringify(filters)}` : null;
+    const weighed = weighCandidates(store, key, scope, { facts: scoring, links: links.facts, won: new Set(won.keys()), parents }, filters.limit);
+    candidateCount = weighed.candidateCount;
     wonHere = weighed.won;
-    const shown = firstInOrder(weighed.open, filters.limit).flatMap((w) => w.memberIds);
+    // The firms whose rows the entries shown stand on: a parent a branch gives way to brings
+    // its own links only when it is a candidate itself (as the candidate query gives them).
+    const shown = weighed.first.flatMap((w) => w.rowIds);
     if (shown.length) {
       const shownParents = memoryParentLinks(links.facts, firms, segmentIds, new Set(shown));
       const targets = new Set(segmentIds);
+      // The firms shown, the parents they give way to and the zone's firms they are tied to.
+      const tied = shown.flatMap((id) => memoryTiesOf(links.facts, links.zoneFirms, new Map(), id).map((t) => t.localId));
       const [columnRows, linkRows] = await Promise.all([
-        Promise.all([...new Set([...shown, ...shownParents.map((p) => p.parentId)])].map((id) => store.read("targets/firm-columns", { id }))),
-        Promise.all(shown.map((id) => store.read("targets/firm-links", { id }).then((rows) => rows.filter((l) => targets.has(l.segmentId as string)).map((l) => ({ ...l, id }))))),
+        readByFirm(store, scoring, "targets/firm-columns", [...new Set([...shown, ...shownParents.map((p) => p.parentId), ...tied])]),
+        readByFirm(store, scoring, "targets/firm-links", shown),
       ]);
       const columns = new Map(parseRows(FirmColumns, columnRows.flat()).map((f) => [f.id, f]));
-      const full = linkRows.flat().flatMap((l) => (columns.has(l.id) ? [{ ...columns.get(l.id), ...l }] : []));
+      const full = linkRows.flatMap((rows, i) => rows.filter((l) => targets.has(l.segmentId as string) && columns.has(shown[i]!)).map((l) => ({ ...columns.get(shown[i]!), ...l, id: shown[i]! })));
       const fullParents = withParentColumns(shownParents, (id) => columns.get(id));
-      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full), fullParents)), ctx, filters.limit);
+      const tiesOf = (id: string) => memoryTiesOf(links.facts, links.zoneFirms, columns, id);
+      ranked = rankTargets(asCandidates(resolve(parseRows(CandidateRow, full), fullParents), tiesOf), ctx, filters.limit);
     }
   }
   return {

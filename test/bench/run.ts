@@ -329,7 +329,13 @@ const pair = (t: { p50: number; p95: number }) => `${t.p50} / ${t.p95} ms`;
 console.log(`\nAfter writes (load average ${edits.loadAverage.join(" / ")} while measured; ${edits.afterEdit.ranking.runs} rounds of one firm edit, then the chain's answers):\n`);
 console.log("| figure | measured p50 / p95 | naive p50 / p95 | target | |\n|---|---|---|---|---|");
 const row5 = (figure: string, value: string, naive: string, target: string, met: boolean | null) => console.log(`| ${figure} | ${value} | ${naive} | ${target} | ${met === null ? "" : met ? "met" : "missed"} |`);
-row5("ranking (top 100) computed afresh after an edit", pair(a.ranking), `${pair(a.rankingNaive)} (candidates by Cypher)`, `p95 ≤ ${TARGETS.rankingAfresh} ms`, a.ranking.p95 <= TARGETS.rankingAfresh);
+row5(
+  "ranking (top 100), first request after an edit (the kept weighing corrected)",
+  pair(a.ranking),
+  `${pair(a.rankingFull)} (every candidate weighed again); ${pair(a.rankingNaive)} (candidates by Cypher)`,
+  `p95 ≤ ${TARGETS.rankingAfresh} ms`,
+  a.ranking.p95 <= TARGETS.rankingAfresh,
+);
 row5("map after that edit (kept: a firm outside the zone)", pair(a.map), "", "", null);
 row5("gaps after that edit (kept)", pair(a.gaps), "", "", null);
 row5("map computed afresh after an edit of a zone firm", pair(a.mapAfterZoneEdit), "", `p95 ≤ ${TARGETS.viewAfresh} ms`, a.mapAfterZoneEdit.p95 <= TARGETS.viewAfresh);

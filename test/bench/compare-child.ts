@@ -28,6 +28,7 @@ import { getChainGaps } from "../../server/services/gaps.js";
 import { getChainMap } from "../../server/services/maps.js";
 import { search } from "../../server/services/search.js";
 import { getGapThresholds, putGapThresholds } from "../../server/services/settings.js";
+import { forgetWeighings } from "../../server/services/target-weighing.js";
 import { rankChainTargets, TargetFilters } from "../../server/services/targets.js";
 
 export interface CompareRequest {
@@ -68,9 +69,12 @@ const store = await openStore(readEnv());
 const log = (message: string) => console.error(`[compare] ${message}`);
 
 // Gap thresholds saved unchanged: a write every kept answer stands on (read-cache.ts drops
-// answers by what a write reaches, so a write of nothing would keep them all).
+// answers by what a write reaches, so a write of nothing would keep them all). The kept
+// weighings are forgotten too: such a write leaves a ranking's scope equal, and the ranking
+// would be corrected (target-weighing.ts) rather than computed afresh.
 const invalidate = async () => {
   await putGapThresholds(store, await getGapThresholds(store), "bench");
+  forgetWeighings(store);
 };
 
 // 1. Search.

@@ -90,9 +90,17 @@ export function readChainRows(store: GraphStore, zoneId: string, chainId: string
   return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
+/**
+ * The chain's segments and FEEDS links, kept apart from the zone's rows: a write of a zone's
+ * firm (the usual edit) leaves them standing, and they are the same in every zone.
+ */
+function readChain(store: GraphStore, chainId: string): Promise<ChainDetail> {
+  return cached(store, `chain:${chainId}`, () => getChain(store, chainId), { zoneId: null, chainId, candidates: false });
+}
+
 async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
   const params = { zoneId, chainId };
-  const chainRead = getChain(store, chainId);
+  const chainRead = readChain(store, chainId);
   const leadersRead = listLeaders(store, zoneId);
   const [zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),

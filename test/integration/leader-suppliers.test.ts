@@ -4,7 +4,8 @@
  * firm cards — and after each of a seeded run of random writes it equals what
  * gaps/leader-outside-suppliers reads from the graph: ties made into leaders from inside and
  * outside the zone, suppliers moved into and out of the zone, renamed, given segment links,
- * deleted, leaders set and unset, an import into the zone.
+ * deleted, leaders set and unset, an import into the zone. So do the supply ties a firm's
+ * page shows (firms.ts readTies).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ import { getChainGaps } from "../../server/services/gaps.js";
 import { createFirm, deleteFirm, updateFirm } from "../../server/services/editing/firms.js";
 import { deleteFirmSegment, putFirmSegment, readFirmSegment } from "../../server/services/editing/firm-segments.js";
 import { setLeader, unsetLeader } from "../../server/services/editing/leaders.js";
-import { readFirm } from "../../server/services/firms.js";
+import { readFirm, readTies } from "../../server/services/firms.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { linkFacts } from "../../server/services/link-facts.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
@@ -47,7 +48,7 @@ afterAll(async () => {
 });
 
 /** Rows seen from memory over the run, so the comparison is known not to be of empty lists alone. */
-const seen = { rows: 0, withSegment: 0, withoutSegment: 0 };
+const seen = { rows: 0, withSegment: 0, withoutSegment: 0, ties: 0 };
 
 async function expectSameRows(what: string): Promise<void> {
   for (const zoneId of ZONES) {
@@ -64,6 +65,16 @@ async function expectSameRows(what: string): Promise<void> {
   }
 }
 
+/** A firm's supply ties as its page shows them (firms.ts readTies), from memory and from Cypher. */
+async function expectSameTies(what: string, ids: readonly string[]): Promise<void> {
+  for (const id of ids)
+    for (const which of ["customers", "suppliers"] as const) {
+      const fromMemory = await readTies(t.store, id, which, "memory");
+      expect(fromMemory, `${what}: ${which} of ${id}`).toEqual(await readTies(t.store, id, which, "cypher"));
+      seen.ties += fromMemory.length;
+    }
+}
+
 /** A small seeded generator, so a failing run can be replayed. */
 function random(seed: number) {
   let x = seed;
@@ -77,7 +88,7 @@ describe("a zone's leaders' suppliers outside the zone", () => {
     await expectSameRows("at first");
     const rnd = random(20261202);
     let ids = [...(await t.store.read("targets/scoring-firms", { from: 0, to: 1_000_000 })).map((r) => String(r.id))];
-    const leaderIds = async () => [...(await linkFacts(t.store)).leads.values()].flat().map((l) => l.firmId);
+    const leaderIds = async () => [...(await linkFacts(t.store)).leads.values()].flat().map((l) => l.firmId).sort();
     const kinds = ["supply", "supply", "zone", "rename", "link", "unlink", "lead", "unlead", "create", "delete"] as const;
     const done = new Set<string>();
     for (let step = 0; step < 40; step++) {
@@ -87,7 +98,7 @@ describe("a zone's leaders' suppliers outside the zone", () => {
       const a = rnd.pick(ids);
       const leader = leaders.length ? rnd.pick(leaders) : rnd.pick(ids);
       const links = await linkFacts(t.store);
-      const supplying = leaders.flatMap((id) => (links.buys.get(id) ?? []).map((tie) => tie.supplierId));
+      const supplying = leaders.flatMap((id) => (links.buys.get(id) ?? []).map((tie) => tie.supplierId)).sort();
       const target = supplying.length && rnd.next() < 0.7 ? rnd.pick(supplying) : a;
       const firm = await readFirm(t.store, target);
       try {
@@ -129,6 +140,7 @@ describe("a zone's leaders' suppliers outside the zone", () => {
         if (!(error instanceof Error) || /TypeError|ReferenceError/.test(error.name)) throw error;
       }
       await expectSameRows(`step ${step}: ${kind} ${a} → ${leader} (${target})`);
+      await expectSameTies(`step ${step}: ${kind}`, [...new Set([a, leader, target, ...(await leaderIds())])]);
     }
     // An import into a zone: its firms arrive with their zone in one bulk load.
     const file = path.join(dir, "zone.csv");
@@ -136,8 +148,9 @@ describe("a zone's leaders' suppliers outside the zone", () => {
     await importFirms(t.store, { importId: "imp-zone", path: file, fileName: "zone.csv", mode: "commit", actor: "test", workers: 0, zoneId: "lingyuan" });
     await expectSameRows("an import into a zone");
     expect(kinds.filter((k) => !done.has(k))).toEqual([]);
-    expect(seen.withSegment).toBeGreaterThan(10);
-    expect(seen.withoutSegment).toBeGreaterThan(10);
+    expect(Math.min(seen.withSegment, seen.withoutSegment), JSON.stringify(seen)).toBeGreaterThan(2);
+    expect(seen.rows).toBeGreaterThan(30);
+    expect(seen.ties).toBeGreaterThan(100);
   }, 300_000);
 
   it("gives the gap diagnosis its leader dependencies", async () => {

@@ -14,8 +14,10 @@
  *   rewrites many firms) drops every card.
  * - A card read while a write lands is kept with the version the call began at, so the next
  *   call past that write drops it if the write named its firm.
+ * - At most FIRM_CARDS.max are kept: past it the longest held go first.
  * A firm the graph does not hold has no card. Neo4j may be written by other instances:
  * there the callers read these facts with Cypher, and this module is not used.
+ * Why cards, and not every firm's facts: docs/decisions/0XX-firm-cards-and-ties-from-memory.md.
  */
 import type { GraphStore } from "../graph/store.js";
 import { keptInMemory } from "./kept-in-memory.js";
@@ -28,6 +30,9 @@ export interface FirmCard {
   /** Every segment the firm operates in. */
   segmentIds: string[];
 }
+
+/** Cards kept at most (a few hundred bytes each): far more than the firms a day's answers name. */
+export const FIRM_CARDS = { max: 100_000 };
 
 interface Cards {
   version: string;
@@ -56,6 +61,10 @@ export async function firmCards(store: GraphStore, ids: Iterable<string>): Promi
   for (const id of wanted) {
     const card = state.cards.get(id);
     if (card) found.set(id, card);
+  }
+  for (const id of state.cards.keys()) {
+    if (state.cards.size <= FIRM_CARDS.max) break;
+    state.cards.delete(id);
   }
   return found;
 }

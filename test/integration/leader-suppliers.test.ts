@@ -22,6 +22,7 @@ import { deleteFirmSegment, putFirmSegment, readFirmSegment } from "../../server
 import { setLeader, unsetLeader } from "../../server/services/editing/leaders.js";
 import { readFirm, readTies } from "../../server/services/firms.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
+import { FIRM_CARDS } from "../../server/services/firm-cards.js";
 import { linkFacts } from "../../server/services/link-facts.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
 import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
@@ -152,6 +153,22 @@ describe("a zone's leaders' suppliers outside the zone", () => {
     expect(seen.rows).toBeGreaterThan(30);
     expect(seen.ties).toBeGreaterThan(100);
   }, 300_000);
+
+  it("answers whole when it keeps fewer cards than an answer names", async () => {
+    if (t.store.engine !== "kuzu") return;
+    const held = FIRM_CARDS.max;
+    FIRM_CARDS.max = 2;
+    try {
+      const sellers = (await t.store.read("targets/scoring-firms", { from: 0, to: 1_000_000 })).map((r) => String(r.id)).slice(-5);
+      await t.store.write(sellers.map((from) => ({ query: "firms/link-supplies", rows: [{ from, to: "lingang", product: "钢板", source: "test" }] })));
+      const busiest = "lingang";
+      expect((await linkFacts(t.store)).buys.get(busiest)!.length).toBeGreaterThan(4);
+      for (let i = 0; i < 2; i++) expect(await readTies(t.store, busiest, "suppliers", "memory")).toEqual(await readTies(t.store, busiest, "suppliers", "cypher"));
+      await expectSameRows("with two cards kept");
+    } finally {
+      FIRM_CARDS.max = held;
+    }
+  });
 
   it("gives the gap diagnosis its leader dependencies", async () => {
     // The map and gaps stand on these rows: a leader's supplier outside the zone is a dependency.

@@ -119,7 +119,7 @@ async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: stri
  * What the zone's leaders of the chain buy from firms outside the zone, one row per leader ×
  * tie × the supplier's segment in the chain (segmentId null when it has none there), ordered
  * by leader, supplier, segment, product and source.
- * On the embedded graph from memory (docs/decisions/0XX): the ties and every firm's zone
+ * On the embedded graph from memory (docs/decisions/0XX-firm-cards-and-ties-from-memory.md): the ties and every firm's zone
  * from the links kept in memory (link-facts.ts), the suppliers' names, regions and segments
  * from their cards (firm-cards.ts); elsewhere — and when asked for "cypher" — by
  * gaps/leader-outside-suppliers. The two give the same rows (test/integration/leader-suppliers.test.ts).

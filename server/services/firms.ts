@@ -63,7 +63,7 @@ type Tie = z.infer<typeof TieRow>;
 /**
  * A firm's supply ties, the firms it sells to (customers) or buys from (suppliers), each with
  * the other firm's name and zone, ordered by that firm, product and source. On the embedded
- * graph from memory (the links kept in memory and the other firms' cards, docs/decisions/0XX):
+ * graph from memory (the links kept in memory and the other firms' cards, docs/decisions/0XX-firm-cards-and-ties-from-memory.md):
  * a firm of a zone buys from firms all over the firm table, whose names Kùzu reads at
  * ≈ 0.2 ms a firm (80 ties: ≈ 16 ms of every edit's answer). Elsewhere, and when asked for
  * "cypher", by firms/firm-customers and firms/firm-suppliers (the same rows:

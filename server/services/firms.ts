@@ -70,7 +70,7 @@ type Tie = z.infer<typeof TieRow>;
  * test/integration/leader-suppliers.test.ts).
  */
 export async function readTies(store: GraphStore, id: string, which: "customers" | "suppliers", from: "memory" | "cypher" = store.engine === "kuzu" ? "memory" : "cypher"): Promise<Tie[]> {
-  if (from === "cypher") return parseRows(TieRow, await store.read(which === "customers" ? "firms/firm-customers" : "firms/firm-suppliers", { id }));
+  if (from === "cypher") return parseRows(TieRow, which === "customers" ? await store.read("firms/firm-customers", { id }) : await store.read("firms/firm-suppliers", { id }));
   const links = await linkFacts(store);
   const ties = (which === "customers" ? links.sells.get(id) : links.buys.get(id)) ?? [];
   const other = (t: (typeof ties)[number]) => (which === "customers" ? t.buyerId : t.supplierId);

@@ -5,4 +5,4 @@
 MATCH (f:Firm {id: $id})-[r:SUPPLIES]->(o:Firm)
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(z:Zone)
 RETURN o.id AS otherId, o.name AS otherName, z.id AS otherZoneId, r.product AS product, r.source AS source
-ORDER BY otherId
+ORDER BY otherId, product, source, otherZoneId

@@ -10,4 +10,4 @@ OPTIONAL MATCH (sup)-[:OPERATES_IN]->(s:Segment)-[:PART_OF]->(c)
 RETURN l.id AS leaderId, l.name AS leaderName, l.aliases AS leaderAliases, sup.id AS supplierId,
        sup.name AS supplierName, sup.aliases AS supplierAliases, sup.regionCode AS supplierRegionCode,
        r.product AS product, r.source AS source, s.id AS segmentId
-ORDER BY leaderId, supplierId, segmentId
+ORDER BY leaderId, supplierId, segmentId, product, source

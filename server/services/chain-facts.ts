@@ -10,15 +10,18 @@ import { MapFirm, MapProject, type ChainDetail, type FirmRef } from "../model/ap
 import { BottleneckFlag, Id, RegionCode, Zone } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { getChain } from "./chains.js";
+import { firmCards } from "./firm-cards.js";
+import { linkFacts } from "./link-facts.js";
 import { cached } from "./read-cache.js";
 import { groupBy, parseRows } from "./rows.js";
 
 /** One row per firm × segment: a map firm, flattened. */
 export const LocalFirmRow = MapFirm.omit({ isLeader: true, leaderId: true, segments: true }).extend(MapFirm.shape.segments.element.shape);
 export type LocalFirmRow = z.infer<typeof LocalFirmRow>;
-const LeaderRow = z.object({ zoneId: Id, chainId: Id, firmId: Id, firmName: z.string(), aliases: z.array(z.string()) });
+export const LeaderRow = z.object({ zoneId: Id, chainId: Id, firmId: Id, firmName: z.string(), aliases: z.array(z.string()) });
 export const ParentRow = z.object({ firmId: Id, parentId: Id, kind: z.string() });
 export type ParentRow = z.infer<typeof ParentRow>;
+export type LeaderRow = z.infer<typeof LeaderRow>;
 
 /** One row per project × segment. */
 const ProjectRow = MapProject.omit({ segmentIds: true }).extend({ segmentId: Id });
@@ -87,19 +90,76 @@ export function readChainRows(store: GraphStore, zoneId: string, chainId: string
   return cached(store, `chain-rows:${zoneId}:${chainId}`, () => readChainRowsNow(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
+/**
+ * The chain's segments and FEEDS links, kept apart from the zone's rows: a write of a zone's
+ * firm (the usual edit) leaves them standing, and they are the same in every zone.
+ */
+function readChain(store: GraphStore, chainId: string): Promise<ChainDetail> {
+  return cached(store, `chain:${chainId}`, () => getChain(store, chainId), { zoneId: null, chainId, candidates: false });
+}
+
 async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
   const params = { zoneId, chainId };
+  const chainRead = readChain(store, chainId);
+  const leadersRead = listLeaders(store, zoneId);
   const [zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),
-    getChain(store, chainId),
+    chainRead,
     store.read("maps/local-firms", { zoneId }).then((rows) => parseRows(LocalFirmRow, rows)),
     store.read("maps/local-parents", { zoneId }).then((rows) => parseRows(ParentRow, rows)),
     store.read("maps/zone-projects", params).then((rows) => parseRows(ProjectRow, rows)),
-    listLeaders(store, zoneId),
-    store.read("gaps/leader-outside-suppliers", params).then((rows) => parseRows(LeaderSupplierRow, rows)),
+    leadersRead,
+    Promise.all([chainRead, leadersRead]).then(([chain, leaders]) => readLeaderSuppliers(store, zoneId, chain, leaders)),
     store.read("gaps/list-flags", params).then((rows) => parseRows(BottleneckFlag, rows)),
   ]);
   return { zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags };
+}
+
+/**
+ * What the zone's leaders of the chain buy from firms outside the zone, one row per leader ×
+ * tie × the supplier's segment in the chain (segmentId null when it has none there), ordered
+ * by leader, supplier, segment, product and source.
+ * On the embedded graph from memory (docs/decisions/029-firm-cards-and-ties-from-memory.md): the ties and every firm's zone
+ * from the links kept in memory (link-facts.ts), the suppliers' names, regions and segments
+ * from their cards (firm-cards.ts); elsewhere — and when asked for "cypher" — by
+ * gaps/leader-outside-suppliers. The two give the same rows (test/integration/leader-suppliers.test.ts).
+ */
+export async function readLeaderSuppliers(
+  store: GraphStore,
+  zoneId: string,
+  chain: Pick<ChainDetail, "id" | "segments">,
+  leaders: readonly LeaderRow[],
+  from: "memory" | "cypher" = store.engine === "kuzu" ? "memory" : "cypher",
+): Promise<LeaderSupplierRow[]> {
+  if (from === "cypher") return parseRows(LeaderSupplierRow, await store.read("gaps/leader-outside-suppliers", { zoneId, chainId: chain.id }));
+  const own = leaders.filter((l) => l.zoneId === zoneId && l.chainId === chain.id);
+  if (!own.length) return [];
+  const links = await linkFacts(store);
+  const outside = (id: string) => !(links.zonesOf.get(id) ?? []).includes(zoneId);
+  const ties = own.flatMap((leader) => (links.buys.get(leader.firmId) ?? []).filter((t) => outside(t.supplierId)).map((tie) => ({ leader, tie })));
+  const cards = await firmCards(store, ties.map((t) => t.tie.supplierId));
+  const inChain = new Set(chain.segments.map((s) => s.id));
+  const rows: LeaderSupplierRow[] = [];
+  for (const { leader, tie } of ties) {
+    const card = cards.get(tie.supplierId);
+    if (!card) continue; // gone since the links were read
+    const row = {
+      leaderId: leader.firmId,
+      leaderName: leader.firmName,
+      leaderAliases: leader.aliases,
+      supplierId: tie.supplierId,
+      supplierName: card.name,
+      supplierAliases: card.aliases,
+      supplierRegionCode: card.regionCode,
+      product: tie.product,
+      source: tie.source,
+    };
+    const segments = card.segmentIds.filter((id) => inChain.has(id));
+    if (!segments.length) rows.push({ ...row, segmentId: null });
+    for (const segmentId of segments) rows.push({ ...row, segmentId });
+  }
+  const text = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  return rows.sort((a, b) => text(a.leaderId, b.leaderId) || text(a.supplierId, b.supplierId) || text(a.segmentId, b.segmentId) || text(a.product, b.product) || text(a.source, b.source));
 }
 
 export async function loadChainFacts(store: GraphStore, zoneId: string, chainId: string): Promise<ChainFacts> {

@@ -53,6 +53,8 @@ export interface SupplyTie {
   supplierId: string;
   buyerId: string;
   product: string;
+  /** Where the tie is known from. */
+  source: string;
 }
 
 export interface GroupLink {
@@ -138,7 +140,7 @@ async function readAll(store: GraphStore): Promise<Links> {
   return {
     zones: zones.map((r) => ({ firmId: String(r.firmId), zoneId: String(r.zoneId) })),
     parents: parents.map((r) => ({ firmId: String(r.firmId), parentId: String(r.parentId), kind: String(r.kind ?? "") })),
-    supplies: supplies.map((r) => ({ supplierId: String(r.supplierId), buyerId: String(r.buyerId), product: String(r.product ?? "") })),
+    supplies: supplies.map((r) => ({ supplierId: String(r.supplierId), buyerId: String(r.buyerId), product: String(r.product ?? ""), source: String(r.source ?? "") })),
     leads: leads.map((r) => ({ firmId: String(r.firmId), chainId: String(r.chainId), zoneId: String(r.zoneId) })),
   };
 }
@@ -164,8 +166,8 @@ async function relink(store: GraphStore, old: LinkFacts, named: Set<string>): Pr
       kept.zones.push(...zones!.map((r) => ({ firmId: id, zoneId: String(r.zoneId) })));
       kept.parents.push(...parents!.map((r) => ({ firmId: id, parentId: String(r.parentId), kind: String(r.kind ?? "") })));
       kept.parents.push(...children!.filter((r) => !named.has(String(r.firmId))).map((r) => ({ firmId: String(r.firmId), parentId: id, kind: String(r.kind ?? "") })));
-      kept.supplies.push(...sells!.map((r) => ({ supplierId: id, buyerId: String(r.buyerId), product: String(r.product ?? "") })));
-      kept.supplies.push(...buys!.filter((r) => !named.has(String(r.supplierId))).map((r) => ({ supplierId: String(r.supplierId), buyerId: id, product: String(r.product ?? "") })));
+      kept.supplies.push(...sells!.map((r) => ({ supplierId: id, buyerId: String(r.buyerId), product: String(r.product ?? ""), source: String(r.source ?? "") })));
+      kept.supplies.push(...buys!.filter((r) => !named.has(String(r.supplierId))).map((r) => ({ supplierId: String(r.supplierId), buyerId: id, product: String(r.product ?? ""), source: String(r.source ?? "") })));
       kept.leads.push(...leads!.map((r) => ({ firmId: id, chainId: String(r.chainId), zoneId: String(r.zoneId) })));
     }),
   );

@@ -27,9 +27,12 @@ export interface Marks {
 }
 export type Reach = "everything" | Marks;
 
-/** What a kept answer stands on: one zone × chain, with or without the chain's firms everywhere. */
+/**
+ * What a kept answer stands on: one zone × chain, with or without the chain's firms
+ * everywhere; or a chain alone (zoneId null: its structure, the same in every zone).
+ */
 export interface AnswerScope {
-  zoneId: string;
+  zoneId: string | null;
   chainId: string;
   /** A ranking: every firm operating in the chain's segments is a candidate. */
   candidates: boolean;
@@ -38,7 +41,7 @@ export interface AnswerScope {
 /** Whether a write of this reach may change an answer of this scope. */
 export function reaches(reach: Reach, scope: AnswerScope): boolean {
   if (reach === "everything") return true;
-  return reach.zones.has(scope.zoneId) || reach.chains.has(scope.chainId) || (scope.candidates && reach.firmsIn.has(scope.chainId));
+  return (scope.zoneId !== null && reach.zones.has(scope.zoneId)) || reach.chains.has(scope.chainId) || (scope.candidates && reach.firmsIn.has(scope.chainId));
 }
 
 const EVERYTHING = "everything" as const;

@@ -204,6 +204,27 @@ describe.skipIf(process.env.NEO4J_URI)("kept answers, per zone × chain", () => 
     expect(queries).not.toContain("zones/list-zone-chains");
   });
 
+  it("a map afresh after an edit of a zone's firm reads the zone's rows alone: the chain's structure is kept, the leaders' suppliers are in memory", async () => {
+    const read = store.read.bind(store);
+    const queries: string[] = [];
+    try {
+      await getChainMap(store, "lingyuan", "steel");
+      await edit("ore-two");
+      store.read = (query, params) => (queries.push(query), read(query, params));
+      const map = await getChainMap(store, "lingyuan", "steel");
+      expect(map.firms.find((f) => f.id === "ore-two")?.aliases).toEqual([`简称${(await readFirm(store, "ore-two"))!.version - 1}`]);
+    } finally {
+      store.read = read;
+    }
+    expect(queries).toContain("maps/local-firms");
+    // The chain's segments and FEEDS links: no write of a zone's firm changes them.
+    expect(queries.filter((q) => q.startsWith("chains/"))).toEqual([]);
+    // 凌钢 buys from 唐钢, outside the zone: on the embedded graph from the links and cards in memory.
+    if (store.engine === "kuzu") expect(queries).not.toContain("gaps/leader-outside-suppliers");
+    const gaps = await getChainGaps(store, "lingyuan", "steel");
+    expect(gaps.leaderDependencies.map((d) => d.supplierId)).toContain("tangsteel");
+  });
+
   it("a write this process did not make (another instance on Neo4j) drops every answer", async () => {
     const scope = { zoneId: "lingyuan", chainId: "steel", candidates: false };
     const other = { ...store, commits: new CommitLog(false) } as GraphStore;

@@ -54,8 +54,8 @@ function lines(f: LinkFacts): Record<string, string[]> {
     zoneFirms: [...f.firmsIn].flatMap(([z, firms]) => [...firms].map((firm) => `${z}<${firm}`)).sort(),
     parents: all(f.parentsOf).map((p) => `${p.firmId}>${p.parentId}:${p.kind}`).sort(),
     children: all(f.childrenOf).map((p) => `${p.firmId}>${p.parentId}:${p.kind}`).sort(),
-    sells: all(f.sells).map((s) => `${s.supplierId}>${s.buyerId}:${s.product}`).sort(),
-    buys: all(f.buys).map((s) => `${s.supplierId}>${s.buyerId}:${s.product}`).sort(),
+    sells: all(f.sells).map((s) => `${s.supplierId}>${s.buyerId}:${s.product}:${s.source}`).sort(),
+    buys: all(f.buys).map((s) => `${s.supplierId}>${s.buyerId}:${s.product}:${s.source}`).sort(),
     leads: all(f.leads).map((l) => `${l.firmId}>${l.chainId}@${l.zoneId}`).sort(),
   };
 }

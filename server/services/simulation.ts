@@ -131,14 +131,18 @@ export function simulateLanding(rows: ChainRows, thresholds: GapThresholds, land
 interface Start {
   kept: KeptDiagnosis;
   alone: Map<string, Outcome>;
+  /** 推荐组合 by the candidates it was made of: after a write elsewhere the ranking shows the same ones mostly. */
+  recommended: Map<string, { chosenAt: number[]; closed: GapRef[]; after: ChainGaps }>;
 }
+type Recommendation = { chosen: Landing[]; closed: GapRef[]; after: ChainGaps };
 /** What a diagnosis after landings says about them. */
 interface Outcome {
   closed: GapRef[];
   figures: ChainFigures;
 }
-/** The most single landings kept for one rows × thresholds: the effects of several rankings' candidates. */
+/** The most single landings and 推荐组合 kept for one rows × thresholds: those of several rankings. */
 const MAX_KEPT_ALONE = 5000;
+const MAX_KEPT_RECOMMENDED = 50;
 const starts = new WeakMap<ChainRows, Map<string, Start>>();
 
 function startOf(rows: ChainRows, thresholds: GapThresholds): Start {
@@ -147,7 +151,7 @@ function startOf(rows: ChainRows, thresholds: GapThresholds): Start {
   const key = JSON.stringify(thresholds);
   let start = byThresholds.get(key);
   // Over the rows in the order a landing leaves them (by firm, then segment), so that a firm joining keeps that order.
-  if (!start) byThresholds.set(key, (start = { kept: keptDiagnosis(assembleChainFacts(landIn(rows, [])), thresholds), alone: new Map() }));
+  if (!start) byThresholds.set(key, (start = { kept: keptDiagnosis(assembleChainFacts(landIn(rows, [])), thresholds), alone: new Map(), recommended: new Map() }));
   return start;
 }
 
@@ -243,9 +247,25 @@ const overlaps = (a: Set<string> | "all", b: Set<string> | "all") => a === "all"
  * neither closes alone, and two may close the same gap. A candidate's gain is simulated
  * again only after a chosen firm reached one of its segments (reachOf): elsewhere the
  * chosen firm changed nothing the candidate's gain stands on, so the choices are those of
- * simulating every candidate at every step, with a handful of diagnoses a step instead.
+ * simulating every candidate at every step, with a handful of diagnoses a step instead;
+ * and each of those diagnoses only the segments the candidate reaches when it joins
+ * (diagnoseJoined), its first from the effects kept with the rows. The combination is kept
+ * with the rows too, by the candidates it was made of.
  */
-export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): { chosen: Landing[]; closed: GapRef[]; after: ChainGaps } {
+export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): Recommendation {
+  const { recommended } = startOf(rows, thresholds);
+  const key = JSON.stringify(candidates);
+  let kept = recommended.get(key);
+  if (!kept) {
+    const { chosen, closed, after } = recommendAmong(rows, thresholds, candidates);
+    if (recommended.size >= MAX_KEPT_RECOMMENDED) recommended.delete(recommended.keys().next().value!);
+    recommended.set(key, (kept = { chosenAt: chosen.map((l) => candidates.indexOf(l)), closed, after }));
+  }
+  // The caller's own landings: candidates equal to those the combination was made of, at the same places.
+  return { chosen: kept.chosenAt.map((i) => candidates[i]!), closed: kept.closed, after: kept.after };
+}
+
+function recommendAmong(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): Recommendation {
   const start = startOf(rows, thresholds);
   const before = start.kept.gaps;
   // Whole numbers, so a gain kept from an earlier step compares exactly with a new one.

@@ -95,6 +95,11 @@ describe("推荐组合 (greedy set cover)", () => {
       const whole = diagnoseLanded(chainRows, thresholds, chosen).diagnosis;
       expect(after, `seed ${seed}`).toEqual(whole);
       expect(closed, `seed ${seed}`).toEqual(gapChanges(diagnose(assembleChainFacts(chainRows), thresholds), whole).closed);
+      // Asked again with equal candidates, the same combination, of the landings asked with.
+      const again = structuredClone(candidates);
+      const kept = recommendLandings(chainRows, thresholds, again);
+      expect(ids(kept.chosen), `seed ${seed}`).toEqual(ids(chosen));
+      expect(kept.chosen.every((l) => again.includes(l)), `seed ${seed}`).toBe(true);
     }
   });
 });

@@ -20,7 +20,7 @@
  * The chain's figures come from `chainFigures`, the one function every screen's counts
  * come from.
  */
-import type { ChainFigures, ChainGaps, FillingProject, LeaderDependency, SegmentDiagnosis, SegmentGap } from "../model/api.js";
+import type { ChainFigures, ChainGaps, FillingProject, LeaderDependency, MapFirm, SegmentDiagnosis, SegmentGap } from "../model/api.js";
 import type { GapKind, GapThresholds, SegmentStatus } from "../model/domain.js";
 import { FILLING_STATUSES } from "../model/domain.js";
 import { displayName, formatWan } from "../model/format.js";
@@ -135,18 +135,50 @@ function firmsPhrase(firms: readonly SegmentDiagnosis["localFirms"][number][]): 
   return `${firms.slice(0, NAMED_FIRMS).map((f) => f.name).join("、")}等，注册资本合计 ${formatWan(total)}${unknown ? `（${unknown} 家未知）` : ""}`;
 }
 
+/**
+ * A diagnosis with what its segments were diagnosed from, kept so that firms joining the
+ * zone are diagnosed by the segments they reach alone (`diagnoseJoined`).
+ */
+export interface KeptDiagnosis {
+  gaps: ChainGaps;
+  /** What every segment's rules read besides its own firms: the leaders' segments and supply paths, names, flags, projects. */
+  shared: SharedFacts;
+  /** Segment → its local firms, in the order of the facts' firms; where firms joined since, `joinedIn` says instead. */
+  firmsIn: ReadonlyMap<string, readonly MapFirm[]>;
+  joinedIn: ReadonlyMap<string, readonly MapFirm[]>;
+  /** The local firms of the facts, and those joined since (diagnoseJoined). */
+  firmIds: ReadonlySet<string>;
+  joined: readonly string[];
+}
+
+interface SharedFacts {
+  facts: ChainFacts;
+  thresholds: GapThresholds;
+  leaderName: ReadonlyMap<string, string>;
+  /** Segment → the leaders operating in it, themselves or through a firm of their group. */
+  leadersIn: ReadonlyMap<string, string[]>;
+  paths: ReadonlyMap<string, SupplyPath[]>;
+  nameOf: (id: string) => string;
+  /** Where a segment's products go, in this chain and others. */
+  customersOf: (id: string) => string[];
+  segmentById: ReadonlyMap<string, ChainFacts["chain"]["segments"][number]>;
+}
+
 export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGaps {
-  const { chain, zone, firms, projects, leaders, flags } = facts;
+  return keptDiagnosis(facts, thresholds).gaps;
+}
+
+/** The diagnosis of a chain's facts (`diagnose`), with what it was diagnosed from. */
+export function keptDiagnosis(facts: ChainFacts, thresholds: GapThresholds): KeptDiagnosis {
+  const { chain, firms, leaders } = facts;
   const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
-  const bySegment = new Map<string, (typeof firms)[number][]>();
+  const firmsIn = new Map<string, MapFirm[]>();
   for (const f of firms)
     for (const segmentId of new Set(f.segments.map((s) => s.segmentId))) {
-      const here = bySegment.get(segmentId);
+      const here = firmsIn.get(segmentId);
       if (here) here.push(f);
-      else bySegment.set(segmentId, [f]);
+      else firmsIn.set(segmentId, [f]);
     }
-  const firmsIn = (segmentId: string) => bySegment.get(segmentId) ?? [];
-  /** Segment → the leaders operating in it, themselves or through a firm of their group. */
   const leadersIn = new Map<string, string[]>();
   for (const f of firms.filter((f) => f.leaderId))
     for (const { segmentId } of f.segments) {
@@ -157,99 +189,51 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
   const paths = supplyPaths(ownLinks, new Set(leadersIn.keys()));
   const segmentName = new Map(chain.segments.map((s) => [s.id, s.name]));
   const nameOf = (id: string) => quote(segmentName.get(id) ?? id);
-  /** Where a segment's products go, in this chain and others. */
   const customersOf = (id: string) => [...new Set(chain.links.filter((l) => l.source === id).map((l) => (l.targetChainId === chain.id ? nameOf(l.target) : `${quote(l.targetName)}（其他产业链）`)))];
-
+  const shared: SharedFacts = { facts, thresholds, leaderName, leadersIn, paths, nameOf, customersOf, segmentById: new Map(chain.segments.map((s) => [s.id, s])) };
   const dependencies = leaderDependencies(facts);
+  const segments = chain.segments.map((segment) => diagnoseSegment(shared, segment, firmsIn.get(segment.id) ?? [], dependencies));
+  return { gaps: gapsOf(facts, thresholds, segments, dependencies), shared, firmsIn, joinedIn: new Map(), firmIds: new Set(firms.map((f) => f.id)), joined: [] };
+}
 
-  const segments: SegmentDiagnosis[] = chain.segments.map((segment) => {
-    const local = firmsIn(segment.id);
-    const localFirms = local
-      .map((f) => ({ id: f.id, name: displayName(f.name, f.aliases), capital: f.capital, leaderId: f.leaderId }))
-      .sort((a, b) => Number(!!b.leaderId) - Number(!!a.leaderId) || (b.capital ?? -1) - (a.capital ?? -1) || byChineseName(a.name, b.name));
-    const known = local.filter((f) => f.capital !== null);
-    const localCapital = known.reduce((sum, f) => sum + (f.capital ?? 0), 0);
-    const leaderNames = leadersIn.get(segment.id) ?? [];
-    const leaderOperates = leaderNames.length > 0;
-    const reached = paths.get(segment.id) ?? [];
-    const feedsLeaderSegments = reached.map((p) => p.target).sort();
-    const flag = flags.find((f) => f.segmentId === segment.id) ?? null;
-    const filling: FillingProject[] = projects
-      .filter((p) => p.segmentIds.includes(segment.id) && FILLING_STATUSES.includes(p.status))
-      .map((p) => ({ id: p.id, name: p.name, status: p.status, firmName: p.firmName }));
-    const gaps: SegmentGap[] = [];
-
-    const fewFirms = local.length < thresholds.minFirms;
-    const littleCapital = !fewFirms && known.length === local.length && localCapital < thresholds.minCapital;
-    const leaderOwn = leaderOperates && (fewFirms || littleCapital);
-
-    if (local.length === 0) {
-      const customers = customersOf(segment.id);
-      gaps.push({
-        kind: "missing",
-        figures: { localFirmCount: 0 },
-        reason: customers.length ? `下游${customers.join("、")}所需的这一环节只能从区外采购。` : "末端环节，本地没有企业生产这类终端产品。",
-      });
-    } else if (!leaderOperates && fewFirms)
-      gaps.push({
-        kind: "weak",
-        figures: { localFirmCount: local.length, minFirms: thresholds.minFirms },
-        reason: `本地企业 ${local.length} 家，少于弱链标准的 ${thresholds.minFirms} 家，${local.length === 1 ? "一旦变故即断供" : "配套不稳"}。`,
-      });
-    else if (!leaderOperates && littleCapital)
-      gaps.push({
-        kind: "weak",
-        figures: { localCapital, minCapital: thresholds.minCapital },
-        reason: `本地企业注册资本合计 ${formatWan(localCapital)}，低于弱链标准的 ${formatWan(thresholds.minCapital)}，规模撑不起配套。`,
-      });
-
-    if (reached.length && !leaderOperates && local.length <= 1) {
-      // Grouped by leader: 为链主凌钢所在的「炼铁」「炼钢」（经「焦炭」）供料.
-      const byLeader = new Map<string, string[]>();
-      for (const p of reached) {
-        const leaders = (leadersIn.get(p.target) ?? []).join("、");
-        byLeader.set(leaders, [...(byLeader.get(leaders) ?? []), `${nameOf(p.target)}${p.via.length ? `（经${p.via.map(nameOf).join("→")}）` : ""}`]);
-      }
-      const into = [...byLeader].map(([leaders, targets]) => `链主${leaders}所在的${targets.join("")}`).join("、");
-      gaps.push({
-        kind: "bottleneck",
-        figures: { localSuppliers: local.length, feedsLeaderSegments: feedsLeaderSegments.join(",") },
-        reason: `为${into}供料，本地${local.length ? `只有${localFirms[0]!.name}一家` : "没有一家"}配套，断供即影响链主生产。`,
-      });
+/**
+ * The diagnosis after `firms` join the zone and the leaders stop buying from `suppliers`
+ * outside it: equal to `diagnose` of the facts with those firms added (in the order of
+ * their ids, as the zone's firms are read) and those suppliers' rows left out. Only the
+ * segments the firms operate in and those the dropped purchases named are diagnosed
+ * again: no other segment's rules read anything that changed, for a joining firm is new
+ * to the zone and nobody's group (its leaderId null), so the leaders' segments and the
+ * supply paths stay as they were. A firm already in the zone or of a leader's group
+ * changes more; diagnose its facts whole instead (refused here).
+ */
+export function diagnoseJoined(kept: KeptDiagnosis, firms: readonly MapFirm[], suppliers: ReadonlySet<string>): KeptDiagnosis {
+  const { facts, thresholds } = kept.shared;
+  const joined = [...kept.joined];
+  const joinedIn = new Map(kept.joinedIn);
+  const firmsIn = (segmentId: string) => joinedIn.get(segmentId) ?? kept.firmsIn.get(segmentId) ?? [];
+  const reached = new Set<string>();
+  for (const f of firms) {
+    if (f.leaderId || kept.firmIds.has(f.id) || joined.includes(f.id)) throw new Error(`diagnoseJoined: ${f.id} is ${f.leaderId ? "of a leader's group" : "in the zone already"}; diagnose its facts whole`);
+    joined.push(f.id);
+    for (const segmentId of new Set(f.segments.map((s) => s.segmentId))) {
+      const here = [...firmsIn(segmentId)];
+      const at = here.findIndex((g) => f.id < g.id);
+      here.splice(at < 0 ? here.length : at, 0, f);
+      joinedIn.set(segmentId, here);
+      reached.add(segmentId);
     }
-    if (flag)
-      gaps.push({
-        kind: "bottleneck",
-        figures: { flaggedBy: flag.flaggedBy, flaggedAt: flag.flaggedAt },
-        reason: `规划人员标记为卡点：${flag.note}（${flag.flaggedBy}，${flag.flaggedAt.slice(0, 10)}）。`,
-      });
-    for (const dependency of dependencies.filter((d) => d.segmentIds.includes(segment.id)))
-      gaps.push({
-        kind: "leader-dependency",
-        figures: { supplierId: dependency.supplierId, product: dependency.product },
-        reason: leaderOperates ? `${dependency.reason.replace(/。$/, "")}：链主自有产能尚不能自给。` : dependency.reason,
-      });
-
-    const status = STATUS_BY_URGENCY.find((s) => gaps.some((g) => STATUS_OF_GAP[g.kind] === s)) ?? "strong";
-    return {
-      segmentId: segment.id,
-      name: segment.name,
-      stage: segment.stage,
-      status,
-      localFirmCount: local.length,
-      localCapital,
-      unknownCapitalCount: local.length - known.length,
-      leaderOperates,
-      leaderOwn,
-      localFirms,
-      coverage: coverage(localFirms, leaderName, leaderOwn),
-      feedsLeaderSegments,
-      flag,
-      filling,
-      gaps,
-    };
+  }
+  const dependencies = kept.gaps.leaderDependencies.filter((d) => {
+    if (!suppliers.has(d.supplierId)) return true;
+    for (const segmentId of d.segmentIds) reached.add(segmentId);
+    return false;
   });
+  const segments = kept.gaps.segments.map((s) => (reached.has(s.segmentId) ? diagnoseSegment(kept.shared, kept.shared.segmentById.get(s.segmentId)!, firmsIn(s.segmentId), dependencies) : s));
+  return { gaps: gapsOf(facts, thresholds, segments, dependencies), shared: kept.shared, firmsIn: kept.firmsIn, joinedIn, firmIds: kept.firmIds, joined };
+}
 
+function gapsOf(facts: ChainFacts, thresholds: GapThresholds, segments: SegmentDiagnosis[], dependencies: LeaderDependency[]): ChainGaps {
+  const { zone, chain } = facts;
   return {
     zone: { id: zone.id, name: zone.name, shortName: zone.shortName },
     chain: { id: chain.id, name: chain.name },
@@ -257,6 +241,96 @@ export function diagnose(facts: ChainFacts, thresholds: GapThresholds): ChainGap
     figures: chainFigures(segments),
     segments,
     leaderDependencies: dependencies,
+  };
+}
+
+/** One segment's diagnosis: its gaps from its local firms and what every segment shares. */
+function diagnoseSegment(shared: SharedFacts, segment: ChainFacts["chain"]["segments"][number], local: readonly MapFirm[], dependencies: readonly LeaderDependency[]): SegmentDiagnosis {
+  const { facts, thresholds, leaderName, leadersIn, paths, nameOf, customersOf } = shared;
+  const { projects, flags } = facts;
+  const localFirms = local
+    .map((f) => ({ id: f.id, name: displayName(f.name, f.aliases), capital: f.capital, leaderId: f.leaderId }))
+    .sort((a, b) => Number(!!b.leaderId) - Number(!!a.leaderId) || (b.capital ?? -1) - (a.capital ?? -1) || byChineseName(a.name, b.name));
+  const known = local.filter((f) => f.capital !== null);
+  const localCapital = known.reduce((sum, f) => sum + (f.capital ?? 0), 0);
+  const leaderNames = leadersIn.get(segment.id) ?? [];
+  const leaderOperates = leaderNames.length > 0;
+  const reached = paths.get(segment.id) ?? [];
+  const feedsLeaderSegments = reached.map((p) => p.target).sort();
+  const flag = flags.find((f) => f.segmentId === segment.id) ?? null;
+  const filling: FillingProject[] = projects
+    .filter((p) => p.segmentIds.includes(segment.id) && FILLING_STATUSES.includes(p.status))
+    .map((p) => ({ id: p.id, name: p.name, status: p.status, firmName: p.firmName }));
+  const gaps: SegmentGap[] = [];
+
+  const fewFirms = local.length < thresholds.minFirms;
+  const littleCapital = !fewFirms && known.length === local.length && localCapital < thresholds.minCapital;
+  const leaderOwn = leaderOperates && (fewFirms || littleCapital);
+
+  if (local.length === 0) {
+    const customers = customersOf(segment.id);
+    gaps.push({
+      kind: "missing",
+      figures: { localFirmCount: 0 },
+      reason: customers.length ? `下游${customers.join("、")}所需的这一环节只能从区外采购。` : "末端环节，本地没有企业生产这类终端产品。",
+    });
+  } else if (!leaderOperates && fewFirms)
+    gaps.push({
+      kind: "weak",
+      figures: { localFirmCount: local.length, minFirms: thresholds.minFirms },
+      reason: `本地企业 ${local.length} 家，少于弱链标准的 ${thresholds.minFirms} 家，${local.length === 1 ? "一旦变故即断供" : "配套不稳"}。`,
+    });
+  else if (!leaderOperates && littleCapital)
+    gaps.push({
+      kind: "weak",
+      figures: { localCapital, minCapital: thresholds.minCapital },
+      reason: `本地企业注册资本合计 ${formatWan(localCapital)}，低于弱链标准的 ${formatWan(thresholds.minCapital)}，规模撑不起配套。`,
+    });
+
+  if (reached.length && !leaderOperates && local.length <= 1) {
+    // Grouped by leader: 为链主凌钢所在的「炼铁」「炼钢」（经「焦炭」）供料.
+    const byLeader = new Map<string, string[]>();
+    for (const p of reached) {
+      const leaders = (leadersIn.get(p.target) ?? []).join("、");
+      byLeader.set(leaders, [...(byLeader.get(leaders) ?? []), `${nameOf(p.target)}${p.via.length ? `（经${p.via.map(nameOf).join("→")}）` : ""}`]);
+    }
+    const into = [...byLeader].map(([leaders, targets]) => `链主${leaders}所在的${targets.join("")}`).join("、");
+    gaps.push({
+      kind: "bottleneck",
+      figures: { localSuppliers: local.length, feedsLeaderSegments: feedsLeaderSegments.join(",") },
+      reason: `为${into}供料，本地${local.length ? `只有${localFirms[0]!.name}一家` : "没有一家"}配套，断供即影响链主生产。`,
+    });
+  }
+  if (flag)
+    gaps.push({
+      kind: "bottleneck",
+      figures: { flaggedBy: flag.flaggedBy, flaggedAt: flag.flaggedAt },
+      reason: `规划人员标记为卡点：${flag.note}（${flag.flaggedBy}，${flag.flaggedAt.slice(0, 10)}）。`,
+    });
+  for (const dependency of dependencies.filter((d) => d.segmentIds.includes(segment.id)))
+    gaps.push({
+      kind: "leader-dependency",
+      figures: { supplierId: dependency.supplierId, product: dependency.product },
+      reason: leaderOperates ? `${dependency.reason.replace(/。$/, "")}：链主自有产能尚不能自给。` : dependency.reason,
+    });
+
+  const status = STATUS_BY_URGENCY.find((s) => gaps.some((g) => STATUS_OF_GAP[g.kind] === s)) ?? "strong";
+  return {
+    segmentId: segment.id,
+    name: segment.name,
+    stage: segment.stage,
+    status,
+    localFirmCount: local.length,
+    localCapital,
+    unknownCapitalCount: local.length - known.length,
+    leaderOperates,
+    leaderOwn,
+    localFirms,
+    coverage: coverage(localFirms, leaderName, leaderOwn),
+    feedsLeaderSegments,
+    flag,
+    filling,
+    gaps,
   };
 }
 

@@ -10,13 +10,13 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
-import type { ChainGaps, GapRef, LandingEffect, LandingSimulation, RankedTargets, SkippedFirm, TargetResult } from "../model/api.js";
+import type { ChainFigures, ChainGaps, GapRef, LandingEffect, LandingSimulation, MapFirm, RankedTargets, SegmentDiagnosis, SkippedFirm, TargetResult } from "../model/api.js";
 import type { GapThresholds } from "../model/domain.js";
 import { Id } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
 import { assembleChainFacts, readChainRows, type ChainFacts, type ChainRows, type LocalFirmRow, type ParentRow } from "./chain-facts.js";
-import { diagnose, supplyRole } from "./gap-rules.js";
+import { diagnose, diagnoseJoined, keptDiagnosis, supplyRole, type KeptDiagnosis } from "./gap-rules.js";
 import { chainMapOf } from "./maps.js";
 import { readFirm } from "./firms.js";
 import { cached } from "./read-cache.js";
@@ -53,19 +53,26 @@ export function landIn(rows: ChainRows, landings: readonly Landing[]): ChainRows
   };
 }
 
-/** Every gap of the diagnosis, one per segment × kind. */
-function gapsOf(diagnosis: ChainGaps): GapRef[] {
+/** Every gap of the segments, one per segment × kind. */
+function gapsOf(segments: readonly SegmentDiagnosis[]): GapRef[] {
   const refs = new Map<string, GapRef>();
-  for (const s of diagnosis.segments) for (const g of s.gaps) refs.set(`${s.segmentId}|${g.kind}`, { segmentId: s.segmentId, name: s.name, kind: g.kind });
+  for (const s of segments) for (const g of s.gaps) refs.set(`${s.segmentId}|${g.kind}`, { segmentId: s.segmentId, name: s.name, kind: g.kind });
   return [...refs.values()];
 }
 
 const key = (g: GapRef) => `${g.segmentId}|${g.kind}`;
 
-/** The gaps of `before` that `after` no longer has, and those it has anew. */
+/**
+ * The gaps of `before` that `after` no longer has, and those it has anew. A segment that
+ * is the same object in both at the same place (a diagnosis by the segments a landing
+ * reaches keeps the others, gap-rules.ts diagnoseJoined) has the same gaps, so only the
+ * others are compared: a segment's gaps are keyed by its id, which no other segment has.
+ */
 export function gapChanges(before: ChainGaps, after: ChainGaps): { closed: GapRef[]; opened: GapRef[] } {
-  const was = gapsOf(before);
-  const is = gapsOf(after);
+  const aligned = before.segments.length === after.segments.length;
+  const differing = (d: ChainGaps, other: ChainGaps) => (aligned ? d.segments.filter((s, i) => s !== other.segments[i]) : d.segments);
+  const was = gapsOf(differing(before, after));
+  const is = gapsOf(differing(after, before));
   const isKeys = new Set(is.map(key));
   const wasKeys = new Set(was.map(key));
   return { closed: was.filter((g) => !isKeys.has(key(g))), opened: is.filter((g) => !wasKeys.has(key(g))) };
@@ -114,10 +121,73 @@ export function simulateLanding(rows: ChainRows, thresholds: GapThresholds, land
   };
 }
 
+/**
+ * What every diagnosis of landings on these rows starts from: the diagnosis now, and what
+ * each firm landed alone would leave (the ranking's 补链效果 and the 推荐组合's first step
+ * both ask it). Kept with the rows, which stay the same object while the graph holds them
+ * (read once per graph version, and kept through writes that do not reach the zone ×
+ * chain: read-cache.ts), for each thresholds; gone with them.
+ */
+interface Start {
+  kept: KeptDiagnosis;
+  alone: Map<string, Outcome>;
+  /** 推荐组合 by the candidates it was made of: after a write elsewhere the ranking shows the same ones mostly. */
+  recommended: Map<string, { chosenAt: number[]; closed: GapRef[]; after: ChainGaps }>;
+}
+type Recommendation = { chosen: Landing[]; closed: GapRef[]; after: ChainGaps };
+/** What a diagnosis after landings says about them. */
+interface Outcome {
+  closed: GapRef[];
+  figures: ChainFigures;
+}
+/** The most single landings and 推荐组合 kept for one rows × thresholds: those of several rankings. */
+const MAX_KEPT_ALONE = 5000;
+const MAX_KEPT_RECOMMENDED = 50;
+const starts = new WeakMap<ChainRows, Map<string, Start>>();
+
+function startOf(rows: ChainRows, thresholds: GapThresholds): Start {
+  let byThresholds = starts.get(rows);
+  if (!byThresholds) starts.set(rows, (byThresholds = new Map()));
+  const key = JSON.stringify(thresholds);
+  let start = byThresholds.get(key);
+  // Over the rows in the order a landing leaves them (by firm, then segment), so that a firm joining keeps that order.
+  if (!start) byThresholds.set(key, (start = { kept: keptDiagnosis(assembleChainFacts(landIn(rows, [])), thresholds), alone: new Map(), recommended: new Map() }));
+  return start;
+}
+
+/**
+ * The firm as it joins the chain's facts when it lands, if its landing changes only the
+ * segments it operates in and those a leader buys from it in (diagnoseJoined): a firm
+ * new to the zone whose reach is not every segment (reachOf). Else null: its landing is
+ * diagnosed whole.
+ */
+function joiningFirm(rows: ChainRows, landing: Landing): MapFirm | null {
+  const { zoneSegments, chainSegmentIds } = indexOf(rows);
+  if (reachOf(rows, landing) === "all" || zoneSegments.has(landing.firm.id)) return null;
+  // What assembleChainFacts makes of its rows (landIn): the firm, no leader, its segments of the chain by id.
+  const segments = landing.segments.filter((s) => chainSegmentIds.has(s.segmentId)).sort((a, b) => compare(a.segmentId, b.segmentId));
+  return { ...landing.firm, isLeader: false, leaderId: null, segments: segments.map(({ segmentId, products, capacity, confidence, source, version }) => ({ segmentId, products, capacity, confidence, source, version })) };
+}
+
+/** What landing one firm alone would leave: the gaps it closes and the figures after. */
+function aloneOutcome(rows: ChainRows, thresholds: GapThresholds, landing: Landing): Outcome {
+  const start = startOf(rows, thresholds);
+  const key = JSON.stringify(landing);
+  let outcome = start.alone.get(key);
+  if (!outcome) {
+    const firm = joiningFirm(rows, landing);
+    const after = firm ? diagnoseJoined(start.kept, [firm], new Set([landing.firm.id])).gaps : diagnoseLanded(rows, thresholds, [landing]).diagnosis;
+    outcome = { closed: gapChanges(start.kept.gaps, after).closed, figures: after.figures };
+    if (start.alone.size >= MAX_KEPT_ALONE) start.alone.clear();
+    start.alone.set(key, outcome);
+  }
+  return outcome;
+}
+
 /** What landing one firm alone would change. */
-export function landingEffect(rows: ChainRows, thresholds: GapThresholds, before: ChainGaps, landing: Landing): LandingEffect {
-  const { diagnosis } = diagnoseLanded(rows, thresholds, [landing]);
-  return { closedGaps: gapChanges(before, diagnosis).closed, completenessAfter: diagnosis.figures.completeness, gapSegmentsAfter: diagnosis.figures.gapSegments };
+export function landingEffect(rows: ChainRows, thresholds: GapThresholds, landing: Landing): LandingEffect {
+  const { closed, figures } = aloneOutcome(rows, thresholds, landing);
+  return { closedGaps: closed, completenessAfter: figures.completeness, gapSegmentsAfter: figures.gapSegments };
 }
 
 /**
@@ -129,12 +199,42 @@ export function landingEffect(rows: ChainRows, thresholds: GapThresholds, before
  */
 function reachOf(rows: ChainRows, landing: Landing): Set<string> | "all" {
   const id = landing.firm.id;
-  if (landing.parents.length || rows.leaders.some((l) => l.firmId === id) || rows.parents.some((p) => p.firmId === id || p.parentId === id)) return "all";
-  return new Set([
-    ...landing.segments.map((s) => s.segmentId),
-    ...rows.zoneFirms.filter((r) => r.id === id).map((r) => r.segmentId),
-    ...rows.leaderSuppliers.filter((r) => r.supplierId === id && r.segmentId).map((r) => r.segmentId!),
-  ]);
+  const { leaderIds, inGroups, zoneSegments, boughtIn } = indexOf(rows);
+  if (landing.parents.length || leaderIds.has(id) || inGroups.has(id)) return "all";
+  return new Set([...landing.segments.map((s) => s.segmentId), ...(zoneSegments.get(id) ?? []), ...(boughtIn.get(id) ?? [])]);
+}
+
+/** Who in the rows is what a landing's reach asks, by firm: looked up for every candidate, read once per rows. */
+interface RowsIndex {
+  leaderIds: Set<string>;
+  /** Firms with a parent or a child among the zone's firms. */
+  inGroups: Set<string>;
+  /** A zone firm → the segments it operates in, in the order of the rows. */
+  zoneSegments: Map<string, string[]>;
+  /** A supplier outside the zone → the segments a leader buys from it in. */
+  boughtIn: Map<string, string[]>;
+  chainSegmentIds: Set<string>;
+}
+const indexes = new WeakMap<ChainRows, RowsIndex>();
+
+function indexOf(rows: ChainRows): RowsIndex {
+  let index = indexes.get(rows);
+  if (!index) {
+    const listed = (pairs: [string, string][]) => {
+      const map = new Map<string, string[]>();
+      for (const [k, v] of pairs) map.set(k, [...(map.get(k) ?? []), v]);
+      return map;
+    };
+    index = {
+      leaderIds: new Set(rows.leaders.map((l) => l.firmId)),
+      inGroups: new Set(rows.parents.flatMap((p) => [p.firmId, p.parentId])),
+      zoneSegments: listed(rows.zoneFirms.map((r) => [r.id, r.segmentId])),
+      boughtIn: listed(rows.leaderSuppliers.flatMap((r) => (r.segmentId ? [[r.supplierId, r.segmentId] as [string, string]] : []))),
+      chainSegmentIds: new Set(rows.chain.segments.map((s) => s.id)),
+    };
+    indexes.set(rows, index);
+  }
+  return index;
 }
 
 const overlaps = (a: Set<string> | "all", b: Set<string> | "all") => a === "all" || b === "all" || [...a].some((x) => b.has(x));
@@ -147,12 +247,29 @@ const overlaps = (a: Set<string> | "all", b: Set<string> | "all") => a === "all"
  * neither closes alone, and two may close the same gap. A candidate's gain is simulated
  * again only after a chosen firm reached one of its segments (reachOf): elsewhere the
  * chosen firm changed nothing the candidate's gain stands on, so the choices are those of
- * simulating every candidate at every step, with a handful of diagnoses a step instead.
+ * simulating every candidate at every step, with a handful of diagnoses a step instead;
+ * and each of those diagnoses only the segments the candidate reaches when it joins
+ * (diagnoseJoined), its first from the effects kept with the rows. The combination is kept
+ * with the rows too, by the candidates it was made of.
  */
-export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): { chosen: Landing[]; closed: GapRef[]; after: ChainGaps } {
-  const before = diagnose(assembleChainFacts(rows), thresholds);
+export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): Recommendation {
+  const { recommended } = startOf(rows, thresholds);
+  const key = JSON.stringify(candidates);
+  let kept = recommended.get(key);
+  if (!kept) {
+    const { chosen, closed, after } = recommendAmong(rows, thresholds, candidates);
+    if (recommended.size >= MAX_KEPT_RECOMMENDED) recommended.delete(recommended.keys().next().value!);
+    recommended.set(key, (kept = { chosenAt: chosen.map((l) => candidates.indexOf(l)), closed, after }));
+  }
+  // The caller's own landings: candidates equal to those the combination was made of, at the same places.
+  return { chosen: kept.chosenAt.map((i) => candidates[i]!), closed: kept.closed, after: kept.after };
+}
+
+function recommendAmong(rows: ChainRows, thresholds: GapThresholds, candidates: readonly Landing[]): Recommendation {
+  const start = startOf(rows, thresholds);
+  const before = start.kept.gaps;
   // Whole numbers, so a gain kept from an earlier step compares exactly with a new one.
-  const measure = (after: ChainGaps, closed: GapRef[]) => [before.figures.gapSegments - after.figures.gapSegments, closed.length, after.figures.covered];
+  const measure = ({ closed, figures }: Outcome) => [before.figures.gapSegments - figures.gapSegments, closed.length, figures.covered];
   const minus = (a: number[], b: number[]) => a.map((x, k) => x - b[k]!);
   const better = (a: number[], b: number[]) => {
     const i = a.findIndex((x, k) => x !== b[k]);
@@ -161,25 +278,32 @@ export function recommendLandings(rows: ChainRows, thresholds: GapThresholds, ca
   // Firms that would land alike (same segments, capital and parents) are one choice: the first of them.
   const distinct = [...new Map(candidates.map((c) => [JSON.stringify([c.segments.map((s) => s.segmentId).sort(), c.firm.capital, c.parents.map((p) => p.parentId)]), c])).values()];
   const reach = new Map(distinct.map((c) => [c, reachOf(rows, c)]));
-  const simulate = (landings: Landing[]) => {
-    const after = diagnoseLanded(rows, thresholds, landings).diagnosis;
-    const closed = gapChanges(before, after).closed;
-    return { after, closed, score: measure(after, closed) };
-  };
+  const joining = new Map(distinct.map((c) => [c, joiningFirm(rows, c)]));
   const chosen: Landing[] = [];
-  let current = simulate([]);
+  // The firms chosen so far are a parent of: a candidate among them lands with its group, diagnosed whole.
+  const parentIds = new Set<string>();
+  const outcomeOf = (kept: KeptDiagnosis) => ({ kept, closed: gapChanges(before, kept.gaps).closed, figures: kept.gaps.figures });
+  let current = outcomeOf(start.kept);
+  /** The diagnosis with those chosen and `landing`: by the segments it reaches when it joins, else whole. */
+  const landedWith = (landing: Landing) => {
+    const firm = joining.get(landing);
+    return firm && !parentIds.has(landing.firm.id)
+      ? diagnoseJoined(current.kept, [firm], new Set([landing.firm.id]))
+      : keptDiagnosis(assembleChainFacts(landIn(rows, [...chosen, landing])), thresholds);
+  };
   const gains = new Map<Landing, number[]>();
   for (;;) {
     let best: { landing: Landing; gain: number[] } | null = null;
     for (const landing of distinct) {
       if (chosen.includes(landing)) continue;
       let gain = gains.get(landing);
-      if (!gain) gains.set(landing, (gain = minus(simulate([...chosen, landing]).score, current.score)));
+      if (!gain) gains.set(landing, (gain = minus(measure(chosen.length ? outcomeOf(landedWith(landing)) : aloneOutcome(rows, thresholds, landing)), measure(current))));
       if (better(gain, best?.gain ?? [0, 0, 0])) best = { landing, gain };
     }
-    if (!best) return { chosen, closed: current.closed, after: current.after };
+    if (!best) return { chosen, closed: current.closed, after: current.kept.gaps };
+    current = outcomeOf(landedWith(best.landing));
     chosen.push(best.landing);
-    current = simulate(chosen);
+    for (const p of best.landing.parents) parentIds.add(p.parentId);
     for (const landing of gains.keys()) if (overlaps(reach.get(landing)!, reach.get(best.landing)!)) gains.delete(landing);
   }
 }
@@ -217,8 +341,8 @@ export function rankWithEffects(store: GraphStore, zoneId: string, chainId: stri
   return cached(store, `ranked-effects:${zoneId}:${chainId}:${JSON.stringify(filters)}:${order}:${today.toISOString().slice(0, 10)}`, async () => {
     const scope = order === "effect" ? { ...filters, limit: Math.max(filters.limit, EFFECT_ORDER_SCOPE) } : filters;
     const [ranking, rows, thresholds] = await Promise.all([rankChainTargets(store, zoneId, chainId, scope, today), readChainRows(store, zoneId, chainId), getGapThresholds(store)]);
-    const before = diagnose(assembleChainFacts(rows), thresholds);
-    const weighed = ranking.results.map((r) => ({ ...r, effect: landingEffect(rows, thresholds, before, landingOfResult(r)) }));
+    const before = startOf(rows, thresholds).kept.gaps;
+    const weighed = ranking.results.map((r) => ({ ...r, effect: landingEffect(rows, thresholds, landingOfResult(r)) }));
     const results = order === "effect" ? weighed.sort(byEffect).slice(0, filters.limit) : weighed;
     const recommended = recommendLandings(rows, thresholds, results.map(landingOfResult));
     return {

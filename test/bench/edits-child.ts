@@ -9,7 +9,8 @@
  * the Cypher query (the naive path). Such an edit drops the chain's
  * rankings only (read-cache.ts, write-reach.ts): the map and gaps are kept. So each round
  * then edits a firm of the zone in that chain, which they stand on, and times them again,
- * computed afresh. Then single edits of each kind through their routes, the 统一社会信用代码 check
+ * computed afresh. And what the targets route answers (the ranking with each candidate's
+ * 补链效果 and the 推荐组合, rankWithEffects), timed first after an edit of either kind. Then single edits of each kind through their routes, the 统一社会信用代码 check
  * an edit runs, the audit page (single-edits.ts), and an import of a list into the full graph.
  * usage: node --import tsx test/bench/edits-child.ts <request.json>   (DATA_DIR from env)
  * prints: the figures as JSON
@@ -25,6 +26,7 @@ import { readFirm } from "../../server/services/firms.js";
 import { getChainGaps } from "../../server/services/gaps.js";
 import { getChainMap } from "../../server/services/maps.js";
 import { scoringFacts } from "../../server/services/scoring-facts.js";
+import { rankWithEffects } from "../../server/services/simulation.js";
 import { computeRanking, rankChainTargets, TargetFilters } from "../../server/services/targets.js";
 import { measureSingleEdits, type SingleEdits } from "./single-edits.js";
 
@@ -42,7 +44,7 @@ export type EditsResult = {
   loadAverage: number[];
   scoringFacts: { firms: number; seconds: number; heapMiB: number };
   first: { ranking: number; map: number; gaps: number } | null;
-  afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingFull" | "rankingNaive" | "mapAfterZoneEdit" | "gapsAfterZoneEdit", Timing>;
+  afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingFull" | "rankingNaive" | "mapAfterZoneEdit" | "gapsAfterZoneEdit" | "targets" | "targetsAfterZoneEdit", Timing>;
   edits: SingleEdits;
   importIntoFull: { rows: number; seconds: number; rankingAfterMs: number };
 };
@@ -84,7 +86,7 @@ const editable = request.chainIds.map((chainId) => {
 // Firms of the zone in each chain's segments, to edit one per round: the map and gaps stand on them.
 const zoneEditable = request.chainIds.map((chainId) => [...zoneFirms].filter((id) => facts.firms.get(id)?.links.some((l) => l.segmentId.startsWith(`${chainId}-`))));
 
-const after = { edit: [] as number[], ranking: [] as number[], map: [] as number[], gaps: [] as number[], rankingFull: [] as number[], rankingNaive: [] as number[], mapAfterZoneEdit: [] as number[], gapsAfterZoneEdit: [] as number[] };
+const after = { edit: [] as number[], ranking: [] as number[], map: [] as number[], gaps: [] as number[], rankingFull: [] as number[], rankingNaive: [] as number[], mapAfterZoneEdit: [] as number[], gapsAfterZoneEdit: [] as number[], targets: [] as number[], targetsAfterZoneEdit: [] as number[] };
 let first: { ranking: number; map: number; gaps: number } | null = null;
 // Each chain's ranking once before the writes (the first answer after a start is a row of its own).
 const firstRankings: number[] = [];
@@ -115,6 +117,17 @@ for (let i = 0; i < (request.singleEditsOnly ? 0 : request.rounds); i++) {
   const gapsAfresh = await time(() => getChainGaps(store, request.zoneId, chainId));
   if (i > 0) after.mapAfterZoneEdit.push(mapAfresh), after.gapsAfterZoneEdit.push(gapsAfresh);
   log(`round ${i}: edit ${after.edit.at(-2)!.toFixed(0)} ms, ranking ${ranking.toFixed(0)} (every candidate weighed: ${after.rankingFull.at(-1)!.toFixed(0)}), map ${map.toFixed(0)}, gaps ${gaps.toFixed(0)} ms; a zone firm's edit ${after.edit.at(-1)!.toFixed(0)} ms, map ${mapAfresh.toFixed(0)}, gaps ${gapsAfresh.toFixed(0)} ms afresh`);
+  // The targets route's answer, first after an edit of each kind (others than those above, whose answers are kept by now).
+  const bump = async (firmId: string) => {
+    const f = (await readFirm(store, firmId))!;
+    await updateFirm(store, firmId, { version: f.version, capital: (f.capital ?? 100) + 1 }, "bench");
+  };
+  await bump(editable[c]![editable[c]!.length - 1 - Math.floor(i / request.chainIds.length)]!);
+  const targets = await time(() => rankWithEffects(store, request.zoneId, chainId, filters, "score"));
+  await bump(zoneEditable[c]![(Math.floor(i / request.chainIds.length) + 1) % zoneEditable[c]!.length]!);
+  const targetsAfresh = await time(() => rankWithEffects(store, request.zoneId, chainId, filters, "score"));
+  if (i > 0) after.targets.push(targets), after.targetsAfterZoneEdit.push(targetsAfresh);
+  log(`round ${i}: targets answer ${targets.toFixed(0)} ms after an edit elsewhere, ${targetsAfresh.toFixed(0)} ms after a zone firm's`);
 }
 
 // Single edits of each kind, through their routes; the 统一社会信用代码 check and the audit page.
@@ -141,6 +154,7 @@ console.log(
     afterEdit: {
       edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingFull: timing(after.rankingFull), rankingNaive: timing(after.rankingNaive),
       mapAfterZoneEdit: timing(after.mapAfterZoneEdit), gapsAfterZoneEdit: timing(after.gapsAfterZoneEdit),
+      targets: timing(after.targets), targetsAfterZoneEdit: timing(after.targetsAfterZoneEdit),
     },
     edits,
     importIntoFull: { rows: report.counts.rows, seconds: round(importSeconds), rankingAfterMs: round(rankingAfterImport) },

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChainRows } from "../../server/services/chain-facts.js";
 import { assembleChainFacts } from "../../server/services/chain-facts.js";
-import { diagnose } from "../../server/services/gap-rules.js";
-import { diagnoseLanded, gapChanges, recommendLandings, type Landing } from "../../server/services/simulation.js";
+import { diagnose, diagnoseJoined, keptDiagnosis } from "../../server/services/gap-rules.js";
+import { diagnoseLanded, gapChanges, landIn, landingEffect, recommendLandings, type Landing } from "../../server/services/simulation.js";
 
 const src = "test";
 /** A chain of independent segments a…e in one zone, nobody local, no leader. */
@@ -87,6 +87,65 @@ describe("推荐组合 (greedy set cover)", () => {
       expect(ids(kept.chosen), `seed ${seed}`).toEqual(ids(everyStep));
     }
   });
+
+  it("leaves the combination, the gaps it closes and the diagnosis after as the whole diagnosis of the firms chosen says", () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const { chainRows, thresholds, candidates } = randomChain(seed);
+      const { chosen, closed, after } = recommendLandings(chainRows, thresholds, candidates);
+      const whole = diagnoseLanded(chainRows, thresholds, chosen).diagnosis;
+      expect(after, `seed ${seed}`).toEqual(whole);
+      expect(closed, `seed ${seed}`).toEqual(gapChanges(diagnose(assembleChainFacts(chainRows), thresholds), whole).closed);
+      // Asked again with equal candidates, the same combination, of the landings asked with.
+      const again = structuredClone(candidates);
+      const kept = recommendLandings(chainRows, thresholds, again);
+      expect(ids(kept.chosen), `seed ${seed}`).toEqual(ids(chosen));
+      expect(kept.chosen.every((l) => again.includes(l)), `seed ${seed}`).toBe(true);
+    }
+  });
+});
+
+describe("补链效果 and landings diagnosed by the segments they reach", () => {
+  it("gives each candidate's effect as the whole diagnosis of its landing alone, asked again on the same rows or not", () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const { chainRows, thresholds, candidates } = randomChain(seed);
+      const before = diagnose(assembleChainFacts(chainRows), thresholds);
+      for (let round = 0; round < 2; round++)
+        for (const candidate of candidates) {
+          const after = diagnoseLanded(chainRows, thresholds, [candidate]).diagnosis;
+          expect(landingEffect(chainRows, thresholds, candidate), `seed ${seed}, ${candidate.firm.id}`).toEqual({
+            closedGaps: gapChanges(before, after).closed,
+            completenessAfter: after.figures.completeness,
+            gapSegmentsAfter: after.figures.gapSegments,
+          });
+        }
+    }
+  });
+
+  it("diagnoses firms joining one by one as the whole diagnosis of the facts with all of them", () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const { chainRows, thresholds, candidates } = randomChain(seed, { ties: true });
+      // Firms new to the zone and of nobody's group, those a diagnosis by the segments they reach is for; last first, so each goes before another.
+      const joining = candidates.reverse().filter((c) => !c.parents.length && !chainRows.zoneFirms.some((r) => r.id === c.firm.id) && !chainRows.leaders.some((l) => l.firmId === c.firm.id));
+      let kept = keptDiagnosis(assembleChainFacts(landIn(chainRows, [])), thresholds);
+      for (let n = 1; n <= joining.length; n++) {
+        const landing = joining[n - 1]!;
+        const [firm] = assembleChainFacts(landIn({ ...chainRows, zoneFirms: [], parents: [] }, [landing])).firms;
+        kept = diagnoseJoined(kept, firm ? [firm] : [], new Set([landing.firm.id]));
+        const whole = diagnoseLanded(chainRows, thresholds, joining.slice(0, n)).diagnosis;
+        expect(kept.gaps, `seed ${seed}, ${n} joined`).toEqual(whole);
+        expect(gapChanges(diagnose(assembleChainFacts(chainRows), thresholds), kept.gaps), `seed ${seed}, ${n} joined`).toEqual(gapChanges(diagnose(assembleChainFacts(chainRows), thresholds), whole));
+      }
+    }
+  });
+
+  it("refuses a firm of a leader's group or already in the zone: its landing changes more than its segments", () => {
+    const chainRows = rows(["a", "b"]);
+    chainRows.zoneFirms = [{ id: "l0", name: "本地", aliases: [], capital: 100, tags: [], regionCode: "211382", segmentId: "a", products: "", capacity: "", confidence: 1, source: src, version: 1 }];
+    const kept = keptDiagnosis(assembleChainFacts(chainRows), { minFirms: 1, minCapital: 0 });
+    const firm = assembleChainFacts(chainRows).firms[0]!;
+    expect(() => diagnoseJoined(kept, [{ ...firm, segments: [{ ...firm.segments[0]!, segmentId: "b" }] }], new Set())).toThrow(/l0 is in the zone already/);
+    expect(() => diagnoseJoined(kept, [{ ...firm, id: "x", leaderId: "l0" }], new Set())).toThrow(/x is of a leader's group/);
+  });
 });
 
 /** The greedy as the rule reads: every remaining candidate simulated with those chosen, at every step. */
@@ -116,7 +175,7 @@ function recommendByEverySimulation(chainRows: ChainRows, thresholds: { minFirms
 }
 
 /** A small random chain: FEEDS paths, local firms (a leader among them, some in its group), outside suppliers the leader buys from, candidates of every kind. */
-function randomChain(seed: number) {
+function randomChain(seed: number, { ties = false } = {}) {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -128,13 +187,26 @@ function randomChain(seed: number) {
   );
   const link = (segmentId: string) => ({ segmentId, products: "", capacity: "", confidence: 1, source: src, version: 1 });
   const local = Array.from({ length: Math.floor(random() * 6) }, (_, i) => ({ id: `l${i}`, segments: some(segmentIds, 0.3) }));
-  chainRows.zoneFirms = local.flatMap((f) => f.segments.map((segmentId) => ({ id: f.id, name: f.id, aliases: [], capital: pick([null, 500, 5_000, 50_000]), tags: [], regionCode: "211382", ...link(segmentId) })));
+  // With ties, firms share names and capitals: their order in a segment is then the order they are read in.
+  const nameOf = (id: string) => (ties ? pick(["甲", "乙"]) : id);
+  chainRows.zoneFirms = local.flatMap((f) => {
+    const name = nameOf(f.id);
+    const capital = pick([null, 500, 5_000, 50_000]);
+    return f.segments.map((segmentId) => ({ id: f.id, name, aliases: [], capital, tags: [], regionCode: "211382", ...link(segmentId) }));
+  });
+  if (ties) {
+    chainRows.flags = some(segmentIds, 0.2).map((segmentId) => ({ zoneId: "z", segmentId, note: "卡脖子", flaggedBy: "planner", flaggedAt: "2026-01-01T00:00:00.000Z" }));
+    chainRows.projects = some(segmentIds, 0.3).map((segmentId, i) => ({ id: `p${i}`, name: `项目${i}`, firmId: "l0", firmName: "某企业", investment: null, status: pick(["洽谈", "签约", "在建"] as const), statusOn: null, description: "", source: src, segmentId }));
+  }
   const leader = local.find((f) => f.segments.length);
   if (leader) {
     chainRows.leaders = [{ zoneId: "z", chainId: "c", firmId: leader.id, firmName: leader.id, aliases: [] }];
     chainRows.parents = some(local.filter((f) => f !== leader), 0.4).map((f) => ({ firmId: f.id, parentId: leader.id, kind: "subsidiary" }));
   }
-  const candidates = Array.from({ length: 3 + Math.floor(random() * 8) }, (_, i) => landing(`o${i}`, some(segmentIds, 0.3), pick([null, 500, 5_000, 50_000])));
+  const candidates = Array.from({ length: 3 + Math.floor(random() * 8) }, (_, i) => {
+    const candidate = landing(`o${i}`, some(segmentIds, 0.3), pick([null, 500, 5_000, 50_000]));
+    return ties ? { ...candidate, firm: { ...candidate.firm, name: nameOf(candidate.firm.id) } } : candidate;
+  });
   if (leader)
     chainRows.leaderSuppliers = some(candidates, 0.4).flatMap((c) =>
       some(segmentIds, 0.3).map((segmentId) => ({ leaderId: leader.id, leaderName: leader.id, leaderAliases: [], supplierId: c.firm.id, supplierName: c.firm.id, supplierAliases: [], supplierRegionCode: "110105", product: "", source: src, segmentId })),

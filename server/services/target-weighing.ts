@@ -27,7 +27,7 @@ import type { GraphStore } from "../graph/store.js";
 import { firmsRelinked, type LinkFacts } from "./link-facts.js";
 import { firmsBefore, type ScoringFacts, type ScoringFirm, type ScoringLink } from "./scoring-facts.js";
 import { componentsOf, firstInOrder, rankOrder, totalOf, type RankKey, type ScoringContext } from "./target-scoring.js";
-import type { CandidateRow, Firm, ParentRow, Resolved } from "./targets.js";
+import type { CandidateRow, Firm, ParentRow, Resolved } from "./target-candidates.js";
 
 export interface Weighed extends RankKey {
   memberIds: string[];

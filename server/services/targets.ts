@@ -21,6 +21,7 @@ import { isBranchName } from "./branch-name.js";
 import { linkFacts, type LinkFacts } from "./link-facts.js";
 import { firmsBefore, scoringFacts, type ScoringFacts, type ScoringFirm } from "./scoring-facts.js";
 import { rankTargets, type CandidateFacts } from "./target-scoring.js";
+import { CandidateRow, FirmColumns, ParentRow, type Firm, type Resolved } from "./target-candidates.js";
 import { memoryFirm, weighCandidates } from "./target-weighing.js";
 
 /** List entries at these statuses have won their firm for the zone. */
@@ -39,28 +40,6 @@ export const TargetFilters = z.object({
 });
 export type TargetFilters = z.infer<typeof TargetFilters>;
 
-const CandidateRow = z.object({
-  id: Id,
-  name: z.string(),
-  aliases: z.array(z.string()),
-  uscc: z.string().nullable(),
-  regionCode: RegionCode,
-  capital: StoredAmountWan,
-  capitalAmount: StoredAmountWan,
-  capitalCurrency: Currency.exclude(["CNY"]).nullable(),
-  staff: StoredStaffCount,
-  revenue: StoredAmountWan,
-  tags: z.array(FirmTag),
-  sample: z.boolean(),
-  source: z.string(),
-  asOf: IsoDate.nullable(),
-  segmentId: Id,
-  confidence: z.number(),
-  products: z.string(),
-  linkSource: z.string(),
-});
-
-export type CandidateRow = z.infer<typeof CandidateRow>;
 
 /** Rows by firm, then segment (as targets/candidates returns them, in code-unit order on both paths). */
 const byFirmThenSegment = (a: CandidateRow, b: CandidateRow) =>
@@ -197,18 +176,10 @@ export function rankChainTargets(store: GraphStore, zoneId: string, chainId: str
   return cached(store, key, () => computeRanking(store, zoneId, chainId, filters, new Date(`${day}T00:00:00Z`)), { zoneId, chainId, candidates: true });
 }
 
-const ParentRow = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true }).extend({
-  firmId: Id,
-  kind: z.string(),
-  zoneId: Id.nullable(),
-});
-export type ParentRow = z.infer<typeof ParentRow>;
 const WonRow = z.object({ firmId: Id, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode, status: z.string() });
 const WonProjectRow = WonRow.extend({ projectName: z.string() });
 const WonEntryRow = WonRow.extend({ listName: z.string() });
 
-const FirmColumns = CandidateRow.omit({ segmentId: true, confidence: true, products: true, linkSource: true });
-export type Firm = z.infer<typeof FirmColumns>;
 
 /** Firms already won for the zone: a project there signed or further along, or a list entry of this chain signed or landed. */
 async function wonFirms(store: GraphStore, zoneId: string, chainId: string): Promise<Map<string, WonFirm>> {
@@ -241,14 +212,6 @@ function wonFrom(projects: z.infer<typeof WonProjectRow>[], entries: z.infer<typ
   return won;
 }
 
-export interface Resolved {
-  firm: Firm;
-  segments: CandidateFacts["segments"];
-  via: NonNullable<CandidateFacts["via"]>;
-  decisionMaker: boolean;
-  /** The firms behind this entry (itself and its branches), for ties and won checks. */
-  memberIds: string[];
-}
 
 /**
  * Whom a candidate's rows are ranked under: itself; the parent a branch (by its name or its

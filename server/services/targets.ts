@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { GraphStore, Row } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
 import type { TargetRanking, WonFirm } from "../model/api.js";
-import { AmountWan, Currency, FILLING_STATUSES, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
+import { AmountWan, FILLING_STATUSES, FirmTag, Id, RegionCode } from "../model/domain.js";
 import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";

@@ -276,7 +276,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       today,
       commit,
       rates,
-      known: keyFilter(existing.keys(), existing.size),
+      // Workers are sent a filter of the keys; rows prepared on this thread look them up.
+      known: workers ? keyFilter(existing.keys(), existing.size) : existing,
     };
     workers?.setContext(context);
 

@@ -110,6 +110,11 @@ export class KnownFirms {
     return this.ids.get(id);
   }
 
+  /** Whether a row may be found by this key (a code or a name key). */
+  has(key: string): boolean {
+    return this.byUscc.has(key) || this.byName.has(key);
+  }
+
   /** The keys a row may be found by (codes and name keys), for the workers' filter. */
   *keys(): Iterable<string> {
     yield* this.byUscc.keys();

@@ -7,7 +7,9 @@
  * rankings only (read-cache.ts, write-reach.ts): the map and gaps are kept. So each round
  * then edits a firm of the zone in that chain, which they stand on, and times them again,
  * computed afresh. Then single edits of each kind through their routes, the 统一社会信用代码 check
- * an edit runs, the audit page (single-edits.ts), and an import of a list into the full graph.
+ * an edit runs, the audit page (single-edits.ts), and an import of a list into the full graph
+ * (the firms' keys read at the start, as the server reads them after its start, and caught
+ * up through the edits before it).
  * usage: node --import tsx test/bench/edits-child.ts <request.json>   (DATA_DIR from env)
  * prints: the figures as JSON
  */
@@ -16,6 +18,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { readEnv } from "../../server/env.js";
 import { openStore } from "../../server/graph/open-store.js";
+import { firmKeys } from "../../server/imports/firm-keys.js";
 import { importFirms } from "../../server/imports/import-firms.js";
 import { updateFirm } from "../../server/services/editing/firms.js";
 import { readFirm } from "../../server/services/firms.js";
@@ -38,6 +41,7 @@ export interface EditsRequest {
 export type EditsResult = {
   loadAverage: number[];
   scoringFacts: { firms: number; seconds: number; heapMiB: number };
+  firmKeys: { firms: number; seconds: number; heapMiB: number };
   first: { ranking: number; map: number; gaps: number } | null;
   afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingNaive" | "mapAfterZoneEdit" | "gapsAfterZoneEdit", Timing>;
   edits: SingleEdits;
@@ -66,6 +70,10 @@ const factsSeconds = (await time(() => scoringFacts(store))) / 1000;
 const facts = await scoringFacts(store);
 const factsMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
 log(`scoring facts: ${facts.firms.size} firms in ${factsSeconds.toFixed(1)} s, ≈ ${factsMiB} MiB of heap`);
+const heapBeforeKeys = process.memoryUsage().heapUsed;
+const keysSeconds = (await time(() => firmKeys(store))) / 1000;
+const keys = { firms: (await firmKeys(store)).firms, seconds: round(keysSeconds), heapMiB: Math.round((process.memoryUsage().heapUsed - heapBeforeKeys) / 2 ** 20) };
+log(`firm keys for imports: ${keys.firms} firms in ${keysSeconds.toFixed(1)} s, ≈ ${keys.heapMiB} MiB of heap`);
 
 // Firms outside the zone in each chain's segments, to edit one per round.
 const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: request.zoneId })).map((r) => r.id as string));
@@ -124,6 +132,7 @@ console.log(
   JSON.stringify({
     loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     scoringFacts: { firms: facts.firms.size, seconds: round(factsSeconds), heapMiB: factsMiB },
+    firmKeys: keys,
     first,
     afterEdit: {
       edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingNaive: timing(after.rankingNaive),

@@ -5,6 +5,7 @@ import { seedIfEmpty } from "../seed/load-sample.js";
 import { stopSnapshots } from "./services/history.js";
 import { createApp } from "./app.js";
 import { ensureInitialAdmin, INITIAL_ADMIN_FILE } from "./accounts/accounts.js";
+import { firmKeys } from "./imports/firm-keys.js";
 import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
 import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
@@ -43,12 +44,19 @@ const app = createApp(store, {
 server.removeAllListeners("request");
 server.on("request", app);
 console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
-// The embedded graph's firm search index is built now rather than at the first search.
+// The embedded graph's firm search index is built now rather than at the first search; then
+// the firms' keys an import matches its rows by, so that the first import does not read them.
 if (store.engine === "kuzu")
-  prepareFirmIndex(store).then(
-    ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
-    (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
-  );
+  prepareFirmIndex(store)
+    .then(
+      ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
+      (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
+    )
+    .then(() => firmKeys(store))
+    .then(
+      (known) => console.log(`Firm keys for imports ready: ${known.firms.toLocaleString("en-US")} firms`),
+      (error: Error) => !stopping && console.error(`The firm keys for imports could not be read (the next import will read them): ${error.message}`),
+    );
 
 // So is the audit log's index (the cockpit's latest changes and the audit screen page by it).
 if (store.engine === "kuzu")

@@ -25,6 +25,7 @@ import type { SegmentProfile } from "./classify.js";
 import { findHeader } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
+import { firmKeys } from "./firm-keys.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow } from "./read-table.js";
@@ -75,7 +76,6 @@ export class ImportRejected extends Error {
   }
 }
 
-const KeyRow = z.object({ id: z.string(), uscc: z.string().nullable(), name: z.string(), regionCode: z.string() });
 const FactsRow = z.object({
   id: z.string(),
   uscc: z.string().nullable(),
@@ -94,16 +94,6 @@ const FactsRow = z.object({
 const SegmentRow = z.object({ id: z.string(), chainId: z.string(), chainName: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
 const DecisionRow = z.object({ firmId: z.string(), segmentId: z.string(), decision: z.enum(["accepted", "rejected"]) });
 
-/** The graph's firms by their keys; their facts are read later, for the firms the file names. */
-async function loadExisting(store: GraphStore): Promise<KnownFirms> {
-  const known = new KnownFirms();
-  for (const row of await store.read("imports/list-firm-keys")) {
-    const { id, uscc, name, regionCode } = KeyRow.parse(row);
-    known.add(name, { id, uscc, regionCode, hash: null });
-  }
-  return known;
-}
-
 /** Rows taken at a time to look up the firms they name. */
 const FACTS_BATCH = 2_000;
 /** Beyond this many firms named, their facts are read in one scan of every firm instead of one lookup each. */
@@ -115,24 +105,26 @@ function hashOf(row: z.infer<typeof FactsRow>): string {
   return factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
 }
 
+/** The facts hash of the known firms a file names, by id, as the graph holds them (read as rows name them). */
+type Hashes = Map<string, string>;
+
 /**
- * Reads the facts hash of the given known firms that have none yet: by key, one firm per
- * query, while the file has named few of them; once it has named many, every firm's in one
- * scan (a file that updates much of the graph).
+ * Reads the facts hash of the given known firms not read yet: by key, one firm per query,
+ * while the file has named few of them; once it has named many, every firm's in one scan (a
+ * file that updates much of the graph).
  */
-async function readHashes(store: GraphStore, firms: KnownFirm[], existing: KnownFirms, looked: { count: number }): Promise<void> {
-  const byId = new Map(firms.filter((f) => f.hash === null).map((f) => [f.id, f]));
-  if (!byId.size) return;
-  looked.count += byId.size;
+async function readHashes(store: GraphStore, firms: KnownFirm[], hashes: Hashes, looked: { count: number; all: boolean }): Promise<void> {
+  if (looked.all) return;
+  const ids = [...new Set(firms.map((f) => f.id).filter((id) => !hashes.has(id)))];
+  if (!ids.length) return;
+  looked.count += ids.length;
   if (looked.count <= FACTS_LOOKUPS.atMost) {
-    const rows = await Promise.all([...byId.keys()].map((id) => store.read("imports/firm-facts", { id })));
-    for (const row of parseRows(FactsRow, rows.flat())) byId.get(row.id)!.hash = hashOf(row);
+    const rows = await Promise.all(ids.map((id) => store.read("imports/firm-facts", { id })));
+    for (const row of parseRows(FactsRow, rows.flat())) hashes.set(row.id, hashOf(row));
     return;
   }
-  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) {
-    const known = existing.byId(row.id);
-    if (known) known.hash = hashOf(row);
-  }
+  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) hashes.set(row.id, hashOf(row));
+  looked.all = true;
 }
 
 /**
@@ -141,20 +133,21 @@ async function readHashes(store: GraphStore, firms: KnownFirm[], existing: Known
  * firms they name read in one query, so an import into a large graph reads the facts of
  * the firms it touches, not of every firm.
  */
-async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined]> {
+async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined, string | null]> {
   let batch: [RawRow, PreparedRow, KnownFirm | undefined][] = [];
-  const looked = { count: 0 };
-  const flush = async () => {
-    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), existing, looked);
+  const hashes: Hashes = new Map();
+  const looked = { count: 0, all: false };
+  async function* flush() {
+    await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), hashes, looked);
     const done = batch;
     batch = [];
-    return done;
-  };
+    for (const [raw, row, known] of done) yield [raw, row, known, known ? (hashes.get(known.id) ?? null) : null] as [RawRow, PreparedRow, KnownFirm | undefined, string | null];
+  }
   for await (const [raw, row] of rows) {
     batch.push([raw, row, row.firm ? existing.find(row.firm) : undefined]);
-    if (batch.length >= FACTS_BATCH) yield* await flush();
+    if (batch.length >= FACTS_BATCH) yield* flush();
   }
-  yield* await flush();
+  yield* flush();
 }
 
 /** Rows sent to a worker at a time, and how many batches per worker may be on their way. */
@@ -255,7 +248,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   };
   try {
     const [existing, segmentRows, decisions, rates] = await Promise.all([
-      loadExisting(store),
+      firmKeys(store),
       store.read("imports/list-segments").then((rows) => parseRows(SegmentRow, rows)),
       store.read("review/list-decisions").then((rows) => parseRows(DecisionRow, rows)),
       getExchangeRates(store),
@@ -283,11 +276,12 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       today,
       commit,
       rates,
-      known: keyFilter(existing.keys(), existing.size),
+      // Workers are sent a filter of the keys; rows prepared on this thread look them up.
+      known: workers ? keyFilter(existing.keys(), existing.size) : existing,
     };
     workers?.setContext(context);
 
-    for await (const [raw, row, known] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
+    for await (const [raw, row, known, knownHash] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
       counts.rows++;
       note(row.problems);
       const prepared = row.firm;
@@ -317,7 +311,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
         await place(prepared.id, "new", prepared.placements);
-      } else if (known.id === prepared.id && known.hash === prepared.hash) {
+      } else if (known.id === prepared.id && knownHash === prepared.hash) {
         counts.unchanged++;
         await place(prepared.id, "unchanged", prepared.placements);
         counts.links += prepared.links;
@@ -328,7 +322,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         const firm = normalizeRow(raw, header).firm!;
         firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
         const { record, attributes, links, suggestions, placements: found } = describeFirm(firm, known.id, context);
-        const changed = known.hash !== factsHash({ ...firm, attributes });
+        const changed = knownHash !== factsHash({ ...firm, attributes });
         await place(known.id, changed ? "updated" : "unchanged", found);
         if (changed) {
           counts.updated++;

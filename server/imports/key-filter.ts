@@ -10,6 +10,13 @@ export interface KeyFilter {
   hashes: number;
 }
 
+/**
+ * The keys of the firms a graph holds, as a row's preparation asks about them: a filter (what
+ * workers are sent), or the keys themselves where the rows are prepared beside them (an import
+ * preparing its rows on its own thread need not build a filter of a million firms' keys).
+ */
+export type KeySet = KeyFilter | { has(key: string): boolean };
+
 const BITS_PER_KEY = 10;
 const HASHES = 7;
 
@@ -40,7 +47,8 @@ export function keyFilter(keys: Iterable<string>, count: number): KeyFilter {
 }
 
 /** false: the key was certainly not among those the filter was made of. */
-export function mayHold(filter: KeyFilter, key: string): boolean {
+export function mayHold(filter: KeySet, key: string): boolean {
+  if (!("bits" in filter)) return filter.has(key);
   const [a, b] = hashPair(key);
   const size = filter.bits.length * 8;
   for (let i = 0; i < filter.hashes; i++) {

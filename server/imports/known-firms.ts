@@ -10,8 +10,11 @@ export interface KnownFirm {
   id: string;
   uscc: string | null;
   regionCode: string;
-  /** factsHash of the firm as the graph holds it; null until read (only for the firms a file names). */
-  hash: string | null;
+  /**
+   * Its place in the graph's firm table (Kùzu's node offset; 0 where the engine has none):
+   * of several firms holding one code or one name, the order they are compared in.
+   */
+  place: number;
 }
 
 /** What nameKey changes: a full-width form or space, any other space. */
@@ -30,31 +33,69 @@ export function regionContains(outer: string, inner: string): boolean {
 /** Of two compatible regions, the one that says more (the county rather than its province). */
 export const narrowerRegion = (a: string, b: string) => (regionContains(a, b) ? b : a);
 
-export class KnownFirms {
-  private readonly byUscc = new Map<string, KnownFirm>();
-  private readonly ids = new Map<string, KnownFirm>();
-  /** By nameKey; several firms of one name (in different regions) as an array. */
-  private readonly byName = new Map<string, KnownFirm | KnownFirm[]>();
+/** A firm as held, with the name key it is held under. */
+type Entry = KnownFirm & { key: string };
 
+/** Held under one key: one firm, or several in the order of their places. */
+type Held = Entry | Entry[];
+
+/** `held` with `firm` put after every firm placed before it or at its place. */
+function withFirm(held: Held | undefined, firm: Entry): Held {
+  if (held === undefined) return firm;
+  const list = Array.isArray(held) ? held : [held];
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.place > firm.place) at--;
+  list.splice(at, 0, firm);
+  return list;
+}
+
+/** `held` without `firm`; undefined when nothing is left. */
+function withoutFirm(held: Held | undefined, firm: Entry): Held | undefined {
+  if (held === undefined || held === firm) return undefined;
+  if (!Array.isArray(held)) return held;
+  const list = held.filter((f) => f !== firm);
+  return list.length === 0 ? undefined : list.length === 1 ? list[0] : list;
+}
+
+/**
+ * The graph's firms by their keys. Built once from every firm, or kept and changed firm by
+ * firm (firm-keys.ts): either way it holds the same firms in the same order (by place), so
+ * it finds the same firm for every row.
+ */
+export class KnownFirms {
+  /** By 统一社会信用代码; a code several old firms share (made before the key table) as an array. */
+  private readonly byUscc = new Map<string, Held>();
+  private readonly ids = new Map<string, Entry>();
+  /** By nameKey; several firms of one name (in different regions) as an array. */
+  private readonly byName = new Map<string, Held>();
+
+  /** Adds a firm, or replaces the one of its id. */
   add(name: string, firm: KnownFirm): void {
-    this.ids.set(firm.id, firm);
-    if (firm.uscc) this.byUscc.set(firm.uscc, firm);
-    const key = nameKey(name);
-    const held = this.byName.get(key);
-    if (held === undefined) this.byName.set(key, firm);
-    else if (Array.isArray(held)) held.push(firm);
-    else this.byName.set(key, [held, firm]);
+    this.remove(firm.id);
+    const entry: Entry = { id: firm.id, uscc: firm.uscc, regionCode: firm.regionCode, place: firm.place, key: nameKey(name) };
+    this.ids.set(firm.id, entry);
+    if (entry.uscc) this.byUscc.set(entry.uscc, withFirm(this.byUscc.get(entry.uscc), entry));
+    this.byName.set(entry.key, withFirm(this.byName.get(entry.key), entry));
+  }
+
+  /** Forgets the firm of that id (if held). */
+  remove(id: string): void {
+    const firm = this.ids.get(id);
+    if (!firm) return;
+    this.ids.delete(id);
+    if (firm.uscc) set(this.byUscc, firm.uscc, withoutFirm(this.byUscc.get(firm.uscc), firm));
+    set(this.byName, firm.key, withoutFirm(this.byName.get(firm.key), firm));
   }
 
   /**
-   * The firm a row names: the one with its code; else the one of its name in its region, or
-   * the only one of its name in a region that contains it or that it contains. Never a firm
-   * whose code differs from the row's.
+   * The firm a row names: the one with its code (of several, the one placed last); else the
+   * one of its name in its region, or the only one of its name in a region that contains it
+   * or that it contains. Never a firm whose code differs from the row's.
    */
   find(row: { uscc: string | null; name: string; regionCode: string }): KnownFirm | undefined {
     if (row.uscc) {
       const byCode = this.byUscc.get(row.uscc);
-      if (byCode) return byCode;
+      if (byCode) return Array.isArray(byCode) ? byCode.at(-1) : byCode;
     }
     const held = this.byName.get(nameKey(row.name));
     if (!held) return undefined;
@@ -69,6 +110,11 @@ export class KnownFirms {
     return this.ids.get(id);
   }
 
+  /** Whether a row may be found by this key (a code or a name key). */
+  has(key: string): boolean {
+    return this.byUscc.has(key) || this.byName.has(key);
+  }
+
   /** The keys a row may be found by (codes and name keys), for the workers' filter. */
   *keys(): Iterable<string> {
     yield* this.byUscc.keys();
@@ -78,4 +124,28 @@ export class KnownFirms {
   get size(): number {
     return this.byUscc.size + this.byName.size;
   }
+
+  /** How many firms it holds. */
+  get firms(): number {
+    return this.ids.size;
+  }
+
+  /**
+   * Everything it holds, in a canonical order: each firm (id, name key, code, region, place),
+   * and under each code and name key the ids in the order they are compared. Two of them
+   * find the same firm for every row when these are equal.
+   */
+  describe(): { firms: string[]; codes: string[]; names: string[] } {
+    const ids = (held: Held) => (Array.isArray(held) ? held : [held]).map((f) => f.id).join(" ");
+    return {
+      firms: [...this.ids.values()].map((f) => [f.id, f.key, f.uscc ?? "-", f.regionCode, f.place].join(" ")).sort(),
+      codes: [...this.byUscc].map(([code, held]) => `${code}: ${ids(held)}`).sort(),
+      names: [...this.byName].map(([key, held]) => `${key}: ${ids(held)}`).sort(),
+    };
+  }
+}
+
+function set(map: Map<string, Held>, key: string, held: Held | undefined): void {
+  if (held === undefined) map.delete(key);
+  else map.set(key, held);
 }

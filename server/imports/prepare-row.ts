@@ -12,7 +12,7 @@ import { capitalIn } from "../services/money.js";
 import { searchKeys } from "../services/search-keys.js";
 import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
 import type { HeaderMatch } from "./columns.js";
-import { mayHold, type KeyFilter } from "./key-filter.js";
+import { mayHold, type KeySet } from "./key-filter.js";
 import { nameKey } from "./known-firms.js";
 import type { RawRow } from "./read-table.js";
 import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
@@ -29,8 +29,8 @@ export interface RowContext {
   today: string;
   /** Staged rows are made only for a commit. */
   commit: boolean;
-  /** The 统一社会信用代码 and name keys (known-firms.ts) of the firms already in the graph. */
-  known: KeyFilter;
+  /** The 统一社会信用代码 and name keys (known-firms.ts) of the firms already in the graph: a filter of them for workers. */
+  known: KeySet;
   /** The exchange-rate table: capital in another currency is converted to 万元 with it. */
   rates: ExchangeRate[];
 }

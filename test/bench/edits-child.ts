@@ -10,8 +10,11 @@
  * rankings only (read-cache.ts, write-reach.ts): the map and gaps are kept. So each round
  * then edits a firm of the zone in that chain, which they stand on, and times them again,
  * computed afresh. And what the targets route answers (the ranking with each candidate's
- * 补链效果 and the 推荐组合, rankWithEffects), timed first after an edit of either kind. Then single edits of each kind through their routes, the 统一社会信用代码 check
- * an edit runs, the audit page (single-edits.ts), and an import of a list into the full graph.
+ * 补链效果 and the 推荐组合, rankWithEffects), timed first after an edit of either kind. Then
+ * single edits of each kind through their routes, the 统一社会信用代码 check an edit runs, the
+ * audit page (single-edits.ts), and an import of a list into the full graph (the firms' keys
+ * read at the start, as the server reads them after its start, and caught up through the
+ * edits before it).
  * usage: node --import tsx test/bench/edits-child.ts <request.json>   (DATA_DIR from env)
  * prints: the figures as JSON
  */
@@ -20,6 +23,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { readEnv } from "../../server/env.js";
 import { openStore } from "../../server/graph/open-store.js";
+import { firmKeys } from "../../server/imports/firm-keys.js";
 import { importFirms } from "../../server/imports/import-firms.js";
 import { updateFirm } from "../../server/services/editing/firms.js";
 import { readFirm } from "../../server/services/firms.js";
@@ -43,6 +47,7 @@ export interface EditsRequest {
 export type EditsResult = {
   loadAverage: number[];
   scoringFacts: { firms: number; seconds: number; heapMiB: number };
+  firmKeys: { firms: number; seconds: number; heapMiB: number };
   first: { ranking: number; map: number; gaps: number } | null;
   afterEdit: Record<"edit" | "ranking" | "map" | "gaps" | "rankingFull" | "rankingNaive" | "mapAfterZoneEdit" | "gapsAfterZoneEdit" | "targets" | "targetsAfterZoneEdit", Timing>;
   edits: SingleEdits;
@@ -71,6 +76,10 @@ const factsSeconds = (await time(() => scoringFacts(store))) / 1000;
 const facts = await scoringFacts(store);
 const factsMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
 log(`scoring facts: ${facts.firms.size} firms in ${factsSeconds.toFixed(1)} s, ≈ ${factsMiB} MiB of heap`);
+const heapBeforeKeys = process.memoryUsage().heapUsed;
+const keysSeconds = (await time(() => firmKeys(store))) / 1000;
+const keys = { firms: (await firmKeys(store)).firms, seconds: round(keysSeconds), heapMiB: Math.round((process.memoryUsage().heapUsed - heapBeforeKeys) / 2 ** 20) };
+log(`firm keys for imports: ${keys.firms} firms in ${keysSeconds.toFixed(1)} s, ≈ ${keys.heapMiB} MiB of heap`);
 
 // Firms outside the zone in each chain's segments, to edit one per round.
 const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: request.zoneId })).map((r) => r.id as string));
@@ -150,6 +159,7 @@ console.log(
   JSON.stringify({
     loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     scoringFacts: { firms: facts.firms.size, seconds: round(factsSeconds), heapMiB: factsMiB },
+    firmKeys: keys,
     first,
     afterEdit: {
       edit: timing(after.edit), ranking: timing(after.ranking), map: timing(after.map), gaps: timing(after.gaps), rankingFull: timing(after.rankingFull), rankingNaive: timing(after.rankingNaive),

@@ -351,6 +351,7 @@ row5("audit page from the middle of the log, each filter", pair(e.auditPageDeep)
 row5("audit log index in memory, read at its first use", `${e.auditEntries.toLocaleString("en-US")} entries in ${e.auditIndex.seconds} s, ${e.auditIndex.MiB} MiB`, "", "", null);
 row5(`import of ${edits.importIntoFull.rows.toLocaleString("en-US")} rows into the full graph`, `${edits.importIntoFull.seconds} s (first ranking after it ${edits.importIntoFull.rankingAfterMs} ms)`, "", `≤ ${TARGETS.importIntoFull} s`, edits.importIntoFull.seconds <= TARGETS.importIntoFull);
 row5("scoring facts in memory, read at start", `${edits.scoringFacts.firms.toLocaleString("en-US")} firms in ${edits.scoringFacts.seconds} s, ≈ ${edits.scoringFacts.heapMiB} MiB`, "", "", null);
+row5("firm keys for imports in memory, read at start", `${edits.firmKeys.firms.toLocaleString("en-US")} firms in ${edits.firmKeys.seconds} s, ≈ ${edits.firmKeys.heapMiB} MiB`, "", "", null);
 if (backup) {
   const { backup: b, restore: r, again, identical, naive } = backup;
   const loads = (x: BackupStep) => `load ${x.loadAverage.join(" → ")}`;

@@ -1,0 +1,44 @@
+/**
+ * The firm keys kept in memory follow writes by the query each step runs
+ * (server/imports/firm-keys.ts): every Cypher file that writes must say whether it changes
+ * a firm's keys (id, 统一社会信用代码, name, region), and of which firm, so a new write
+ * cannot slip past them.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { WRITING_QUERIES } from "../support/writing-queries.js";
+import { KEY_NEUTRAL, KEY_WRITES } from "../../server/imports/firm-keys.js";
+
+describe("writes the firm keys kept in memory follow", () => {
+  it("classifies every Cypher file that writes", () => {
+    expect(WRITING_QUERIES.length).toBeGreaterThan(40);
+    const unclassified = [...new Set(WRITING_QUERIES)].filter((q) => !(q in KEY_WRITES) && !KEY_NEUTRAL.has(q));
+    expect(unclassified).toEqual([]);
+  });
+
+  it("names only queries that exist, each once", () => {
+    const known = new Set(WRITING_QUERIES);
+    expect([...Object.keys(KEY_WRITES), ...KEY_NEUTRAL].filter((q) => !known.has(q))).toEqual([]);
+    expect(Object.keys(KEY_WRITES).filter((q) => KEY_NEUTRAL.has(q))).toEqual([]);
+  });
+
+  it("follows every write that creates, deletes or sets the keys of a firm", () => {
+    const keying = WRITING_QUERIES.filter((q) => {
+      const text = cypherText(q);
+      const firms = [...text.matchAll(/\((\w+):Firm\b/g)].map((m) => m[1]!);
+      return firms.some((f) => new RegExp(`(CREATE|MERGE) \\(${f}:Firm\\b|\\b${f}\\.(uscc|name|regionCode) = |DELETE ${f}\\b`).test(text));
+    });
+    expect(keying.length).toBeGreaterThanOrEqual(5);
+    expect(keying.filter((q) => !(q in KEY_WRITES))).toEqual([]);
+    expect(KEY_WRITES["admin/delete-all"]).toBe("all");
+  });
+});
+
+function cypherText(query: string): string {
+  const base = `cypher/${query}`;
+  return [".cypher", ".kuzu.cypher", ".neo4j.cypher"]
+    .map((ext) => base + ext)
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, "utf8").replace(/^\s*\/\/.*$/gm, ""))
+    .join("\n");
+}

@@ -23,8 +23,8 @@
  * the keys afresh, and nothing is kept.
  */
 import { z } from "zod";
-import type { GraphStore, Row, WriteStep } from "../graph/store.js";
-import { keptInMemory } from "../services/kept-in-memory.js";
+import type { GraphStore, Row } from "../graph/store.js";
+import { firmsWrittenBetween, keptInMemory } from "../services/kept-in-memory.js";
 import { parseRows } from "../services/rows.js";
 import { WRITES_BESIDE_FIRMS } from "../services/writes-beside-firms.js";
 import { KnownFirms } from "./known-firms.js";
@@ -47,8 +47,8 @@ export const KEY_NEUTRAL = new Set([
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
 ]);
 
-/** The table whose bulk load adds firms (read past the last place held). */
-const KEY_TABLE = "Firm";
+/** Tables whose bulk load adds firms (read past the last place held). */
+const KEY_TABLES = new Set(["Firm"]);
 
 const KeyRow = z.object({ place: z.number().optional(), id: z.string(), uscc: z.string().nullable(), name: z.string(), regionCode: z.string() });
 
@@ -76,27 +76,7 @@ export async function readFirmKeys(store: GraphStore): Promise<KnownFirms> {
 
 /** What the writes between two versions changed: some firms (and new places), or anything. */
 export function firmsRekeyed(store: GraphStore, from: string, to: string): { ids: Set<string>; appended: boolean } | "all" {
-  const commits = store.commits.between(from, to);
-  if (!commits) return "all";
-  const ids = new Set<string>();
-  let appended = false;
-  for (const commit of commits) {
-    if (!commit.steps) return "all";
-    if (commit.tables.includes(KEY_TABLE)) appended = true;
-    for (const step of commit.steps) {
-      const named = firmsNamed(step);
-      if (named === "all") return "all";
-      for (const id of named) ids.add(id);
-    }
-  }
-  return { ids, appended };
-}
-
-function firmsNamed(step: WriteStep): string[] | "all" {
-  const key = KEY_WRITES[step.query];
-  if (key === undefined) return KEY_NEUTRAL.has(step.query) ? [] : "all";
-  if (key === "all") return "all";
-  return step.rows.map((row) => String(row[key]));
+  return firmsWrittenBetween(store, from, to, KEY_WRITES, KEY_NEUTRAL, KEY_TABLES);
 }
 
 async function refresh(store: GraphStore, old: State | null, version: string): Promise<State> {

@@ -4,7 +4,7 @@
  * once; otherwise it waits for the one refresh under way (never two at once) and, when a
  * write landed meanwhile, catches up with that too.
  */
-import type { GraphStore } from "../graph/store.js";
+import type { GraphStore, WriteStep } from "../graph/store.js";
 import { graphVersion } from "./read-cache.js";
 
 export function keptInMemory<T extends { version: string }>(
@@ -23,4 +23,43 @@ export function keptInMemory<T extends { version: string }>(
     const state = await h.refreshing;
     return state.version === version ? state : current(store);
   };
+}
+
+/** Which parameter of a write's rows names the firm it changes, or "all" (it may change any). */
+export type FirmParam = "id" | "firmId" | "all";
+
+/**
+ * The firms the writes between two versions named (by the parameter `writes` gives for
+ * each query; a query in `neutral` names none), and whether a bulk load put rows into one of
+ * `tables` (new places to read); "all" when the log cannot tell or a write may change any.
+ */
+export function firmsWrittenBetween(
+  store: GraphStore,
+  from: string,
+  to: string,
+  writes: Readonly<Record<string, FirmParam>>,
+  neutral: ReadonlySet<string>,
+  tables: ReadonlySet<string>,
+): { ids: Set<string>; appended: boolean } | "all" {
+  const commits = store.commits.between(from, to);
+  if (!commits) return "all";
+  const ids = new Set<string>();
+  let appended = false;
+  for (const commit of commits) {
+    if (!commit.steps) return "all";
+    if (commit.tables.some((t) => tables.has(t))) appended = true;
+    for (const step of commit.steps) {
+      const named = firmsOf(step, writes, neutral);
+      if (named === "all") return "all";
+      for (const id of named) ids.add(id);
+    }
+  }
+  return { ids, appended };
+}
+
+function firmsOf(step: WriteStep, writes: Readonly<Record<string, FirmParam>>, neutral: ReadonlySet<string>): string[] | "all" {
+  const key = writes[step.query];
+  if (key === undefined) return neutral.has(step.query) ? [] : "all";
+  if (key === "all") return "all";
+  return step.rows.map((row) => String(row[key]));
 }

@@ -26,14 +26,14 @@
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
  * its candidates with Cypher (targets.ts), and this module is not used.
  */
-import type { GraphStore, Row, WriteStep } from "../graph/store.js";
+import type { GraphStore, Row } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
-import { keptInMemory } from "./kept-in-memory.js";
+import { firmsWrittenBetween, keptInMemory, type FirmParam } from "./kept-in-memory.js";
 import { WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
-export const FIRM_WRITES: Record<string, "id" | "firmId" | "all"> = {
+export const FIRM_WRITES: Record<string, FirmParam> = {
   "firms/create-firm": "id",
   "firms/update-firm": "id",
   "firms/upsert-firm": "id",
@@ -131,27 +131,7 @@ export const scoringFacts: (store: GraphStore) => Promise<ScoringFacts> = keptIn
 
 /** What the writes between two versions changed: some firms (and new places), or anything. */
 export function changedFirms(store: GraphStore, from: string, to: string): { ids: Set<string>; appended: boolean } | "all" {
-  const commits = store.commits.between(from, to);
-  if (!commits) return "all";
-  const ids = new Set<string>();
-  let appended = false;
-  for (const commit of commits) {
-    if (!commit.steps) return "all";
-    if (commit.tables.some((t) => FIRM_TABLES.has(t))) appended = true;
-    for (const step of commit.steps) {
-      const touched = firmsOf(step);
-      if (touched === "all") return "all";
-      for (const id of touched) ids.add(id);
-    }
-  }
-  return { ids, appended };
-}
-
-function firmsOf(step: WriteStep): string[] | "all" {
-  const key = FIRM_WRITES[step.query];
-  if (key === undefined) return FIRM_NEUTRAL.has(step.query) ? [] : "all";
-  if (key === "all") return "all";
-  return step.rows.map((row) => String(row[key]));
+  return firmsWrittenBetween(store, from, to, FIRM_WRITES, FIRM_NEUTRAL, FIRM_TABLES);
 }
 
 async function refresh(store: GraphStore, old: State | null, version: string): Promise<State> {

@@ -72,7 +72,7 @@ export class KuzuStore implements GraphStore {
   private idleTimer: NodeJS.Timeout | null = null;
   /** Checkpoints run since the graph opened (for tests and logs). */
   checkpoints = 0;
-  /** A write since the last checkpoint deleted something: the next checkpoint is followed by opening the graph afresh. */
+  /** A write since the last checkpoint deleted links: the next checkpoint is followed by opening the graph afresh. */
   private deletedSinceCheckpoint = false;
   /** Times the graph was opened afresh after a checkpoint (for tests and logs). */
   reopenings = 0;
@@ -114,8 +114,9 @@ export class KuzuStore implements GraphStore {
 
   load({ before, files, after }: BulkLoad, options: WriteOptions = {}): Promise<void> {
     // Kùzu 0.11.3 may crash reading links after a checkpoint that folds in their deletion
-    // (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md): a write that deletes anything has the next checkpoint open the graph afresh.
-    const deletes = [...before, ...after].some((step) => /\bDELETE\b/i.test(cypherQuery(step.query, this.engine).text));
+    // (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md): a write that deletes
+    // links has the next checkpoint open the graph afresh.
+    const deletes = [...before, ...after].some((step) => deletesLinks(cypherQuery(step.query, this.engine).text));
     const runSteps = async (steps: WriteStep[]) => {
       for (const step of steps) {
         const query = cypherQuery(step.query, this.engine);
@@ -485,6 +486,19 @@ async function connect(database: Database): Promise<Connection> {
   const c = new kuzu.Connection(database);
   await c.init();
   return c;
+}
+
+/**
+ * Whether a statement may delete relationships: a `DETACH DELETE`, or a `DELETE` of a
+ * variable bound to a relationship (`[r:…]`). A plain `DELETE` of a node deletes none: Kùzu
+ * refuses to delete a node that still has any.
+ */
+export function deletesLinks(text: string): boolean {
+  if (/\bDETACH\s+DELETE\b/i.test(text)) return true;
+  for (const [, names] of text.matchAll(/\bDELETE\s+(\w+(?:\s*,\s*\w+)*)/gi))
+    for (const name of names!.split(",").map((n) => n.trim()))
+      if (new RegExp(`\\[\\s*${name}\\s*[:\\]]`).test(text)) return true;
+  return false;
 }
 
 /** The size of the graph's write-ahead log: changes not yet checkpointed into its file. */

@@ -11,7 +11,7 @@
  * once no one has read for a moment (or at once when the log has grown past its bound),
  * with new reads held meanwhile. A graph left
  * with an unfinished log by a crash is checkpointed and opened again before use. A
- * checkpoint that folds in deletions is followed by opening the graph afresh from its file,
+ * checkpoint that folds in deleted links is followed by opening the graph afresh from its file,
  * as Kùzu's own state after it may crash the next read (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md).
  */
 import kuzu from "kuzu";

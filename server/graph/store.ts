@@ -58,7 +58,8 @@ export interface GraphStore {
   load(load: BulkLoad, options?: WriteOptions): Promise<void>;
   /**
    * Every row of one table (schema.ts), streamed: a node's properties, or a relationship's
-   * ends (`from`, `to`: the key of each) and properties. For backups.
+   * ends (`from`, `to`: the key of each) and properties. For backups. A checkpoint may
+   * wait for an unfinished scan: do not wait for a read or a write while iterating.
    */
   scan(table: string): AsyncIterable<Row>;
   /**

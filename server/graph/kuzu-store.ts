@@ -12,7 +12,7 @@
  * with new reads held meanwhile. A graph left
  * with an unfinished log by a crash is checkpointed and opened again before use. A
  * checkpoint that folds in deleted links is followed by opening the graph afresh from its file,
- * as Kùzu's own state after it may crash the next read (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md).
+ * as Kùzu's own state after it may crash the next read (docs/decisions/032-reopen-after-checkpointing-deleted-links.md).
  */
 import kuzu from "kuzu";
 import type { KuzuValue } from "kuzu";
@@ -114,7 +114,7 @@ export class KuzuStore implements GraphStore {
 
   load({ before, files, after }: BulkLoad, options: WriteOptions = {}): Promise<void> {
     // Kùzu 0.11.3 may crash reading links after a checkpoint that folds in their deletion
-    // (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md): a write that deletes
+    // (docs/decisions/032-reopen-after-checkpointing-deleted-links.md): a write that deletes
     // links has the next checkpoint open the graph afresh.
     const deletes = [...before, ...after].some((step) => deletesLinks(cypherQuery(step.query, this.engine).text));
     const runSteps = async (steps: WriteStep[]) => {
@@ -376,7 +376,7 @@ export class KuzuStore implements GraphStore {
    * (reads held, every connection idle, in the write queue). Kùzu 0.11.3 can leave its
    * in-memory state of a relationship table wrong after such a checkpoint — the next read
    * of the table crashes the process — while the file it wrote is right
-   * (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md). New connections, so prepared statements are prepared again.
+   * (docs/decisions/032-reopen-after-checkpointing-deleted-links.md). New connections, so prepared statements are prepared again.
    */
   private async reopen(): Promise<void> {
     for (const c of [...this.idle.splice(0), this.writer]) await c.close();

@@ -1,7 +1,7 @@
 /**
  * Kùzu 0.11.3 crashed the whole process at the first read of a group link after the graph
  * checkpointed a link made to a firm added since the links' last checkpoint and taken away
- * again before it (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md). The
+ * again before it (docs/decisions/032-reopen-after-checkpointing-deleted-links.md). The
  * sequence runs in a process of its own (test/support/link-delete-checkpoint.ts), so that
  * a crash fails this test instead of killing its worker; the graph is then opened again
  * and must hold every write the process had reported done.

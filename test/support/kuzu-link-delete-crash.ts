@@ -3,7 +3,7 @@
  * the next read of a relationship table, straight on Kùzu, on purpose: links on file, a
  * checkpoint, firms added after it, a link to one of them made and deleted again, a
  * checkpoint. With `reopen`, the graph is closed and opened again after that checkpoint
- * instead, and reads right (what the store does, docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md).
+ * instead, and reads right (what the store does, docs/decisions/032-reopen-after-checkpointing-deleted-links.md).
  * Prints the links read, as JSON.
  *
  *   node --import tsx test/support/kuzu-link-delete-crash.ts <graph file> [reopen]

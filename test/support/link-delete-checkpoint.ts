@@ -1,7 +1,7 @@
 /**
  * Writes, through the store, the sequence after which Kùzu 0.11.3 crashed the process at
  * the first read of a group link once the graph had checkpointed
- * (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md): group links on the
+ * (docs/decisions/032-reopen-after-checkpointing-deleted-links.md): group links on the
  * graph's file, firms added after them (an import), a link made to one of the new firms
  * and taken away again (the firm deleted) before a checkpoint, then a checkpoint (the
  * next import's). Then it reads the zone's chain rows and the firm's children. Each

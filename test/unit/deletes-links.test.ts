@@ -1,6 +1,6 @@
 /**
  * A write that deletes links has the embedded graph opened afresh after its next
- * checkpoint (docs/decisions/0XX-reopen-after-checkpointing-deleted-links.md); one that
+ * checkpoint (docs/decisions/032-reopen-after-checkpointing-deleted-links.md); one that
  * deletes only nodes without links does not. Every query in cypher/ that deletes is
  * classified here, so a new one cannot slip by.
  */

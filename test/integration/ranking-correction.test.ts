@@ -30,7 +30,7 @@ import { getGapThresholds, putGapThresholds } from "../../server/services/settin
 import { KEPT_WEIGHINGS, weighingCounts } from "../../server/services/target-weighing.js";
 import { computeRanking, TargetFilters } from "../../server/services/targets.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
-import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
+import { firm, link, miniGraph, withCandidates } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
@@ -39,10 +39,8 @@ const src = "test fixture";
 const today = new Date("2026-11-30T00:00:00Z");
 const graph = withCandidates(miniGraph());
 const SEGMENTS = graph.segments.map((s) => s.id);
-const firmOf = (id: string, name: string, regionCode: string, extra: object = {}) => ({
-  id, name, regionCode, uscc: null, aliases: [], zoneId: null, capital: null, capitalSource: null, capitalAsOf: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: src, asOf: null, attributes: {}, ...extra,
-});
-const linkOf = (firmId: string, segmentId: string, confidence = 0.9) => ({ firmId, segmentId, products: "", capacity: "", confidence, source: src, evidence: "" });
+const firmOf = (id: string, name: string, regionCode: string, extra: object = {}) => firm({ id, name, regionCode, sample: true, ...extra });
+const linkOf = link;
 // Branches of a parent that is a candidate itself, of one in the zone, of one nobody recorded; a subsidiary.
 graph.firms.push(
   firmOf("tj-scrap-branch", "北京废钢科技有限公司天津分公司", "120101", { capital: 3000 }),

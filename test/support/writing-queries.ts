@@ -2,7 +2,7 @@
  * Every Cypher file that writes (CREATE, MERGE, SET or DELETE outside its comments), by the
  * name a store step runs it under: what the rules that follow writes must each account for.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve("cypher");
@@ -28,3 +28,13 @@ export function classificationGaps(writes: Readonly<Record<string, unknown>>, ne
 }
 
 export const NO_GAPS = { unclassified: [], unknown: [], inBoth: [] };
+
+/** A query's Cypher on both engines (its shared file and any engine's own), without comments. */
+export function cypherText(query: string): string {
+  const base = path.join(root, query);
+  return [".cypher", ".kuzu.cypher", ".neo4j.cypher"]
+    .map((ext) => base + ext)
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, "utf8").replace(/^\s*\/\/.*$/gm, ""))
+    .join("\n");
+}

@@ -4,9 +4,8 @@
  * a firm's keys (id, 统一社会信用代码, name, region), and of which firm, so a new write
  * cannot slip past them.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classificationGaps, NO_GAPS, WRITING_QUERIES } from "../support/writing-queries.js";
+import { classificationGaps, cypherText, NO_GAPS, WRITING_QUERIES } from "../support/writing-queries.js";
 import { KEY_NEUTRAL, KEY_WRITES } from "../../server/imports/firm-keys.js";
 
 describe("writes the firm keys kept in memory follow", () => {
@@ -26,12 +25,3 @@ describe("writes the firm keys kept in memory follow", () => {
     expect(KEY_WRITES["admin/delete-all"]).toBe("all");
   });
 });
-
-function cypherText(query: string): string {
-  const base = `cypher/${query}`;
-  return [".cypher", ".kuzu.cypher", ".neo4j.cypher"]
-    .map((ext) => base + ext)
-    .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f, "utf8").replace(/^\s*\/\/.*$/gm, ""))
-    .join("\n");
-}

@@ -4,9 +4,8 @@
  * changes a zone membership, group link, supply tie or chain leader, and of which firms,
  * so a new write cannot slip past them.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classificationGaps, NO_GAPS, WRITING_QUERIES } from "../support/writing-queries.js";
+import { classificationGaps, cypherText, NO_GAPS, WRITING_QUERIES } from "../support/writing-queries.js";
 import { LINK_NEUTRAL, LINK_WRITES } from "../../server/services/link-facts.js";
 
 describe("writes the links kept in memory follow", () => {
@@ -22,12 +21,3 @@ describe("writes the links kept in memory follow", () => {
     expect(LINK_WRITES["firms/delete-firm"]).toEqual(["id"]);
   });
 });
-
-function cypherText(query: string): string {
-  const base = `cypher/${query}`;
-  return [".cypher", ".kuzu.cypher", ".neo4j.cypher"]
-    .map((ext) => base + ext)
-    .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f, "utf8").replace(/^\s*\/\/.*$/gm, ""))
-    .join("\n");
-}

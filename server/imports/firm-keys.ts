@@ -26,7 +26,7 @@ import { z } from "zod";
 import type { GraphStore, Row } from "../graph/store.js";
 import { firmsWrittenBetween, keptInMemory } from "../services/kept-in-memory.js";
 import { parseRows } from "../services/rows.js";
-import { WRITES_BESIDE_FIRMS } from "../services/writes-beside-firms.js";
+import { LINKS_BETWEEN_FIRMS, WRITES_BESIDE_FIRMS } from "../services/writes-beside-firms.js";
 import { KnownFirms } from "./known-firms.js";
 
 /** Queries that change a firm's keys (id, 统一社会信用代码, name, region): the parameter naming the firm, or "all". */
@@ -43,7 +43,7 @@ export const KEY_WRITES: Record<string, "id" | "all"> = {
 export const KEY_NEUTRAL = new Set([
   ...WRITES_BESIDE_FIRMS,
   // A firm's links, leads and capital are not among its keys.
-  "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
+  ...LINKS_BETWEEN_FIRMS,
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
 ]);
 

@@ -30,7 +30,7 @@ import type { GraphStore, Row } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
 import { firmsWrittenBetween, keptInMemory, type FirmParam } from "./kept-in-memory.js";
-import { WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
+import { LINKS_BETWEEN_FIRMS, WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
 export const FIRM_WRITES: Record<string, FirmParam> = {
@@ -52,7 +52,7 @@ export const FIRM_WRITES: Record<string, FirmParam> = {
 export const FIRM_NEUTRAL = new Set([
   ...WRITES_BESIDE_FIRMS,
   // Leads, parents, supply ties and zones are kept apart (link-facts.ts) or read from the graph.
-  "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
+  ...LINKS_BETWEEN_FIRMS,
 ]);
 
 /** Tables whose bulk load adds firms or segment links (read past the last place held). */

@@ -26,3 +26,12 @@ export const WRITES_BESIDE_FIRMS = [
   "settings/bump-version", "settings/put-setting", "settings/take-lock",
   "zones/link-chain", "zones/upsert-zone",
 ];
+
+/**
+ * The writes of links between firms (zone, group, supply, lead): kept apart from the firms'
+ * own facts (link-facts.ts follows them), so the layers that keep a firm's facts or keys let
+ * them pass.
+ */
+export const LINKS_BETWEEN_FIRMS = [
+  "firms/create-leads", "firms/link-leads", "firms/unlink-leads", "firms/link-parent", "firms/link-supplies", "firms/set-zone", "firms/unset-zone",
+];

@@ -44,26 +44,24 @@ const app = createApp(store, {
 server.removeAllListeners("request");
 server.on("request", app);
 console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
-// The embedded graph's firm search index is built now rather than at the first search; then
-// the firms' keys an import matches its rows by, so that the first import does not read them.
-if (store.engine === "kuzu")
-  prepareFirmIndex(store)
-    .then(
-      ({ firms, bytes }) => console.log(`Search index ready: ${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
-      (error: Error) => !stopping && console.error(`The search index could not be built (searches will try again): ${error.message}`),
-    )
-    .then(() => firmKeys(store))
-    .then(
-      (known) => console.log(`Firm keys for imports ready: ${known.firms.toLocaleString("en-US")} firms`),
-      (error: Error) => !stopping && console.error(`The firm keys for imports could not be read (the next import will read them): ${error.message}`),
-    );
-
-// So is the audit log's index (the cockpit's latest changes and the audit screen page by it).
-if (store.engine === "kuzu")
-  auditIndex(store).then(
-    (index) => console.log(`Audit log index ready: ${index.size.toLocaleString("en-US")} entries`),
-    (error: Error) => !stopping && console.error(`The audit log index could not be built (the audit log will try again): ${error.message}`),
+// The embedded graph's layers kept in memory are built now rather than at their first use:
+// the firm search index, then the firms' keys an import matches its rows by (so that the
+// first import does not read them), and the audit log's index (the cockpit's latest changes
+// and the audit screen page by it). Each first use tries again after a failure.
+function warm<T>(what: string, build: () => Promise<T>, ready: (built: T) => string): Promise<void> {
+  return build().then(
+    (built) => console.log(`${what} ready: ${ready(built)}`),
+    (error: Error) => {
+      if (!stopping) console.error(`${what} could not be built (its first use will try again): ${error.message}`);
+    },
   );
+}
+if (store.engine === "kuzu") {
+  warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`).then(() =>
+    warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`),
+  );
+  warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`);
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -30,30 +30,15 @@ import { getGapThresholds, putGapThresholds } from "../../server/services/settin
 import { KEPT_WEIGHINGS, weighingCounts } from "../../server/services/target-weighing.js";
 import { computeRanking, TargetFilters } from "../../server/services/targets.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
-import { firm, link, miniGraph, withCandidates } from "../fixtures/mini-graph.js";
+import { link, miniGraph, withCandidates, withGroups } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
 let dir: string;
-const src = "test fixture";
 const today = new Date("2026-11-30T00:00:00Z");
-const graph = withCandidates(miniGraph());
+const graph = withGroups(withCandidates(miniGraph()));
 const SEGMENTS = graph.segments.map((s) => s.id);
-const firmOf = (id: string, name: string, regionCode: string, extra: object = {}) => firm({ id, name, regionCode, sample: true, ...extra });
-const linkOf = link;
-// Branches of a parent that is a candidate itself, of one in the zone, of one nobody recorded; a subsidiary.
-graph.firms.push(
-  firmOf("tj-scrap-branch", "北京废钢科技有限公司天津分公司", "120101", { capital: 3000 }),
-  firmOf("hb-strip-branch", "河北冷轧股份有限公司唐山分公司", "130203", { capital: 9_000_000, tags: ["上市"] }),
-  firmOf("sh-strip-branch", "凌源钢铁集团有限责任公司上海分公司", "310101", { capital: 800 }),
-  firmOf("gz-strip-sub", "广州冷轧子公司有限公司", "440103", { capital: 70_000, tags: ["专精特新"] }),
-);
-graph.operatesIn.push(linkOf("tj-scrap-branch", "steel-scrap"), linkOf("hb-strip-branch", "steel-strip"), linkOf("sh-strip-branch", "steel-strip", 0.7), linkOf("gz-strip-sub", "steel-strip", 0.8), linkOf("gz-strip-sub", "coal-coke", 0.6));
-graph.belongsTo.push(
-  { from: "tj-scrap-branch", to: "bj-scrap", kind: "branch", source: src },
-  { from: "sh-strip-branch", to: "lingang", kind: "branch", source: src },
-  { from: "gz-strip-sub", to: "js-strip", kind: "subsidiary", source: src },
-);
+graph.operatesIn.push(link("gz-strip-sub", "coal-coke", 0.6));
 
 /** Zone × chain, and a segment asked for by name (a target whatever its status). */
 const PAIRS = [["lingyuan", "steel", "steel-strip"], ["beipiao", "coal", "coal-coke"], ["beipiao", "steel", "steel-scrap"]] as const;

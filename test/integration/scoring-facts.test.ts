@@ -21,29 +21,13 @@ import { putExchangeRates, getExchangeRates, putGapThresholds, getGapThresholds 
 import { computeRanking, TargetFilters } from "../../server/services/targets.js";
 import { readFirm } from "../../server/services/firms.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
-import { firm, link, miniGraph, withCandidates } from "../fixtures/mini-graph.js";
+import { miniGraph, withCandidates, withGroups } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
 let dir: string;
 const defaults = { ...SCORING_FACTS };
-const graph = withCandidates(miniGraph());
-const src = "test fixture";
-const firmOf = (id: string, name: string, regionCode: string, extra: object = {}) => firm({ id, name, regionCode, sample: true, ...extra });
-const linkOf = link;
-// Branches: of a parent that is a candidate itself, of one in the zone, of one nobody recorded.
-graph.firms.push(
-  firmOf("tj-scrap-branch", "北京废钢科技有限公司天津分公司", "120101", { capital: 3000 }),
-  firmOf("hb-strip-branch", "河北冷轧股份有限公司唐山分公司", "130203", { capital: 9_000_000, tags: ["上市"] }),
-  firmOf("sh-strip-branch", "凌源钢铁集团有限责任公司上海分公司", "310101", { capital: 800 }),
-  firmOf("gz-strip-sub", "广州冷轧子公司有限公司", "440103", { capital: 70_000, tags: ["专精特新"] }),
-);
-graph.operatesIn.push(linkOf("tj-scrap-branch", "steel-scrap"), linkOf("hb-strip-branch", "steel-strip"), linkOf("sh-strip-branch", "steel-strip", 0.7), linkOf("gz-strip-sub", "steel-strip", 0.8));
-graph.belongsTo.push(
-  { from: "tj-scrap-branch", to: "bj-scrap", kind: "branch", source: src },
-  { from: "sh-strip-branch", to: "lingang", kind: "branch", source: src },
-  { from: "gz-strip-sub", to: "js-strip", kind: "subsidiary", source: src },
-);
+const graph = withGroups(withCandidates(miniGraph()));
 const today = new Date("2026-11-30T00:00:00Z");
 
 beforeAll(async () => {

@@ -358,7 +358,7 @@ function correct(s: Prepared, old: Kept, now: View, changed: { firms: Set<string
 }
 
 /** A candidate row from memory; the display columns stay empty (the scoring reads none of them). */
-export function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
+function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): CandidateRow {
   return { ...memoryFirm(firm), segmentId, confidence, products: "", linkSource: "" };
 }
 

@@ -13,6 +13,7 @@ import { lockStep, PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
 import { auditStep } from "../audit/audit.js";
+import { keptSession } from "./kept-sessions.js";
 import { Password, Role, type SessionInfo, User, Username } from "../model/accounts.js";
 
 export { allows, ROLES, Role, User } from "../model/accounts.js";
@@ -152,7 +153,8 @@ export async function logIn(store: GraphStore, username: string, password: strin
 const SessionRow = z.object({ username: z.string(), role: Role, disabled: z.boolean(), expiresAt: z.string() });
 
 export async function sessionUser(store: GraphStore, token: string, now = new Date()): Promise<SessionUser | null> {
-  const [row] = parseRows(SessionRow, await store.read("accounts/get-session", { id: hashToken(token) }));
+  const id = hashToken(token);
+  const row = await keptSession(store, id, async () => parseRows(SessionRow, await store.read("accounts/get-session", { id }))[0] ?? null);
   if (!row || row.disabled || Date.parse(row.expiresAt) <= now.getTime()) return null;
   return { username: row.username, role: row.role };
 }

@@ -146,6 +146,11 @@ export interface CommittedWrite {
   tables: string[];
   /** It kept the graph's version token (WriteOptions.keepsCaches): this log does not hold it. */
   keepsCaches: boolean;
+  /**
+   * It failed, yet may have committed (a failed checkpoint after COMMIT): its steps and
+   * tables are then empty, and a follower keeping anything it could have changed drops it.
+   */
+  uncertain?: boolean;
 }
 
 /**
@@ -209,6 +214,7 @@ export class CommitLog {
   forget(): void {
     this.changes++;
     this.known = null;
+    this.tell({ steps: [], tables: [], keepsCaches: false, uncertain: true });
   }
 
   /**
@@ -217,9 +223,13 @@ export class CommitLog {
    */
   committed(version: string | null, steps: WriteStep[], tables: string[]): void {
     if (version !== null) this.record(version, steps, tables);
+    this.tell({ steps, tables, keepsCaches: version === null });
+  }
+
+  private tell(write: CommittedWrite): void {
     for (const follower of this.followers) {
       try {
-        follower({ steps, tables, keepsCaches: version === null });
+        follower(write);
       } catch (error) {
         console.error(`A layer following the graph's writes failed on one: ${(error as Error).message}`);
       }
@@ -229,8 +239,8 @@ export class CommitLog {
   /**
    * Tells `follower` of every write this process commits from now on, in commit order and
    * before the write's caller resumes — those that keep the caches too, which `between`
-   * never lists (sessions, accounts: their audit entries among them). Returns the call
-   * that stops it.
+   * never lists (sessions, accounts: their audit entries among them) — and of every write
+   * that failed (`uncertain`: it may have committed). Returns the call that stops it.
    */
   follow(follower: (write: CommittedWrite) => void): () => void {
     this.followers.add(follower);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionInfo, UserList, UserWithPassword } from "../../server/model/accounts.js";
+import type { GraphStore } from "../../server/graph/store.js";
 import { fetchWithSession, logInAt, startApp, startSampleApp, testPassword, type ApiFetch, type RunningApp } from "../support/sample-app.js";
 
 let app: RunningApp;
@@ -53,6 +54,51 @@ describe("logging in and out", () => {
     expect(await blocked.json()).toMatchObject({ error: { code: "too_many_attempts" } });
     // Another name from the same address is not blocked yet.
     expect((await logIn("admin", testPassword("admin"))).status).toBe(200);
+  });
+});
+
+/** The queries `store` reads while `work` runs. */
+async function readsDuring(store: GraphStore, work: () => Promise<void>): Promise<string[]> {
+  const queries: string[] = [];
+  const read = store.read.bind(store);
+  store.read = (query, params) => (queries.push(query), read(query, params));
+  try {
+    await work();
+  } finally {
+    store.read = read;
+  }
+  return queries;
+}
+
+describe("sessions kept in memory", () => {
+  it("knows a request's session without reading the graph, and ends it at once on logout", async () => {
+    const session = fetchWithSession(app.url, await logInAt(app.url, "editor", testPassword("editor")));
+    expect((await session("/api/session")).status).toBe(200);
+    const reads = await readsDuring(app.store, async () => {
+      for (let i = 0; i < 3; i++) expect((await session("/api/session")).status).toBe(200);
+    });
+    expect(reads).not.toContain("accounts/get-session");
+    expect((await session("/api/session", { method: "DELETE" })).status).toBe(204);
+    expect((await session("/api/session")).status).toBe(401);
+  });
+
+  it("ends every session of a user disabled, and lets one re-enabled log in again", async () => {
+    const created = UserWithPassword.parse(await (await app.fetch("/api/users", json({ username: "li.si", role: "editor" }))).json());
+    const session = fetchWithSession(app.url, await logInAt(app.url, "li.si", created.password!));
+    expect((await session("/api/zones")).status).toBe(200);
+    const patch = (body: unknown) => app.fetch("/api/users/li.si", { ...json(body), method: "PATCH" });
+    expect((await patch({ version: 1, disabled: true })).status).toBe(200);
+    expect((await session("/api/zones")).status).toBe(401);
+    expect((await patch({ version: 2, disabled: false })).status).toBe(200);
+    expect((await fetchWithSession(app.url, await logInAt(app.url, "li.si", created.password!))("/api/zones")).status).toBe(200);
+  });
+
+  it("drops what it keeps after a write that failed and may have committed", async () => {
+    const session = fetchWithSession(app.url, await logInAt(app.url, "admin", testPassword("admin")));
+    expect((await session("/api/session")).status).toBe(200);
+    app.store.commits.forget();
+    const reads = await readsDuring(app.store, async () => void expect((await session("/api/session")).status).toBe(200));
+    expect(reads).toContain("accounts/get-session");
   });
 });
 

@@ -324,6 +324,9 @@ export const TargetGeography = GeographyBase.extend({
   /** The weight profile's distances: full distance score within nearKm, none beyond farKm. */
   profile: z.object({ id: Id, name: z.string(), nearKm: z.number(), farKm: z.number() }),
   candidateCount: z.number().int(),
+  /** The table's order, and how many candidates it chose the rows from (as RankedTargets says). */
+  order: z.enum(["score", "effect"]),
+  orderedAmong: z.number().int().nonnegative(),
   shown: z.number().int(),
   /** Projects sited in the zone in this chain, signed or further along, at their firms' home regions. */
   projects: z.array(

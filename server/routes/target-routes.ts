@@ -50,7 +50,8 @@ export function targetRoutes(store: GraphStore): Router {
   router.get("/zones/:zoneId/chains/:chainId/targets/geography", async (req, res) => {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     const filters = parseInput(TargetFilters, parseInput(TargetQuery, req.query, "query"), "query");
-    sendJson(res, TargetGeography, await targetGeography(store, zoneId, chainId, filters));
+    const { order } = parseInput(z.object({ order: TargetOrder }), { order: req.query.order }, "query");
+    sendJson(res, TargetGeography, await targetGeography(store, zoneId, chainId, filters, order));
   });
 
   router.get("/zones/:zoneId/chains/:chainId/targets/export", async (req, res) => {

@@ -17,7 +17,8 @@ import { regionPoint } from "../regions/geo.js";
 import { getZoneRecord } from "./chain-facts.js";
 import { getList } from "./lists.js";
 import { parseRows } from "./rows.js";
-import { rankChainTargets, type TargetFilters } from "./targets.js";
+import { rankWithEffects, type TargetOrder } from "./simulation.js";
+import type { TargetFilters } from "./targets.js";
 
 /** What is counted: a firm at its region, with its rank and score (a ranking) or status (a list). */
 export interface Placed {
@@ -98,11 +99,15 @@ function zonePlace(zone: Zone): TargetGeography["zone"] {
 
 const ProjectRow = z.object({ id: Id, name: z.string(), status: ProjectStatus, firmName: z.string(), firmAliases: z.array(z.string()), regionCode: RegionCode });
 
-/** 招商地图 of the ranking the targets table shows with these filters (one ranking, read through its cache). */
-export async function targetGeography(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, today = new Date()): Promise<TargetGeography> {
+/**
+ * 招商地图 of the rows the targets table shows with these filters and this order (the
+ * table's own answer, read through its cache): by 补链效果, the firms that close most, not
+ * the first by score.
+ */
+export async function targetGeography(store: GraphStore, zoneId: string, chainId: string, filters: TargetFilters, order: z.infer<typeof TargetOrder>, today = new Date()): Promise<TargetGeography> {
   const { area, trail } = mapArea(filters.area);
   const [ranking, zone, projectRows] = await Promise.all([
-    rankChainTargets(store, zoneId, chainId, filters, today),
+    rankWithEffects(store, zoneId, chainId, filters, order, today),
     getZoneRecord(store, zoneId),
     store.read("targets/signed-project-homes", { zoneId, chainId, statuses: [...FILLING_STATUSES] }),
   ]);
@@ -115,6 +120,8 @@ export async function targetGeography(store: GraphStore, zoneId: string, chainId
     ...tallyRegions(placed, false),
     profile: { id: ranking.profile.id, name: ranking.profile.name, nearKm: ranking.profile.nearKm, farKm: ranking.profile.farKm },
     candidateCount: ranking.candidateCount,
+    order: ranking.order,
+    orderedAmong: ranking.orderedAmong,
     shown: ranking.results.length,
     projects: parseRows(ProjectRow, projectRows).map((p) => {
       const units = mapUnitsOf(p.regionCode);

@@ -28,8 +28,13 @@ beforeAll(async () => {
     firm("lost-strip", "某冷轧有限公司", "990101", 5000),
     // Signed for the zone: a project's home region, never a target.
     firm("hz-strip", "杭州冷轧有限公司", "330106", 8000),
+    // Small and far, but in two gap segments: first by 补链效果, last by score.
+    firm("xj-both", "乌鲁木齐钢材回收加工有限公司", "650102", 10),
   );
-  graph.operatesIn.push(link("wx-strip", "steel-strip", 0.7), link("lost-strip", "steel-strip", 0.6), link("hz-strip", "steel-strip"));
+  graph.operatesIn.push(
+    link("wx-strip", "steel-strip", 0.7), link("lost-strip", "steel-strip", 0.6), link("hz-strip", "steel-strip"),
+    link("xj-both", "steel-strip", 0.5), link("xj-both", "steel-scrap", 0.5),
+  );
   graph.projects.push({ id: "p-hz", name: "杭州冷轧落户项目", firmId: "hz-strip", zoneId: "lingyuan", segmentIds: ["steel-strip"], investment: 1000, status: "签约", statusOn: "2025-09-01", description: "", source: src });
   app = await startApp((store) => store.write([...regionSteps(ALL_REGIONS), ...recordSteps(graph)]), { logError: console.error });
 });
@@ -55,8 +60,13 @@ function expectedTallies(r: TargetRanking) {
     for (const code of units ? [units.province.code, units.city?.code] : ["unknown"]) {
       if (!code) continue;
       const tally = tallies.get(code);
-      if (tally) tally.count++;
-      else tallies.set(code, { count: 1, best: { firmId: row.firm.id, rank: row.rank, score: row.total } });
+      const best = { firmId: row.firm.id, rank: row.rank, score: row.total };
+      if (!tally) tallies.set(code, { count: 1, best });
+      else {
+        tally.count++;
+        // The highest score (the map's dot), in whatever order the table shows its rows.
+        if (row.rank < tally.best.rank) tally.best = best;
+      }
     }
   }
   return tallies;
@@ -78,6 +88,16 @@ describe("招商地图 of a ranking", () => {
       expect(g.candidateCount).toBe(r.candidateCount);
     },
   );
+
+  it("counts the table's rows when it is ordered by 补链效果, not the first by score", async () => {
+    const query = "order=effect&limit=2";
+    const [byEffect, byScore, g] = await Promise.all([ranking(query), ranking("limit=2"), geography(query)]);
+    // The two orders show different firms here, so the map must follow the order.
+    expect(byEffect.results.map((r) => r.firm.id).sort()).not.toEqual(byScore.results.map((r) => r.firm.id).sort());
+    expect(tallied(g)).toEqual(expectedTallies(byEffect));
+    expect(g).toMatchObject({ order: "effect", orderedAmong: byEffect.candidateCount, shown: 2, candidateCount: byEffect.candidateCount });
+    expect((await geography("limit=2")).order).toBe("score");
+  });
 
   it("counts a firm the divisions do not place as 未知地区, and every row once per level", async () => {
     const g = await geography("");

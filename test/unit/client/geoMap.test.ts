@@ -24,6 +24,8 @@ const geography: TargetGeography = {
   unknown: { ...tally("x", 1), code: null, name: "未知地区", level: null },
   profile: { id: "default", name: "默认", nearKm: 150, farKm: 1500 },
   candidateCount: 9,
+  order: "score",
+  orderedAmong: 9,
   shown: 5,
   projects: [],
 };

@@ -62,6 +62,13 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
 
   const title = g ? (isRanking(g) ? t("geo.titleTargets", { zone: g.zone.shortName, chain: g.chain.name }) : t("geo.titleList", { list: g.list.name, zone: g.zone.shortName })) : "";
   const where = g ? [t("geo.china"), ...g.trail.map((r) => r.name)].join(" › ") : "";
+  // What is counted: the table's rows (by score, or by 补链效果 among the first by score), or the list's entries.
+  const shownWords = (g: Geography) =>
+    !isRanking(g)
+      ? t("geo.subtitleList", { count: g.entryCount })
+      : g.order === "effect"
+        ? t("geo.subtitleEffect", { shown: g.shown, among: g.orderedAmong, candidates: g.candidateCount })
+        : t("geo.subtitleTargets", { shown: g.shown, candidates: g.candidateCount });
 
   const option = useMemo(() => {
     if (!g || !file || names?.file !== file) return null;
@@ -73,7 +80,7 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
         .join("，");
     const words: GeoWords = {
       title,
-      subtitle: `${isRanking(g) ? t("geo.subtitleTargets", { shown: g.shown, candidates: g.candidateCount }) : t("geo.subtitleList", { count: g.entryCount })} · ${where} · ${t("geo.boundaries")}`,
+      subtitle: `${shownWords(g)} · ${where} · ${t("geo.boundaries")}`,
       countLegend: t("geo.countLegend"),
       bins: (bin) => (bin.max === undefined ? t("geo.binOpen", { min: bin.min }) : bin.max === bin.min ? t("geo.binOne", { min: bin.min }) : t("geo.bin", { min: bin.min, max: bin.max })),
       best: t("geo.best"),

@@ -5,7 +5,8 @@
 // params: $zoneId
 // returns: id, name, aliases, capital, tags, regionCode, segmentId, products, capacity, confidence, source, version
 MATCH (:Zone {id: $zoneId})<-[:LOCATED_IN]-(f:Firm)-[o:OPERATES_IN]->(s:Segment)
+OPTIONAL MATCH (f)-[t:LINK_TEXTS]->(f) WHERE t.segmentId = s.id
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.capital AS capital, f.tags AS tags,
-       f.regionCode AS regionCode, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
-       o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
+       f.regionCode AS regionCode, s.id AS segmentId, t.products AS products, t.capacity AS capacity,
+       o.confidence AS confidence, t.source AS source, coalesce(o.version, 1) AS version
 ORDER BY id, segmentId

@@ -36,7 +36,13 @@ CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Firm TO Zone);
 CREATE REL TABLE IF NOT EXISTS SITED_IN(FROM Project TO Zone);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, source STRING);
 CREATE REL TABLE IF NOT EXISTS HAS_CHAIN(FROM Zone TO Chain, rank INT64);
-CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Firm TO Segment, products STRING, capacity STRING, confidence DOUBLE, source STRING, evidence STRING, version INT64);
+// A firm's segment link holds its numbers only; its texts are LINK_TEXTS, a link from the firm
+// to itself naming the segment (at most one per link, none read as empty texts). Kùzu
+// rewrites a changed region of a relationship table whole, and OPERATES_IN's backward
+// direction is keyed by segment: every import touches all of it (docs/decisions/0XX).
+// Graphs made before are moved to this layout on open (schema/move-link-texts).
+CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Firm TO Segment, confidence DOUBLE, version INT64);
+CREATE REL TABLE IF NOT EXISTS LINK_TEXTS(FROM Firm TO Firm, segmentId STRING, products STRING, capacity STRING, source STRING, evidence STRING);
 CREATE REL TABLE IF NOT EXISTS LEADS(FROM Firm TO Chain, zoneId STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS SUPPLIES(FROM Firm TO Firm, product STRING, source STRING);
 CREATE REL TABLE IF NOT EXISTS INVESTS(FROM Firm TO Project);

@@ -6,6 +6,7 @@
 // returns: firmId, segmentId, products, capacity, confidence, source, version
 MATCH (b:Firm)-[r:BELONGS_TO]->(f:Firm {id: $firmId}), (b)-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
 WHERE r.kind = 'branch'
-RETURN f.id AS firmId, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
-       o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
+OPTIONAL MATCH (b)-[t:LINK_TEXTS]->(b) WHERE t.segmentId = s.id
+RETURN f.id AS firmId, s.id AS segmentId, t.products AS products, t.capacity AS capacity,
+       o.confidence AS confidence, t.source AS source, coalesce(o.version, 1) AS version
 ORDER BY segmentId

@@ -4,6 +4,7 @@
 // params: $firmId, $chainId
 // returns: firmId, segmentId, products, capacity, confidence, source, version
 MATCH (f:Firm {id: $firmId})-[o:OPERATES_IN]->(s:Segment)-[:PART_OF]->(:Chain {id: $chainId})
-RETURN f.id AS firmId, s.id AS segmentId, o.products AS products, o.capacity AS capacity,
-       o.confidence AS confidence, o.source AS source, coalesce(o.version, 1) AS version
+OPTIONAL MATCH (f)-[t:LINK_TEXTS]->(f) WHERE t.segmentId = s.id
+RETURN f.id AS firmId, s.id AS segmentId, t.products AS products, t.capacity AS capacity,
+       o.confidence AS confidence, t.source AS source, coalesce(o.version, 1) AS version
 ORDER BY segmentId

@@ -14,8 +14,9 @@ WHERE s.id IN $segmentIds
   AND NOT EXISTS { MATCH (f)-[:LOCATED_IN]->(z) }
   AND any(p IN $prefixes WHERE f.regionCode STARTS WITH p)
   AND ($minCapital IS NULL OR f.capital >= $minCapital)
+OPTIONAL MATCH (f)-[t:LINK_TEXTS]->(f) WHERE t.segmentId = s.id
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.uscc AS uscc, f.regionCode AS regionCode,
        f.capital AS capital, f.capitalAmount AS capitalAmount, f.capitalCurrency AS capitalCurrency, f.staff AS staff, f.revenue AS revenue, f.tags AS tags, f.sample AS sample,
        f.source AS source, f.asOf AS asOf, s.id AS segmentId, o.confidence AS confidence,
-       o.products AS products, o.source AS linkSource
+       t.products AS products, t.source AS linkSource
 ORDER BY id, segmentId

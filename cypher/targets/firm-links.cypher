@@ -4,4 +4,5 @@
 // params: $id
 // returns: segmentId, confidence, products, linkSource
 MATCH (f:Firm {id: $id})-[o:OPERATES_IN]->(s:Segment)
-RETURN s.id AS segmentId, o.confidence AS confidence, o.products AS products, o.source AS linkSource
+OPTIONAL MATCH (f)-[t:LINK_TEXTS]->(f) WHERE t.segmentId = s.id
+RETURN s.id AS segmentId, o.confidence AS confidence, t.products AS products, t.source AS linkSource

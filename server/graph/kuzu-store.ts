@@ -245,6 +245,34 @@ export class KuzuStore implements GraphStore {
     for (const text of cypherStatements("schema/create-schema", this.engine)) {
       await this.exclusive((c) => statement(c, text));
     }
+    await this.exclusive(() => this.moveLinkTexts());
+  }
+
+  /**
+   * A graph made before segment links kept their texts apart (OPERATES_IN still has its
+   * `products` column) is moved to today's layout once, in one transaction: nothing is
+   * changed unless all of it is (docs/decisions/0XX-segment-link-texts-apart.md). The old
+   * table is dropped, so the checkpoint after it opens the graph afresh, as after deleted
+   * links (docs/decisions/032).
+   */
+  private async moveLinkTexts(): Promise<void> {
+    const columns = await this.writer.query("CALL table_info('OPERATES_IN') RETURN name");
+    const names = (await (Array.isArray(columns) ? columns[0]! : columns).getAll()).map((row) => row.name);
+    for (const r of Array.isArray(columns) ? columns : [columns]) r.close();
+    if (!names.includes("products")) return;
+    const t0 = performance.now();
+    const links = await this.count("OPERATES_IN");
+    await statement(this.writer, "BEGIN TRANSACTION");
+    try {
+      for (const text of cypherStatements("schema/move-link-texts", this.engine)) await statement(this.writer, text);
+      await statement(this.writer, "COMMIT");
+    } catch (error) {
+      await statement(this.writer, "ROLLBACK").catch(() => undefined);
+      throw new StoreError(`Moving the texts of ${links} segment links out of OPERATES_IN (the graph's upgrade) failed; the graph is unchanged: ${(error as Error).message}`);
+    }
+    this.deletedSinceCheckpoint = true;
+    await this.checkpoint();
+    console.log(`Upgraded ${this.file}: the texts of ${links} segment links moved from OPERATES_IN to LINK_TEXTS in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   }
 
   async clear(): Promise<void> {

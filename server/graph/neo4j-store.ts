@@ -139,6 +139,15 @@ export class Neo4jStore implements GraphStore {
     try {
       // Schema statements cannot share a transaction with each other on Neo4j.
       for (const statement of cypherStatements("schema/create-schema", this.engine)) await session.run(statement);
+      // Segment links made before their texts were kept apart: moved a batch at a time, each batch whole or not at all.
+      let moved = 0;
+      for (;;) {
+        const result = await session.executeWrite((tx) => tx.run(cypherQuery("schema/move-link-texts", this.engine).text));
+        const batch = Number(plainValue(result.records[0]?.get("moved") ?? 0));
+        if (batch === 0) break;
+        moved += batch;
+      }
+      if (moved) console.log(`Upgraded Neo4j database ${this.database}: the texts of ${moved} segment links moved from OPERATES_IN to LINK_TEXTS.`);
     } finally {
       await session.close();
     }

@@ -210,12 +210,14 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   mkdirSync(stageDir, { recursive: true });
   const firmsOut = new StagingWriter("Firm", path.join(stageDir, "firms.csv"));
   const linksOut = new StagingWriter("OPERATES_IN", path.join(stageDir, "links.csv"));
+  // The links' texts, kept apart from their numbers (graph/link-texts.ts).
+  const linkTextsOut = new StagingWriter("LINK_TEXTS", path.join(stageDir, "link-texts.csv"));
   const suggestedOut = new StagingWriter("SUGGESTED", path.join(stageDir, "suggested.csv"));
   const zoneOut = new StagingWriter("LOCATED_IN", path.join(stageDir, "located.csv"));
   // New firms' 统一社会信用代码 go into the key table with them (docs/decisions/024).
   const codesOut = new StagingWriter("FirmCode", path.join(stageDir, "codes.csv"));
   let placementsOut: PlacementCollector | null = null;
-  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close(), codesOut.close()]);
+  const closeAll = () => Promise.all([firmsOut.close(), linksOut.close(), linkTextsOut.close(), suggestedOut.close(), zoneOut.close(), placementsOut?.close(), codesOut.close()]);
   const updates: WriteStep[] = [
     // A known firm the file gives a code (or another one) moves its key first (graph/firm-codes.ts).
     { query: "firms/claim-code", rows: [], mustMatch: true },
@@ -305,6 +307,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
           await firmsOut.writeStaged(prepared.staged.firm);
           if (prepared.uscc) await codesOut.write({ uscc: prepared.uscc, firmId: prepared.id });
           await linksOut.writeStaged(prepared.staged.links);
+          await linkTextsOut.writeStaged(prepared.staged.linkTexts);
           await suggestedOut.writeStaged(prepared.staged.suggestions);
           if (zoneId) await zoneOut.write({ from: prepared.id, to: zoneId });
         }
@@ -346,7 +349,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     }
     await options.onProgress?.(counts.rows);
 
-    const [firmFile, linkFile, suggestedFile, zoneFile, placementFile, codeFile] = await closeAll();
+    const [firmFile, linkFile, linkTextsFile, suggestedFile, zoneFile, placementFile, codeFile] = await closeAll();
     phaseEnds("rows");
     report = {
       importId: options.importId,
@@ -372,7 +375,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     if (commit && counts.new + counts.updated > 0) {
       const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
-      const files = [firmFile!, codeFile!, linkFile!, suggestedFile!, zoneFile!, placementFile!];
+      const files = [firmFile!, codeFile!, linkFile!, linkTextsFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });
     } else if (placementFile!.rows > 0) {
       await store.load({ before: [], files: [placementFile!], after: [] }, { keepsCaches: true });

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { stageRows, type StagedRows } from "../graph/bulk.js";
+import { linkTextsRow } from "../graph/link-texts.js";
 import type { ExchangeRate, Firm } from "../model/domain.js";
 import { CURRENCY_NAMES } from "../model/domain.js";
 import { capitalIn } from "../services/money.js";
@@ -57,7 +58,7 @@ export interface PreparedRow {
     /** The place at the start of the name the region was taken from, when the row gave none. */
     regionFromName: string | null;
     /** Staged rows (commit only): the firm, its links, its suggestions. */
-    staged: { firm: StagedRows; links: StagedRows; suggestions: StagedRows } | null;
+    staged: { firm: StagedRows; links: StagedRows; linkTexts: StagedRows; suggestions: StagedRows } | null;
   } | null;
 }
 
@@ -183,7 +184,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       suggestions: suggestions.length,
       placements,
       regionFromName: regionFromName ?? null,
-      staged: context.commit ? { firm: stageRows("Firm", [record]), links: stageRows("OPERATES_IN", links), suggestions: stageRows("SUGGESTED", suggestions) } : null,
+      staged: context.commit ? { firm: stageRows("Firm", [record]), links: stageRows("OPERATES_IN", links), linkTexts: stageRows("LINK_TEXTS", links.map(linkTextsRow)), suggestions: stageRows("SUGGESTED", suggestions) } : null,
     },
   };
 }

@@ -22,7 +22,8 @@
  * either engine: a backup of the embedded graph restores into Neo4j and back. The whole
  * file is checked before anything is written; every value comes back as it was (staging
  * is lossless: server/graph/bulk.ts), and the restored graph's counts are checked against
- * the file's.
+ * the file's. A backup made before segment links kept their texts apart (in LINK_TEXTS,
+ * graph/link-texts.ts) restores into today's layout: its links' texts go into LINK_TEXTS.
  */
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync } from "node:fs";
@@ -31,6 +32,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { stageRows, StagingWriter } from "../graph/bulk.js";
+import { hasLinkTexts, linkTextsRow } from "../graph/link-texts.js";
 import { TABLES, table } from "../graph/schema.js";
 import type { ExportedTable, GraphStore, Row, StagedFile } from "../graph/store.js";
 
@@ -272,11 +274,20 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
   const writers = new Map<string, StagingWriter>();
   try {
     let counts: Record<string, number>;
+    const stage = async (name: string, rows: Row[]) => {
+      let writer = writers.get(name);
+      if (!writer) writers.set(name, (writer = new StagingWriter(name, path.join(stageDir, `${name}.csv`))));
+      await writer.writeStaged(stageRows(name, withVersions(name, rows)));
+    };
+    // A backup made before segment links kept their texts apart holds them on its links: they restore into LINK_TEXTS.
+    let movedTexts = 0;
     try {
       counts = await readBackup(file, async (name, rows) => {
-        let writer = writers.get(name);
-        if (!writer) writers.set(name, (writer = new StagingWriter(name, path.join(stageDir, `${name}.csv`))));
-        await writer.writeStaged(stageRows(name, withVersions(name, rows)));
+        await stage(name, rows);
+        if (name !== "OPERATES_IN") return;
+        const texts = rows.filter(hasLinkTexts).map(linkTextsRow);
+        movedTexts += texts.length;
+        if (texts.length) await stage("LINK_TEXTS", texts);
       });
     } catch (error) {
       if (error instanceof BackupError) error.message += " Nothing was restored.";
@@ -289,6 +300,7 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
       if (writer) files.push(await writer.close());
     }
     await store.load({ before: [], files, after: [] });
+    if (movedTexts) counts = { ...counts, LINK_TEXTS: (counts.LINK_TEXTS ?? 0) + movedTexts };
     for (const [name, expected] of Object.entries(counts)) {
       const restored = (await store.count(name)) - (name === "Setting" ? 1 : 0); // the load's own cache token
       if (restored !== expected) throw new BackupError(`${name}: the backup holds ${expected} rows, the graph took ${restored}. The restored graph is incomplete: empty it before trying again.`);

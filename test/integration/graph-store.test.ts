@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { StagingWriter } from "../../server/graph/bulk.js";
+import { linkTextsRow } from "../../server/graph/link-texts.js";
 import { PreconditionFailed, StoreError } from "../../server/graph/store.js";
 import { readFirm } from "../../server/services/firms.js";
 import { graphVersion } from "../../server/services/read-cache.js";
@@ -92,10 +93,13 @@ describe("graph store", () => {
     await firms.write({ ...base, id: "bulk-a", name: '唐山"钢铁",有限公司', aliases: ["唐,钢", "[TS]"], capital: 20, tags: ["上市"] });
     await firms.write({ ...base, id: "bulk-b", name: "多\n行名称", aliases: [], capital: 100.5, tags: [], uscc: "", staff: 7 });
     const links = new StagingWriter("OPERATES_IN", path.join(t.dataDir, "links.csv"));
-    await links.write({ from: "bulk-a", to: "steel-strip", products: "冷轧板, 镀锌板", capacity: "", confidence: 0.7, source: "import", evidence: "经营范围: 冷轧" });
+    const link = { from: "bulk-a", to: "steel-strip", products: "冷轧板, 镀锌板", capacity: "", confidence: 0.7, source: "import", evidence: "经营范围: 冷轧" };
+    await links.write(link);
+    const texts = new StagingWriter("LINK_TEXTS", path.join(t.dataDir, "link-texts.csv"));
+    await texts.write(linkTextsRow(link));
     await t.store.load({
       before: [{ query: "settings/put-setting", rows: [{ key: "bulk-probe", value: "before" }] }],
-      files: [await firms.close(), await links.close()],
+      files: [await firms.close(), await links.close(), await texts.close()],
       after: [{ query: "firms/set-zone", rows: [{ id: "bulk-a", zoneId: "lingyuan" }] }],
     });
     const a = await firm("bulk-a");
@@ -104,7 +108,7 @@ describe("graph store", () => {
     expect(a?.attributes).toEqual({ 经营范围: '钢材，"冷轧"\n加工' });
     expect(await firm("bulk-b")).toMatchObject({ name: "多\n行名称", capital: 100.5, aliases: [], staff: 7, uscc: null });
     const segments = await t.store.read("firms/firm-segments", { id: "bulk-a" });
-    expect(segments).toEqual([expect.objectContaining({ segmentId: "steel-strip", products: "冷轧板, 镀锌板", confidence: 0.7 })]);
+    expect(segments).toEqual([expect.objectContaining({ segmentId: "steel-strip", products: "冷轧板, 镀锌板", confidence: 0.7, source: "import", evidence: "经营范围: 冷轧" })]);
   });
 
   it("when a bulk load fails, then nothing of it lands, the steps before it included", async () => {

@@ -34,7 +34,7 @@ const run = (workers: number) =>
 /** The imported tables, in a fixed order. */
 async function snapshot() {
   const tables: Record<string, string[]> = {};
-  for (const table of ["Firm", "OPERATES_IN", "SUGGESTED"]) {
+  for (const table of ["Firm", "OPERATES_IN", "LINK_TEXTS", "SUGGESTED"]) {
     const rows: string[] = [];
     for await (const row of t.store.scan(table)) rows.push(JSON.stringify(row));
     tables[table] = rows.sort();

@@ -14,13 +14,17 @@ import { KuzuStore } from "../../server/graph/kuzu-store.js";
 const dir = mkdtempSync(path.join(tmpdir(), "chainatlas-upgrade-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Today's schema as it was before versions: no version or capital columns (source, year, currency), no ALTER statements. */
+/**
+ * Today's schema as it was before versions: no version or capital columns (source, year,
+ * currency), no ALTER statements, segment links holding their texts.
+ */
 function schemaBeforeVersions(): string[] {
   const ddl = readFileSync(fileURLToPath(new URL("../../cypher/schema/create-schema.kuzu.cypher", import.meta.url)), "utf8");
   return ddl
     .split("\n")
-    .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER") && !line.includes("BELONGS_TO"))
+    .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER") && !line.includes("BELONGS_TO") && !line.includes("LINK_TEXTS"))
     .join("\n")
+    .replace("OPERATES_IN(FROM Firm TO Segment, confidence DOUBLE, version INT64)", "OPERATES_IN(FROM Firm TO Segment, products STRING, capacity STRING, confidence DOUBLE, source STRING, evidence STRING, version INT64)")
     .replace(", capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING)", ")")
     .replace(/(TABLE IF NOT EXISTS (?:Segment|Firm|OPERATES_IN)\([^;]*), version INT64\)/g, "$1)")
     .split(";")
@@ -69,6 +73,8 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       await store.write([{ query: "firms/link-parent", rows: [{ from: "xuyang", to: "xuyang-holding", kind: "subsidiary", source: "t" }] }]);
       expect(await store.read("firms/firm-parent", { id: "xuyang" })).toEqual([{ id: "xuyang-holding", name: "旭阳集团有限公司", kind: "subsidiary", source: "t" }]);
       expect(await store.read("chains/get-segment-record", { id: "steel-coke" })).toMatchObject([{ chainId: "steel" }]);
+      // … and its segment links' texts are kept apart, as read before.
+      expect(await store.read("firms/firm-segments", { id: "xuyang" })).toMatchObject([{ segmentId: "steel-coke", products: "焦炭", capacity: null, confidence: null, version: 1 }]);
       // A graph made before capital figures named their own source gains the columns, empty.
       expect(await store.read("firms/get-firm", { id: "xuyang" })).toMatchObject([{ capital: null, capitalSource: null, capitalAsOf: null }]);
     } finally {

@@ -12,7 +12,11 @@ describe("the schema description", () => {
   it("reads relationship tables with their ends, and stages their ends first", () => {
     const link = table("OPERATES_IN");
     expect(link).toMatchObject({ kind: "rel", from: "Firm", to: "Segment" });
-    expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "products", "capacity", "confidence", "source", "evidence", "version"]);
+    expect(stagedColumns(link).map(([c]) => c)).toEqual(["from", "to", "confidence", "version"]);
+    // Its texts are a link from the firm to itself naming the segment (graph/link-texts.ts).
+    const texts = table("LINK_TEXTS");
+    expect(texts).toMatchObject({ kind: "rel", from: "Firm", to: "Firm" });
+    expect(stagedColumns(texts).map(([c]) => c)).toEqual(["from", "to", "segmentId", "products", "capacity", "source", "evidence"]);
   });
 
   it("reads a relationship table's ends and columns: a firm belongs to its parent firm", () => {

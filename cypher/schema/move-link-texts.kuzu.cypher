@@ -1,5 +1,5 @@
 // Moves a graph made before segment links kept their texts apart to today's layout
-// (docs/decisions/0XX-segment-link-texts-apart.md), in one transaction run by the store on
+// (docs/decisions/033-segment-link-texts-apart.md), in one transaction run by the store on
 // open when OPERATES_IN still has a `products` column: every link's texts become its
 // LINK_TEXTS link (empty in such a graph: nothing writes it before), and OPERATES_IN is
 // made again with its numbers only. Dropping the text columns is not enough: Kùzu 0.11.3

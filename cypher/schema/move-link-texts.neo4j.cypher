@@ -1,5 +1,5 @@
 // Moves the texts of up to 10,000 segment links made before links kept their texts apart
-// into their LINK_TEXTS links (docs/decisions/0XX-segment-link-texts-apart.md); the store
+// into their LINK_TEXTS links (docs/decisions/033-segment-link-texts-apart.md); the store
 // runs it on open until it moves none. A link without texts needs no LINK_TEXTS link.
 // returns: moved
 MATCH (f:Firm)-[o:OPERATES_IN]->(s:Segment)

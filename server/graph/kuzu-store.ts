@@ -251,7 +251,7 @@ export class KuzuStore implements GraphStore {
   /**
    * A graph made before segment links kept their texts apart (OPERATES_IN still has its
    * `products` column) is moved to today's layout once, in one transaction: nothing is
-   * changed unless all of it is (docs/decisions/0XX-segment-link-texts-apart.md). The old
+   * changed unless all of it is (docs/decisions/033-segment-link-texts-apart.md). The old
    * table is dropped, so the checkpoint after it opens the graph afresh, as after deleted
    * links (docs/decisions/032).
    */

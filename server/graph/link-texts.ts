@@ -1,6 +1,6 @@
 /**
  * A firm's segment link keeps its numbers and its texts apart
- * (docs/decisions/0XX-segment-link-texts-apart.md): OPERATES_IN (firm → segment) holds its
+ * (docs/decisions/033-segment-link-texts-apart.md): OPERATES_IN (firm → segment) holds its
  * confidence and version, LINK_TEXTS — a link from the firm to itself naming the segment —
  * its products, capacity, source and evidence. At most one LINK_TEXTS link per segment link;
  * none reads as empty texts.

@@ -1,5 +1,5 @@
 /**
- * Segment links keep their texts apart (LINK_TEXTS, docs/decisions/0XX-segment-link-texts-apart.md).
+ * Segment links keep their texts apart (LINK_TEXTS, docs/decisions/033-segment-link-texts-apart.md).
  * A graph written before — the sample, with every link's texts on OPERATES_IN — opens moved
  * to the new layout, and a backup made before restores into it: every answer that shows a
  * link's texts is the one the new layout gives for the same data, on a real store.

@@ -39,7 +39,7 @@ CREATE REL TABLE IF NOT EXISTS HAS_CHAIN(FROM Zone TO Chain, rank INT64);
 // A firm's segment link holds its numbers only; its texts are LINK_TEXTS, a link from the firm
 // to itself naming the segment (at most one per link, none read as empty texts). Kùzu
 // rewrites a changed region of a relationship table whole, and OPERATES_IN's backward
-// direction is keyed by segment: every import touches all of it (docs/decisions/0XX).
+// direction is keyed by segment: every import touches all of it (docs/decisions/033).
 // Graphs made before are moved to this layout on open (schema/move-link-texts).
 CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Firm TO Segment, confidence DOUBLE, version INT64);
 CREATE REL TABLE IF NOT EXISTS LINK_TEXTS(FROM Firm TO Firm, segmentId STRING, products STRING, capacity STRING, source STRING, evidence STRING);

@@ -36,7 +36,7 @@ const PLAIN_ELEMENT = /^(?!\s)[^,[\]{}"'\\\r\n]+(?<!\s)$/;
 
 const LINE_BREAK = /[\r\n]/;
 
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const quoted = (text: string) => `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
 
 /** Text for one CSV field, or null when the value cannot be one (a list staged apart). */
 function field(type: ColumnType, value: unknown): string | null {

@@ -1,5 +1,6 @@
 /** Inside an import worker: prepares the batches of rows the main thread sends, in order. */
 import { parentPort } from "node:worker_threads";
+import { packRows, transferables } from "./packed-rows.js";
 import { prepareRow, type RowContext } from "./prepare-row.js";
 import type { WorkerReply, WorkerRequest } from "./import-workers.js";
 
@@ -14,9 +15,9 @@ port.on("message", (message: WorkerRequest) => {
   try {
     if (!context) throw new Error("rows before the import's context");
     const rowContext = context;
-    reply = { id: message.id, prepared: message.rows.map((raw) => prepareRow(raw, rowContext)) };
+    reply = { id: message.id, packed: packRows(message.rows.map((raw) => prepareRow(raw, rowContext))) };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).stack ?? String(error) };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, "packed" in reply ? transferables(reply.packed) : []);
 });

@@ -1,15 +1,17 @@
 /**
  * Worker threads for large imports: checking, normalising and classifying a row costs far
  * more than reading it, so the main thread reads and parses the file and sends batches of
- * rows to workers (prepare-row.ts), then takes the prepared rows back in file order.
+ * rows to workers (prepare-row.ts), then takes the prepared rows back in file order,
+ * packed (packed-rows.ts).
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { unpackRows, type PackedRows } from "./packed-rows.js";
 import type { PreparedRow, RowContext } from "./prepare-row.js";
 import type { RawRow } from "./read-table.js";
 
 export type WorkerRequest = { type: "context"; context: RowContext } | { type: "rows"; id: number; rows: RawRow[] };
-export type WorkerReply = { id: number; prepared: PreparedRow[] } | { id: number; error: string };
+export type WorkerReply = { id: number; packed: PackedRows } | { id: number; error: string };
 
 /** Below this size a file is prepared on the main thread: starting workers would cost more. */
 const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
@@ -44,7 +46,7 @@ export class RowWorkers {
         if (!pending) return;
         entry.pending.delete(reply.id);
         if ("error" in reply) pending.reject(new Error(`An import worker failed: ${reply.error}`));
-        else pending.resolve(reply.prepared);
+        else pending.resolve(unpackRows(reply.packed));
       });
       worker.on("error", fail);
       worker.on("exit", (code) => fail(new Error(`An import worker stopped (exit code ${code})`)));

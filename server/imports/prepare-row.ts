@@ -144,11 +144,16 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
   const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments).filter(
     (a) => decided.size === 0 || decided.get(`${id}|${a.segmentId}`) !== "rejected",
   );
-  const confident = assignments.filter((a) => a.confidence >= REVIEW_THRESHOLD || (decided.size > 0 && decided.get(`${id}|${a.segmentId}`) === "accepted"));
-  const doubtful = assignments.filter((a) => !confident.includes(a));
-  const links = confident.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, products: firm.products ?? "", capacity: "", confidence: a.confidence, source, evidence: a.evidence, version: 1 }));
-  const suggestions = doubtful.map((a) => ({ from: id, to: a.segmentId, firmId: id, segmentId: a.segmentId, confidence: a.confidence, evidence: a.evidence, importId }));
-  const placements: Placement[] = assignments.map((a) => ({ ...a, linked: confident.includes(a) }));
+  // Linked when confident (or accepted in review); the others wait for review.
+  const links = [];
+  const suggestions = [];
+  const placements: Placement[] = [];
+  for (const { segmentId, confidence, evidence } of assignments) {
+    const linked = confidence >= REVIEW_THRESHOLD || (decided.size > 0 && decided.get(`${id}|${segmentId}`) === "accepted");
+    if (linked) links.push({ from: id, to: segmentId, firmId: id, segmentId, products: firm.products ?? "", capacity: "", confidence, source, evidence, version: 1 });
+    else suggestions.push({ from: id, to: segmentId, firmId: id, segmentId, confidence, evidence, importId });
+    placements.push({ segmentId, confidence, evidence, linked });
+  }
   return { record, attributes, links, suggestions, placements };
 }
 

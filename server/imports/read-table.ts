@@ -99,7 +99,11 @@ async function* readDelimited(path: string): AsyncGenerator<RawRow> {
     skip_empty_lines: false,
   });
   // pipeline forwards errors and backpressure; iterating the parser pulls one chunk at a time.
-  const rows = pipeline(createReadStream(path), iconv.decodeStream(encoding), parser, () => {});
+  // UTF-8 goes to the parser as bytes: it cuts them into fields and decodes each (decoding
+  // the whole text first, only for the parser to encode it again, cost about an eighth of
+  // the reading). Other encodings are decoded first.
+  const rows =
+    encoding === "utf8" ? pipeline(createReadStream(path), parser, () => {}) : pipeline(createReadStream(path), iconv.decodeStream(encoding), parser, () => {});
   let rowNumber = 0;
   try {
     for await (const record of rows as AsyncIterable<string[]>) {

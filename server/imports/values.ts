@@ -16,7 +16,11 @@ const PLACEHOLDERS = new Set(["", "-", "--", "—", "——", "/", "无", "暂�
 export const isPlaceholder = (text: string) => PLACEHOLDERS.has(text.trim());
 
 /** Full-width digits, letters and punctuation as typed with a Chinese IME, made ASCII. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function halfWidth(text: string): string {
+  // Most text holds no full-width form: one scan, no new string.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
@@ -163,12 +167,24 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Dates already read: founding dates repeat across a large list (the answers are not changed by callers). */
+const datesRead = new Map<string, Parsed<string | null>>();
+
 /**
  * 成立日期 in the shapes exports use: 2020-01-02, 2020/1/2, 2020.01.02, 2020年1月2日,
  * 20200102, ISO with a time, and Excel serial day numbers (43831) from a sheet whose
  * date formatting was lost on the way to CSV.
  */
 export function parseDate(text: string): Parsed<string | null> {
+  let parsed = datesRead.get(text);
+  if (!parsed) {
+    if (datesRead.size >= 100_000) datesRead.clear();
+    datesRead.set(text, (parsed = readDate(text)));
+  }
+  return parsed;
+}
+
+function readDate(text: string): Parsed<string | null> {
   if (isPlaceholder(text)) return ok(null);
   const compact = halfWidth(text).trim();
   const fix = "按“2020-01-02”的格式填写，或留空";

@@ -2,6 +2,7 @@ import { createWriteStream, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEncoding, ImportFileError, plainNumber, readTable, type RawRow } from "../../../server/imports/read-table.js";
@@ -36,6 +37,27 @@ describe("detectEncoding", () => {
 });
 
 describe("readTable on CSV", () => {
+  it("reads a large UTF-8 file as bytes exactly as its decoded text reads: characters across chunks, bad bytes past the sample", async () => {
+    // 3,000 rows (330 KB): past the 64 KB sample and over several of the reader's chunks, so some three-byte
+    // character straddles every chunk boundary; then bytes that are not UTF-8, and a stray quote.
+    const line = Buffer.from('韶关轻量化隔膜科技有限公司,914402040000000003,64万元,"多行\r\n文本，含,逗号",广东省\r\n');
+    const bytes = Buffer.concat([
+      Buffer.from("\ufeff企业名称,代码,资本,范围,省份\r\n"),
+      ...Array.from({ length: 3_000 }, () => line),
+      Buffer.from([0xe9, 0x9f, 0x2c, 0xff, 0xfe, 0x41, 0x0d, 0x0a]),
+      Buffer.from('华盛"泵业,x,"y"z,,\n\n,,,\n末行,1,2,3,4'),
+    ]);
+    const path = join(scratch, "large-utf8.csv");
+    writeFileSync(path, bytes);
+    const text = iconv.decode(bytes, "utf8");
+    const expected = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    const rows = await rowsOf(path);
+    expect(rows.map((r) => r.cells)).toEqual(expected.filter((cells) => cells.some((c) => c.trim() !== "")));
+    expect(rows[0]!.cells[0]).toBe("企业名称");
+    expect(rows.some((r) => r.cells.join().includes("\ufffd"))).toBe(true);
+    expect(rows.length).toBeGreaterThan(3_001);
+  });
+
   it("reads UTF-8 with a BOM, without the BOM in the first header, keeping quoted commas and line breaks", async () => {
     const rows = await rowsOf(fixture("utf8-bom.csv"));
     expect(rows[0]!.cells[0]).toBe("企业名称");

@@ -36,4 +36,21 @@ describe("WordTrie", () => {
     ]);
     expect(() => twice.add("", 3)).toThrow();
   });
+
+  it("finds exactly what a search word by word finds, however many words it holds", () => {
+    // Thousands of words sharing prefixes: the edge table grows many times over.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const alphabet = [..."钛白粉锭钢铁板材热轧卷冷abcAB"];
+    const word = (length: number) => Array.from({ length }, () => alphabet[next() % alphabet.length]).join("");
+    const words = [...new Set(Array.from({ length: 5_000 }, () => word(1 + (next() % 6))))];
+    const many = new WordTrie<string>();
+    for (const w of words) many.add(w, w);
+    const text = word(3_000);
+    const shortestFirst = [...words].sort((a, b) => a.length - b.length);
+    const naive: [string, number, number][] = [];
+    for (let start = 0; start < text.length; start++) for (const w of shortestFirst) if (text.startsWith(w, start)) naive.push([w, start, start + w.length]);
+    expect(many.findAll(text)).toEqual(naive);
+    expect(naive.length).toBeGreaterThan(3_000);
+  });
 });

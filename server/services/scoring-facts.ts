@@ -24,8 +24,8 @@
  *   never changed: a write replaces the firm held, and `firmsBefore` gives the firms a
  *   catch-up replaced as they were held, so a weighing kept from an earlier version can be
  *   corrected (target-weighing.ts).
- * - The firms are held in a compact layout (scoring-table.ts): a few dozen objects for the
- *   garbage collector to mark instead of ten million.
+ * - The firms are held in a compact layout (scoring-table.ts): their ids and a few dozen
+ *   objects for the garbage collector to mark instead of ten million.
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
  * its candidates with Cypher (targets.ts), and this module is not used.
  */

@@ -1,7 +1,7 @@
 /**
  * The scoring facts' firms laid out for the garbage collector (scoring-facts.ts keeps one
- * table per store): a million firms held as a few dozen objects instead of ten million
- * (docs/decisions/0XX-compact-scoring-facts.md).
+ * table per store): a million firms held as their ids and a few dozen objects instead of
+ * ten million (docs/decisions/0XX-compact-scoring-facts.md).
  *
  * Each firm takes a slot, in the order put; the numbers are in typed arrays by slot —
  * capital, staff and revenue (with a bit for null), region, data date and tag combination as

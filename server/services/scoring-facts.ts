@@ -19,17 +19,19 @@
  * - A bulk load of segment links carries only links of the firms it loads (as imports
  *   do): links of firms already held are written by steps, which name them.
  * - Only one refresh runs at a time; a write during it is seen by the next call. The firm
- *   map changes in place (each firm replaced in one synchronous step): a caller walks it
- *   synchronously, right after the await. A firm's object is never changed once held: a
- *   write replaces it, and `firmsBefore` gives the objects a catch-up replaced, so a
- *   weighing kept from an earlier version can be corrected (target-weighing.ts).
+ *   table changes in place (each firm replaced in one synchronous step): a caller walks it
+ *   synchronously, right after the await. A firm the table gives is an object of its own,
+ *   never changed: a write replaces the firm held, and `firmsBefore` gives the firms a
+ *   catch-up replaced as they were held, so a weighing kept from an earlier version can be
+ *   corrected (target-weighing.ts).
+ * - The firms are held in a compact layout (scoring-table.ts): their ids and a few dozen
+ *   objects for the garbage collector to mark instead of ten million.
  * Neo4j has no node offsets and may be written by other instances: there the ranking reads
  * its candidates with Cypher (targets.ts), and this module is not used.
  */
 import type { GraphStore, Row } from "../graph/store.js";
-import type { FirmTag } from "../model/domain.js";
-import { isBranchName } from "./branch-name.js";
 import { firmsWrittenBetween, keptInMemory, type FirmParam } from "./kept-in-memory.js";
+import { ScoringTable, type ScoringFirm } from "./scoring-table.js";
 import { LINKS_BETWEEN_FIRMS, WRITES_BESIDE_FIRMS } from "./writes-beside-firms.js";
 
 /** Queries that change firms' scoring facts or segment links: the parameter naming the firm, or "all". */
@@ -58,28 +60,12 @@ export const FIRM_NEUTRAL = new Set([
 /** Tables whose bulk load adds firms or segment links (read past the last place held). */
 const FIRM_TABLES = new Set(["Firm", "OPERATES_IN"]);
 
-export interface ScoringLink {
-  segmentId: string;
-  confidence: number;
-}
-
-export interface ScoringFirm {
-  id: string;
-  name: string;
-  regionCode: string;
-  capital: number | null;
-  staff: number | null;
-  revenue: number | null;
-  tags: FirmTag[];
-  asOf: string | null;
-  /** Its name says it is a branch (分公司…): a ranking names its parent instead. */
-  branch: boolean;
-  links: ScoringLink[];
-}
+export type { ScoringFirm, ScoringLink } from "./scoring-table.js";
 
 export interface ScoringFacts {
   version: string;
-  firms: Map<string, ScoringFirm>;
+  /** The firms by id, laid out for the garbage collector (scoring-table.ts): each firm read is built anew. */
+  firms: ScoringTable;
   /** Each catch-up since the last full read, oldest first (see firmsBefore). */
   readonly changes: readonly FactsChange[];
 }
@@ -94,7 +80,6 @@ interface FactsChange {
 interface State extends ScoringFacts {
   /** The first node-table place past every firm read. */
   nextPlace: number;
-  links: number;
   changes: FactsChange[];
 }
 
@@ -129,6 +114,13 @@ export const SCORING_FACTS = { chunk: Number.MAX_SAFE_INTEGER };
 /** The scoring facts as of the graph's current version (Kùzu only). */
 export const scoringFacts: (store: GraphStore) => Promise<ScoringFacts> = keptInMemory<State>(refresh);
 
+/** Every firm's scoring facts read afresh: what the facts kept and caught up must equal. */
+export async function readScoringFacts(store: GraphStore): Promise<ScoringTable> {
+  const state: State = { version: "", firms: new ScoringTable(), nextPlace: 0, changes: [] };
+  await readPlaces(store, state);
+  return state.firms;
+}
+
 /** What the writes between two versions changed: some firms (and new places), or anything. */
 export function changedFirms(store: GraphStore, from: string, to: string): { ids: Set<string>; appended: boolean } | "all" {
   return firmsWrittenBetween(store, from, to, FIRM_WRITES, FIRM_NEUTRAL, FIRM_TABLES);
@@ -146,14 +138,14 @@ async function refresh(store: GraphStore, old: State | null, version: string): P
       const read = (query: string) => Promise.all(ids.map((id) => store.read(query, { id }))).then((rows) => rows.flat());
       const [firmRows, linkRows] = await Promise.all([read("targets/scoring-firm"), read("targets/scoring-firm-links")]);
       for (const id of ids) before.set(id, state.firms.get(id));
-      for (const id of ids) remove(state, id);
-      put(state, firmRows, linkRows);
+      for (const id of ids) state.firms.delete(id);
+      state.firms.put(firmRows, linkRows);
     }
     if (change.appended) await readPlaces(store, state, before);
     keepChange(state, { from: old!.version, to: version, before });
     return state;
   }
-  const state: State = { version, firms: new Map(), nextPlace: 0, links: 0, changes: [] };
+  const state: State = { version, firms: new ScoringTable(), nextPlace: 0, changes: [] };
   await readPlaces(store, state);
   return state;
 }
@@ -173,50 +165,9 @@ async function readPlaces(store: GraphStore, state: State, before?: Map<string, 
   for (let from = state.nextPlace; from <= last; from += SCORING_FACTS.chunk) {
     const params = { from, to: Math.min(Number.MAX_SAFE_INTEGER, from + SCORING_FACTS.chunk) };
     const [firmRows, linkRows] = await Promise.all([store.read("targets/scoring-firms", params), store.read("targets/scoring-links", params)]);
-    for (const id of firmRows.map((r) => r.id as string)) {
-      if (before && !before.has(id)) before.set(id, state.firms.get(id));
-      remove(state, id);
-    }
-    put(state, firmRows, linkRows);
+    if (before) for (const id of firmRows.map((r) => r.id as string)) if (!before.has(id)) before.set(id, state.firms.get(id));
+    state.firms.put(firmRows, linkRows);
     state.nextPlace = Math.min(last + 1, params.to);
     await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
-function remove(state: State, id: string): void {
-  const firm = state.firms.get(id);
-  if (!firm) return;
-  state.firms.delete(id);
-  state.links -= firm.links.length;
-}
-
-/** Interned tag lists: firms share a few hundred combinations. */
-const tagLists = new Map<string, FirmTag[]>();
-
-function put(state: State, firmRows: Row[], linkRows: Row[]): void {
-  for (const row of firmRows) {
-    const tags = ((row.tags as string[] | null) ?? []) as FirmTag[];
-    const key = tags.join("|");
-    let shared = tagLists.get(key);
-    if (!shared) tagLists.set(key, (shared = tags));
-    state.firms.set(row.id as string, {
-      id: row.id as string,
-      name: (row.name as string | null) ?? "",
-      regionCode: row.regionCode as string,
-      capital: (row.capital as number | null) ?? null,
-      staff: (row.staff as number | null) ?? null,
-      revenue: (row.revenue as number | null) ?? null,
-      tags: shared,
-      asOf: (row.asOf as string | null) ?? null,
-      branch: isBranchName((row.name as string | null) ?? ""),
-      links: [],
-    });
-  }
-  for (const row of linkRows) {
-    const firm = state.firms.get(row.firmId as string);
-    if (!firm) continue;
-    const segmentId = row.segmentId as string;
-    firm.links.push({ segmentId, confidence: Number(row.confidence) });
-    state.links++;
   }
 }

@@ -124,7 +124,8 @@ export function weighCandidates(store: GraphStore, key: string | null, scope: We
   const old = key === null ? undefined : byKey.get(key);
   const changed = old && old.scope === text && sameSet(old.zoneFirms, scope.zoneFirms) && sameSet(old.leaderIds, scope.leaderIds) ? changedSince(store, old, firms) : null;
   const corrected = old && changed ? correct(s, old, now, changed, limit) : null;
-  const state = corrected ?? weighAll(s, now, current.values(), limit + KEPT_WEIGHINGS.spare);
+  // Only firms linked into a target segment can be candidates: the others are not even built.
+  const state = corrected ?? weighAll(s, now, current.linkedTo(s.targets), limit + KEPT_WEIGHINGS.spare);
   Object.assign(state, { scope: text, zoneFirms: scope.zoneFirms, leaderIds: scope.leaderIds, factsVersion: firms.facts.version, links: firms.links, won: firms.won, parents: firms.parents });
   if (key !== null) {
     weighingCounts[corrected ? "corrected" : "full"]++;
@@ -297,28 +298,38 @@ function weighAll(s: Prepared, v: View, all: Iterable<ScoringFirm>, keep: number
     for (const t of v.links.buys.get(localId) ?? []) tied.add(t.supplierId);
     for (const t of v.links.sells.get(localId) ?? []) tied.add(t.buyerId);
   }
-  const open: Weighed[] = [];
   const wonEntries = new Map<string, WonEntry>();
   const keys = new Set<string>();
-  for (const firm of all) {
-    const links = candidateLinks(s, firm);
-    if (!links) continue;
-    if (resolvedAsRows(v, firm)) {
-      const key = s.decisionKey(firm.id, firm.branch, v.parentOf.get(firm.id));
-      if (key !== null) keys.add(key);
-      continue;
+  let count = 0;
+  // The open entries go straight into the bounded heap, in the order met: only the first
+  // `keep` outlive the walk (the others, and the firms built for them, die young).
+  function* open(): Generator<Weighed> {
+    for (const firm of all) {
+      const links = candidateLinks(s, firm);
+      if (!links) continue;
+      if (resolvedAsRows(v, firm)) {
+        const key = s.decisionKey(firm.id, firm.branch, v.parentOf.get(firm.id));
+        if (key !== null) keys.add(key);
+        continue;
+      }
+      const entry = plainEntry(s, v, firm, links, tied.has(firm.id) ? tiesWeighed(s, v.links, firm.id) : UNTIED);
+      if (entry?.won) wonEntries.set(firm.id, entry.won);
+      else if (entry) {
+        count++;
+        yield entry.open;
+      }
     }
-    const entry = plainEntry(s, v, firm, links, tied.has(firm.id) ? tiesWeighed(s, v.links, firm.id) : UNTIED);
-    if (entry?.won) wonEntries.set(firm.id, entry.won);
-    else if (entry) open.push(entry.open);
+    for (const key of keys) {
+      const entry = rowEntry(s, v, key);
+      if (entry?.won) wonEntries.set(key, entry.won);
+      else if (entry) {
+        count++;
+        yield entry.open;
+      }
+    }
   }
-  for (const key of keys) {
-    const entry = rowEntry(s, v, key);
-    if (entry?.won) wonEntries.set(key, entry.won);
-    else if (entry) open.push(entry.open);
-  }
-  const top = firstInOrder(open, keep);
-  return { count: open.length, wonEntries, top, cut: open.length > top.length ? top.at(-1)! : null } as Kept;
+  const top = firstInOrder(open(), keep);
+  return { count, wonEntries, top, cut: count > top.length ? top.at(-1)! : null } as Kept;
 }
 
 /**

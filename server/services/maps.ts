@@ -5,18 +5,17 @@
  */
 import type { GraphStore } from "../graph/store.js";
 import type { ChainGaps, ChainMap, MapSegment } from "../model/api.js";
-import { loadChainFacts, type ChainFacts } from "./chain-facts.js";
-import { diagnose } from "./gap-rules.js";
+import type { ChainFacts } from "./chain-facts.js";
+import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { cached } from "./read-cache.js";
-import { getGapThresholds } from "./settings.js";
 
 export function getChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
   return cached(store, `map:${zoneId}:${chainId}`, () => computeChainMap(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
 async function computeChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
-  const [facts, thresholds] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
-  return chainMapOf(facts, diagnose(facts, thresholds));
+  const { facts, kept } = await readChainDiagnosis(store, zoneId, chainId);
+  return chainMapOf(facts, kept.gaps);
 }
 
 /** The map drawn from a chain's facts and their diagnosis (the real ones, or a 补链模拟's). */

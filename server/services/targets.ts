@@ -151,17 +151,31 @@ async function readByFirm(store: GraphStore, facts: ScoringFacts, query: string,
   let byId = held.rows.get(query);
   if (!byId) held.rows.set(query, (byId = new Map()));
   const found = byId;
-  return Promise.all(
-    ids.map(async (id) => {
+  const out: Row[][] = new Array(ids.length);
+  let next = 0;
+  // A few reads under way at a time, not one per firm at once: hundreds queued for the read
+  // connections at once made every other request's reads (an edit's, a chain's rows) wait
+  // behind all of them (docs/decisions/0XX-work-per-read-done-once.md).
+  const reader = async () => {
+    for (let i = next++; i < ids.length; i = next++) {
+      const id = ids[i]!;
       const rows = found.get(id);
-      if (rows) return rows;
+      if (rows) {
+        out[i] = rows;
+        continue;
+      }
       const read = await store.read(query, { id });
       // Kept only while nothing newer was placed meanwhile (the rows read are as of this version or later).
       if (keptRows.get(store) === held && held.version === facts.version) found.set(id, read);
-      return read;
-    }),
-  );
+      out[i] = read;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, ids.length) }, reader));
+  return out;
 }
+
+/** The reads of shown firms' rows a ranking has under way at once (there are two read connections). */
+const READS_AT_ONCE = 2;
 
 /**
  * A ranking as kept for the graph's version (read-cache.ts), per day: data freshness is

@@ -80,4 +80,21 @@ describe("one diagnosis per zone × chain's rows", () => {
     expect(after.overview.figures).toBe(after.gaps.figures);
     expect(after.effects.figures).toBe(after.gaps.figures);
   });
+
+  it("reads the zone's firms once for all its chains after an edit of one of them", async () => {
+    await Promise.all([getChainMap(store, "lingyuan", "steel"), getChainMap(store, "lingyuan", "coal")]);
+    await edit("ore-one");
+    const read = store.read.bind(store);
+    const queries: string[] = [];
+    store.read = (query, params) => (queries.push(query), read(query, params));
+    try {
+      const [steel, coal] = await Promise.all([getChainMap(store, "lingyuan", "steel"), getChainMap(store, "lingyuan", "coal")]);
+      expect(steel.firms.find((f) => f.id === "ore-one")).toBeDefined();
+      expect(coal.zone.id).toBe("lingyuan");
+    } finally {
+      store.read = read;
+    }
+    expect(queries.filter((q) => q === "maps/local-firms")).toHaveLength(1);
+    expect(queries.filter((q) => q === "maps/local-parents")).toHaveLength(1);
+  });
 });

@@ -81,7 +81,7 @@ describe("one diagnosis per zone × chain's rows", () => {
     expect(after.effects.figures).toBe(after.gaps.figures);
   });
 
-  it("reads the zone's firms once for all its chains after an edit of one of them", async () => {
+  it("reads the zone's firms and the thresholds once for all its chains after an edit of one of them", async () => {
     await Promise.all([getChainMap(store, "lingyuan", "steel"), getChainMap(store, "lingyuan", "coal")]);
     await edit("ore-one");
     const read = store.read.bind(store);
@@ -96,5 +96,7 @@ describe("one diagnosis per zone × chain's rows", () => {
     }
     expect(queries.filter((q) => q === "maps/local-firms")).toHaveLength(1);
     expect(queries.filter((q) => q === "maps/local-parents")).toHaveLength(1);
+    // The thresholds too: kept for the graph's version.
+    expect(queries.filter((q) => q === "settings/get-setting")).toHaveLength(1);
   });
 });

@@ -11,6 +11,9 @@
  *   Session or User (a restore) and a failed write that may have committed.
  * - A read that a write overtook is answered but not kept.
  * - Expiry is the caller's to check, on every request, as before.
+ * - A session answered from memory counts as a read for the embedded graph's idle
+ *   checkpoint (`GraphStore.inUse`): people browsing kept answers keep a due checkpoint
+ *   waiting, as their session reads did (docs/decisions/011).
  * Neo4j may be written by other instances, which no CommitLog hears: there every request
  * reads the graph (the session's id is its key).
  */
@@ -62,7 +65,11 @@ export async function keptSession<T>(store: GraphStore, id: string, read: () => 
   if (store.engine !== "kuzu") return read();
   const k = keptOf<T>(store);
   const held = k.rows.get(id);
-  if (held !== undefined) return held;
+  if (held !== undefined) {
+    // Still someone using the graph, for its checkpoints: they wait for no one to have read for a while (GraphStore.inUse).
+    store.inUse?.();
+    return held;
+  }
   const drops = k.drops;
   const row = await read();
   if (k.drops === drops) {

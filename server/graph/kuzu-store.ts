@@ -104,6 +104,10 @@ export class KuzuStore implements GraphStore {
     return new KuzuStore(database, file, await connect(database), readers, policy, recovered, bufferBytes);
   }
 
+  inUse(): void {
+    this.lastReadAt = performance.now();
+  }
+
   read(query: string, params: Params = {}): Promise<Row[]> {
     return this.reading((connection) => this.run(connection, cypherQuery(query, this.engine), params));
   }

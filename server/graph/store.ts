@@ -78,6 +78,12 @@ export interface GraphStore {
   close(): Promise<void>;
   /** The writes this process committed (see CommitLog). */
   readonly commits: CommitLog;
+  /**
+   * Someone was answered from memory what used to be read from the graph (a session kept):
+   * the graph counts as in use, as after a read (the embedded graph checkpoints when no one
+   * has read for a while: kuzu-store.ts). Optional: a store without that policy leaves it out.
+   */
+  inUse?(): void;
 }
 
 export interface WriteOptions {

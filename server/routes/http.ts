@@ -13,10 +13,20 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, locat
 }
 
 /**
- * Checked JSON text of answers that are sent again and again (cached maps, gaps,
- * rankings hand back the same object until the graph changes): checked and written once.
+ * Answers that are sent again and again (cached maps, gaps, rankings hand back the same
+ * object until the graph changes) are checked, written, encoded and given their ETag once:
+ * a kept answer is then sent as the same bytes, with no work per request beyond the socket
+ * (encoding and hashing a map of a million-firm zone per read took more of the event loop
+ * than anything else under a team's load; docs/decisions/036-work-per-read-done-once.md).
  */
-const checkedText = new WeakMap<object, string>();
+interface Encoded {
+  body: Buffer;
+  /** Express's own ETag of the body (the app's `etag fn`), or none when the app turns them off. */
+  etag: string | undefined;
+}
+const encoded = new WeakMap<object, Encoded>();
+
+const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Sends a response after checking it against its published shape. */
 export function sendJson<S extends z.ZodType>(res: Response, schema: S, data: z.infer<S>): void {
@@ -24,7 +34,13 @@ export function sendJson<S extends z.ZodType>(res: Response, schema: S, data: z.
     res.json(schema.parse(data));
     return;
   }
-  let text = checkedText.get(data);
-  if (text === undefined) checkedText.set(data, (text = JSON.stringify(schema.parse(data))));
-  res.type("application/json").send(text);
+  let sent = encoded.get(data);
+  if (sent === undefined) {
+    const body = Buffer.from(JSON.stringify(schema.parse(data)), "utf8");
+    const etagOf = res.app.get("etag fn") as ((body: Buffer) => string | undefined) | undefined;
+    encoded.set(data, (sent = { body, etag: typeof etagOf === "function" ? etagOf(body) : undefined }));
+  }
+  res.type(JSON_TYPE);
+  if (sent.etag !== undefined) res.set("ETag", sent.etag);
+  res.send(sent.body);
 }

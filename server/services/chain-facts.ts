@@ -98,6 +98,20 @@ function readChain(store: GraphStore, chainId: string): Promise<ChainDetail> {
   return cached(store, `chain:${chainId}`, () => getChain(store, chainId), { zoneId: null, chainId, candidates: false });
 }
 
+/**
+ * The zone's firms with every segment they operate in, and their parents: the same rows for
+ * each of the zone's chains, read once for all of them (an edit of a zone's firm drops every
+ * chain's rows of the zone; they were read again per chain). Kept until a write reaches the
+ * zone, or any chain's structure (a segment gone takes its links along).
+ */
+function readZoneFirms(store: GraphStore, zoneId: string): Promise<LocalFirmRow[]> {
+  return cached(store, `zone-firms:${zoneId}`, async () => parseRows(LocalFirmRow, await store.read("maps/local-firms", { zoneId })), { zoneId, chainId: null, candidates: false });
+}
+
+function readZoneParents(store: GraphStore, zoneId: string): Promise<ParentRow[]> {
+  return cached(store, `zone-parents:${zoneId}`, async () => parseRows(ParentRow, await store.read("maps/local-parents", { zoneId })), { zoneId, chainId: null, candidates: false });
+}
+
 async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: string): Promise<ChainRows> {
   const params = { zoneId, chainId };
   const chainRead = readChain(store, chainId);
@@ -105,8 +119,8 @@ async function readChainRowsNow(store: GraphStore, zoneId: string, chainId: stri
   const [zone, chain, zoneFirms, parents, projects, leaders, leaderSuppliers, flags] = await Promise.all([
     getZoneRecord(store, zoneId),
     chainRead,
-    store.read("maps/local-firms", { zoneId }).then((rows) => parseRows(LocalFirmRow, rows)),
-    store.read("maps/local-parents", { zoneId }).then((rows) => parseRows(ParentRow, rows)),
+    readZoneFirms(store, zoneId),
+    readZoneParents(store, zoneId),
     store.read("maps/zone-projects", params).then((rows) => parseRows(ProjectRow, rows)),
     leadersRead,
     Promise.all([chainRead, leadersRead]).then(([chain, leaders]) => readLeaderSuppliers(store, zoneId, chain, leaders)),

@@ -380,18 +380,25 @@ function leaderDependencies(facts: ChainFacts): LeaderDependency[] {
  * leader makes itself, that the leader still buys it outside the zone.
  */
 export function supplyRole(facts: ChainFacts, diagnosis: ChainGaps, segmentId: string): string | null {
+  return supplyRoles(facts, diagnosis)(segmentId);
+}
+
+/** supplyRole for any segment of one diagnosis, its lookups made once (a ranking asks it for every target segment). */
+export function supplyRoles(facts: ChainFacts, diagnosis: ChainGaps): (segmentId: string) => string | null {
   const byId = new Map(diagnosis.segments.map((s) => [s.segmentId, s]));
-  const segment = byId.get(segmentId);
-  if (!segment) return null;
   const leaderName = new Map(facts.leaders.map((l) => [l.id, l.name]));
   const leadersOf = (id: string) => [...new Set((byId.get(id)?.localFirms ?? []).filter((f) => f.leaderId).map((f) => leaderName.get(f.leaderId!) ?? f.leaderId!))].join("、");
-  if (segment.leaderOperates)
-    return segment.gaps.some((g) => g.kind === "leader-dependency") ? `链主${leadersOf(segmentId)}自有产能不足，仍从区外采购` : null;
-  if (segment.feedsLeaderSegments.length) {
-    const byLeader = new Map<string, string[]>();
-    for (const target of segment.feedsLeaderSegments) byLeader.set(leadersOf(target), [...(byLeader.get(leadersOf(target)) ?? []), quote(byId.get(target)?.name ?? target)]);
-    return `供${[...byLeader].map(([leaders, names]) => `链主${leaders}所在的${names.join("")}`).join("、")}`;
-  }
-  const customers = [...new Set(facts.chain.links.filter((l) => l.source === segmentId && l.targetChainId === facts.chain.id).map((l) => quote(l.targetName)))];
-  return customers.length ? `供${customers.join("")}` : null;
+  return (segmentId) => {
+    const segment = byId.get(segmentId);
+    if (!segment) return null;
+    if (segment.leaderOperates)
+      return segment.gaps.some((g) => g.kind === "leader-dependency") ? `链主${leadersOf(segmentId)}自有产能不足，仍从区外采购` : null;
+    if (segment.feedsLeaderSegments.length) {
+      const byLeader = new Map<string, string[]>();
+      for (const target of segment.feedsLeaderSegments) byLeader.set(leadersOf(target), [...(byLeader.get(leadersOf(target)) ?? []), quote(byId.get(target)?.name ?? target)]);
+      return `供${[...byLeader].map(([leaders, names]) => `链主${leaders}所在的${names.join("")}`).join("、")}`;
+    }
+    const customers = [...new Set(facts.chain.links.filter((l) => l.source === segmentId && l.targetChainId === facts.chain.id).map((l) => quote(l.targetName)))];
+    return customers.length ? `供${customers.join("")}` : null;
+  };
 }

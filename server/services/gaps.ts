@@ -3,20 +3,20 @@ import type { GraphStore } from "../graph/store.js";
 import { NotFound } from "../errors.js";
 import { auditStep } from "../audit/audit.js";
 import type { ChainGaps } from "../model/api.js";
-import { BottleneckFlag, type GapThresholds } from "../model/domain.js";
-import { getZoneRecord, loadChainFacts } from "./chain-facts.js";
-import { diagnose } from "./gap-rules.js";
+import { BottleneckFlag } from "../model/domain.js";
+import { getZoneRecord } from "./chain-facts.js";
+import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { cached } from "./read-cache.js";
 import { parseRows } from "./rows.js";
-import { getGapThresholds, type PartialGapThresholds } from "./settings.js";
+import type { PartialGapThresholds } from "./settings.js";
 
 /** Diagnoses with the saved thresholds, or with some of them overridden for this request. */
 export function getChainGaps(store: GraphStore, zoneId: string, chainId: string, override: PartialGapThresholds = {}): Promise<ChainGaps> {
-  return cached(store, `gaps:${zoneId}:${chainId}:${JSON.stringify(override)}`, async () => {
-    const [facts, saved] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
-    const thresholds: GapThresholds = { ...saved, ...override };
-    return diagnose(facts, thresholds);
-  }, { zoneId, chainId, candidates: false });
+  return cached(store, `gaps:${zoneId}:${chainId}:${JSON.stringify(override)}`, async () => (await readChainDiagnosis(store, zoneId, chainId, override)).kept.gaps, {
+    zoneId,
+    chainId,
+    candidates: false,
+  });
 }
 
 /** Flags (or re-flags with a new note) a segment as a bottleneck; `actor` is who flagged it. */

@@ -4,19 +4,18 @@
  * chain, and the projects building its segments.
  */
 import type { GraphStore } from "../graph/store.js";
-import type { ChainGaps, ChainMap, MapSegment } from "../model/api.js";
-import { loadChainFacts, type ChainFacts } from "./chain-facts.js";
-import { diagnose } from "./gap-rules.js";
+import type { ChainGaps, ChainMap, MapFirm, MapSegment } from "../model/api.js";
+import type { ChainFacts } from "./chain-facts.js";
+import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { cached } from "./read-cache.js";
-import { getGapThresholds } from "./settings.js";
 
 export function getChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
   return cached(store, `map:${zoneId}:${chainId}`, () => computeChainMap(store, zoneId, chainId), { zoneId, chainId, candidates: false });
 }
 
 async function computeChainMap(store: GraphStore, zoneId: string, chainId: string): Promise<ChainMap> {
-  const [facts, thresholds] = await Promise.all([loadChainFacts(store, zoneId, chainId), getGapThresholds(store)]);
-  return chainMapOf(facts, diagnose(facts, thresholds));
+  const { facts, kept } = await readChainDiagnosis(store, zoneId, chainId);
+  return chainMapOf(facts, kept.gaps);
 }
 
 /** The map drawn from a chain's facts and their diagnosis (the real ones, or a 补链模拟's). */
@@ -24,14 +23,24 @@ export function chainMapOf(facts: ChainFacts, diagnosis: ChainGaps): ChainMap {
   const { chain, zone, firms, projects, leaders } = facts;
   const chainId = chain.id;
 
+  // Each segment's firms and projects, found in one pass over each (not one per segment).
+  const firmsIn = new Map<string, MapFirm[]>();
+  for (const f of firms)
+    for (const id of new Set(f.segments.map((s) => s.segmentId))) {
+      const here = firmsIn.get(id);
+      if (here) here.push(f);
+      else firmsIn.set(id, [f]);
+    }
+  const projectsIn = new Map<string, number>();
+  for (const p of projects) for (const id of new Set(p.segmentIds)) projectsIn.set(id, (projectsIn.get(id) ?? 0) + 1);
   const segments: MapSegment[] = chain.segments.map((segment, i) => {
-    const local = firms.filter((f) => f.segments.some((s) => s.segmentId === segment.id));
+    const local = firmsIn.get(segment.id) ?? [];
     const gaps = diagnosis.segments[i]!;
     return {
       ...segment,
       localFirmCount: local.length,
       leader: local.some((f) => f.leaderId !== null),
-      projectCount: projects.filter((p) => p.segmentIds.includes(segment.id)).length,
+      projectCount: projectsIn.get(segment.id) ?? 0,
       status: gaps.status,
       filling: gaps.status !== "strong" && gaps.filling.length > 0,
     };

@@ -4,15 +4,23 @@ import type { GraphStore, WriteStep } from "../graph/store.js";
 import { auditStep } from "../audit/audit.js";
 import { CURRENCY_NAMES, DEFAULT_EXCHANGE_RATES, DEFAULT_GAP_THRESHOLDS, ExchangeRates, GapThresholds } from "../model/domain.js";
 import type { ExchangeRate } from "../model/domain.js";
+import { cached } from "./read-cache.js";
 import { readSaved } from "./rows.js";
 
 const GAP_THRESHOLDS = "gap-thresholds";
 const EXCHANGE_RATES = "exchange-rates";
 
-export async function getGapThresholds(store: GraphStore): Promise<GapThresholds> {
-  const [row] = await store.read("settings/get-setting", { key: GAP_THRESHOLDS });
-  if (!row || typeof row.value !== "string") return DEFAULT_GAP_THRESHOLDS;
-  return readSaved(GapThresholds, JSON.parse(row.value), DEFAULT_GAP_THRESHOLDS);
+/**
+ * The saved thresholds, kept for the graph's version (read-cache.ts): every map, gap
+ * diagnosis and ranking computed afresh asks for them, and any write may change them.
+ * Shared: never changed in place.
+ */
+export function getGapThresholds(store: GraphStore): Promise<GapThresholds> {
+  return cached(store, "settings:gap-thresholds", async () => {
+    const [row] = await store.read("settings/get-setting", { key: GAP_THRESHOLDS });
+    if (!row || typeof row.value !== "string") return DEFAULT_GAP_THRESHOLDS;
+    return readSaved(GapThresholds, JSON.parse(row.value), DEFAULT_GAP_THRESHOLDS);
+  });
 }
 
 export async function putGapThresholds(store: GraphStore, thresholds: GapThresholds, actor: string): Promise<GapThresholds> {

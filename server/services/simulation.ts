@@ -15,6 +15,7 @@ import type { GapThresholds } from "../model/domain.js";
 import { Id } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { regionPath } from "../regions/divisions.js";
+import { diagnoseRows } from "./chain-diagnosis.js";
 import { assembleChainFacts, readChainRows, type ChainFacts, type ChainRows, type LocalFirmRow, type ParentRow } from "./chain-facts.js";
 import { diagnose, diagnoseJoined, keptDiagnosis, supplyRole, type KeptDiagnosis } from "./gap-rules.js";
 import { chainMapOf } from "./maps.js";
@@ -151,7 +152,12 @@ function startOf(rows: ChainRows, thresholds: GapThresholds): Start {
   const key = JSON.stringify(thresholds);
   let start = byThresholds.get(key);
   // Over the rows in the order a landing leaves them (by firm, then segment), so that a firm joining keeps that order.
-  if (!start) byThresholds.set(key, (start = { kept: keptDiagnosis(assembleChainFacts(landIn(rows, [])), thresholds), alone: new Map(), recommended: new Map() }));
+  if (!start) {
+    // The screens' own diagnosis of the rows (chain-diagnosis.ts) when the graph read them in that order, as it does.
+    const ordered = landIn(rows, []);
+    const same = ordered.zoneFirms.every((r, i) => r === rows.zoneFirms[i]) && ordered.parents.every((p, i) => p === rows.parents[i]);
+    byThresholds.set(key, (start = { kept: same ? diagnoseRows(rows, thresholds).kept : keptDiagnosis(assembleChainFacts(ordered), thresholds), alone: new Map(), recommended: new Map() }));
+  }
   return start;
 }
 

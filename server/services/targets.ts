@@ -10,13 +10,11 @@ import { AmountWan, FILLING_STATUSES, FirmTag, Id, RegionCode } from "../model/d
 import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
-import { loadChainFacts } from "./chain-facts.js";
-import { diagnose, supplyRole } from "./gap-rules.js";
+import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { getProfile } from "./profiles.js";
 import { listRegionGroups } from "./regions.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
-import { getGapThresholds } from "./settings.js";
 import { isBranchName } from "./branch-name.js";
 import { linkFacts, type LinkFacts } from "./link-facts.js";
 import { firmsBefore, scoringFacts, type ScoringFacts, type ScoringFirm } from "./scoring-facts.js";
@@ -153,17 +151,31 @@ async function readByFirm(store: GraphStore, facts: ScoringFacts, query: string,
   let byId = held.rows.get(query);
   if (!byId) held.rows.set(query, (byId = new Map()));
   const found = byId;
-  return Promise.all(
-    ids.map(async (id) => {
+  const out: Row[][] = new Array(ids.length);
+  let next = 0;
+  // A few reads under way at a time, not one per firm at once: hundreds queued for the read
+  // connections at once made every other request's reads (an edit's, a chain's rows) wait
+  // behind all of them (docs/decisions/036-work-per-read-done-once.md).
+  const reader = async () => {
+    for (let i = next++; i < ids.length; i = next++) {
+      const id = ids[i]!;
       const rows = found.get(id);
-      if (rows) return rows;
+      if (rows) {
+        out[i] = rows;
+        continue;
+      }
       const read = await store.read(query, { id });
       // Kept only while nothing newer was placed meanwhile (the rows read are as of this version or later).
       if (keptRows.get(store) === held && held.version === facts.version) found.set(id, read);
-      return read;
-    }),
-  );
+      out[i] = read;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, ids.length) }, reader));
+  return out;
 }
+
+/** The reads of shown firms' rows a ranking has under way at once (there are two read connections). */
+const READS_AT_ONCE = 2;
 
 /**
  * A ranking as kept for the graph's version (read-cache.ts), per day: data freshness is
@@ -275,14 +287,13 @@ export async function computeRanking(
   today: Date,
   candidates: "kept" | "memory" | "cypher" = store.engine === "kuzu" ? "kept" : "cypher",
 ): Promise<TargetRanking> {
-  const [facts, thresholds, groups, profile, won] = await Promise.all([
-    loadChainFacts(store, zoneId, chainId),
-    getGapThresholds(store),
+  const [{ facts, kept, supplyRole }, groups, profile, won] = await Promise.all([
+    readChainDiagnosis(store, zoneId, chainId),
     listRegionGroups(store),
     getProfile(store, filters.profile),
     wonFirms(store, zoneId, chainId),
   ]);
-  const diagnosis = diagnose(facts, thresholds);
+  const diagnosis = kept.gaps;
   if (filters.segment && !diagnosis.segments.some((s) => s.segmentId === filters.segment))
     throw new NotFound("segment of this chain", filters.segment);
   const targetSegments = diagnosis.segments
@@ -302,7 +313,7 @@ export async function computeRanking(
   const leaderIds = new Set(facts.leaders.map((l) => l.id));
   const isWon = (r: { memberIds: string[] }) => r.memberIds.some((id) => won.has(id));
   const tagged = (tags: readonly string[]) => !filters.tags.length || tags.some((t) => filters.tags.includes(t as never));
-  const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(facts, diagnosis, s.id)]).filter((e): e is [string, string] => e[1] !== null));
+  const segmentRoles = new Map(targetSegments.map((s) => [s.id, supplyRole(s.id)]).filter((e): e is [string, string] => e[1] !== null));
   const ctx = { profile, zoneCountyCode: facts.zone.countyCode, regionGroups: groups, chainId, today, segmentRoles };
   /** The entries with their supply ties in words, for rankTargets. */
   const asCandidates = (entries: Resolved[], tiesOf: (id: string) => Tie[]): CandidateFacts[] =>

@@ -33,7 +33,8 @@ export type Reach = "everything" | Marks;
  */
 export interface AnswerScope {
   zoneId: string | null;
-  chainId: string;
+  /** Null: a zone's own records in every chain (its firms' segment links), which a change of any chain's structure may reach too. */
+  chainId: string | null;
   /** A ranking: every firm operating in the chain's segments is a candidate. */
   candidates: boolean;
 }
@@ -41,7 +42,9 @@ export interface AnswerScope {
 /** Whether a write of this reach may change an answer of this scope. */
 export function reaches(reach: Reach, scope: AnswerScope): boolean {
   if (reach === "everything") return true;
-  return (scope.zoneId !== null && reach.zones.has(scope.zoneId)) || reach.chains.has(scope.chainId) || (scope.candidates && reach.firmsIn.has(scope.chainId));
+  if (scope.zoneId !== null && reach.zones.has(scope.zoneId)) return true;
+  if (scope.chainId === null) return reach.chains.size > 0 || reach.firmsIn.size > 0;
+  return reach.chains.has(scope.chainId) || (scope.candidates && reach.firmsIn.has(scope.chainId));
 }
 
 const EVERYTHING = "everything" as const;

@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import type { ZoneDetail, ZoneSummary } from "../model/api.js";
 import { Id, Zone } from "../model/domain.js";
-import { getZoneRecord, loadChainFacts } from "./chain-facts.js";
-import { diagnose } from "./gap-rules.js";
+import { getZoneRecord } from "./chain-facts.js";
+import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { groupBy, parseRows } from "./rows.js";
 import { cached } from "./read-cache.js";
-import { getGapThresholds } from "./settings.js";
 
 const ZoneChainRow = z.object({ zoneId: Id, chainId: Id, chainName: z.string(), rank: z.number().int() });
 const TotalsRow = z.object({ firmCount: z.number().int(), projectCount: z.number().int() });
@@ -17,10 +16,9 @@ export function listZones(store: GraphStore, zoneId: string | null = null): Prom
 }
 
 async function computeZones(store: GraphStore, zoneId: string | null): Promise<ZoneSummary[]> {
-  const [zones, chainRows, thresholds] = await Promise.all([
+  const [zones, chainRows] = await Promise.all([
     store.read("zones/list-zones", { zoneId }).then((rows) => parseRows(Zone, rows)),
     store.read("zones/list-zone-chains", { zoneId }).then((rows) => parseRows(ZoneChainRow, rows)),
-    getGapThresholds(store),
   ]);
   const chainsByZone = groupBy(chainRows, (r) => r.zoneId);
   return Promise.all(
@@ -28,8 +26,8 @@ async function computeZones(store: GraphStore, zoneId: string | null): Promise<Z
       ...zone,
       chains: await Promise.all(
         (chainsByZone.get(zone.id) ?? []).map(async (c) => {
-          const facts = await loadChainFacts(store, zone.id, c.chainId);
-          return { id: c.chainId, name: c.chainName, rank: c.rank, figures: diagnose(facts, thresholds).figures, leaders: facts.leaders };
+          const { facts, kept } = await readChainDiagnosis(store, zone.id, c.chainId);
+          return { id: c.chainId, name: c.chainName, rank: c.rank, figures: kept.gaps.figures, leaders: facts.leaders };
         }),
       ),
     })),

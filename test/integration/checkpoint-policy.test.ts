@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createUser, logIn, sessionUser } from "../../server/accounts/accounts.js";
 import { KuzuStore } from "../../server/graph/kuzu-store.js";
 
 const IDLE_MS = 1_000;
@@ -61,6 +62,26 @@ describe.runIf(!process.env.NEO4J_URI)("the embedded store's checkpoints", () =>
     expect(logBytes()).toBe(0);
     // Both writes are in the graph, read back from its file.
     expect(await store.read("settings/get-setting", { key: "checkpoint-test" })).toEqual([{ value: "2" }]);
+  });
+
+  it("counts people answered from memory (a session kept) as reading: the due checkpoint waits for them too", async () => {
+    const { store } = await openStore(1024 * 1024 * 1024);
+    await createUser(store, { username: "reader", role: "viewer", password: "reader-password" }, "system");
+    const { token } = (await logIn(store, "reader", "reader-password"))!;
+    expect(await sessionUser(store, token)).toMatchObject({ username: "reader" });
+    let asking = true;
+    const done = (async () => {
+      while (asking) {
+        expect(await sessionUser(store, token)).toMatchObject({ username: "reader" });
+        await sleep(50);
+      }
+    })();
+    await write(store, "1");
+    await sleep(3 * IDLE_MS);
+    expect(store.checkpoints).toBe(0);
+    asking = false;
+    await done;
+    await vi.waitFor(() => expect(store.checkpoints).toBe(1), { timeout: 20 * IDLE_MS, interval: 100 });
   });
 
   it("checkpoints right after a write that leaves the log past its bound, reads or not", async () => {

@@ -197,9 +197,8 @@ export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
     if (this.unused > SCORING_TABLE.compactAfter && this.unused * 4 > this.slots) this.compact();
   }
 
-  private append(row: Row): void {
-    const id = row.id as string;
-    this.delete(id);
+  /** The next slot, with room for it in every per-slot array. */
+  private newSlot(): number {
     const slot = this.slots++;
     const n = this.slots;
     this.flags = room(this.flags, n);
@@ -209,6 +208,13 @@ export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
     this.asOf = room(this.asOf, n);
     this.linkStart = room(this.linkStart, n);
     this.linkCount = room(this.linkCount, n);
+    return slot;
+  }
+
+  private append(row: Row): void {
+    const id = row.id as string;
+    this.delete(id);
+    const slot = this.newSlot();
     const name = (row.name as string | null) ?? "";
     const capital = (row.capital as number | null) ?? null;
     const staff = (row.staff as number | null) ?? null;
@@ -303,15 +309,7 @@ export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
     fresh.segments = this.segments;
     for (let slot = 0; slot < this.slots; slot++) {
       if (this.flags[slot]! & GONE) continue;
-      const to = fresh.slots++;
-      const n = fresh.slots;
-      fresh.flags = room(fresh.flags, n);
-      fresh.numbers = room(fresh.numbers, 3 * n);
-      fresh.region = room(fresh.region, n);
-      fresh.tagList = room(fresh.tagList, n);
-      fresh.asOf = room(fresh.asOf, n);
-      fresh.linkStart = room(fresh.linkStart, n);
-      fresh.linkCount = room(fresh.linkCount, n);
+      const to = fresh.newSlot();
       fresh.flags[to] = this.flags[slot]!;
       fresh.numbers.set(this.numbers.subarray(3 * slot, 3 * slot + 3), 3 * to);
       fresh.region[to] = this.region[slot]!;

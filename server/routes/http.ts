@@ -20,6 +20,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, locat
  * than anything else under a team's load; docs/decisions/036-work-per-read-done-once.md).
  */
 interface Encoded {
+  /** The shape it was checked against: the same object sent as another shape is encoded again. */
+  schema: z.ZodType;
   body: Buffer;
   /** Express's own ETag of the body (the app's `etag fn`), or none when the app turns them off. */
   etag: string | undefined;
@@ -35,10 +37,10 @@ export function sendJson<S extends z.ZodType>(res: Response, schema: S, data: z.
     return;
   }
   let sent = encoded.get(data);
-  if (sent === undefined) {
+  if (sent === undefined || sent.schema !== schema) {
     const body = Buffer.from(JSON.stringify(schema.parse(data)), "utf8");
     const etagOf = res.app.get("etag fn") as ((body: Buffer) => string | undefined) | undefined;
-    encoded.set(data, (sent = { body, etag: typeof etagOf === "function" ? etagOf(body) : undefined }));
+    encoded.set(data, (sent = { schema, body, etag: typeof etagOf === "function" ? etagOf(body) : undefined }));
   }
   res.type(JSON_TYPE);
   if (sent.etag !== undefined) res.set("ETag", sent.etag);

@@ -101,6 +101,27 @@ describe("招商地图", () => {
     await page.context().close();
   });
 
+  it("ordered by 补链效果, draws the rows the table shows and says so", async () => {
+    const { page, errors } = await openPage(browser, app);
+    const geography = await app.json<TargetGeography>(`/api/zones/${ZONE}/chains/${CHAIN}/targets/geography?limit=10&profile=default&order=effect`);
+    expect(geography.order).toBe("effect");
+    await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/targets?group=all&limit=10&order=effect&map=1`);
+    await waitForGeo(page, "china");
+    await page.waitForFunction((text) => (window.__geoMap!.getOption() as any).title[0].subtext.startsWith(text), `补链效果前 ${geography.shown} 家`);
+    const drawn = await page.evaluate(() =>
+      ((window.__geoMap!.getOption() as any).series[0].data as { name: string; value: number }[]).filter((d) => d.value > 0).map((d) => [d.name, d.value]),
+    );
+    expect(drawn).toEqual(expect.arrayContaining(geography.provinces.map((p) => [p.code, p.count])));
+    expect(drawn).toHaveLength(geography.provinces.length);
+    // Every row the table shows is counted once, and nothing else.
+    const rows = await rowRegions(page);
+    expect(rows).toHaveLength(geography.shown);
+    expect(geography.provinces.reduce((n, p) => n + p.count, 0) + (geography.unknown?.count ?? 0)).toBe(rows.length);
+    await saveScreenshot(page, "geo-map-effect-1280x720");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("saves a PNG with title and legend, and reads in meeting mode", async () => {
     const { page, errors } = await openPage(browser, app);
     await page.goto(`${app.url}/zones/${ZONE}/chains/${CHAIN}/targets?group=all&map=1`);

@@ -66,9 +66,9 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
   const shownWords = (g: Geography) =>
     !isRanking(g)
       ? t("geo.subtitleList", { count: g.entryCount })
-      : g.order === "effect"
-        ? t("geo.subtitleEffect", { shown: g.shown, among: g.orderedAmong, candidates: g.candidateCount })
-        : t("geo.subtitleTargets", { shown: g.shown, candidates: g.candidateCount });
+      : g.order === "score"
+        ? t("geo.subtitleTargets", { shown: g.shown, candidates: g.candidateCount })
+        : t(g.orderedAmong < g.candidateCount ? "geo.subtitleEffect" : "geo.subtitleEffectAll", { shown: g.shown, among: g.orderedAmong, candidates: g.candidateCount });
 
   const option = useMemo(() => {
     if (!g || !file || names?.file !== file) return null;

@@ -182,7 +182,16 @@ export async function mixedLoad(
  * its chains (ranked candidates), each editor one of its own.
  */
 export async function editedFirms(base: string, headers: Record<string, string>, zoneId: string, chainIds: string[]): Promise<string[]> {
-  const get = async (p: string) => (await (await fetch(base + p, { headers })).json()) as any;
+  // A kept-alive connection the server closed as the request left (its first answers take
+  // tens of seconds on a loaded machine) fails with ECONNRESET: a read is asked again.
+  const get = async (p: string, tries = 3): Promise<any> => {
+    try {
+      return await (await fetch(base + p, { headers })).json();
+    } catch (error) {
+      if (tries <= 1 || (error as { cause?: { code?: string } }).cause?.code !== "ECONNRESET") throw error;
+      return get(p, tries - 1);
+    }
+  };
   const here: string[] = [];
   const elsewhere: string[] = [];
   for (const c of chainIds) {

@@ -14,9 +14,10 @@
  * - Is read from the graph at its first use, then follows every write this process commits
  *   (CommitLog.follow), those that keep the caches too (logins, accounts): each
  *   `audit/add-entry` row is placed where its time puts it. A write it cannot follow — a
- *   bulk load into AuditEntry (a restore, a benchmark's entries), `admin/delete-all` —
- *   sends it back to the graph at its next use. A write during that read is placed once
- *   the read is in (an entry the read saw already is not placed twice).
+ *   bulk load into AuditEntry (a restore, a benchmark's entries), `admin/delete-all`, a
+ *   write that failed yet may have committed (`uncertain`) — sends it back to the graph
+ *   at its next use. A write during that read is placed once the read is in (an entry the
+ *   read saw already is not placed twice).
  * Neo4j may be written by other instances, which no CommitLog hears: there pages are read
  * with Cypher, ordered by the index on `at`, and this module is not used.
  */
@@ -258,7 +259,8 @@ const entryOf = (row: Row): IndexedEntry => ({
 });
 
 function hear(holder: Holder, write: CommittedWrite): void {
-  if (write.tables.includes("AuditEntry") || write.steps.some((s) => READ_AGAIN.has(s.query))) {
+  // A write that failed may have committed entries this index never saw.
+  if (write.uncertain || write.tables.includes("AuditEntry") || write.steps.some((s) => READ_AGAIN.has(s.query))) {
     holder.positions = null;
     holder.heard = [];
     holder.upsets++;

@@ -187,6 +187,21 @@ describe.skipIf(!kuzu)("the audit log's index in memory", () => {
     expect(seen.filter((id) => before.includes(id))).toEqual(before);
   }, 120_000);
 
+  it("is read again after a write that failed yet may have committed", async () => {
+    // The embedded store's path when the checkpoint after COMMIT fails: the transaction is
+    // in the graph, but its followers hear only that a write failed (CommitLog.forget).
+    const commits = t.store.commits;
+    const committed = commits.committed.bind(commits);
+    commits.committed = () => commits.forget();
+    try {
+      await write(t.store, "uncertain-writer", new Date());
+    } finally {
+      commits.committed = committed;
+    }
+    expect((await listAudit(t.store, AuditQuery.parse({ actor: "uncertain-writer" }))).items.map((e) => e.actor)).toEqual(["uncertain-writer"]);
+    await expectPagesAsCypher(t.store);
+  }, 120_000);
+
   it("is read again when the graph is opened again, restored from a backup, or emptied", async () => {
     const backup = path.join(dir, "audit.jsonl");
     await writeBackup(t.store, backup);

@@ -90,17 +90,22 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
   );
 }
 
-/** The colours of the bar, once above the table. */
+/** The colours of the bar, once above the table, and the rule the rows are ordered by. */
 export function ScoreLegend() {
   const { t } = useI18n();
   return (
-    <ul className="score-legend" aria-label={t("score.legend")}>
-      {SCORE_COMPONENTS.map((component) => (
-        <li key={component}>
-          <span className="score-swatch" style={{ background: SCORE_COLORS[component] }} />
-          {t(`score.${component}`)}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="score-legend" aria-label={t("score.legend")}>
+        {SCORE_COMPONENTS.map((component) => (
+          <li key={component}>
+            <span className="score-swatch" style={{ background: SCORE_COLORS[component] }} />
+            {t(`score.${component}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted score-order" data-testid="score-order">
+        {t("score.order")}
+      </p>
+    </>
   );
 }

@@ -7,7 +7,7 @@
  * reason the ranking gave it — as one saved from the ranking does.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TargetListDetail, TargetRanking, type ZoneSummary } from "../../server/model/api.js";
+import { TargetListDetail, TargetRanking, type ChainReport, type ZoneSummary } from "../../server/model/api.js";
 import { startSampleApp, type RunningApp } from "../support/sample-app.js";
 
 let app: RunningApp;
@@ -95,5 +95,20 @@ describe("a ranking explained by what the screen shows", () => {
     const refused = await post(`/api/lists/${saved.id}/entries`, { firmId: outside!.firm.id, ranking: filters });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain("ranking");
+  });
+
+  it("the report names the region group its top targets come from: 京津冀 by default, another when asked", async () => {
+    const report = (query: string) => app.json<ChainReport>(`/api/zones/lingyuan/chains/steel/report${query}`);
+    expect((await report("")).targets.filters.regionGroupName).toBe("京津冀");
+    const other = await report("?regionGroup=jiangzhehu");
+    expect(other.targets.filters.regionGroupName).toBe("江浙沪");
+    // The same firms, ranks and scores as the targets page with that group.
+    const page = await ranking("lingyuan", "steel", "limit=10&regionGroup=jiangzhehu");
+    expect(other.targets.results.map((r) => [r.firm.id, r.rank, r.total])).toEqual(page.results.map((r) => [r.firm.id, r.rank, r.total]));
+    // Regions asked for replace the default group: 河北 alone, no firm of 北京 or 天津.
+    const hebei = await report("?regions=130000");
+    expect(hebei.targets.filters.regionGroupName).toBeNull();
+    expect(hebei.targets.results.length).toBeGreaterThan(0);
+    expect(hebei.targets.results.every((r) => r.firm.regionCode.startsWith("13"))).toBe(true);
   });
 });

@@ -98,6 +98,23 @@ function placeScore(regionCode: string, ctx: ScoringContext): Place {
   return score;
 }
 
+/**
+ * The region group that gives a firm its region priority (the best of its own place and its
+ * branches' in the gap), by name, for 为何推荐; null when none does (it scores as elsewhere).
+ */
+function priorityGroup(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): string | null {
+  let best: { priority: number; name: string } | null = null;
+  for (const code of [regionCode, ...via.map((b) => b.regionCode)]) {
+    if (!findRegion(code)) continue;
+    for (const g of ctx.regionGroups) {
+      if (!inGroup(code, g)) continue;
+      const priority = g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0);
+      if (priority > ctx.profile.otherRegionPriority && (!best || priority > best.priority)) best = { priority, name: g.name };
+    }
+  }
+  return best?.name ?? null;
+}
+
 /** Where the firm's relevant capacity is: its own place, or the best of its branches' in the gap (of those known). */
 function bestPlace(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): Place {
   if (!via.length) return placeScore(regionCode, ctx);
@@ -249,7 +266,7 @@ function productsBeyond(products: string, segmentName: string): string[] {
     .filter((p) => p && bare(p) !== segmentName && !segmentName.split(/[/／及与和]/).includes(bare(p)));
 }
 
-/** 为何推荐: the gap it fills and what that gap feeds, its products, size, tags, ties, place. */
+/** 为何推荐: the gap it fills and what that gap feeds, its products, size, tags, ties, the region group that gives its priority, place. */
 function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): string {
   const bySegment = [...c.segments].sort((a, b) => b.confidence - a.confidence);
   const best = bySegment[0];
@@ -271,6 +288,8 @@ function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): str
         .map((t) => `${t.direction === "supplies" ? "已向" : "已从"}${t.isLeader ? "链主" : "本地企业"}${t.localName}${t.direction === "supplies" ? "供货" : "采购"}${t.product ? `（${t.product}）` : ""}`)
         .join("、"),
     );
+  const group = priorityGroup(c.firm.regionCode, c.via ?? [], ctx);
+  if (group) parts.push(`属${group}`);
   parts.push(km !== null ? `距本区约 ${Math.round(km)} 公里` : "距离未知");
   return parts.join("；");
 }

@@ -140,16 +140,22 @@ describe("target ranking", () => {
     expect(ranked.at(-1)!.reason).toContain("分支机构，总部不明");
   });
 
-  it("reads 为何推荐 as a briefing line: the gap and what it feeds, products beyond the segment's name, size, tags, ties, distance", () => {
+  it("reads 为何推荐 as a briefing line: the gap and what it feeds, products beyond the segment's name, size, tags, ties, the region group behind its priority, distance", () => {
     const base = candidates(1, 6)[0]!;
     const firm = { ...base.firm, capital: 200_000, tags: ["上市" as const, "高新技术企业" as const], regionCode: "130203" };
     const segments = [{ segmentId: "s1", name: "炭黑", status: "bottleneck" as const, confidence: 0.9, products: "炭黑、橡胶用炭黑", source: "t" }];
     const ties = [{ direction: "supplies" as const, localId: "l", localName: "凌钢", isLeader: true, product: "钢坯" }];
     const roles = new Map([["s1", "供链主浪马所在的「全钢载重子午线轮胎」"]]);
     const [t] = rankTargets([{ ...base, firm, segments, ties }], { ...ctx, segmentRoles: roles });
-    expect(t!.reason).toBe("补「炭黑」卡点，供链主浪马所在的「全钢载重子午线轮胎」；主营橡胶用炭黑；注册资本 20 亿元；上市、高新技术企业；已向链主凌钢供货（钢坯）；距本区约 289 公里");
+    expect(t!.reason).toBe("补「炭黑」卡点，供链主浪马所在的「全钢载重子午线轮胎」；主营橡胶用炭黑；注册资本 20 亿元；上市、高新技术企业；已向链主凌钢供货（钢坯）；属钢铁目标区；距本区约 289 公里");
     const plain = rankTargets([{ ...base, firm, segments: [{ ...segments[0]!, products: "炭黑" }], ties: [] }], ctx)[0]!;
     expect(plain.reason).not.toContain("主营");
+    // The group that gives the region priority is named; a firm elsewhere scores the profile's "other" and names none.
+    const beijing = rankTargets([{ ...base, firm: { ...firm, regionCode: "110105" }, segments, ties: [] }], ctx)[0]!;
+    expect(beijing.reason).toContain("；属京津冀；");
+    const shenzhen = rankTargets([{ ...base, firm: { ...firm, regionCode: "440305" }, segments, ties: [] }], ctx)[0]!;
+    expect(shenzhen.components.region).toBe(DEFAULT_SCORING_PROFILE.otherRegionPriority);
+    expect(shenzhen.reason).not.toContain("；属");
   });
 
   it("shows points that add up to the total beside them, both to the tenth a screen shows", () => {

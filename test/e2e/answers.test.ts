@@ -48,10 +48,13 @@ describe("answers on screen", () => {
     expect(await score.locator(".score-total").innerText()).toBe(points(top.total));
     expect(await page.locator('[data-testid="score-order"]').innerText()).toContain("总分相同的按注册资本");
     await score.click();
-    const cells = await page.locator('[data-testid="score-breakdown"] tbody tr td:last-child').allInnerTexts();
+    const cells = await page.locator('[data-testid="score-breakdown"] tbody tr td:nth-of-type(3)').allInnerTexts();
     const shownParts = cells.filter((c) => c !== "—").map(Number);
     expect(points(shownParts.reduce((a, b) => a + b, 0))).toBe(points(top.total));
     expect(await page.locator('[data-testid="score-breakdown"] tfoot b').innerText()).toBe(points(top.total));
+    // Each part says what it was scored on.
+    expect(await page.locator('[data-testid="score-basis-distance"]').innerText()).toBe(top.distanceKm === null ? "无坐标" : `约 ${top.distanceKm} 公里`);
+    expect(await page.locator('[data-testid="score-basis-freshness"]').innerText()).toBe(top.firm.asOf ? `数据日期 ${top.firm.asOf}` : "数据日期未知");
 
     // The map's panel for the same gap shows the page's first five, with the same ranks and scores, and says where from.
     await page.goto(`${app.url}/zones/lingyuan/chains/steel?segment=${gap.id}`);

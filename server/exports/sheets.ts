@@ -76,7 +76,7 @@ export function listTable(entries: ListEntry[], source: SourceLabel = asStored):
     { header: "进展", width: 10, value: (e) => e.status },
     { header: "负责小组", width: 14, value: (e) => e.ownerTeam },
     { header: "下次联系", width: 12, value: (e) => e.nextContactOn },
-    { header: "推荐得分", width: 10, numFmt: "0.0", value: (e) => e.score },
+    { header: "推荐得分(加入时)", width: 12, numFmt: "0.0", value: (e) => e.score },
     { header: "为何推荐", width: 60, value: (e) => e.reason },
     { header: "备注", width: 40, value: (e) => e.notes },
     { header: "最近变更", width: 30, value: (e) => { const last = e.history.at(-1); return last ? `${last.at.slice(0, 10)} ${last.by}：${last.from ?? "—"}→${last.to}` : null; } },

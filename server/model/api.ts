@@ -264,6 +264,8 @@ export const TargetRanking = z.object({
   filters: z.object({
     segmentIds: z.array(Id),
     regionGroup: Id.nullable(),
+    /** The region group's name (京津冀, 江浙沪, 钢铁冶金招商重点区域 …), for a heading that says which. */
+    regionGroupName: z.string().nullable().default(null),
     regions: z.array(RegionCode),
     tags: z.array(FirmTag),
     minCapital: z.number().nullable(),

@@ -69,7 +69,9 @@ export function targetRoutes(store: GraphStore): Router {
     const { zoneId, chainId } = parseInput(MapParams, req.params, "params");
     // The report's own defaults (top ten in 京津冀) give way to whatever the request names.
     const given = Object.fromEntries(Object.entries(parseInput(TargetQuery, req.query, "query")).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-    const filters = parseInput(TargetFilters, { ...REPORT_FILTERS, ...given }, "query");
+    // Regions asked for replace the default group rather than adding 京津冀 to them.
+    const defaults = given.regions ? { limit: REPORT_FILTERS.limit } : REPORT_FILTERS;
+    const filters = parseInput(TargetFilters, { ...defaults, ...given }, "query");
     // scenario=<id>: a saved 补链模拟 of this zone × chain printed with the report.
     const { scenario } = parseInput(z.object({ scenario: Id.optional() }), { scenario: req.query.scenario }, "query");
     sendJson(res, ChainReport, await getChainReport(store, zoneId, chainId, filters, scenario ?? null));

@@ -11,7 +11,7 @@ import type { GraphStore, WriteStep } from "../graph/store.js";
 import { PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound, ValidationError } from "../errors.js";
 import { auditStep } from "../audit/audit.js";
-import { ListEntry, TargetListSummary, type TargetListDetail } from "../model/api.js";
+import { ListEntry, TargetListSummary, type TargetListDetail, type TargetRanking } from "../model/api.js";
 import { AmountWan, ENTRY_STATUSES, EntryStatus, Id, IsoDate, PROJECT_STATUSES, PROJECT_STATUS_OF_ENTRY, type ProjectStatus } from "../model/domain.js";
 import type { RegisterProject } from "../model/progress.js";
 import { displayName } from "../model/format.js";
@@ -41,7 +41,16 @@ export const NewList = z
   .refine((l) => (l.top === undefined) !== (l.firmIds === undefined), { message: "请给出前 N 名（top）或手选企业（firmIds），二者选一", path: ["top"] });
 export type NewList = z.infer<typeof NewList>;
 
-export const NewEntry = z.object({ firmId: Id, segmentId: Id.optional() });
+export const NewEntry = z.object({
+  firmId: Id,
+  segmentId: Id.optional(),
+  /**
+   * The ranking the firm was picked from (加入已有清单: its filters and profile): the entry then
+   * keeps the score and 为何推荐 that ranking gives it, as a list saved from the ranking does.
+   * Without it the firm is added by hand, with no score.
+   */
+  ranking: TargetFilters.omit({ limit: true }).partial().optional(),
+});
 
 export const EntryChange = z.object({
   version: z.number().int().min(1),
@@ -154,12 +163,7 @@ export async function createList(store: GraphStore, input: NewList, actor: strin
   }
   const at = now.toISOString();
   const listId = newId("l");
-  const entries = picked.map((r) => ({
-    firmId: r.firm.id,
-    segmentId: [...r.segments].sort((a, b) => b.confidence - a.confidence)[0]!.segmentId,
-    score: r.total,
-    reason: r.reason,
-  }));
+  const entries = picked.map(entryOf);
   const list = { id: listId, name: input.name, zoneId: input.zoneId, chainId: input.chainId, profileId: ranking.profile.id, createdBy: actor, createdAt: at, note: input.note };
   // A picked firm or its segment deleted since the ranking was read: a plain conflict.
   await guardedWrite(
@@ -189,20 +193,21 @@ export async function addEntry(store: GraphStore, listId: string, input: z.infer
   ]);
   if (!list) throw new NotFound("list", listId);
   if (!firm) throw new NotFound("firm", input.firmId);
-  const segmentId = input.segmentId ?? firmSegments.find((s) => s.chainId === list.chainId)?.segmentId;
+  const onList = async () => (await store.read("lists/find-entry", { listId, firmId: input.firmId })).length > 0;
+  if (await onList()) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
+  const ranked = input.ranking ? await rankedEntry(store, list, input.firmId, input.ranking, now) : null;
+  const segmentId = input.segmentId ?? ranked?.segmentId ?? firmSegments.find((s) => s.chainId === list.chainId)?.segmentId;
   const segment = segmentId ? await readSegment(store, segmentId) : undefined;
   if (!segment || segment.chainId !== list.chainId) {
     const chainName = (await listChains(store, list.chainId))[0]?.name ?? list.chainId;
     throw new ValidationError(`Say which segment of ${chainName} the firm would fill`, [{ field: "body.segmentId", message: "a segment of the list's chain is needed" }]);
   }
-  const onList = async () => (await store.read("lists/find-entry", { listId, firmId: input.firmId })).length > 0;
-  if (await onList()) throw new Conflict(`${input.firmId} is already on this list`, { firmId: input.firmId });
-  const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId: segment.id, score: null, reason: "手工添加" }], actor, now.toISOString());
+  const steps = entrySteps(listId, [{ firmId: input.firmId, segmentId: segment.id, score: ranked?.score ?? null, reason: ranked?.reason ?? "手工添加" }], actor, now.toISOString());
   await guardedWrite(
     store,
     [
       ...steps,
-      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${firm.name}」`, before: null, after: { listId, firmId: input.firmId, segmentId: segment.id, status: "待接触" } }),
+      auditStep(actor, { action: "list-entry.add", entity: "list-entry", entityId: entryId(listId, input.firmId), summary: `「${list.name}」加入「${firm.name}」`, before: null, after: { listId, firmId: input.firmId, segmentId: segment.id, status: "待接触", score: ranked?.score ?? null } }),
     ],
     async () => {
       // Added by someone else meanwhile (or the list or firm is gone): the answer a repeat gets.
@@ -212,6 +217,20 @@ export async function addEntry(store: GraphStore, listId: string, input: z.infer
     },
   );
   return getList(store, listId);
+}
+
+/** A ranked firm as a list keeps it: its best-fitting segment, its total and 为何推荐 in the ranking named. */
+function entryOf(r: TargetRanking["results"][number]) {
+  return { firmId: r.firm.id, segmentId: [...r.segments].sort((a, b) => b.confidence - a.confidence)[0]!.segmentId, score: r.total, reason: r.reason };
+}
+
+/** The firm as the ranking the editor picked it from ranks it: the same function, filters and profile as the targets page. */
+async function rankedEntry(store: GraphStore, list: TargetListSummary, firmId: string, filters: NonNullable<z.infer<typeof NewEntry>["ranking"]>, now: Date) {
+  const ranking = await rankChainTargets(store, list.zoneId, list.chainId, TargetFilters.parse({ ...filters, limit: 500 }), now);
+  const found = ranking.results.find((r) => r.firm.id === firmId);
+  if (!found)
+    throw new ValidationError(`${firmId} is not among the first 500 of the ranking it was picked from`, [{ field: "body.firmId", message: `${firmId} is not a ranked target for these filters; add it without "ranking" to add it by hand` }]);
+  return entryOf(found);
 }
 
 export async function changeEntry(store: GraphStore, listId: string, entryId: string, change: EntryChange, actor: string, now = new Date()): Promise<ListEntry> {

@@ -7,6 +7,11 @@
  * raising any known component can only raise a firm's total and never lower its rank. A
  * branch that cannot decide ranks after every firm that can; ties order by registered
  * capital (unknown last), then id.
+ *
+ * The total is kept to the tenth a screen shows (POINT_DIGITS), and each component's points
+ * are the total's tenths shared out by largest remainder: the parts a breakdown, the sheet or
+ * a list show add up to the total beside them, and two firms showing the same total are a
+ * tie, ordered by the stated rule, never by a hundredth nobody sees.
  */
 import type { TargetResult } from "../model/api.js";
 import type { FirmTag, RegionGroup, ScoreComponent, ScoringProfile, SegmentStatus } from "../model/domain.js";
@@ -58,8 +63,8 @@ const TAG_WEIGHT: Partial<Record<FirmTag, number>> = {
 const GAP_WORD: Record<SegmentStatus, string> = { missing: "缺链", weak: "弱链", bottleneck: "卡点", strong: "环节" };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-/** log scale: 1 at `full`, 0 at 1 or below. */
-const logScore = (value: number | null, full: number) => (value && value > 1 ? clamp01(Math.log10(value) / Math.log10(full)) : null);
+/** log scale: 1 at `full`, 0 at 1 or below; null only when the figure is unknown (a known 0 is small, not unknown). */
+const logScore = (value: number | null, full: number) => (value === null ? null : value > 1 ? clamp01(Math.log10(value) / Math.log10(full)) : 0);
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function inGroup(regionCode: string, group: RegionGroup): boolean {
@@ -69,10 +74,16 @@ function inGroup(regionCode: string, group: RegionGroup): boolean {
   });
 }
 
-/** Region and distance by the firm's region code, once per code in one ranking (firms share a few thousand codes). */
-const placeScores = new WeakMap<ScoringContext, Map<string, { region: number; km: number | null }>>();
+type Place = { region: number | null; km: number | null };
 
-function placeScore(regionCode: string, ctx: ScoringContext): { region: number; km: number | null } {
+/** Region and distance by the firm's region code, once per code in one ranking (firms share a few thousand codes). */
+const placeScores = new WeakMap<ScoringContext, Map<string, Place>>();
+
+/**
+ * A code the divisions do not know (retired, or from another edition) says nothing about
+ * where the firm is: its region priority is unknown (null), not "elsewhere in China".
+ */
+function placeScore(regionCode: string, ctx: ScoringContext): Place {
   let byCode = placeScores.get(ctx);
   if (!byCode) placeScores.set(ctx, (byCode = new Map()));
   let score = byCode.get(regionCode);
@@ -80,18 +91,37 @@ function placeScore(regionCode: string, ctx: ScoringContext): { region: number; 
     const priorities = ctx.regionGroups
       .filter((g) => inGroup(regionCode, g))
       .map((g) => (g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0)));
-    score = { region: Math.max(ctx.profile.otherRegionPriority, ...priorities), km: distanceKm(ctx.zoneCountyCode, regionCode) };
+    const region = findRegion(regionCode) ? Math.max(ctx.profile.otherRegionPriority, ...priorities) : null;
+    score = { region, km: distanceKm(ctx.zoneCountyCode, regionCode) };
     byCode.set(regionCode, score);
   }
   return score;
 }
 
-/** Where the firm's relevant capacity is: its own place, or the best of its branches' in the gap. */
-function bestPlace(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): { region: number; km: number | null } {
+/**
+ * The region group that gives a firm its region priority (the best of its own place and its
+ * branches' in the gap), by name, for 为何推荐; null when none does (it scores as elsewhere).
+ */
+function priorityGroup(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): string | null {
+  let best: { priority: number; name: string } | null = null;
+  for (const code of [regionCode, ...via.map((b) => b.regionCode)]) {
+    if (!findRegion(code)) continue;
+    for (const g of ctx.regionGroups) {
+      if (!inGroup(code, g)) continue;
+      const priority = g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0);
+      if (priority > ctx.profile.otherRegionPriority && (!best || priority > best.priority)) best = { priority, name: g.name };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** Where the firm's relevant capacity is: its own place, or the best of its branches' in the gap (of those known). */
+function bestPlace(regionCode: string, via: readonly { regionCode: string }[], ctx: ScoringContext): Place {
   if (!via.length) return placeScore(regionCode, ctx);
   const places = [regionCode, ...via.map((b) => b.regionCode)].map((code) => placeScore(code, ctx));
+  const regions = places.map((p) => p.region).filter((r): r is number => r !== null);
   const known = places.map((p) => p.km).filter((km): km is number => km !== null);
-  return { region: Math.max(...places.map((p) => p.region)), km: known.length ? Math.min(...known) : null };
+  return { region: regions.length ? Math.max(...regions) : null, km: known.length ? Math.min(...known) : null };
 }
 
 /** Days since the epoch of a data date, once per date in one ranking. */
@@ -117,8 +147,9 @@ export interface WeighedFacts {
 
 /**
  * Each component 0–1 from what the graph knows, or null when it does not know: size without
- * capital, staff or revenue; distance without a position; freshness without a date. Tags and
- * ties are what the graph records (none recorded scores 0).
+ * capital, staff or revenue; region without a region code the divisions know; distance
+ * without a position; freshness without a date. Tags and ties are what the graph records
+ * (none recorded scores 0).
  */
 export function scoreComponents(c: CandidateFacts, ctx: ScoringContext): KnownComponents & { km: number | null } {
   return componentsOf({ firm: c.firm, confidences: c.segments.map((s) => s.confidence), ties: c.ties, via: c.via ?? [] }, ctx);
@@ -147,36 +178,88 @@ export function componentsOf(c: WeighedFacts, ctx: ScoringContext): KnownCompone
   return { segmentFit, size, quality, ties, region, distance, freshness, km };
 }
 
-/** The weighted total alone (as weightedTotal computes it, the same operations in the same order), for ordering. */
+/** Points are shown, exported, ordered and compared to the tenth. */
+export const POINT_DIGITS = 1;
+
+/** Each known component's exact points: its weight rescaled over the known weights, times its value. */
+function exactPoints(components: KnownComponents, weights: Components): Map<ScoreComponent, number> {
+  let sum = 0;
+  for (const c of SCORE_COMPONENTS) if (components[c] !== null) sum += weights[c];
+  const points = new Map<ScoreComponent, number>();
+  for (const c of SCORE_COMPONENTS) if (components[c] !== null) points.set(c, sum > 0 ? (100 * weights[c] * components[c]!) / sum : 0);
+  return points;
+}
+
+/**
+ * The weighted total alone, to the tenth (weightedTotal's total), for ordering: the same sum
+ * as exactPoints', without allocating (a ranking weighs up to a million firms with it).
+ */
 export function totalOf(components: KnownComponents, weights: Components): number {
   let sum = 0;
   for (const c of SCORE_COMPONENTS) if (components[c] !== null) sum += weights[c];
   let total = 0;
   for (const c of SCORE_COMPONENTS) if (components[c] !== null) total += sum > 0 ? (100 * weights[c] * components[c]!) / sum : 0;
-  return round(total, 2);
+  return round(total, POINT_DIGITS);
 }
 
 /**
  * The total over the components the data gives, each weight rescaled so the known ones
  * share 100 points: a firm is neither helped nor hurt by what nobody knows about it.
- * Raising a known component still only raises the total.
+ * Raising a known component still only raises the total. The total is to the tenth, and
+ * the components' points are its tenths shared out by largest remainder (ties to the
+ * component listed first), so they add up to it exactly as shown.
  */
 export function weightedTotal(components: KnownComponents, weights: Components): { total: number; contributions: KnownComponents } {
-  const known = SCORE_COMPONENTS.filter((c) => components[c] !== null);
-  const sum = known.reduce((s, c) => s + weights[c], 0);
-  const points = (c: ScoreComponent) => (sum > 0 ? (100 * weights[c] * components[c]!) / sum : 0);
-  const contributions = Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, components[c] === null ? null : round(points(c), 2)])) as KnownComponents;
-  const total = round(known.reduce((s, c) => s + points(c), 0), 2);
+  const points = exactPoints(components, weights);
+  const total = totalOf(components, weights);
+  const unit = 10 ** POINT_DIGITS;
+  const tenths = new Map([...points].map(([c, p]) => [c, Math.floor(p * unit + 1e-9)]));
+  let left = Math.round(total * unit) - [...tenths.values()].reduce((a, b) => a + b, 0);
+  const byRemainder = [...points]
+    .map(([c, p]) => ({ c, remainder: p * unit - tenths.get(c)! }))
+    .filter((x) => x.remainder > 1e-9)
+    .sort((a, b) => b.remainder - a.remainder || SCORE_COMPONENTS.indexOf(a.c) - SCORE_COMPONENTS.indexOf(b.c));
+  for (const { c } of byRemainder) {
+    if (left <= 0) break;
+    tenths.set(c, tenths.get(c)! + 1);
+    left -= 1;
+  }
+  const contributions = Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, tenths.has(c) ? tenths.get(c)! / unit : null])) as KnownComponents;
   return { total, contributions };
 }
 
 /** What is unknown, in words, for the components left out. */
-const MISSING_WORDS: Partial<Record<ScoreComponent, string>> = { size: "注册资本、人数、营收均未知", distance: "所在地无坐标，距离未知", freshness: "数据日期未知" };
+const MISSING_WORDS: Partial<Record<ScoreComponent, string>> = {
+  size: "注册资本、人数、营收均未知",
+  region: "所在地区代码不在行政区划表中，区域未知",
+  distance: "所在地无坐标，距离未知",
+  freshness: "数据日期未知",
+};
 
-export function dataNote(missing: readonly ScoreComponent[], weights: Components): string | null {
+/** The measures of size, in the order a note names them. */
+const SIZE_PARTS = [
+  ["capital", "注册资本"],
+  ["staff", "人数"],
+  ["revenue", "营收"],
+] as const;
+
+/**
+ * 数据不全 and what: the components left out, and — when size stands on only some of its
+ * measures — which ones it was scored on and which are unknown (never an average of the
+ * unknown ones taken silently from the known).
+ */
+export function dataNote(missing: readonly ScoreComponent[], weights: Components, firm?: Pick<WeighedFacts["firm"], "capital" | "staff" | "revenue">): string | null {
   const weighed = missing.filter((c) => weights[c] > 0);
-  if (!weighed.length) return null;
-  return `数据不全：${weighed.map((c) => MISSING_WORDS[c] ?? SCORE_COMPONENT_LABELS[c]).join("；")}。${weighed.map((c) => SCORE_COMPONENT_LABELS[c]).join("、")}不计分，其余各项按权重折算。`;
+  const known = firm ? SIZE_PARTS.filter(([k]) => firm[k] !== null) : [];
+  const partial = firm && weights.size > 0 && known.length > 0 && known.length < SIZE_PARTS.length;
+  if (!weighed.length && !partial) return null;
+  const parts: string[] = [];
+  if (weighed.length) parts.push(`${weighed.map((c) => MISSING_WORDS[c] ?? SCORE_COMPONENT_LABELS[c]).join("；")}。${weighed.map((c) => SCORE_COMPONENT_LABELS[c]).join("、")}不计分，其余各项按权重折算。`);
+  if (partial) {
+    const unknown = SIZE_PARTS.filter(([k]) => firm[k] === null).map(([, w]) => w);
+    parts.push(`${SCORE_COMPONENT_LABELS.size}只按${known.map(([, w]) => w).join("、")}计，${unknown.join("、")}未知。`);
+  }
+  return `数据不全：${parts.join("")}`;
 }
 
 /** The segment's products beyond its own name: 「炭黑」 with 橡胶用炭黑、炭黑 says 橡胶用炭黑. */
@@ -188,7 +271,7 @@ function productsBeyond(products: string, segmentName: string): string[] {
     .filter((p) => p && bare(p) !== segmentName && !segmentName.split(/[/／及与和]/).includes(bare(p)));
 }
 
-/** 为何推荐: the gap it fills and what that gap feeds, its products, size, tags, ties, place. */
+/** 为何推荐: the gap it fills and what that gap feeds, its products, size, tags, ties, the region group that gives its priority, place. */
 function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): string {
   const bySegment = [...c.segments].sort((a, b) => b.confidence - a.confidence);
   const best = bySegment[0];
@@ -210,6 +293,8 @@ function explain(c: CandidateFacts, km: number | null, ctx: ScoringContext): str
         .map((t) => `${t.direction === "supplies" ? "已向" : "已从"}${t.isLeader ? "链主" : "本地企业"}${t.localName}${t.direction === "supplies" ? "供货" : "采购"}${t.product ? `（${t.product}）` : ""}`)
         .join("、"),
     );
+  const group = priorityGroup(c.firm.regionCode, c.via ?? [], ctx);
+  if (group) parts.push(`属${group}`);
   parts.push(km !== null ? `距本区约 ${Math.round(km)} 公里` : "距离未知");
   return parts.join("；");
 }
@@ -302,7 +387,7 @@ export function rankTargets(candidates: readonly CandidateFacts[], ctx: ScoringC
       weights: { ...weights },
       contributions,
       missing,
-      dataNote: dataNote(missing, weights),
+      dataNote: dataNote(missing, weights, c.firm),
       total,
       reason: explain(c, km, ctx),
     };

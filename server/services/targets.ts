@@ -387,6 +387,7 @@ export async function computeRanking(
     filters: {
       segmentIds,
       regionGroup: filters.regionGroup ?? null,
+      regionGroupName: groups.find((g) => g.id === filters.regionGroup)?.name ?? null,
       regions: filters.regions,
       tags: filters.tags,
       minCapital: filters.minCapital ?? null,

@@ -22,7 +22,64 @@ afterAll(() => closeAppAndBrowser(app, browser));
 /** Visible text with no English a Chinese reader would trip over. */
 const ENGLISH = /public information|entered by|\.txt\b|\b(firm|segment|flag|setting|list-entry)\.(create|update|delete|set|unset|add|move)\b/i;
 
+/** Points as every screen prints them: to the tenth. */
+const points = (x: number) => {
+  const r = Math.round(x * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+};
+
 describe("answers on screen", () => {
+  it("shows a target's score as one number: the targets page, its breakdown, the map's panel and the list it was added to", async () => {
+    const chain = "/api/zones/lingyuan/chains/steel";
+    // The first gap with a few candidates in 京津冀 (where the targets page looks unless told otherwise).
+    let gap!: TargetRanking["targetSegments"][number];
+    let bySegment!: TargetRanking;
+    for (const segment of (await app.json<TargetRanking>(`${chain}/targets?limit=1`)).targetSegments) {
+      [gap, bySegment] = [segment, await app.json<TargetRanking>(`${chain}/targets?segment=${segment.id}&regionGroup=jingjinji&limit=5`)];
+      if (bySegment.results.length >= 2) break;
+    }
+    const top = bySegment.results[0]!;
+    const { page, errors } = await openPage(browser, app, { size: { width: 1500, height: 1000 } });
+
+    // The targets page for the gap: the total, the stated order, and points that add up to it.
+    await page.goto(`${app.url}/zones/lingyuan/chains/steel/targets?segment=${gap.id}`);
+    const score = page.locator(`[data-testid="score-${top.firm.id}"]`);
+    await score.waitFor();
+    expect(await score.locator(".score-total").innerText()).toBe(points(top.total));
+    expect(await page.locator('[data-testid="score-order"]').innerText()).toContain("总分相同的按注册资本");
+    await score.click();
+    const cells = await page.locator('[data-testid="score-breakdown"] tbody tr td:nth-of-type(3)').allInnerTexts();
+    const shownParts = cells.filter((c) => c !== "—").map(Number);
+    expect(points(shownParts.reduce((a, b) => a + b, 0))).toBe(points(top.total));
+    expect(await page.locator('[data-testid="score-breakdown"] tfoot b').innerText()).toBe(points(top.total));
+    // Each part says what it was scored on.
+    expect(await page.locator('[data-testid="score-basis-distance"]').innerText()).toBe(top.distanceKm === null ? "无坐标" : `约 ${top.distanceKm} 公里`);
+    expect(await page.locator('[data-testid="score-basis-freshness"]').innerText()).toBe(top.firm.asOf ? `数据日期 ${top.firm.asOf}` : "数据日期未知");
+
+    // The map's panel for the same gap shows the page's first five, with the same ranks and scores, and says where from.
+    await page.goto(`${app.url}/zones/lingyuan/chains/steel?segment=${gap.id}`);
+    await waitForMap(page);
+    const panel = page.locator('[data-testid="segment-targets"]');
+    await panel.locator(".target-score").first().waitFor();
+    expect(await panel.locator(".target-score").allInnerTexts()).toEqual(bySegment.results.map((r) => points(r.total)));
+    expect(await panel.locator(".firm-name").allInnerTexts()).toEqual(bySegment.results.map((r) => `${r.rank}. ${r.firm.name}`));
+    expect(await panel.locator("h5").innerText()).toContain("京津冀");
+
+    // Added to an existing list from the ranking: the card shows the ranking's score.
+    const filters = { segment: gap.id, regionGroup: "jingjinji" };
+    const list = await app.json<TargetListDetail>("/api/lists", { method: "POST", body: JSON.stringify({ name: "一个分数", zoneId: "lingyuan", chainId: "steel", filters, top: 1 }) });
+    const second = bySegment.results[1]!;
+    await app.json(`/api/lists/${list.id}/entries`, { method: "POST", body: JSON.stringify({ firmId: second.firm.id, ranking: filters }) });
+    await page.goto(`${app.url}/lists/${list.id}`);
+    for (const r of [top, second]) {
+      const card = page.locator(`[data-testid="entry-${r.firm.id}"]`);
+      await card.waitFor();
+      expect(await card.innerText()).toContain(`${points(r.total)} 分`);
+    }
+    expect(errors).toEqual([]);
+  });
+
+
   it("ranks targets as a promotion officer would act on them: signed firms shown as won, branches and missing data marked, the chain's own target areas first", async () => {
     const ranking = await app.json<TargetRanking>("/api/zones/chaoyang-hitech/chains/tire/targets?regionGroup=jingjinji");
     const signing = ranking.results.find((r) => r.decisionMaker)!;

@@ -117,7 +117,8 @@ describe("target ranking", () => {
     const known = Object.values(first!.contributions).filter((x): x is number => x !== null);
     expect(known.reduce((a, b) => a + b, 0)).toBeCloseTo(first!.total, 1);
     expect(second!.missing).toEqual([]);
-    expect(second!.dataNote).toBeNull();
+    // Size stands on the capital alone, and the note says so: staff and revenue are not averaged in silently.
+    expect(second!.dataNote).toBe("数据不全：企业规模只按注册资本计，人数、营收未知。");
     expect(second!.reason).toContain("注册资本 50 万元");
     expect(first!.reason).toContain("注册资本未知");
   });
@@ -139,15 +140,69 @@ describe("target ranking", () => {
     expect(ranked.at(-1)!.reason).toContain("分支机构，总部不明");
   });
 
-  it("reads 为何推荐 as a briefing line: the gap and what it feeds, products beyond the segment's name, size, tags, ties, distance", () => {
+  it("reads 为何推荐 as a briefing line: the gap and what it feeds, products beyond the segment's name, size, tags, ties, the region group behind its priority, distance", () => {
     const base = candidates(1, 6)[0]!;
     const firm = { ...base.firm, capital: 200_000, tags: ["上市" as const, "高新技术企业" as const], regionCode: "130203" };
     const segments = [{ segmentId: "s1", name: "炭黑", status: "bottleneck" as const, confidence: 0.9, products: "炭黑、橡胶用炭黑", source: "t" }];
     const ties = [{ direction: "supplies" as const, localId: "l", localName: "凌钢", isLeader: true, product: "钢坯" }];
     const roles = new Map([["s1", "供链主浪马所在的「全钢载重子午线轮胎」"]]);
     const [t] = rankTargets([{ ...base, firm, segments, ties }], { ...ctx, segmentRoles: roles });
-    expect(t!.reason).toBe("补「炭黑」卡点，供链主浪马所在的「全钢载重子午线轮胎」；主营橡胶用炭黑；注册资本 20 亿元；上市、高新技术企业；已向链主凌钢供货（钢坯）；距本区约 289 公里");
+    expect(t!.reason).toBe("补「炭黑」卡点，供链主浪马所在的「全钢载重子午线轮胎」；主营橡胶用炭黑；注册资本 20 亿元；上市、高新技术企业；已向链主凌钢供货（钢坯）；属钢铁目标区；距本区约 289 公里");
     const plain = rankTargets([{ ...base, firm, segments: [{ ...segments[0]!, products: "炭黑" }], ties: [] }], ctx)[0]!;
     expect(plain.reason).not.toContain("主营");
+    // The group that gives the region priority is named; a firm elsewhere scores the profile's "other" and names none.
+    const beijing = rankTargets([{ ...base, firm: { ...firm, regionCode: "110105" }, segments, ties: [] }], ctx)[0]!;
+    expect(beijing.reason).toContain("；属京津冀；");
+    const shenzhen = rankTargets([{ ...base, firm: { ...firm, regionCode: "440305" }, segments, ties: [] }], ctx)[0]!;
+    expect(shenzhen.components.region).toBe(DEFAULT_SCORING_PROFILE.otherRegionPriority);
+    expect(shenzhen.reason).not.toContain("；属");
+  });
+
+  it("shows points that add up to the total beside them, both to the tenth a screen shows", () => {
+    const formatted = (x: number) => Math.round(x * 10) / 10;
+    let checked = 0;
+    for (let seed = 1; seed <= 30; seed++)
+      for (const t of rankTargets(candidates(30, seed), ctx)) {
+        const parts = Object.values(t.contributions).filter((x): x is number => x !== null);
+        // Each part and the total are already what the screen prints …
+        for (const x of [...parts, t.total]) expect(formatted(x)).toBe(x);
+        // … so the parts a leader adds up by hand give the total shown.
+        expect(formatted(parts.reduce((a, b) => a + b, 0))).toBe(t.total);
+        checked += 1;
+      }
+    expect(checked).toBe(900);
+  });
+
+  it("orders firms that show the same total by the stated rule: capital (unknown last), then id — not by a hidden hundredth", () => {
+    const base = candidates(1, 8)[0]!;
+    const facts = (id: string, confidence: number, capital: number | null): CandidateFacts => ({
+      ...base,
+      firm: { ...base.firm, id, name: id, capital, tags: [], asOf: "2026-06-01", regionCode: "120101" },
+      segments: [{ ...base.segments[0]!, confidence }],
+      ties: [],
+    });
+    // Confidences a thousandth apart: exact totals about 0.03 points apart that read the same to the tenth.
+    const pair = (c: number) => rankTargets([facts("b-more-fit", c + 0.001, 1000), facts("a-less-fit", c, 1000)], ctx);
+    const ranked = Array.from({ length: 30 }, (_, i) => 0.6 + i / 1000).map(pair).find(([x, y]) => x!.total === y!.total)!;
+    expect(ranked[0]!.components.segmentFit).not.toBe(ranked[1]!.components.segmentFit);
+    // The same total shown, the same capital: by id.
+    expect(ranked.map((t) => t.firm.id)).toEqual(["a-less-fit", "b-more-fit"]);
+  });
+
+  it("when a firm's region code is not in the divisions, then its region priority is unknown and left out, not scored as elsewhere", () => {
+    const base = candidates(1, 10)[0]!;
+    const [t] = rankTargets([{ ...base, firm: { ...base.firm, capital: 1000, asOf: "2026-06-01", regionCode: "999999" } }], ctx);
+    expect(t!.components.region).toBeNull();
+    expect(t!.contributions.region).toBeNull();
+    expect(t!.missing).toEqual(["region", "distance"]);
+    expect(t!.dataNote).toContain("区域未知");
+  });
+
+  it("when a firm's capital is known to be 1 万元 or less, then size is scored as small, not left out as unknown", () => {
+    const base = candidates(1, 11)[0]!;
+    const [t] = rankTargets([{ ...base, firm: { ...base.firm, capital: 0.5, asOf: "2026-06-01", regionCode: "120101" } }], ctx);
+    expect(t!.components.size).toBe(0);
+    expect(t!.missing).toEqual([]);
+    expect(t!.reason).toContain("注册资本 0.5 万元");
   });
 });

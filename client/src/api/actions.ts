@@ -92,7 +92,7 @@ export const actions = {
 
   createList: (list: NewList) => changed(sendJson("POST", "/api/lists", list, TargetListDetail)),
   deleteList: (listId: string) => changed(sendJson("DELETE", `/api/lists/${id(listId)}`)),
-  addEntry: (listId: string, body: { firmId: string; segmentId?: string }) =>
+  addEntry: (listId: string, body: { firmId: string; segmentId?: string; ranking?: Record<string, unknown> }) =>
     changed(sendJson("POST", `/api/lists/${id(listId)}/entries`, body, TargetListDetail)),
   changeEntry: (listId: string, entryId: string, change: EntryChange) =>
     changed(sendJson("PATCH", `/api/lists/${id(listId)}/entries/${id(entryId)}`, change, ListEntry)),

@@ -37,7 +37,7 @@ import { ChainChanges, ChainHistory, Cockpit, ProjectDetail, ProjectRegister } f
 import type { ProjectFilter } from "../model/projectQuery";
 import { projectApiQuery } from "../model/projectQuery";
 import type { TargetQuery } from "../model/targetQuery";
-import { targetApiQuery } from "../model/targetQuery";
+import { DEFAULT_TARGET_QUERY, targetApiQuery } from "../model/targetQuery";
 import type { ApiRequest } from "./client";
 import { SESSION_PATH } from "./client";
 
@@ -75,9 +75,13 @@ export const api = {
     path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/gaps`,
     schema: ChainGaps,
   }),
-  /** The best candidate firms elsewhere for one segment, with the reason for each. */
+  /**
+   * The best candidate firms elsewhere for one segment, with the reason for each: the first
+   * `limit` of the targets page a link for the segment opens (its default region group and
+   * profile), so the panel and the page show the same firms, ranks and scores.
+   */
   segmentTargets: (zoneId: string, chainId: string, segmentId: string, limit: number): ApiRequest<TargetRanking> => ({
-    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?segment=${id(segmentId)}&limit=${limit}`,
+    path: `/api/zones/${id(zoneId)}/chains/${id(chainId)}/targets?${targetApiQuery({ ...DEFAULT_TARGET_QUERY, segment: segmentId, limit })}`,
     schema: TargetRanking,
   }),
   /** The ranking with each candidate's 补链效果 and the 推荐组合. */

@@ -6,6 +6,8 @@
 import type { TargetResult } from "../../../server/model/api";
 import { SCORE_COMPONENTS } from "../../../server/model/domain";
 import type { ScoreComponent } from "../../../server/model/domain";
+import { formatMoney } from "./format";
+import type { Locale } from "./locale";
 
 /** Tableau 10: tells seven parts apart on screen and in print. */
 export const SCORE_COLORS: Record<ScoreComponent, string> = {
@@ -72,4 +74,51 @@ export function scoreBreakdown(result: Pick<TargetResult, "components" | "weight
 export function formatPoints(points: number): string {
   const rounded = Math.round(points * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export type BasisKey =
+  | "score.basis.segments"
+  | "score.basis.staff"
+  | "score.basis.sizeUnknown"
+  | "score.basis.partsUnknown"
+  | "score.basis.noTags"
+  | "score.basis.ties"
+  | "score.basis.noTies"
+  | "score.basis.km"
+  | "score.basis.noKm"
+  | "score.basis.asOf"
+  | "score.basis.noAsOf";
+type BasisTranslate = (key: BasisKey, params?: Record<string, string | number>) => string;
+
+/**
+ * What each component was scored on, from the facts the result carries: the gap segments
+ * and the best confidence, the size measures known (and those not), the tags, the ties, the
+ * place, the distance, the data's date — so a breakdown's value can be checked by eye.
+ */
+export function scoreBasis(
+  result: Pick<TargetResult, "firm" | "segments" | "ties" | "region" | "distanceKm">,
+  t: BasisTranslate,
+  locale: Locale,
+): Record<ScoreComponent, string> {
+  const { firm } = result;
+  const best = Math.max(0, ...result.segments.map((s) => s.confidence));
+  const known = [
+    firm.capital !== null ? formatMoney(firm.capital, locale) : null,
+    firm.staff !== null ? t("score.basis.staff", { count: firm.staff }) : null,
+    firm.revenue !== null ? formatMoney(firm.revenue, locale) : null,
+  ];
+  const labels = locale === "en" ? ["capital", "staff", "revenue"] : ["注册资本", "人数", "营收"];
+  const unknown = labels.filter((_, i) => known[i] === null);
+  const size = known.every((k) => k === null)
+    ? t("score.basis.sizeUnknown")
+    : [...labels.flatMap((label, i) => (known[i] !== null ? [`${label} ${known[i]}`] : [])), ...(unknown.length ? [t("score.basis.partsUnknown", { parts: unknown.join(locale === "en" ? ", " : "、") })] : [])].join(locale === "en" ? "; " : "；");
+  return {
+    segmentFit: t("score.basis.segments", { count: result.segments.length, best: Math.round(best * 100) }),
+    size,
+    quality: firm.tags.length ? firm.tags.join(locale === "en" ? ", " : "、") : t("score.basis.noTags"),
+    ties: result.ties.length ? t("score.basis.ties", { count: result.ties.length }) : t("score.basis.noTies"),
+    region: result.region,
+    distance: result.distanceKm !== null ? t("score.basis.km", { km: result.distanceKm }) : t("score.basis.noKm"),
+    freshness: firm.asOf ? t("score.basis.asOf", { date: firm.asOf }) : t("score.basis.noAsOf"),
+  };
 }

@@ -3,7 +3,7 @@
  * 18% → 29%，新签约 3 个项目，4.2 亿元". Parts with nothing to say are left out; with no
  * snapshot from before the day, the completeness comparison says so instead of guessing.
  */
-import type { ChainChanges, SinceChange, SinceSummary } from "../../../server/model/progress";
+import type { ChainChanges, ProjectTotals, SinceChange, SinceSummary } from "../../../server/model/progress";
 import { formatMoney, formatPercent } from "./format";
 import type { Locale } from "./locale";
 
@@ -18,7 +18,21 @@ export type SinceKey =
   | "since.signedAmount"
   | "since.nothing"
   | "since.separator"
+  | "cockpit.investmentPartly"
+  | "cockpit.investmentUnknown"
   | `mapSince.legend.${SinceMark}`;
+
+/**
+ * The investment of some projects in words, as every screen says it: the sum of the known
+ * figures, with how many are unknown beside it (4.2 亿元（2 个未知）), or 投资额未知 when none is
+ * known — never a sum that reads as the whole when it is not. Null for no projects.
+ */
+export function investmentWords(totals: ProjectTotals, t: Translate, locale: Locale): string | null {
+  if (totals.count === 0) return null;
+  if (totals.withInvestment === 0) return t("cockpit.investmentUnknown");
+  const sum = formatMoney(totals.investment, locale);
+  return totals.withInvestment < totals.count ? t("cockpit.investmentPartly", { sum, count: totals.count - totals.withInvestment }) : sum;
+}
 
 /** The changes the map marks on a segment (the rest — unchanged, added, unrecorded — carry no mark). */
 export const SINCE_MARKS = ["filled", "improved", "worse"] as const satisfies readonly SinceChange[];
@@ -42,7 +56,7 @@ export function sinceSentence(summary: SinceSummary, t: Translate, locale: Local
     parts.push(t("since.completeness", { from: formatPercent(summary.completenessThen), to: formatPercent(summary.completenessNow) }));
   const signed = summary.newlySigned;
   if (signed.count)
-    parts.push(signed.withInvestment ? t("since.signedAmount", { count: signed.count, amount: formatMoney(signed.investment, locale) }) : t("since.signed", { count: signed.count }));
+    parts.push(signed.withInvestment ? t("since.signedAmount", { count: signed.count, amount: investmentWords(signed, t, locale)! }) : t("since.signed", { count: signed.count }));
   return `${t("since.lead", { date: summary.since })}${parts.length ? parts.join(t("since.separator")) : t("since.nothing")}`;
 }
 

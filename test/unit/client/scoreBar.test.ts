@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SCORE_COMPONENTS } from "../../../server/model/domain";
 import type { ScoreComponent } from "../../../server/model/domain";
-import { SCORE_COLORS, formatPoints, scoreBreakdown, scoreParts } from "../../../client/src/model/scoreBar";
+import { SCORE_COLORS, formatPoints, scoreBasis, scoreBreakdown, scoreParts } from "../../../client/src/model/scoreBar";
+import { zhCN } from "../../../client/src/i18n/messages";
 
 const record = (values: Partial<Record<ScoreComponent, number>>) =>
   Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, values[c] ?? 0])) as Record<ScoreComponent, number>;
@@ -40,5 +41,33 @@ describe("score bar", () => {
     expect(formatPoints(63.649)).toBe("63.6");
     expect(formatPoints(24)).toBe("24");
     expect(formatPoints(9.96)).toBe("10");
+  });
+
+  it("says what each component was scored on, and what is unknown, so a value can be checked by eye", () => {
+    const messages: Record<string, string> = zhCN;
+    const t = (key: string, params: Record<string, string | number> = {}) => messages[key]!.replace(/\{(\w+)\}/g, (_: string, name: string) => String(params[name]));
+    const firm = { capital: 143895.66, staff: null, revenue: null, tags: ["上市" as const, "规上" as const], asOf: null };
+    const basis = scoreBasis(
+      {
+        firm: firm as never,
+        segments: [{ segmentId: "a", name: "甲", status: "weak", confidence: 0.95, products: "", source: "" }, { segmentId: "b", name: "乙", status: "missing", confidence: 0.8, products: "", source: "" }],
+        ties: [],
+        region: "天津市 滨海新区",
+        distanceKm: 419,
+      },
+      t,
+      "zh-CN",
+    );
+    expect(basis).toEqual({
+      segmentFit: "2 个目标环节，最高置信度 95%",
+      size: "注册资本 14.39 亿元；人数、营收未知",
+      quality: "上市、规上",
+      ties: "无本地供销关系",
+      region: "天津市 滨海新区",
+      distance: "约 419 公里",
+      freshness: "数据日期未知",
+    });
+    const nothing = scoreBasis({ firm: { ...firm, capital: null, tags: [] } as never, segments: [], ties: [], region: "—", distanceKm: null }, t, "zh-CN");
+    expect([nothing.size, nothing.quality, nothing.distance]).toEqual(["注册资本、人数、营收均未知", "无资质标签", "无坐标"]);
   });
 });

@@ -34,4 +34,10 @@ describe("what changed since a day, in words", () => {
     const fresh = summary({ baselineDay: null, completenessThen: null, filledSegments: [], newlySigned: { count: 1, investment: 0, withInvestment: 0 } });
     expect(sinceSentence(fresh, translate(zhCN), "zh-CN")).toBe("自 2026-10-01 以来：完整度 29%（此前无记录），新签约 1 个项目");
   });
+
+  it("when only some projects signed have an investment, then the sum says how many are unknown, as the cockpit and the register do", () => {
+    const partly = summary({ newlySigned: { count: 3, investment: 42000, withInvestment: 1 } });
+    expect(sinceSentence(partly, translate(zhCN), "zh-CN")).toBe("自 2026-10-01 以来：补齐 2 个环节，完整度 18% → 29%，新签约 3 个项目，4.2 亿元（2 个未知）");
+    expect(sinceSentence(partly, translate(en), "en")).toBe("Since 2026-10-01: 2 segments filled, completeness 18% → 29%, 3 projects signed, CNY 420 m (2 unknown)");
+  });
 });

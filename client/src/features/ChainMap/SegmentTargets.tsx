@@ -9,6 +9,7 @@ import { useApi } from "../../api/useApi";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
+import { formatPoints } from "../../model/scoreBar";
 import { RequestState } from "../common/RequestState";
 
 const SHOWN = 5;
@@ -18,7 +19,10 @@ export function SegmentTargets({ zoneId, chainId, segmentId }: { zoneId: string;
   const ranking = useApi(api.segmentTargets(zoneId, chainId, segmentId, SHOWN));
   return (
     <section data-testid="segment-targets">
-      <Typography.Title level={5}>{t("panel.targets")}</Typography.Title>
+      <Typography.Title level={5}>
+        {t("panel.targets")}
+        {ranking.data?.filters.regionGroupName ? `（${ranking.data.filters.regionGroupName}）` : ""}
+      </Typography.Title>
       <RequestState state={ranking}>
         {(data) =>
           data.results.length === 0 ? (
@@ -32,7 +36,7 @@ export function SegmentTargets({ zoneId, chainId, segmentId }: { zoneId: string;
                       {target.rank}. {target.firm.name}
                     </Link>
                     <span className="target-score" title={t("panel.targetScore")}>
-                      {Math.round(target.total)}
+                      {formatPoints(target.total)}
                     </span>
                   </div>
                   <div className="firm-meta">

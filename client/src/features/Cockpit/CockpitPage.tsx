@@ -18,7 +18,7 @@ import type { Translate } from "../../i18n/I18nProvider";
 import { formatDateTime, formatMoney, formatPercent } from "../../model/format";
 import type { Locale } from "../../model/locale";
 import { paths } from "../../model/paths";
-import { sinceSentence } from "../../model/since";
+import { investmentWords, sinceSentence } from "../../model/since";
 import { actionLabel, entityLabel } from "../Audit/auditLabels";
 import { completenessTrendOption, EChart, type ChartOption } from "../common/EChart";
 import { RequestState } from "../common/RequestState";
@@ -160,9 +160,7 @@ function CockpitBody({ data, t, locale }: { data: Cockpit; t: Translate; locale:
 
 /** The investment of some projects; "unknown" when none of them has a figure (unknown is not nothing). */
 function investmentNote(totals: ProjectTotals, t: Translate, locale: Locale): string {
-  if (totals.count > 0 && totals.withInvestment === 0) return t("cockpit.investmentUnknown");
-  const sum = formatMoney(totals.investment, locale);
-  return totals.withInvestment < totals.count ? t("cockpit.investmentPartly", { sum, count: totals.count - totals.withInvestment }) : sum;
+  return investmentWords(totals, t, locale) ?? formatMoney(0, locale);
 }
 
 function Kpi({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
@@ -219,7 +217,7 @@ function FunnelChartView({ data, t, locale, scope }: { data: Cockpit; t: Transla
             fontSize: CHART_FONT,
             formatter: (p) => {
               const step = steps[p.dataIndex]!;
-              return step.withInvestment ? `${step.count} · ${formatMoney(step.investment, locale)}` : String(step.count);
+              return step.withInvestment ? `${step.count} · ${investmentWords(step, t, locale)}` : String(step.count);
             },
           },
         },
@@ -248,7 +246,7 @@ function StatusChartView({ data, t, locale, scope }: { data: Cockpit; t: Transla
             fontSize: CHART_FONT,
             formatter: (p) => {
               const totals = data.projects.byStatus[PROJECT_STATUSES[p.dataIndex]!];
-              return totals.withInvestment ? `${totals.count} · ${formatMoney(totals.investment, locale)}` : String(totals.count);
+              return totals.withInvestment ? `${totals.count} · ${investmentWords(totals, t, locale)}` : String(totals.count);
             },
           },
         },

@@ -17,6 +17,7 @@ import { formatDateTime, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
 import { BOARD_STATUSES, SIGNED_STATUSES } from "../../model/pipeline";
 import { rebaseEdits } from "../../model/conflict";
+import { formatPoints } from "../../model/scoreBar";
 import { ConflictNotice } from "../Editing/ConflictNotice";
 import type { EditConflict } from "../Editing/useVersionedEdit";
 import { useSession } from "../Session/SessionProvider";
@@ -151,7 +152,7 @@ export function EntryDrawer({ entry, onClose, onSave, onDelete }: Props) {
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t("entry.score")}>
-              {entry.score != null ? Math.round(entry.score) : "—"}
+              {entry.score != null ? formatPoints(entry.score) : t("entry.noScore")}
               {entry.reason ? ` · ${entry.reason}` : ""}
             </Descriptions.Item>
             {entry.projectId && <Descriptions.Item label={t("entry.project")}>{t("entry.projectMade")}</Descriptions.Item>}

@@ -11,6 +11,7 @@ import type { EntryStatus } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatDate, formatMoney } from "../../model/format";
 import { BOARD_STATUSES, GIVEN_UP, groupByStatus, isOverdue, parseDropStatus } from "../../model/pipeline";
+import { formatPoints } from "../../model/scoreBar";
 import { useSession } from "../Session/SessionProvider";
 import { ENTRY_STATUS_COLORS } from "./entryStatus";
 
@@ -100,7 +101,7 @@ function EntryCard({ entry, busy, today, onMove, onOpen }: { entry: ListEntry; b
       </div>
       {(entry.firm.capital != null || entry.score != null) && (
         <div className="firm-meta">
-          {[entry.firm.capital != null ? formatMoney(entry.firm.capital, locale) : null, entry.score != null ? t("board.score", { score: Math.round(entry.score) }) : null]
+          {[entry.firm.capital != null ? formatMoney(entry.firm.capital, locale) : null, entry.score != null ? t("board.score", { score: formatPoints(entry.score) }) : null]
             .filter(Boolean)
             .join(" · ")}
         </div>

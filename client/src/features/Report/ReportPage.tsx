@@ -260,7 +260,7 @@ function ReportSheet({ report, paper, history }: { report: ChainReport; paper: P
           </section>
 
           <section className="report-targets">
-            <h2>{t("report.targets", { group: targets.filters.regionGroup ? t("report.inGroup") : t("report.anywhere") })}</h2>
+            <h2>{t("report.targets", { group: targets.filters.regionGroupName ?? (targets.filters.regions.length || targets.filters.area ? t("report.inRegions") : t("report.anywhere")) })}</h2>
             {top.length === 0 ? (
               <p className="muted">{t("panel.noTargets")}</p>
             ) : (

@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { Geography, GeoWords } from "../../model/geoMap";
 import { drillTarget, GEO_MEETING_STYLE, GEO_STYLE, geoMapOption, isRanking, mapName, outlineFile, parentArea, regionsShown, unplacedCount } from "../../model/geoMap";
 import { FONT_FAMILY } from "../../model/palette";
+import { formatPoints } from "../../model/scoreBar";
 import { RequestError } from "../common/RequestState";
 import { GeoMap, loadOutlines, type GeoMapHandle } from "./GeoMap";
 
@@ -95,7 +96,7 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
         const name = r?.name ?? names.names.get(code) ?? code;
         if (!r) return t("geo.tooltipNone", { name });
         return r.best
-          ? t("geo.tooltipTargets", { name, count: r.count, score: Math.round(r.best.score), firm: r.best.name })
+          ? t("geo.tooltipTargets", { name, count: r.count, score: formatPoints(r.best.score), firm: r.best.name })
           : t("geo.tooltipList", { name, count: r.count, statuses: statusText(r) });
       },
       projectTooltip: (list) => t("geo.projectTooltip", { names: list.join("；") }),
@@ -173,7 +174,7 @@ export function GeoMapPanel({ request, onArea, meeting, onMeeting, exportName }:
                   <b className="geo-side-count">{t("geo.count", { count: r.count })}</b>
                   <span className="geo-side-meta">
                     {r.best
-                      ? t("geo.bestOf", { score: Math.round(r.best.score), firm: r.best.name })
+                      ? t("geo.bestOf", { score: formatPoints(r.best.score), firm: r.best.name })
                       : Object.entries(r.statuses ?? {})
                           .filter(([, n]) => n > 0)
                           .map(([s, n]) => `${s} ${n}`)

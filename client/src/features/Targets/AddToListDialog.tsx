@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { BatchPick, BatchSummary } from "../../model/listBatch";
 import { addToList } from "../../model/listBatch";
 import { paths } from "../../model/paths";
+import type { listFilters } from "../../model/targetQuery";
 
 interface Props {
   open: boolean;
@@ -23,9 +24,11 @@ interface Props {
   chain: { id: string; name: string };
   /** The picked firms, in ranking order. */
   picks: BatchPick[];
+  /** The ranking they were picked from (its filters and profile): each entry keeps the score and reason it gives. */
+  ranking: ReturnType<typeof listFilters>;
 }
 
-export function AddToListDialog({ open, onClose, zone, chain, picks }: Props) {
+export function AddToListDialog({ open, onClose, zone, chain, picks, ranking }: Props) {
   const { t } = useI18n();
   const navigate = useNavigate();
   // Read when the dialog opens (any change made here clears the cache, so a list saved a moment ago is offered).
@@ -64,7 +67,7 @@ export function AddToListDialog({ open, onClose, zone, chain, picks }: Props) {
       const result = await addToList(
         picks,
         onList,
-        (pick) => actions.addEntry(list.id, pick.segmentId ? { firmId: pick.firmId, segmentId: pick.segmentId } : { firmId: pick.firmId }),
+        (pick) => actions.addEntry(list.id, pick.segmentId ? { firmId: pick.firmId, segmentId: pick.segmentId, ranking } : { firmId: pick.firmId, ranking }),
         (done, total) => setProgress({ done, total }),
       );
       setSummary(result);

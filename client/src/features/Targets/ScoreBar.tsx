@@ -7,9 +7,11 @@ import { Popover } from "antd";
 import type { TargetResult } from "../../../../server/model/api";
 import { SCORE_COMPONENTS } from "../../../../server/model/domain";
 import { useI18n } from "../../i18n/I18nProvider";
-import { SCORE_COLORS, formatPoints, scoreBreakdown, scoreParts } from "../../model/scoreBar";
+import { SCORE_COLORS, formatPoints, scoreBasis, scoreBreakdown, scoreParts } from "../../model/scoreBar";
 
-export function ScoreBar({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "firm" | "dataNote"> }) {
+type Scored = Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "firm" | "dataNote" | "segments" | "ties" | "region" | "distanceKm">;
+
+export function ScoreBar({ result }: { result: Scored }) {
   const { t } = useI18n();
   const parts = scoreParts(result.contributions);
   return (
@@ -45,9 +47,10 @@ export function ScoreBar({ result }: { result: Pick<TargetResult, "components" |
   );
 }
 
-export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "components" | "weights" | "contributions" | "total" | "dataNote"> }) {
-  const { t } = useI18n();
+export function ScoreBreakdown({ result }: { result: Scored }) {
+  const { t, locale } = useI18n();
   const rows = scoreBreakdown(result);
+  const basis = scoreBasis(result, t, locale);
   return (
     <>
     {result.dataNote && <p className="score-data-note" data-testid="score-data-note">{result.dataNote}</p>}
@@ -58,6 +61,7 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
           <th scope="col">{t("score.value")}</th>
           <th scope="col">{t("score.weight")}</th>
           <th scope="col">{t("score.points")}</th>
+          <th scope="col">{t("score.basis")}</th>
         </tr>
       </thead>
       <tbody>
@@ -72,6 +76,7 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
               {formatPoints(row.weight)} <span className="muted">({row.value === null ? t("score.notCounted") : `${Math.round(row.weightShare * 100)}%`})</span>
             </td>
             <td>{row.points === null ? "—" : formatPoints(row.points)}</td>
+            <td className="score-basis" data-testid={`score-basis-${row.component}`}>{basis[row.component]}</td>
           </tr>
         ))}
       </tbody>
@@ -83,6 +88,7 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
           <td>
             <b>{formatPoints(result.total)}</b>
           </td>
+          <td />
         </tr>
       </tfoot>
     </table>
@@ -90,17 +96,22 @@ export function ScoreBreakdown({ result }: { result: Pick<TargetResult, "compone
   );
 }
 
-/** The colours of the bar, once above the table. */
+/** The colours of the bar, once above the table, and the rule the rows are ordered by. */
 export function ScoreLegend() {
   const { t } = useI18n();
   return (
-    <ul className="score-legend" aria-label={t("score.legend")}>
-      {SCORE_COMPONENTS.map((component) => (
-        <li key={component}>
-          <span className="score-swatch" style={{ background: SCORE_COLORS[component] }} />
-          {t(`score.${component}`)}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="score-legend" aria-label={t("score.legend")}>
+        {SCORE_COMPONENTS.map((component) => (
+          <li key={component}>
+            <span className="score-swatch" style={{ background: SCORE_COLORS[component] }} />
+            {t(`score.${component}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted score-order" data-testid="score-order">
+        {t("score.order")}
+      </p>
+    </>
   );
 }

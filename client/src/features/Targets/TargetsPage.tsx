@@ -18,7 +18,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { formatCapital } from "../../model/format";
 import { picksOf } from "../../model/listBatch";
 import { paths } from "../../model/paths";
-import { LIMIT_CHOICES } from "../../model/targetQuery";
+import { LIMIT_CHOICES, listFilters } from "../../model/targetQuery";
 import type { TargetOrder } from "../../model/targetQuery";
 import { ButtonLink } from "../common/ButtonLink";
 import { PageCrumbs } from "../common/PageCrumbs";
@@ -412,7 +412,7 @@ export function TargetsPage() {
           resultCount={shown?.results.length ?? 0}
         />
       )}
-      {zone && chain && can.edit && <AddToListDialog open={adding} onClose={() => setAdding(false)} zone={zone} chain={chain} picks={picks} />}
+      {zone && chain && can.edit && <AddToListDialog open={adding} onClose={() => setAdding(false)} zone={zone} chain={chain} picks={picks} ranking={listFilters(query)} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { parseRows } from "../services/rows.js";
 import { ImportJob, ImportJobWithReport, ImportReport, type PlacementKind, type PlacementPage, type PlacementRow } from "../model/api.js";
 import { ImportRejected, importFirms, type ImportMode } from "./import-firms.js";
 import { listedPlacements, placementPage } from "./placements.js";
+import { storageFault } from "../storage-faults.js";
 
 
 const StoredJob = ImportJob.extend({ report: z.string().nullable() });
@@ -153,7 +154,9 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
       });
       finished = finishedJob(report);
     } catch (error) {
-      const message = error instanceof ImportRejected ? error.message : `The import failed and wrote nothing: ${(error as Error).message}`;
+      // A disk that would not take the rows (the staging files, the graph's) says what to do.
+      const fault = storageFault(error, start.stagingDir ?? start.path);
+      const message = error instanceof ImportRejected || fault ? (fault ?? (error as Error)).message : `The import failed and wrote nothing: ${(error as Error).message}`;
       const failed = { ...job, status: "failed" as const, finishedAt: new Date().toISOString(), error: message };
       await save(store, failed).catch(() => undefined);
       return failed;

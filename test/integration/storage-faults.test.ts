@@ -171,3 +171,18 @@ describe.runIf(embedded)("a full disk (a small disk of the server's own: ENOSPC)
       disk = null;
     }, 240_000);
 });
+
+describe.runIf(embedded)("the first admin's password, when it cannot be written down", () => {
+  it("stops the start saying so, creates no admin, and the next start writes a password that logs in", async () => {
+    const dataDir = path.join(work, "first-start");
+    cpSync(seedDir, dataDir, { recursive: true });
+    // The file's name taken by a folder: writing it fails, as on a full or broken disk.
+    mkdirSync(path.join(dataDir, "initial-admin.txt"));
+    await expect(startServer(dataDir)).rejects.toThrow(/initial-admin\.txt/);
+    rmSync(path.join(dataDir, "initial-admin.txt"), { recursive: true });
+    // Before, the admin was created first: this start found a user, wrote no file, and no one could log in.
+    const server = await startServer(dataDir);
+    expect((await server.api("/api/users")).status).toBe(200);
+    await server.stop();
+  }, 180_000);
+});

@@ -17,6 +17,7 @@ const embedded = !process.env.NEO4J_URI;
 const work = mkdtempSync(path.join(tmpdir(), "chainatlas-faults-"));
 const seedDir = path.join(work, "seed");
 let csv: string;
+let bigCsv: string;
 
 beforeAll(async () => {
   if (!embedded) return;
@@ -26,6 +27,8 @@ beforeAll(async () => {
   await store.close();
   csv = path.join(work, "firms.csv");
   await writeBenchExport(csv, { firms: 300, seed: 21, segments: benchChains({ chains: 1, segmentsPerChain: 10 }, 21).segments });
+  bigCsv = path.join(work, "more-firms.csv");
+  await writeBenchExport(bigCsv, { firms: 4000, seed: 22, segments: benchChains({ chains: 1, segmentsPerChain: 10 }, 22).segments });
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -38,16 +41,17 @@ async function createFirm(api: ApiFetch, name: string) {
 const firmThere = async (api: ApiFetch, id: string) => (await api(`/api/firms/${id}`)).status;
 const walBytes = (dataDir: string) => statSync(path.join(dataDir, "graph.kuzu.wal"), { throwIfNoEntry: false })?.size ?? 0;
 
-async function importFile(api: ApiFetch) {
+async function importFile(api: ApiFetch, file = csv) {
   const form = new FormData();
-  form.append("file", new Blob([readFileSync(csv)]), "firms.csv");
+  form.append("file", new Blob([readFileSync(file)]), "firms.csv");
   return api("/api/imports?mode=commit", { method: "POST", body: form });
 }
 
 async function finished(api: ApiFetch, id: string): Promise<ImportJobWithReport> {
-  for (;;) {
+  for (const started = Date.now(); ; ) {
     const job = ImportJobWithReport.parse(await (await api(`/api/imports/${id}`)).json());
     if (job.status === "done" || job.status === "failed") return job;
+    if (Date.now() - started > 60_000) throw new Error(`Import ${id} still says ${job.status} after a minute`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -93,6 +97,32 @@ describe.runIf(embedded)("a write the disk refuses (a file-size limit on the ser
     expect(await found("落盘测试丁公司")).toContain("落盘测试丁公司");
     expect(await found("落盘测试乙公司")).not.toContain("落盘测试乙公司");
     expect(await found("落盘测试丙公司")).not.toContain("落盘测试丙公司");
+    await server.stop();
+    server = null;
+  }, 180_000);
+
+  it("an import the disk refuses midway ends as failed, says why, and its end is saved once the disk takes it", async () => {
+    const dataDir = path.join(work, "efbig-import");
+    cpSync(seedDir, dataDir, { recursive: true });
+    server = await startServer(dataDir);
+    const started = await importFile(server.api, bigCsv);
+    expect(started.status).toBe(202);
+    // From here no file may grow: the staged rows, the log, the job's own record.
+    limitFileSize(server.process.pid!, walBytes(dataDir) + 1);
+    const { id } = (await started.json()) as { id: string };
+    const job = await finished(server.api, id);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/^无法写入 .*这次操作没有写入任何内容/);
+    expect((await server.api("/api/zones")).status).toBe(200);
+
+    limitFileSize(server.process.pid!, "unlimited");
+    expect((await finished(server.api, id)).status).toBe("failed");
+    expect((await server.stop()).code).toBe(0);
+    server = await startServer(dataDir);
+    // Its end was saved, not found cut off by the stop.
+    const saved = await finished(server.api, id);
+    expect(saved.error).toBe(job.error);
+    expect(saved.report).toBeNull();
     await server.stop();
     server = null;
   }, 180_000);

@@ -302,7 +302,10 @@ export async function restoreBackup(store: GraphStore, file: string): Promise<Re
 
 async function restoreChecked(store: GraphStore, file: string): Promise<Record<string, number>> {
   const [existing] = await store.read("admin/count-nodes");
-  if (Number(existing?.count ?? 0) > 0) throw new BackupError("A restore needs an empty graph: point DATA_DIR (or NEO4J_DATABASE) at an empty one.");
+  if (Number(existing?.count ?? 0) > 0) throw new BackupError(
+      "A restore needs an empty graph: point DATA_DIR (or NEO4J_DATABASE) at an empty one. " +
+        "(A restore loads in one transaction: one cut off by a kill left the graph empty or holding the whole backup, so a graph found holding data after one holds all of it.)",
+    );
 
   const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-restore-"));
   const writers = new Map<string, StagingWriter>();

@@ -6,7 +6,7 @@ import { KuzuStore } from "../../server/graph/kuzu-store.js";
 import { loadSample } from "../../seed/load-sample.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { ImportJobWithReport } from "../../server/model/api.js";
-import { limitFileSize, smallDisk, startServer, type RunningServer } from "../support/disk-faults.js";
+import { limitFileSize, smallDisk, startServer, stopAll, type RunningServer } from "../support/disk-faults.js";
 import type { ApiFetch } from "../support/sample-app.js";
 
 // Storage faults met by the running server, made real: a file-size limit on the server's
@@ -30,7 +30,10 @@ beforeAll(async () => {
   bigCsv = path.join(work, "more-firms.csv");
   await writeBenchExport(bigCsv, { firms: 4000, seed: 22, segments: benchChains({ chains: 1, segmentsPerChain: 10 }, 22).segments });
 }, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  stopAll();
+  rmSync(work, { recursive: true, force: true });
+});
 
 async function createFirm(api: ApiFetch, name: string) {
   const res = await api("/api/firms", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, regionCode: "211382" }) });

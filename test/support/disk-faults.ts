@@ -12,6 +12,14 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { initialAdminFetch, type ApiFetch } from "./sample-app.js";
 
+/** Every server and small disk started here and not yet ended: stopAll() ends them (a test that failed midway leaves none behind). */
+const started = new Set<ChildProcess>();
+
+export function stopAll(): void {
+  for (const child of started) child.kill("SIGKILL");
+  started.clear();
+}
+
 export interface RunningServer {
   process: ChildProcess;
   url: string;
@@ -35,6 +43,8 @@ export async function startServer(dataDir: string, options: { env?: Record<strin
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEO4J_URI: "", KUZU_BUFFER_POOL_MIB: "256", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   let said = "";
   const hear = (chunk: Buffer) => (said = (said + chunk.toString()).slice(-20_000));
   child.stdout!.on("data", hear);
@@ -43,7 +53,10 @@ export async function startServer(dataDir: string, options: { env?: Record<strin
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server stopped as it started (exit ${child.exitCode}, signal ${child.signalCode}): ${said}`);
-    if (i > 600) throw new Error(`The server did not start: ${said}`);
+    if (i > 600) {
+      child.kill("SIGKILL");
+      throw new Error(`The server did not start: ${said}`);
+    }
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
@@ -51,10 +64,14 @@ export async function startServer(dataDir: string, options: { env?: Record<strin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const api = await initialAdminFetch(url, options.dataDirOutside ?? dataDir).catch((error: Error) => {
+    child.kill("SIGKILL");
+    throw error;
+  });
   return {
     process: child,
     url,
-    api: await initialAdminFetch(url, options.dataDirOutside ?? dataDir),
+    api,
     said: () => said,
     stop: (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -89,6 +106,8 @@ export async function smallDisk(dir: string, mib: number): Promise<SmallDisk> {
   const holder = spawn("unshare", ["-m", "--propagation", "private", "sh", "-c", `mount -t tmpfs -o size=${mib}m,mode=0700 tmpfs '${dir}' && echo mounted && exec sleep 3600`], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(holder);
+  holder.once("exit", () => started.delete(holder));
   let said = "";
   holder.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
   const mounted = await new Promise<boolean>((resolve) => {

@@ -205,6 +205,36 @@ describe.runIf(embedded)("a full disk (a small disk of the server's own: ENOSPC)
     }, 240_000);
 });
 
+describe.runIf(embedded)("a start on a full disk after a crash", () => {
+  it("stops saying the disk refused bringing the graph back, keeps the graph and its log, and starts once space is back", async () => {
+    const disk = await smallDisk(path.join(work, "disk-restart"), 110);
+    try {
+      cpSync(seedDir, path.join(disk.outside, "data"), { recursive: true });
+      const data = path.join(disk.dir, "data");
+      const outside = path.join(disk.outside, "data");
+      const options = { env: { MIN_FREE_DISK_MIB: "0" }, prefix: disk.prefix, dataDirOutside: outside };
+      let server = await startServer(data, options);
+      const acked = await createFirm(server.api, "重启测试甲公司");
+      expect(acked.status).toBe(201);
+      await server.stop("SIGKILL");
+      const log = walBytes(outside);
+      expect(log).toBeGreaterThan(0);
+
+      disk.fill();
+      await expect(startServer(data, options)).rejects.toThrow(/上次没有正常关闭.*磁盘拒绝了写入.*图谱和日志都原样保留.*请清理或扩容该磁盘/s);
+      expect(walBytes(outside)).toBeGreaterThan(0);
+
+      disk.free();
+      server = await startServer(data, options);
+      expect(server.said()).toMatch(/not closed cleanly/);
+      expect(await firmThere(server.api, acked.id!)).toBe(200);
+      expect((await server.stop()).code).toBe(0);
+    } finally {
+      disk.close();
+    }
+  }, 180_000);
+});
+
 describe.runIf(embedded)("the first admin's password, when it cannot be written down", () => {
   it("stops the start saying so, creates no admin, and the next start writes a password that logs in", async () => {
     const dataDir = path.join(work, "first-start");

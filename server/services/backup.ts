@@ -291,23 +291,31 @@ async function readBackup(file: string, onRows: (tableName: string, rows: Row[])
   return counts;
 }
 
-export async function restoreBackup(store: GraphStore, file: string): Promise<Record<string, number>> {
+/**
+ * `stagingDir`: where the rows are staged for the load (by default a new folder in the
+ * system's temporary folder). A folder of its own for each graph (the command line's is in
+ * DATA_DIR) is emptied first: what a restore cut off by a kill left there goes with the
+ * next restore.
+ */
+export async function restoreBackup(store: GraphStore, file: string, { stagingDir }: { stagingDir?: string } = {}): Promise<Record<string, number>> {
   try {
-    return await restoreChecked(store, file);
+    if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
+    return await restoreChecked(store, file, stagingDir);
   } catch (error) {
     // A disk that would not take the staged rows, or the graph's, says so: the load is one transaction, nothing was restored.
-    throw storageFault(error, tmpdir()) ?? error;
+    throw storageFault(error, stagingDir ?? tmpdir()) ?? error;
   }
 }
 
-async function restoreChecked(store: GraphStore, file: string): Promise<Record<string, number>> {
+async function restoreChecked(store: GraphStore, file: string, stagingDir: string | undefined): Promise<Record<string, number>> {
   const [existing] = await store.read("admin/count-nodes");
   if (Number(existing?.count ?? 0) > 0) throw new BackupError(
       "A restore needs an empty graph: point DATA_DIR (or NEO4J_DATABASE) at an empty one. " +
         "(A restore loads in one transaction: one cut off by a kill left the graph empty or holding the whole backup, so a graph found holding data after one holds all of it.)",
     );
 
-  const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-restore-"));
+  const stageDir = stagingDir ?? mkdtempSync(path.join(tmpdir(), "chainatlas-restore-"));
+  if (stagingDir) mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
   const writers = new Map<string, StagingWriter>();
   try {
     let counts: Record<string, number>;

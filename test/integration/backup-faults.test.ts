@@ -116,6 +116,8 @@ describe.runIf(embedded)("a kill -9 in the middle", () => {
       expect(run("backup", dataDir, check).code).toBe(0);
       // Run again: restored, or refused because the first one had finished — never a graph in between.
       if (again.code !== 0) expect(again.said).toMatch(/empty graph/);
+      // What the cut-off restore staged is gone with the next one.
+      expect(existsSync(path.join(dataDir, "restore-staging"))).toBe(false);
       expect(rowsOf(check)).toEqual(rowsOf(file));
       outcomes.push(`${killed ? "killed" : "ended"} after ${delay} ms: ${again.code === 0 ? "restored when run again" : "already whole"}`);
     }

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
+import { StorageFault } from "./storage-faults.js";
 
 export class AppError extends Error {
   constructor(
@@ -51,6 +52,13 @@ export function errorHandler(log: (error: unknown) => void = console.error): Err
   return (error, _req, res, _next) => {
     if (error instanceof AppError) {
       res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+      return;
+    }
+    // A full disk, or one that refused a write: the message says what, where and what to do.
+    if (error instanceof StorageFault) {
+      log(error);
+      const serving = "服务无需重启，浏览和查询不受影响。";
+      res.status(error.status).json({ error: { code: error.code, message: error.message + serving, details: { where: error.where, errno: error.errno } } });
       return;
     }
     // Malformed JSON bodies and oversize payloads come from express' own parsers.

@@ -18,9 +18,9 @@ import { auditIndex } from "./audit/audit-index.js";
 const env = readEnvOrExit();
 const server = await listenOrExit(env);
 keepFilesPrivate(env.DATA_DIR);
-const store = await openStore(env);
+const store = await openStore(env).catch(exitSaying);
 if (await seedIfEmpty(store)) console.log(`The graph (${describeStore(env)}) was empty: loaded the Chaoyang sample.`);
-const adminPassword = await ensureInitialAdmin(store, env.DATA_DIR);
+const adminPassword = await ensureInitialAdmin(store, env.DATA_DIR).catch(exitSaying);
 if (adminPassword) {
   const file = path.resolve(env.DATA_DIR, INITIAL_ADMIN_FILE);
   console.log(`No users yet: created "admin" with password ${adminPassword} (also in ${file}, readable by you only).`);
@@ -75,6 +75,12 @@ async function stop(signal: string) {
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
+
+/** A start that cannot go on (the graph cannot be opened, the admin's password cannot be written down) says why and exits 1. */
+function exitSaying(error: Error): never {
+  console.error(error.message);
+  process.exit(1);
+}
 
 function readEnvOrExit(): Env {
   try {

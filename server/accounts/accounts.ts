@@ -5,7 +5,7 @@
  */
 import argon2 from "argon2";
 import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
@@ -13,6 +13,7 @@ import { lockStep, PreconditionFailed } from "../graph/store.js";
 import { AppError, Conflict, NotFound } from "../errors.js";
 import { parseRows } from "../services/rows.js";
 import { auditStep } from "../audit/audit.js";
+import { storageFault } from "../storage-faults.js";
 import { keptSession } from "./kept-sessions.js";
 import { Password, Role, type SessionInfo, User, Username } from "../model/accounts.js";
 
@@ -179,16 +180,24 @@ export const INITIAL_ADMIN_FILE = "initial-admin.txt";
 export async function ensureInitialAdmin(store: GraphStore, dataDir: string): Promise<string | null> {
   if ((await countUsers(store)) > 0) return null;
   const password = randomPassword();
+  // The file first: an admin whose password could not be written down would lock everyone
+  // out, and the next start, finding a user, would make no other. A file whose admin was
+  // not created is written again at the next start.
+  const file = path.join(dataDir, INITIAL_ADMIN_FILE);
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+  } catch (error) {
+    throw storageFault(error, file) ?? error;
+  }
   try {
     await createUser(store, { username: "admin", role: "admin", password }, "system");
   } catch (error) {
+    await rm(file, { force: true });
     // Another instance sharing the graph created it first.
     if (error instanceof Conflict) return null;
     throw error;
   }
-  await mkdir(dataDir, { recursive: true });
-  const file = path.join(dataDir, INITIAL_ADMIN_FILE);
-  await writeFile(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
   return password;
 }

@@ -27,6 +27,7 @@ import { backupLineStatement, countStatement, insertStatement, scanStatement, st
 import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, loadedTables, PreconditionFailed, StoreError, versionStep } from "./store.js";
 import { during, timed } from "../request-timing.js";
+import { ensureRoom, StorageFault, storageFault } from "../storage-faults.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -44,11 +45,15 @@ export interface KuzuOptions {
   maxLogBytes?: number;
   /** How long no read may have run before the graph counts as idle for a due checkpoint. */
   idleMs?: number;
+  /** A write is refused, before it reaches Kùzu, while the graph's disk has less free than this (docs/decisions/0XX-storage-faults.md). */
+  minFreeBytes?: number;
 }
 
 /** The checkpoint policy's defaults (see docs/decisions/011). */
 const CHECKPOINT_LOG_BYTES = 16 * 1024 * 1024;
 const IDLE_MS = 1_000;
+/** Room kept free on the graph's disk for its log and a checkpoint's pages (MIN_FREE_DISK_MIB). */
+export const MIN_FREE_BYTES = 256 * 1024 * 1024;
 
 type Database = InstanceType<typeof kuzu.Database>;
 
@@ -76,6 +81,11 @@ export class KuzuStore implements GraphStore {
   private deletedSinceCheckpoint = false;
   /** Times the graph was opened afresh after a checkpoint (for tests and logs). */
   reopenings = 0;
+  /**
+   * Set while the graph is open read-only: its disk refused a write, and then the replay of
+   * its log (docs/decisions/0XX-storage-faults.md). The next write opens it for writing again.
+   */
+  private readOnly: StorageFault | null = null;
   private readonly readers: number;
 
   private constructor(
@@ -83,7 +93,7 @@ export class KuzuStore implements GraphStore {
     private readonly file: string,
     private writer: Connection,
     readers: Connection[],
-    private readonly policy: { checkpointLogBytes: number; maxLogBytes: number; idleMs: number },
+    private readonly policy: { checkpointLogBytes: number; maxLogBytes: number; idleMs: number; minFreeBytes: number },
     /** What opening found: a graph the last process had not closed, brought back to its last commit or to its last checkpoint. */
     readonly recovered: Recovery | null,
     private readonly bufferBytes: number,
@@ -100,7 +110,7 @@ export class KuzuStore implements GraphStore {
     const database = await openDatabase(file, bufferBytes);
     const readers = await Promise.all(Array.from({ length: options.readConnections ?? 2 }, () => connect(database)));
     const checkpointLogBytes = options.checkpointLogBytes ?? CHECKPOINT_LOG_BYTES;
-    const policy = { checkpointLogBytes, maxLogBytes: options.maxLogBytes ?? 4 * checkpointLogBytes, idleMs: options.idleMs ?? IDLE_MS };
+    const policy = { checkpointLogBytes, maxLogBytes: options.maxLogBytes ?? 4 * checkpointLogBytes, idleMs: options.idleMs ?? IDLE_MS, minFreeBytes: options.minFreeBytes ?? MIN_FREE_BYTES };
     return new KuzuStore(database, file, await connect(database), readers, policy, recovered, bufferBytes);
   }
 
@@ -131,6 +141,13 @@ export class KuzuStore implements GraphStore {
       }
     };
     const run = async () => {
+      // A write the disk refuses leaves Kùzu's memory unlike the graph on disk (part of a
+      // transaction applied, earlier commits hidden), and a checkpoint or a close would write
+      // that memory out. So writes stop while the disk is nearly full, before they reach
+      // Kùzu; one that meets a refusal all the same has the graph opened afresh from its
+      // files (docs/decisions/0XX-storage-faults.md).
+      ensureRoom(path.dirname(this.file), this.policy.minFreeBytes);
+      if (this.readOnly) await this.openAfresh();
       // A COPY into tables with changes not yet checkpointed corrupts Kùzu 0.11.3's heap
       // when it fails (see docs/decisions/002); checkpointing first avoids it.
       if (files.length && logBytes(this.file) > 0) await this.checkpoint();
@@ -149,7 +166,9 @@ export class KuzuStore implements GraphStore {
       } catch (error) {
         // Kùzu may already have rolled back after a failed statement; a second rollback then fails harmlessly.
         await statement(this.writer, "ROLLBACK").catch(() => undefined);
-        throw error;
+        const fault = storageFault(error, this.file);
+        if (fault) await this.openAfresh();
+        throw fault ?? error;
       }
       // Kùzu checkpoints at the commit of a transaction that copied, whatever its settings,
       // so such a commit is a checkpoint too: it waits for the reads under way.
@@ -157,17 +176,15 @@ export class KuzuStore implements GraphStore {
       try {
         await (files.length ? this.holdingReads(commit) : commit());
       } catch (error) {
-        // Kùzu commits, then checkpoints: a failed checkpoint fails the COMMIT statement
-        // though the transaction is in the graph (its version token tells). A COPY's rows
-        // reach the disk only with that checkpoint — until then a crash loses them — so it
-        // is run again before the write counts as done.
-        if (!version || !(await this.holds(version))) {
-          await statement(this.writer, "ROLLBACK").catch(() => undefined);
-          throw error;
-        }
-        await this.checkpoint().catch((again: Error) => {
-          throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
-        });
+        // A commit the disk refused (its log cut short) may show in Kùzu's memory without
+        // being on disk, and hide commits that are. The graph is opened afresh from its
+        // files: the write counts as done if its version token is there, that is if its
+        // commit reached the log whole; otherwise nothing of it was written.
+        const fault = storageFault(error, this.file);
+        if (fault) {
+          await this.openAfresh().catch(() => undefined);
+          if (!version || !(await this.holds(version))) throw fault;
+        } else await this.committedAfterAll(error, version);
       }
       this.commits.committed(version ? (version.rows[0]!.token as string) : null, [...before, ...after], loadedTables(files));
       // Committed: what follows keeps the log short and may not fail the write. A
@@ -185,11 +202,27 @@ export class KuzuStore implements GraphStore {
     const timedRun = () =>
       during("write", run).catch((error: unknown) => {
         this.commits.forget();
-        throw error;
+        throw storageFault(error, this.file) ?? error;
       });
     const result = this.writeQueue.then(timedRun, timedRun);
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Kùzu commits, then checkpoints: a failed checkpoint fails the COMMIT statement though
+   * the transaction is in the graph (its version token tells). A COPY's rows reach the disk
+   * only with that checkpoint — until then a crash loses them — so it is run again before
+   * the write counts as done.
+   */
+  private async committedAfterAll(error: unknown, version: WriteStep | null): Promise<void> {
+    if (!version || !(await this.holds(version))) {
+      await statement(this.writer, "ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+    await this.checkpoint().catch((again: Error) => {
+      throw new StoreError(`The write committed, but could not be saved to ${this.file} (${again.message}); it is lost if the server stops before a checkpoint succeeds`, { cause: again });
+    });
   }
 
   async *scan(tableName: string): AsyncIterable<Row> {
@@ -350,7 +383,7 @@ export class KuzuStore implements GraphStore {
     this.idleTimer = setTimeout(
       () => {
         this.idleTimer = null;
-        if (!this.checkpointDue || this.closed) return;
+        if (!this.checkpointDue || this.closed || this.readOnly) return;
         if (!this.quiet()) return this.checkpointWhenIdle();
         this.exclusive(async () => {
           if (!this.checkpointDue) return;
@@ -385,14 +418,15 @@ export class KuzuStore implements GraphStore {
     return during("checkpoint", () => this.holdReads(work));
   }
 
-  private async holdReads<T>(work: () => Promise<T>): Promise<T> {
+  private async holdReads<T>(work: () => Promise<T>, afresh = false): Promise<T> {
     let release!: () => void;
     this.readsHeld = new Promise((resolve) => (release = resolve));
     try {
       // Opening afresh closes every connection: a scan still reading its rows is waited for too.
-      const busy = () => this.readsUnderWay > 0 || (this.deletedSinceCheckpoint && this.idle.length < this.readers);
+      const everyConnection = afresh || this.deletedSinceCheckpoint;
+      const busy = () => this.readsUnderWay > 0 || (everyConnection && this.idle.length < this.readers);
       while (busy()) await new Promise<void>((resolve) => (this.readsFinished = resolve));
-      const reopen = this.deletedSinceCheckpoint;
+      const reopen = this.deletedSinceCheckpoint && !afresh;
       const result = await work();
       if (reopen) await this.reopen();
       return result;
@@ -423,6 +457,52 @@ export class KuzuStore implements GraphStore {
     }
     this.deletedSinceCheckpoint = false;
     this.reopenings++;
+  }
+
+  /**
+   * Opens the graph afresh from its files after its disk refused a write (in the write
+   * queue, reads held, every connection idle). The database in use is abandoned, never
+   * closed: its memory is not the graph on disk, and closing it would checkpoint that
+   * memory into the file. A database opened for writing replays the log up to its last
+   * whole commit and checkpoints, which needs the disk; while it refuses, the graph is
+   * opened read-only (the log replayed in memory): reads go on, and every write tries
+   * again to open it for writing first (docs/decisions/0XX-storage-faults.md).
+   */
+  private async openAfresh(): Promise<void> {
+    await this.holdReads(async () => {
+      const connections = [...this.idle.splice(0), this.writer];
+      if (this.readOnly) {
+        for (const c of connections) await c.close();
+        await this.database.close();
+      } else {
+        await statement(this.writer, "CALL force_checkpoint_on_close=false").catch(() => undefined);
+        abandoned.push(this.database, ...connections);
+      }
+      this.deletedSinceCheckpoint = false;
+      this.reopenings++;
+      try {
+        // Replayed and checkpointed by a database of its own, then opened from the file, as at a start after a crash.
+        await (await openDatabase(this.file, this.bufferBytes)).close();
+        await this.connectTo(await openDatabase(this.file, this.bufferBytes));
+        this.readOnly = null;
+        this.checkpointDue = false;
+      } catch (error) {
+        const fault = storageFault(error, this.file);
+        if (!fault) {
+          this.closed = true;
+          throw new StoreError(`The graph at ${this.file} could not be opened again after its disk refused a write (${(error as Error).message}); restart the server`, { cause: error });
+        }
+        await this.connectTo(await openDatabase(this.file, this.bufferBytes, true));
+        this.readOnly = fault;
+        throw fault;
+      }
+    }, true);
+  }
+
+  private async connectTo(database: Database): Promise<void> {
+    this.database = database;
+    this.writer = await connect(database);
+    this.idle.push(...(await Promise.all(Array.from({ length: this.readers }, () => connect(database)))));
   }
 
   /** Whether the graph holds the version token a write set: the write committed. */
@@ -487,7 +567,12 @@ async function recover(file: string, bufferBytes: number): Promise<Recovery> {
   const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   if (code === 0) return { replayed: true };
   if (code === 3) throw lockedError(file, new Error(said));
-  if (signal === null) throw new StoreError(`Cannot open the graph at ${file}: bringing it back after an unclean stop failed: ${said}`);
+  if (signal === null) {
+    // Replaying the log writes the graph's file: a disk that refuses it leaves the log as it was, to be replayed at the next start.
+    const fault = storageFault(new Error(said.trim()), file);
+    if (fault) throw new StoreError(`图谱 ${file} 上次没有正常关闭，打开前要把变更日志写回图谱文件，但磁盘拒绝了写入。${fault.message.replace("这次操作没有写入任何内容", "图谱和日志都原样保留")}`, { cause: fault });
+    throw new StoreError(`Cannot open the graph at ${file}: bringing it back after an unclean stop failed: ${said}`);
+  }
   const setAside = `${file}.wal.unreplayable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   renameSync(`${file}.wal`, setAside);
   return { replayed: false, setAside };
@@ -500,11 +585,17 @@ function lockedError(file: string, cause: unknown): StoreError {
   );
 }
 
-async function openDatabase(file: string, bufferBytes: number): Promise<Database> {
+/**
+ * Databases left behind after their disk refused a write (KuzuStore.openAfresh): kept
+ * referenced for as long as the process lives, so that nothing ever closes them.
+ */
+const abandoned: unknown[] = [];
+
+async function openDatabase(file: string, bufferBytes: number, readOnly = false): Promise<Database> {
   try {
     // Kùzu's own checkpoint at commit is off: it would wait for reads only a few seconds,
     // then fail a write that had committed. The store checkpoints instead.
-    const database = new kuzu.Database(file, bufferBytes, true, false, 0, false);
+    const database = new kuzu.Database(file, bufferBytes, true, readOnly, 0, false);
     await database.init();
     return database;
   } catch (error) {

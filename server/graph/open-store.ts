@@ -11,7 +11,7 @@ export async function openStore(env: Env): Promise<GraphStore> {
   if (env.NEO4J_URI) {
     store = await Neo4jStore.open({ uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? "", database: env.NEO4J_DATABASE });
   } else {
-    const kuzu = await KuzuStore.open(kuzuFile(env), { bufferPoolMiB: env.KUZU_BUFFER_POOL_MIB });
+    const kuzu = await KuzuStore.open(kuzuFile(env), { bufferPoolMiB: env.KUZU_BUFFER_POOL_MIB, minFreeBytes: env.MIN_FREE_DISK_MIB * 1024 * 1024 });
     const recovered = kuzu.recovered;
     if (recovered?.replayed) console.log(`The graph at ${kuzuFile(env)} was not closed cleanly (a crash or kill): it was brought back to its last committed change.`);
     else if (recovered)

@@ -12,6 +12,7 @@ import { parseRows } from "../services/rows.js";
 import { ImportJob, ImportJobWithReport, ImportReport, type PlacementKind, type PlacementPage, type PlacementRow } from "../model/api.js";
 import { ImportRejected, importFirms, type ImportMode } from "./import-firms.js";
 import { listedPlacements, placementPage } from "./placements.js";
+import { storageFault } from "../storage-faults.js";
 
 
 const StoredJob = ImportJob.extend({ report: z.string().nullable() });
@@ -30,7 +31,26 @@ async function save(store: GraphStore, job: ImportJobWithReport): Promise<void> 
   await store.write([saveStep(job)], { keepsCaches: true });
 }
 
+/**
+ * Jobs that ended while the disk refused every write, their end included: their record in
+ * the graph still says "running". Until it is saved (tried again whenever the job is read),
+ * what is said of them comes from here.
+ */
+const endedUnsaved = new Map<string, ImportJobWithReport>();
+
+/** Saves the records of jobs that ended unsaved, where the disk now takes them. */
+async function saveEnded(store: GraphStore): Promise<void> {
+  for (const job of endedUnsaved.values())
+    await save(store, job).then(
+      () => endedUnsaved.delete(job.id),
+      () => undefined,
+    );
+}
+
 export async function getImportJob(store: GraphStore, id: string): Promise<ImportJobWithReport> {
+  if (endedUnsaved.size) await saveEnded(store);
+  const ended = endedUnsaved.get(id);
+  if (ended) return ended;
   const [row] = parseRows(StoredJob, await store.read("imports/get-job", { id }));
   if (!row) throw new NotFound("import", id);
   return { ...row, report: row.report ? ImportReport.parse(JSON.parse(row.report)) : null };
@@ -50,7 +70,11 @@ export async function allImportPlacements(store: GraphStore, id: string): Promis
 }
 
 export async function listImportJobs(store: GraphStore, limit = 50): Promise<ImportJob[]> {
-  return parseRows(ImportJob, await store.read("imports/list-jobs", { limit }));
+  if (endedUnsaved.size) await saveEnded(store);
+  return parseRows(ImportJob, await store.read("imports/list-jobs", { limit })).map((job) => {
+    const ended = endedUnsaved.get(job.id);
+    return ended ? ImportJob.parse(ended) : job;
+  });
 }
 
 /**
@@ -153,9 +177,11 @@ export async function startImportJob(store: GraphStore, start: StartImport): Pro
       });
       finished = finishedJob(report);
     } catch (error) {
-      const message = error instanceof ImportRejected ? error.message : `The import failed and wrote nothing: ${(error as Error).message}`;
+      // A disk that would not take the rows (the staging files, the graph's) says what to do.
+      const fault = storageFault(error, start.stagingDir ?? start.path);
+      const message = error instanceof ImportRejected || fault ? (fault ?? (error as Error)).message : `The import failed and wrote nothing: ${(error as Error).message}`;
       const failed = { ...job, status: "failed" as const, finishedAt: new Date().toISOString(), error: message };
-      await save(store, failed).catch(() => undefined);
+      await save(store, failed).catch(() => endedUnsaved.set(job.id, failed));
       return failed;
     } finally {
       clearInterval(heartbeat);

@@ -1,7 +1,8 @@
 /**
  * Receives one uploaded file (multipart field `file`) onto disk, streaming, within a size
  * limit and for the accepted types only. Nothing is kept when the upload is refused, is
- * malformed (no boundary, a broken part) or is cut off before its end: those are 400s.
+ * malformed (no boundary, a broken part) or is cut off before its end: those are 400s. A
+ * disk that will not take the file (full, or a write refused) is a 507 (storage-faults.ts).
  */
 import busboy from "busboy";
 import type { Request } from "express";
@@ -12,6 +13,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError, ValidationError } from "../errors.js";
+import { storageFault } from "../storage-faults.js";
 
 export interface Upload {
   path: string;
@@ -102,7 +104,11 @@ export function receiveFile(req: Request, options: ReceiveOptions): Promise<Uplo
         return { path: stored, fileName, bytes };
       });
       // Awaited on close; a failure meanwhile (the body cut off) is the form's failure too.
-      upload.catch(() => undefined);
+      // A disk that refuses the file fails the upload at once: the rest of the body is not read.
+      upload.catch((error: unknown) => {
+        const fault = storageFault(error, stored);
+        if (fault) fail(fault);
+      });
     });
     form.on("close", () => {
       if (refused) fail(refused);
@@ -110,7 +116,8 @@ export function receiveFile(req: Request, options: ReceiveOptions): Promise<Uplo
       else
         upload.then(succeed, (error: Error) => {
           if (error instanceof AppError) fail(error);
-          else fail(malformed(error.message));
+          // The disk would not take the file: a 507 that says so, not a malformed upload.
+          else fail(storageFault(error, target ?? options.dir) ?? malformed(error.message));
         });
     });
     form.on("error", (error: Error) => fail(malformed(error.message)));

@@ -26,7 +26,7 @@
  * graph/link-texts.ts) restores into today's layout: its links' texts go into LINK_TEXTS.
  */
 import { createHash, type Hash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,6 +35,7 @@ import { stageRows, StagingWriter } from "../graph/bulk.js";
 import { hasLinkTexts, linkTextsRow } from "../graph/link-texts.js";
 import { TABLES, table } from "../graph/schema.js";
 import type { ExportedTable, GraphStore, Row, StagedFile } from "../graph/store.js";
+import { storageFault } from "../storage-faults.js";
 
 export const BACKUP_FORMAT = "chainatlas-backup";
 export const BACKUP_FORMAT_VERSION = 1;
@@ -62,8 +63,25 @@ export class BackupError extends Error {
 }
 
 export async function writeBackup(store: GraphStore, file: string, now = new Date()): Promise<Record<string, number>> {
+  try {
+    return await writeChecked(store, file, now);
+  } catch (error) {
+    // A disk that would not take the backup says so, and what to do.
+    throw storageFault(error, `${file}.partial`) ?? error;
+  }
+}
+
+async function writeChecked(store: GraphStore, file: string, now: Date): Promise<Record<string, number>> {
   const partial = `${file}.partial`;
-  const exportDir = mkdtempSync(path.join(tmpdir(), "chainatlas-backup-"));
+  // The engine's export goes beside the backup, under a name of its own: a backup cut off
+  // (a kill, a power cut) leaves it there, and the next backup to that name removes it.
+  const exportDir = `${file}.tables`;
+  try {
+    rmSync(exportDir, { recursive: true, force: true });
+    mkdirSync(exportDir, { mode: 0o700 });
+  } catch (error) {
+    throw storageFault(error, exportDir) ?? new BackupError(`Cannot write ${exportDir}: ${(error as Error).message}`);
+  }
   const out = createWriteStream(partial);
   let failed: Error | null = null;
   out.on("error", (error) => (failed ??= error));
@@ -71,7 +89,7 @@ export async function writeBackup(store: GraphStore, file: string, now = new Dat
     const sha256 = createHash("sha256");
     let bodyBytes = 0;
     const write = async (bytes: Buffer) => {
-      if (failed) throw new BackupError(`Cannot write ${partial}: ${failed.message}`);
+      if (failed) throw storageFault(failed, partial) ?? new BackupError(`Cannot write ${partial}: ${failed.message}`);
       sha256.update(bytes);
       bodyBytes += bytes.length;
       // A stream that failed is destroyed and never drains: its error is thrown at the next write.
@@ -106,7 +124,14 @@ export async function writeBackup(store: GraphStore, file: string, now = new Dat
     const endLine = JSON.stringify({ end: true, counts, sha256: checksum }) + "\n";
     out.end(endLine);
     if (!out.destroyed && !out.writableFinished) await once(out, "finish");
-    if (failed) throw new BackupError(`Cannot write ${partial}: ${(failed as Error).message}`);
+    if (failed) throw storageFault(failed, partial) ?? new BackupError(`Cannot write ${partial}: ${(failed as Error).message}`);
+    // On disk before it takes its name: a power cut never leaves an empty file under it.
+    const fd = openSync(partial, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     await checkWritten(partial, bodyBytes, checksum, endLine);
     renameSync(partial, file);
     return counts;
@@ -266,11 +291,31 @@ async function readBackup(file: string, onRows: (tableName: string, rows: Row[])
   return counts;
 }
 
-export async function restoreBackup(store: GraphStore, file: string): Promise<Record<string, number>> {
-  const [existing] = await store.read("admin/count-nodes");
-  if (Number(existing?.count ?? 0) > 0) throw new BackupError("A restore needs an empty graph: point DATA_DIR (or NEO4J_DATABASE) at an empty one.");
+/**
+ * `stagingDir`: where the rows are staged for the load (by default a new folder in the
+ * system's temporary folder). A folder of its own for each graph (the command line's is in
+ * DATA_DIR) is emptied first: what a restore cut off by a kill left there goes with the
+ * next restore.
+ */
+export async function restoreBackup(store: GraphStore, file: string, { stagingDir }: { stagingDir?: string } = {}): Promise<Record<string, number>> {
+  try {
+    if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
+    return await restoreChecked(store, file, stagingDir);
+  } catch (error) {
+    // A disk that would not take the staged rows, or the graph's, says so: the load is one transaction, nothing was restored.
+    throw storageFault(error, stagingDir ?? tmpdir()) ?? error;
+  }
+}
 
-  const stageDir = mkdtempSync(path.join(tmpdir(), "chainatlas-restore-"));
+async function restoreChecked(store: GraphStore, file: string, stagingDir: string | undefined): Promise<Record<string, number>> {
+  const [existing] = await store.read("admin/count-nodes");
+  if (Number(existing?.count ?? 0) > 0) throw new BackupError(
+      "A restore needs an empty graph: point DATA_DIR (or NEO4J_DATABASE) at an empty one. " +
+        "(A restore loads in one transaction: one cut off by a kill left the graph empty or holding the whole backup, so a graph found holding data after one holds all of it.)",
+    );
+
+  const stageDir = stagingDir ?? mkdtempSync(path.join(tmpdir(), "chainatlas-restore-"));
+  if (stagingDir) mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
   const writers = new Map<string, StagingWriter>();
   try {
     let counts: Record<string, number>;

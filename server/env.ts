@@ -10,7 +10,7 @@ const Env = z
     DATA_DIR: z.string().min(1).default("./data"),
     KUZU_BUFFER_POOL_MIB: z.coerce.number().int().min(64).default(1024),
     IMPORT_MAX_MIB: z.coerce.number().int().min(1).max(10_240).default(200),
-    /** Free space kept on the embedded graph's disk: writes are refused below it (docs/decisions/0XX-storage-faults.md). */
+    /** Free space kept on the embedded graph's disk: writes are refused below it (docs/decisions/038-storage-faults.md). */
     MIN_FREE_DISK_MIB: z.coerce.number().int().min(0).default(256),
     NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//, "NEO4J_URI must start with neo4j:// or bolt:// (optionally +s/+ssc)").optional(),
     NEO4J_USERNAME: z.string().default("neo4j"),

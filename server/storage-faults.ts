@@ -4,7 +4,7 @@
  * in one place: the graph's writes, uploads, imports, backups and restores turn such an
  * error into a StorageFault, which the API answers with 507 and a message saying what
  * could not be written, where, what became of the change, and what to do
- * (docs/decisions/0XX-storage-faults.md).
+ * (docs/decisions/038-storage-faults.md).
  */
 import { statfsSync } from "node:fs";
 

@@ -45,7 +45,7 @@ export interface KuzuOptions {
   maxLogBytes?: number;
   /** How long no read may have run before the graph counts as idle for a due checkpoint. */
   idleMs?: number;
-  /** A write is refused, before it reaches Kùzu, while the graph's disk has less free than this (docs/decisions/0XX-storage-faults.md). */
+  /** A write is refused, before it reaches Kùzu, while the graph's disk has less free than this (docs/decisions/038-storage-faults.md). */
   minFreeBytes?: number;
 }
 
@@ -83,7 +83,7 @@ export class KuzuStore implements GraphStore {
   reopenings = 0;
   /**
    * Set while the graph is open read-only: its disk refused a write, and then the replay of
-   * its log (docs/decisions/0XX-storage-faults.md). The next write opens it for writing again.
+   * its log (docs/decisions/038-storage-faults.md). The next write opens it for writing again.
    */
   private readOnly: StorageFault | null = null;
   private readonly readers: number;
@@ -145,7 +145,7 @@ export class KuzuStore implements GraphStore {
       // transaction applied, earlier commits hidden), and a checkpoint or a close would write
       // that memory out. So writes stop while the disk is nearly full, before they reach
       // Kùzu; one that meets a refusal all the same has the graph opened afresh from its
-      // files (docs/decisions/0XX-storage-faults.md).
+      // files (docs/decisions/038-storage-faults.md).
       ensureRoom(path.dirname(this.file), this.policy.minFreeBytes);
       if (this.readOnly) await this.openAfresh();
       // A COPY into tables with changes not yet checkpointed corrupts Kùzu 0.11.3's heap
@@ -466,7 +466,7 @@ export class KuzuStore implements GraphStore {
    * memory into the file. A database opened for writing replays the log up to its last
    * whole commit and checkpoints, which needs the disk; while it refuses, the graph is
    * opened read-only (the log replayed in memory): reads go on, and every write tries
-   * again to open it for writing first (docs/decisions/0XX-storage-faults.md).
+   * again to open it for writing first (docs/decisions/038-storage-faults.md).
    */
   private async openAfresh(): Promise<void> {
     await this.holdReads(async () => {

@@ -22,13 +22,13 @@ import type { Firm } from "../model/domain.js";
 import { getExchangeRates } from "../services/settings.js";
 import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
-import { findHeader } from "./columns.js";
+import { findHeader, HEADER_SCAN_ROWS } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
 import { firmKeys } from "./firm-keys.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
-import { readTable, type RawRow } from "./read-table.js";
+import { readTable, type RawRow, type SheetsRead } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
 import { normalizeRow, type ImportProblem } from "./rows.js";
 
@@ -230,7 +230,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   ];
   const [claimRows, releaseRows, updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
 
-  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, links: 0, pendingReview: 0 };
+  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, closed: 0, links: 0, pendingReview: 0 };
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const note = (list: ImportProblem[]) => {
@@ -260,11 +260,12 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     const placements = (placementsOut = new PlacementCollector(options.importId, new Map(segmentRows.map((s) => [s.id, s])), path.join(stageDir, "placements.csv")));
 
     // The header is within the first 30 rows.
-    rows = readTable(options.path);
+    const sheets: SheetsRead = {};
+    rows = readTable(options.path, sheets);
     const head: RawRow[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       head.push(next.value);
-      if (head.length >= 30) break;
+      if (head.length >= HEADER_SCAN_ROWS) break;
     }
     const header = findHeader(head);
     if (!header)
@@ -284,6 +285,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     workers?.setContext(context);
 
     for await (const [raw, row, known, knownHash] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
+      // A note or the 合计 line under the data is no data row: not counted, and not refused.
+      if (row.blank) continue;
       counts.rows++;
       note(row.problems);
       const prepared = row.firm;
@@ -298,6 +301,17 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         continue;
       }
       seenInFile.set(prepared.key, raw.rowNumber);
+      if (prepared.closed) {
+        // 注销, 吊销, 迁出 …: no target and no local firm. One the graph already holds is left as it is, and said so.
+        counts.closed++;
+        const column = header.columns.find((c) => c.field === "status")?.header ?? "登记状态";
+        note([
+          known
+            ? { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”，但图谱中已有此企业（${prepared.name}）：本次未改动它，它仍会列为招商目标`, fix: "核实企业状态；确已注销的，请在企业页删除该企业" }
+            : { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：企业已注销、吊销、迁出或在清算，未导入，不作为招商目标`, fix: "无需处理；如状态有误，请改正登记状态后重新导入" },
+        ]);
+        continue;
+      }
 
       const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements) =>
         placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, placements: found });
@@ -359,6 +373,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       zoneId,
       committed: commit,
       headerRow: header.headerRowNumber,
+      ...(sheets.sheet !== undefined ? { sheet: sheets.sheet, otherSheets: sheets.otherSheets ?? [] } : {}),
       columns: header.columns.map((c) => ({ header: c.header, field: c.field })),
       unknownColumns: header.unknownHeaders,
       counts,

@@ -419,3 +419,26 @@ function lookUpRegion(input: RegionInput): Parsed<ResolvedRegion> {
   return problem("缺少所在地区（省份、城市、区县和地址均为空）", fix);
 }
 
+
+// ---------------------------------------------------------------- 登记状态
+
+/**
+ * What a 登记状态 / 经营状态 cell says about the firm: `closed` — it no longer exists or may
+ * no longer trade (注销, 吊销, 撤销, 迁出, 清算, 责令关闭 …), so it is no target and no local
+ * firm; `suspended` — it exists but has stopped trading for now (停业, 歇业); `active` —
+ * 存续, 在业, 开业, 在营, 迁入 …; null for an empty cell or a value no export uses.
+ * 企查查's "吊销，未注销" is closed: a revoked licence ends the business whatever the record.
+ */
+export type Standing = "active" | "suspended" | "closed";
+
+const STANDINGS: [RegExp, Standing][] = [
+  [/注销|吊销|撤销|迁出|清算|责令关闭|关闭|除名|破产|终止|解散/, "closed"],
+  [/停业|歇业/, "suspended"],
+  [/存续|在业|在营|开业|在册|迁入|正常|登记成立|确立|成立/, "active"],
+];
+
+export function standingOf(text: string): Standing | null {
+  if (isPlaceholder(text)) return null;
+  const status = halfWidth(text);
+  return STANDINGS.find(([pattern]) => pattern.test(status))?.[1] ?? null;
+}

@@ -71,8 +71,27 @@ export interface SheetCell {
   numFmt: string | null;
 }
 
-/** Reads the rows of the first worksheet. The file is closed when the iteration ends, however it ends. */
-export async function* readFirstSheet(path: string, fileBytes: number, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<SheetRow> {
+/** The worksheet a workbook's rows were read from, and the other visible worksheets that hold a list too (not read). */
+export interface SheetsRead {
+  sheet?: string;
+  otherSheets?: string[];
+}
+
+/**
+ * Reads the rows of the worksheet that holds the list: of the visible worksheets (a hidden
+ * one is a lookup table or a template's notes), in the workbook's order, the first whose
+ * first `headRows` rows with content `holdsList` accepts — a 说明 or 汇总 sheet before the list is passed over — else
+ * the first visible one. `read` is told which one was read and which other visible
+ * worksheets hold a list too. The file is closed when the iteration ends, however it ends.
+ */
+export async function* readListSheet(
+  path: string,
+  fileBytes: number,
+  holdsList: (head: SheetRow[]) => boolean,
+  headRows: number,
+  read: SheetsRead = {},
+  limits: XlsxLimits = XLSX_LIMITS,
+): AsyncGenerator<SheetRow> {
   const zip = await openZip(path);
   try {
     const budget = new InflateBudget(Math.min(limits.maxInflatedBytes, Math.max(limits.minInflatedBytes, fileBytes * limits.inflateRatio)));
@@ -81,18 +100,43 @@ export async function* readFirstSheet(path: string, fileBytes: number, limits: X
 
     const workbook = part("xl/workbook.xml");
     if (!workbook) throw new XlsxError(`这不是 Excel 工作簿（缺少 xl/workbook.xml）：${resave}`);
-    const { firstSheetId, date1904 } = await readWorkbook(zip, workbook, budget);
+    const { sheets, date1904 } = await readWorkbook(zip, workbook, budget);
     const relations = part("xl/_rels/workbook.xml.rels");
     const targets = relations ? await readRelations(zip, relations, budget) : new Map<string, { type: string; target: string }>();
     const byType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix))?.target;
-    const sheetName = (firstSheetId && targets.get(firstSheetId)?.target) ?? "xl/worksheets/sheet1.xml";
-    const sheet = part(sheetName);
-    if (!sheet) throw new XlsxError(`Excel 文件中找不到第一个工作表（${sheetName}）：${resave}`);
+    const located = sheets.map((s, i) => ({ ...s, target: (s.id && targets.get(s.id)?.target) ?? `xl/worksheets/sheet${i + 1}.xml` }));
+    const visible = located.filter((s) => !s.hidden);
+    const candidates = visible.length ? visible : located.slice(0, 1);
+    if (!candidates.length) candidates.push({ name: "Sheet1", id: null, hidden: false, target: "xl/worksheets/sheet1.xml" });
+    const entryOf = (sheet: (typeof candidates)[number]) => {
+      const entry = part(sheet.target);
+      if (!entry) throw new XlsxError(`Excel 文件中找不到工作表“${sheet.name}”（${sheet.target}）：${resave}`);
+      return entry;
+    };
     const stylesEntry = part(byType("/styles") ?? "xl/styles.xml");
     const formats = stylesEntry ? await readStyles(zip, stylesEntry, budget) : [];
     const sharedEntry = part(byType("/sharedStrings") ?? "xl/sharedStrings.xml");
     const shared = sharedEntry ? await readSharedStrings(zip, sharedEntry, budget, limits) : [];
-    yield* readRows(zip, sheet, budget, limits, (cell) => cellText(cell, shared, date1904), formats);
+    const rowsOf = (sheet: (typeof candidates)[number]) => readRows(zip, entryOf(sheet), budget, limits, (cell) => cellText(cell, shared, date1904), formats);
+    let chosen = candidates[0]!;
+    const others: string[] = [];
+    // One visible worksheet is read as it is; of several, the first rows of each say which holds the list.
+    if (candidates.length > 1) {
+      const holding = [];
+      for (const sheet of candidates) {
+        const head: SheetRow[] = [];
+        for await (const row of rowsOf(sheet)) {
+          if (row.cells.some((cell) => cell.trim() !== "")) head.push(row);
+          if (head.length >= headRows) break;
+        }
+        if (holdsList(head)) holding.push(sheet);
+      }
+      chosen = holding[0] ?? chosen;
+      others.push(...holding.slice(1).map((s) => s.name));
+    }
+    read.sheet = chosen.name;
+    read.otherSheets = others;
+    yield* rowsOf(chosen);
   } finally {
     zip.close();
   }
@@ -126,9 +170,14 @@ function listEntries(zip: yauzl.ZipFile, limits: XlsxLimits): Promise<Map<string
 
 /** How much the parts read may still inflate to. */
 class InflateBudget {
+  /** Parts read already: a worksheet whose first rows were looked at is charged once. */
+  private readonly charged = new Set<yauzl.Entry>();
+
   constructor(private left: number) {}
 
   take(entry: yauzl.Entry): void {
+    if (this.charged.has(entry)) return;
+    this.charged.add(entry);
     this.left -= entry.uncompressedSize;
     if (this.left < 0)
       throw new XlsxError(`Excel 文件展开后过大（${entry.fileName} 展开为 ${mib(entry.uncompressedSize)}，远超文件本身）：可能是损坏或恶意构造的文件。请拆分数据，或${resave}`);
@@ -191,16 +240,18 @@ async function parseWhole(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Inflat
 
 // ——— workbook, relations, styles ———
 
+/** The worksheets in the workbook's order: name, relation id, and whether hidden (state hidden or veryHidden). */
 async function readWorkbook(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: InflateBudget) {
-  let firstSheetId: string | null = null;
+  const sheets: { name: string; id: string | null; hidden: boolean }[] = [];
   let date1904 = false;
   const parser = new SaxesParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
-    if (local(tag.name) === "sheet" && firstSheetId === null) firstSheetId = attribute(tag, "id") ?? null;
+    if (local(tag.name) === "sheet" && sheets.length < 10_000)
+      sheets.push({ name: attribute(tag, "name") ?? `Sheet${sheets.length + 1}`, id: attribute(tag, "id") ?? null, hidden: /hidden/i.test(attribute(tag, "state") ?? "") });
     if (local(tag.name) === "workbookPr") date1904 = ["1", "true"].includes(attribute(tag, "date1904") ?? "");
   });
   await parseWhole(zip, entry, budget, parser);
-  return { firstSheetId: firstSheetId as string | null, date1904 };
+  return { sheets, date1904 };
 }
 
 async function readRelations(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: InflateBudget) {

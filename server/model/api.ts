@@ -558,6 +558,8 @@ export const ImportCounts = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** Rows of firms whose 登记状态 says they are closed (注销, 吊销, 迁出 …): read, never imported. Absent in older reports. */
+  closed: z.number().int().default(0),
   links: z.number().int(),
   pendingReview: z.number().int(),
 });
@@ -614,6 +616,10 @@ export const ImportReport = z.object({
   zoneId: z.string().nullable(),
   committed: z.boolean(),
   headerRow: z.number().int(),
+  /** The worksheet read, of a workbook: the first visible one with a header. */
+  sheet: z.string().optional(),
+  /** Other visible worksheets with a header of their own: not read (one list per import). */
+  otherSheets: z.array(z.string()).optional(),
   columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
   unknownColumns: z.array(z.string()),
   counts: ImportCounts,

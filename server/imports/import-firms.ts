@@ -313,8 +313,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         continue;
       }
 
-      const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements) =>
-        placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, placements: found });
+      const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements, nowhere: string | null) =>
+        placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, ...(nowhere ? { nowhere } : {}), placements: found });
       if (!known) {
         counts.new++;
         if (prepared.staged) {
@@ -327,10 +327,10 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         }
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
-        await place(prepared.id, "new", prepared.placements);
+        await place(prepared.id, "new", prepared.placements, prepared.nowhere);
       } else if (known.id === prepared.id && knownHash === prepared.hash) {
         counts.unchanged++;
-        await place(prepared.id, "unchanged", prepared.placements);
+        await place(prepared.id, "unchanged", prepared.placements, prepared.nowhere);
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
       } else {
@@ -338,9 +338,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         // firm, in the narrower of its two regions (a province in the file keeps the graph's county).
         const firm = normalizeRow(raw, header).firm!;
         firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
-        const { record, attributes, links, suggestions, placements: found } = describeFirm(firm, known.id, context);
+        const { record, attributes, links, suggestions, placements: found, nowhere } = describeFirm(firm, known.id, context);
         const changed = knownHash !== factsHash({ ...firm, attributes });
-        await place(known.id, changed ? "updated" : "unchanged", found);
+        await place(known.id, changed ? "updated" : "unchanged", found, nowhere);
         if (changed) {
           counts.updated++;
           if (commit) {

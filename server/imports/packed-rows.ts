@@ -39,6 +39,8 @@ const LINE_BREAKS = 32;
 const CLOSED = 512;
 /** A row with no firm on it (a note, a 合计 line). */
 const BLANK = 1024;
+/** Why a firm landed in no segment. */
+const NOWHERE = 2048;
 
 const TABLES = ["firm", "links", "linkTexts", "suggestions"] as const;
 
@@ -65,6 +67,7 @@ export function packRows(rows: readonly PreparedRow[]): PackedRows {
       if (firm.hash !== null) flags |= HASH;
       if (firm.regionFromName !== null) flags |= REGION_FROM_NAME;
       if (firm.closed !== null) flags |= CLOSED;
+      if (firm.nowhere !== null) flags |= NOWHERE;
       if (staged) {
         flags |= STAGED;
         TABLES.forEach((t, i) => {
@@ -83,6 +86,7 @@ export function packRows(rows: readonly PreparedRow[]): PackedRows {
     if (firm.hash !== null) text(firm.hash);
     if (firm.regionFromName !== null) text(firm.regionFromName);
     if (firm.closed !== null) text(firm.closed);
+    if (firm.nowhere !== null) text(firm.nowhere);
     for (const p of firm.placements) {
       ints.push(p.linked ? 1 : 0);
       confidences.push(p.confidence);
@@ -136,6 +140,7 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
     const hash = flags & HASH ? text() : null;
     const regionFromName = flags & REGION_FROM_NAME ? text() : null;
     const closed = flags & CLOSED ? text() : null;
+    const nowhere = flags & NOWHERE ? text() : null;
     const placements: Placement[] = new Array(placementCount);
     for (let i = 0; i < placementCount; i++) {
       const linked = int() === 1;
@@ -151,7 +156,7 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
       };
       staged = { firm: table(0), links: table(1), linkTexts: table(2), suggestions: table(3) };
     }
-    rows[index] = { rowNumber, problems, firm: { key, uscc, name, regionCode, id, hash, links, suggestions, placements, regionFromName, closed, staged } };
+    rows[index] = { rowNumber, problems, firm: { key, uscc, name, regionCode, id, hash, links, suggestions, placements, regionFromName, closed, nowhere, staged } };
   }
   return rows;
 }

@@ -573,6 +573,8 @@ export const PlacementRow = z.object({
   outcome: z.enum(["new", "updated", "unchanged"]),
   /** The place a region was taken from when the file left the region columns empty ("深圳市"). */
   regionFromName: z.string().nullable(),
+  /** Why the firm landed in no segment, in words (absent when it landed somewhere, and in older imports). */
+  nowhere: z.string().optional(),
   segments: z.array(
     z.object({
       segmentId: z.string(),

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importedFirmId, importFirms, type ImportOptions } from "../../server/imports/import-firms.js";
+import { placementPage } from "../../server/imports/placements.js";
 import type { ImportReport } from "../../server/model/api.js";
 import { getFirm } from "../../server/services/firms.js";
 import { search } from "../../server/services/search.js";
@@ -94,6 +95,9 @@ describe("a 企查查 export as it comes", () => {
     expect((await firmOf(QCC_CODES.refractory)).segments.map((s) => s.segmentId)).toContain("steel-refractory");
     expect((await firmOf(QCC_CODES.pipe)).segments.map((s) => s.segmentId)).toContain("steel-pipe");
     expect(report.placements!.counts).toEqual({ placed: 3, review: 0, none: 1 });
+    // The trader is placed nowhere, and the report says why.
+    const none = await placementPage(t.store, report.importId, report.placements!, "none", 0, 10);
+    expect(none.rows).toMatchObject([{ row: qccRow(8), name: "石家庄恒通商贸有限公司", nowhere: expect.stringContaining("不属于图谱中任何产业链的环节") }]);
   });
 
   it("finds the same list exported again in another order unchanged, though 序号 numbers it otherwise", async () => {

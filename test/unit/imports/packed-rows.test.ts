@@ -82,6 +82,7 @@ describe("packed rows", () => {
     expect(firmsOf.some((f) => f.placements.some((p) => p.linked) && f.placements.some((p) => !p.linked))).toBe(true);
     expect(firmsOf.some((f) => f.placements.length === 0)).toBe(true);
     expect(firmsOf.some((f) => f.closed === "吊销，未注销")).toBe(true);
+    expect(firmsOf.some((f) => f.placements.length === 0 && f.nowhere !== null && f.closed === null)).toBe(true);
     expect(rows.some((r) => r.blank && r.problems.length === 0)).toBe(true);
   });
 

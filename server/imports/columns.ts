@@ -133,7 +133,9 @@ function readColumns(top: RawRow, bottom: RawRow | null): HeaderColumn[] {
   let carried = "";
   for (let index = 0; index < width; index++) {
     const own = cellText(top, index);
-    const lower = bottom ? cellText(bottom, index) : "";
+    // A header cell merged down over both rows reads the same in each: one header, not two.
+    const below = bottom ? cellText(bottom, index) : "";
+    const lower = below === own ? "" : below;
     // A merged cell keeps its text in its leftmost cell; the cells it covers read empty.
     if (own) carried = own;
     const upper = own || (lower ? carried : "");

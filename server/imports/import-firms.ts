@@ -269,7 +269,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     }
     const header = findHeader(head);
     if (!header)
-      throw new ImportRejected("No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.");
+      throw new ImportRejected(
+        `No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.${sheets.sheet !== undefined ? ` No worksheet of the workbook has one (read: “${sheets.sheet}”).` : ""}`,
+      );
     const context: RowContext = {
       header,
       segments,

@@ -134,6 +134,7 @@ export function looksLikeFormula(value: string): boolean {
 }
 
 const TOTAL_CELL = /^(?:合计|总计|小计|共计)[:：]?$/;
+const FIRM_COUNT = /^[共计]?\s*\d+\s*[家户个]?$/;
 const NOTE_ROW = /^(注|备注|说明|数据来源|来源|合计|总计|制表|统计时间|数据截至|导出时间)[:：\s]|^(合计|总计)/;
 
 type Column = HeaderMatch["columns"][number];
@@ -210,9 +211,9 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const filled = cleaned.filter((value) => value !== "");
   if (filled.length === 0) return { problems, blank: true };
   if (filled.length === 1 && NOTE_ROW.test(filled[0]!)) return { problems, blank: true };
-  // The 合计 / 总计 line under the data ("合计", "", …, "233"): a sum, no firm.
+  // The 合计 / 总计 line under the data ("合计", "", …, "233"; its name cell empty or a count, "3家"): a sum, no firm.
   const nameColumn = header.columns.findIndex((c) => c.field === "name");
-  if ((nameColumn < 0 || !cleaned[nameColumn]) && filled.some((value) => TOTAL_CELL.test(value))) return { problems, blank: true };
+  if ((nameColumn < 0 || !cleaned[nameColumn] || FIRM_COUNT.test(cleaned[nameColumn]!)) && filled.some((value) => TOTAL_CELL.test(value))) return { problems, blank: true };
 
   for (const [i, column] of header.columns.entries()) {
     const value = cleaned[i]!;

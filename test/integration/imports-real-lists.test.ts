@@ -15,7 +15,7 @@ import { getFirm } from "../../server/services/firms.js";
 import { search } from "../../server/services/search.js";
 import { loadSample } from "../../seed/load-sample.js";
 import { uscc } from "../support/enterprise-export.js";
-import { QCC_CODES, QCC_ROWS, writeQccWorkbook, writeTycCsv } from "../support/platform-exports.js";
+import { QCC_CODES, QCC_ROWS, writeQccWorkbook, writeTycCsv, writeZoneLedger } from "../support/platform-exports.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 import { writeExport } from "../support/enterprise-export.js";
 
@@ -131,5 +131,25 @@ describe("a 天眼查 export as it comes", () => {
     expect(refractory).toMatchObject({ capital: 5000, foundedOn: "2009-06-18", regionCode: "130502" });
     expect(refractory.segments.map((s) => s.segmentId)).toContain("steel-refractory");
     expect((await firmOf(uscc("91130500MA0TYC003"))).attributes).toMatchObject({ 登记状态: "停业" });
+  });
+});
+
+describe("a zone's own 台账 kept by hand in Excel", () => {
+  it("gives every firm of a group the 所属区县 merged down over it, and imports the live ones as local firms", async () => {
+    const report = await run(await writeZoneLedger(dir, "凌源台账.xlsx"), { zoneId: "lingyuan" });
+    expect(report.headerRow).toBe(3);
+    expect(report.columns.find((c) => c.field === "capital")?.header).toBe("注册资本(万元)");
+    expect(report.counts).toMatchObject({ rows: 3, new: 2, closed: 1, rejected: 0 });
+    // 2001年3月 has no day: said at its row (the firm is 注销 and not imported all the same).
+    expect(report.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [6, "成立时间", "2001年3月"],
+      [6, "企业状态", "注销"],
+    ]);
+    const strip = (await search(t.store, "凌源恒昌冷轧带钢", 1)).firms[0]!;
+    expect(await getFirm(t.store, strip.id)).toMatchObject({ regionCode: "211382", capital: 3000, foundedOn: "2016-04-18", zoneId: "lingyuan" });
+    const pipe = (await search(t.store, "凌源宏达焊管", 1)).firms[0]!;
+    expect(await getFirm(t.store, pipe.id)).toMatchObject({ regionCode: "211382", capital: 800, foundedOn: "2019-07-01", zoneId: "lingyuan" });
+    expect((await getFirm(t.store, pipe.id)).segments.map((s) => s.segmentId)).toContain("steel-pipe");
+    expect((await search(t.store, "凌源老厂耐火", 5)).firms).toEqual([]);
   });
 });

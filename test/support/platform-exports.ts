@@ -92,3 +92,27 @@ export function writeTycCsv(dir: string, name: string): string {
   writeFileSync(file, "\uFEFF" + lines.join("\r\n") + "\r\n");
   return file;
 }
+
+/**
+ * A zone's own 台账 kept by hand: a title merged across the columns, a header over two rows
+ * (注册资本 above 万元, the other headers merged down over both), 所属区县 written once for
+ * each group of firms and merged down over the group, no 统一社会信用代码 for most firms, and
+ * a 合计 line.
+ */
+export async function writeZoneLedger(dir: string, name: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("重点企业");
+  sheet.addRow(["凌源经济开发区重点企业台账（2026年11月）"]);
+  sheet.addRow(["序号", "所属区县", "企业名称", "注册资本", "成立时间", "主营产品", "企业状态", "联系人"]);
+  sheet.addRow(["", "", "", "(万元)", "", "", "", ""]);
+  sheet.addRow([1, "凌源市", "凌源恒昌冷轧带钢有限公司", 3000, new Date(Date.UTC(2016, 3, 18)), "冷轧带钢", "在业", "刘一"]);
+  sheet.addRow([2, "", "凌源宏达焊管有限公司", "800", "2019.7.1", "直缝焊管、镀锌钢管", "存续", "陈二"]);
+  sheet.addRow([3, "", "凌源老厂耐火材料有限公司", "500", "2001年3月", "耐火砖", "注销", ""]);
+  sheet.addRow(["合计", "", "3家", 4300, "", "", "", ""]);
+  sheet.mergeCells("A1:H1");
+  for (const column of ["A", "B", "C", "E", "F", "G", "H"]) sheet.mergeCells(`${column}2:${column}3`);
+  sheet.mergeCells("B4:B6");
+  const file = path.join(dir, name);
+  await book.xlsx.writeFile(file);
+  return file;
+}

@@ -76,6 +76,12 @@ describe("findHeader", () => {
     expect(findHeader(rows)?.unknownHeaders).toEqual(["注册资本/币种", "联系方式/邮箱"]);
   });
 
+  it("reads a header cell merged down over both header rows once", () => {
+    const rows = [row(4, "序号", "企业名称", "注册资本"), row(5, "序号", "企业名称", "(万元)"), row(6, "1", "甲公司", "100")];
+    expect(fields(rows)).toEqual([["序号", null], ["企业名称", "name"], ["注册资本(万元)", "capital"]]);
+    expect(findHeader(rows)?.headerRowNumber).toBe(5);
+  });
+
   it("does not take the first data row as a second header row", () => {
     expect(findHeader([row(1, "企业名称", "注册资本"), row(2, "凌源钢铁股份有限公司", "5000万元")])?.headerRowNumber).toBe(1);
   });

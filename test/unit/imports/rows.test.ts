@@ -157,6 +157,7 @@ describe("normalizeRow", () => {
     const numbered = findHeader([row(1, "序号", "企业名称", "所属城市", "参保人数")])!;
     expect(normalizeRow(row(20, "合计", "", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
     expect(normalizeRow(row(20, "总计：", "", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
+    expect(normalizeRow(row(20, "合计", "3家", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
     // A firm named in the row is no total, whatever else the row says.
     expect(normalizeRow(row(20, "合计", "甲公司", "朝阳市", "52"), numbered).firm?.name).toBe("甲公司");
   });

@@ -103,7 +103,7 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCur
   if (isPlaceholder(text)) return ok(null);
   const compact = halfWidth(text).replace(/[\s,，]/g, "");
   const fix = "填写数字加单位，如“5000万元”“1.2亿元”“500万美元”，或留空";
-  let currency: Currency = bareCurrency;
+  let currency: Currency | null = null;
   let rest = compact;
   for (const [pattern, code] of CURRENCY_NAMES) {
     if (pattern.test(rest)) {
@@ -120,6 +120,8 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCur
   }
   const amount = Number(match[1]);
   const unit = match[2];
+  // A plain 元 in the cell ("100万元") is 人民币, whatever currency the header gives bare numbers.
+  currency ??= unit === "元" || match[3] ? "CNY" : bareCurrency;
   const yuanMultiplier: Record<string, number> = { 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3, 元: 1 };
   const bareMultiplier: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
   const yuan = amount * (unit ? yuanMultiplier[unit]! : bareMultiplier[bareUnit]);

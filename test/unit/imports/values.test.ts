@@ -166,6 +166,16 @@ describe("money in a header's currency", () => {
   });
 });
 
+describe("a cell's own currency against the header's", () => {
+  it("reads 元 written in the cell as 人民币 under a 注册资本(万美元) header; bare numbers and 万 take the header's", () => {
+    expect(parseCapital("100万元", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "CNY" } });
+    expect(parseCapital("1亿元", "万元", "USD")).toEqual({ ok: true, value: { wan: 10000, currency: "CNY" } });
+    expect(parseCapital("100", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "USD" } });
+    expect(parseCapital("100万", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "USD" } });
+    expect(parseCapital("100万港元", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "HKD" } });
+  });
+});
+
 describe("standingOf (登记状态 as 企查查, 天眼查, 启信宝, 爱企查 and the 公示系统 write it)", () => {
   it.each([
     ["存续", "active"], ["在业", "active"], ["开业", "active"], ["存续（在营、开业、在册）", "active"], ["在营（开业）企业", "active"], ["迁入", "active"],

@@ -390,7 +390,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     // A file that changes nothing (every row unchanged or refused) writes no firm, not even an
     // audit entry; its placements are kept all the same, for the report (and a dry run's too).
     if (commit && counts.new + counts.updated > 0) {
-      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
+      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行${counts.closed ? `、已注销或吊销未导入 ${counts.closed} 行` : ""}，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
       const files = [firmFile!, codeFile!, linkFile!, linkTextsFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "../../server/audit/audit-log.js";
 import { importedFirmId, importFirms, type ImportOptions } from "../../server/imports/import-firms.js";
 import { placementPage } from "../../server/imports/placements.js";
 import type { ImportReport } from "../../server/model/api.js";
@@ -51,11 +52,14 @@ describe("a 企查查 export as it comes", () => {
     expect(report.headerRow).toBe(3);
   });
 
-  it("counts the data rows only: neither the 合计 line nor 序号 is data", () => {
+  it("counts the data rows only: neither the 合计 line nor 序号 is data", async () => {
     expect(report.counts).toMatchObject({ rows: QCC_ROWS.length, new: 4, closed: 3, rejected: 2 });
     expect(report.counts.new + report.counts.closed + report.counts.rejected).toBe(report.counts.rows);
     expect(report.unknownColumns).not.toContain("序号");
     expect(report.problems.filter((p) => p.row === qccRow(QCC_ROWS.length))).toEqual([]);
+    // The audit log's line about the import counts them apart too.
+    const [entry] = (await listAudit(t.store, { action: "import.commit", limit: 50 })).items.filter((e) => e.entityId === report.importId);
+    expect(entry!.summary).toContain("已注销或吊销未导入 3 行");
   });
 
   it("keeps firms whose 登记状态 says they are gone (注销, 迁出, 吊销) out of the graph, each said so at its row", async () => {

@@ -30,7 +30,7 @@ import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
 import { readTable, type RawRow, type SheetsRead } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
-import { normalizeRow, type ImportProblem } from "./rows.js";
+import { keyHash, nameDuplicateKey, normalizeRow, type ImportProblem } from "./rows.js";
 
 export { attributesOf, factsHash, importedFirmId } from "./prepare-row.js";
 
@@ -238,6 +238,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     for (const p of list) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
   };
   const seenInFile = new Map<string, number>();
+  /** keyHash of the name key of each row with a code: the row a later row without a code repeats. */
+  const codedNames = new Map<number, number>();
   const commit = options.mode === "commit";
 
   let report: ImportReport | null = null;
@@ -296,13 +298,19 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         counts.rejected++;
         continue;
       }
-      const firstRow = seenInFile.get(prepared.key);
+      // The same firm: the same code, or the same name in the same region where one of the two rows has no code.
+      const byCode = prepared.uscc ? seenInFile.get(prepared.key) : undefined;
+      const nameKey = prepared.uscc ? nameDuplicateKey(prepared) : prepared.key;
+      const byName = byCode === undefined ? (prepared.uscc ? seenInFile.get(nameKey) : (seenInFile.get(nameKey) ?? codedNames.get(keyHash(nameKey)))) : undefined;
+      const firstRow = byCode ?? byName;
       if (firstRow !== undefined) {
         counts.rejected++;
-        note([{ row: raw.rowNumber, column: prepared.uscc ? "统一社会信用代码" : "企业名称", value: prepared.uscc ?? prepared.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
+        note([{ row: raw.rowNumber, column: byCode !== undefined ? "统一社会信用代码" : "企业名称", value: byCode !== undefined ? prepared.uscc! : prepared.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
         continue;
       }
       seenInFile.set(prepared.key, raw.rowNumber);
+      // A row with a code is kept by its name as well, for a later row without one; as a hash, for memory's sake.
+      if (prepared.uscc && !codedNames.has(keyHash(nameKey))) codedNames.set(keyHash(nameKey), raw.rowNumber);
       if (prepared.closed) {
         // 注销, 吊销, 迁出 …: no target and no local firm. One the graph already holds is left as it is, and said so.
         counts.closed++;

@@ -378,6 +378,30 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
  */
 export function duplicateKey(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
   if (firm.uscc) return `uscc:${firm.uscc}`;
+  return nameDuplicateKey(firm);
+}
+
+/**
+ * The name key of {@link duplicateKey} whatever the code: a row without a code is the same
+ * firm as a row with one of the same name in the same region (two rows with two codes are two firms).
+ */
+export function nameDuplicateKey(firm: Pick<ImportedFirm, "name" | "regionCode">): string {
   const name = halfWidth(firm.name).replace(/\s+/g, "");
   return `name:${name}|${firm.regionCode}`;
+}
+
+/**
+ * A 52-bit hash of a key (two 32-bit FNV-1a hashes with different offsets): kept instead of
+ * the key where a million keys would cost too much memory. Two keys of one million-row file
+ * share a hash about once in ten thousand such files.
+ */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }

@@ -112,6 +112,27 @@ describe("a 企查查 export as it comes", () => {
   });
 });
 
+describe("one firm twice in one file", () => {
+  it("is one firm whether the row with its code comes first or second; two codes are two firms", async () => {
+    const code = uscc("91211382MA0DUP001");
+    const coded = { 企业名称: "凌源重复冷轧有限公司", 统一社会信用代码: code, 所属省份: "辽宁省", 所属城市: "朝阳市", 所属区县: "凌源市", 经营范围: "冷轧带钢" };
+    const { 统一社会信用代码: _, ...bare } = coded;
+    const first = await run(writeExport(dir, "dup-coded-first.csv", [coded, bare]));
+    expect(first.counts).toMatchObject({ rows: 2, new: 1, rejected: 1 });
+    // (A title row above the header: data from Excel row 3.)
+    expect(first.problems).toMatchObject([{ row: 4, column: "企业名称", message: "与第 3 行重复" }]);
+    const other = { ...bare, 企业名称: "凌源另一冷轧有限公司" };
+    const second = await run(writeExport(dir, "dup-bare-first.csv", [other, { ...other, 统一社会信用代码: uscc("91211382MA0DUP002") }]));
+    expect(second.counts).toMatchObject({ rows: 2, new: 1, rejected: 1 });
+    expect(second.problems).toMatchObject([{ row: 4, column: "企业名称", message: "与第 3 行重复" }]);
+    expect((await search(t.store, "凌源重复冷轧", 5)).firms).toHaveLength(1);
+    expect((await search(t.store, "凌源另一冷轧", 5)).firms).toHaveLength(1);
+    // Same name, two codes: two firms (a name freed by a deregistered firm may be taken again).
+    const twoCodes = await run(writeExport(dir, "two-codes.csv", [{ ...coded, 企业名称: "凌源同名带钢有限公司", 统一社会信用代码: uscc("91211382MA0DUP003") }, { ...coded, 企业名称: "凌源同名带钢有限公司", 统一社会信用代码: uscc("91211382MA0DUP004") }]));
+    expect(twoCodes.counts).toMatchObject({ rows: 2, new: 2, rejected: 0 });
+  });
+});
+
 describe("firms the graph holds already", () => {
   it("a row saying a known firm is 注销 leaves it as it is, and the report says it stays a target", async () => {
     const before = await getFirm(t.store, "cosl");

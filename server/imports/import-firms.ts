@@ -317,7 +317,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         const column = header.columns.find((c) => c.field === "status")?.header ?? "登记状态";
         note([
           known
-            ? { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”，但图谱中已有此企业（${prepared.name}）：本次未改动它，它仍会列为招商目标`, fix: "核实企业状态；确已注销的，请在企业页删除该企业" }
+            ? { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”，但图谱中已有此企业（${prepared.name}）：本次未改动它，它仍作为招商目标或本地企业计入`, fix: "核实企业状态；确已注销的，请在企业页删除该企业" }
             : { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：企业已注销、吊销、迁出或在清算，未导入，不作为招商目标`, fix: "无需处理；如状态有误，请改正登记状态后重新导入" },
         ]);
         continue;

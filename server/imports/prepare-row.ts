@@ -171,7 +171,6 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
   const { firm, problems, regionFromName, closed, blank } = normalizeRow(raw, context.header);
   if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null, ...(blank ? { blank } : {}) };
   const id = importedFirmId(firm);
-  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, nameKey(firm.name));
   if (closed) {
     // Kept only to be told apart from a firm of the graph (import-firms.ts says which it is).
     const firmOfRow = { key: duplicateKey(firm), uscc: firm.uscc, name: firm.name, regionCode: firm.regionCode, id, hash: null, links: 0, suggestions: 0, placements: [], regionFromName: regionFromName ?? null, closed, nowhere: null, staged: null };
@@ -189,6 +188,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
     });
   }
   const { record, attributes, links, suggestions, placements, nowhere } = describeFirm(firm, id, context);
+  const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, nameKey(firm.name));
   return {
     rowNumber: raw.rowNumber,
     problems,

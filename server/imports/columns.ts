@@ -55,7 +55,9 @@ export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
   phone: ["电话", "联系电话", "企业电话", "联系方式"],
   staff: ["参保人数", "员工人数", "从业人数", "职工人数"],
   revenue: ["营业收入", "营收", "主营业务收入", "年营业收入"],
-  aliases: ["曾用名", "简称", "企业简称", "英文名"],
+  // 英文名 is kept as an attribute, not an alias: an English name is searched by no one here,
+  // and its commas ("Co., Ltd.") would take every row of a list off the bulk path (graph/bulk.ts).
+  aliases: ["曾用名", "简称", "企业简称"],
   status: ["登记状态", "经营状态", "企业状态", "存续状态", "营业状态", "企业登记状态", "公司状态"],
 };
 
@@ -157,7 +159,8 @@ function readColumns(top: RawRow, bottom: RawRow | null): HeaderColumn[] {
     let field: ImportField | null = null;
     for (const candidate of candidates) {
       const found = fieldOfHeader(candidate);
-      if (found && (!taken.has(found) || (found === "industry" && isIndustryLevel(candidate)))) {
+      // Several columns may name a firm's other names (曾用名, 简称) or one industry level each.
+      if (found && (!taken.has(found) || found === "aliases" || (found === "industry" && isIndustryLevel(candidate)))) {
         field = found;
         break;
       }

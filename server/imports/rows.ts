@@ -148,6 +148,17 @@ const splitList = (value: string) =>
     .map((part) => part.trim())
     .filter((part) => part && !isPlaceholder(part));
 
+/**
+ * A firm's other names: split like a list, but an English name keeps its commas
+ * ("Tangshan … Co., Ltd." is one name).
+ */
+const splitNames = (value: string) =>
+  value
+    .split(/[;；、|\n，]+/)
+    .flatMap((part) => (/[A-Za-z]/.test(part) ? [part] : part.split(",")))
+    .map((part) => part.trim())
+    .filter((part) => part && !isPlaceholder(part));
+
 /** Tag spellings of exports and lists → FIRM_TAGS; a tag may imply another (小巨人 are 专精特新). */
 const TAG_RULES: [RegExp, (typeof FIRM_TAGS)[number][]][] = [
   [/小巨人/, ["小巨人", "专精特新"]],
@@ -221,7 +232,11 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     if (looksLikeFormula(value)) {
       note(column.header, value, `单元格以“${value[0]}”开头，像是公式，已按文本导入`, "如确为文本可忽略；否则删去开头的符号，或在 Excel 中将单元格设为文本格式");
     }
-    if (column.field === "industry" && values.has("industry")) {
+    if (column.field === "aliases" && values.has("aliases")) {
+      // 曾用名 and 简称 both: every name is an alias.
+      const names = values.get("aliases")!;
+      if (!isPlaceholder(value)) names.value = isPlaceholder(names.value) ? value : `${names.value}\n${value}`;
+    } else if (column.field === "industry" && values.has("industry")) {
       // The levels of a split industry (门类 … 小类) as one path, coarsest first: 制造业>钢压延加工.
       const levels = values.get("industry")!;
       if (!isPlaceholder(value)) levels.value = isPlaceholder(levels.value) ? value : `${levels.value}>${value}`;
@@ -330,7 +345,7 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     note(columnOf("status"), statusText!, `登记状态为“${statusText}”：企业已暂停经营，仍已导入`, "核实企业是否恢复经营后再作为招商目标；已注销的企业请改填“注销”");
   }
 
-  const aliases = [...new Set(splitList(get("aliases") ?? ""))].filter((alias) => alias !== name);
+  const aliases = [...new Set(splitNames(get("aliases") ?? ""))].filter((alias) => alias !== name);
   const optional = (field: ImportField) => {
     const value = get(field);
     return value && !isPlaceholder(value) ? value : null;

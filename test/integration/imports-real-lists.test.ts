@@ -91,6 +91,9 @@ describe("a 企查查 export as it comes", () => {
     const firm = await firmOf(QCC_CODES.strip);
     expect(firm.attributes).toMatchObject({ 登记状态: "存续", 法定代表人: "张三", 实缴资本: "1000万元人民币", 国标行业: "制造业>黑色金属冶炼和压延加工业>钢压延加工>钢压延加工" });
     expect(firm.attributes).not.toHaveProperty("序号");
+    // The former name is an alias; the English name (its commas kept) an attribute.
+    expect(firm.aliases).toEqual(["唐山丰润精工带钢厂"]);
+    expect(firm.attributes).toMatchObject({ 英文名: "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd." });
   });
 
   it("places the makers by the industry of the four 国标行业 columns, and says which firms it placed nowhere", async () => {

@@ -15,7 +15,7 @@ import { uscc } from "./enterprise-export.js";
 export const QCC_HEADERS = [
   "序号", "企业名称", "登记状态", "法定代表人", "注册资本", "实缴资本", "成立日期", "统一社会信用代码", "企业(机构)类型",
   "所属省份", "所属城市", "所属区县", "电话", "邮箱", "国标行业门类", "国标行业大类", "国标行业中类", "国标行业小类",
-  "官网", "注册地址", "经营范围", "参保人数",
+  "官网", "注册地址", "经营范围", "参保人数", "曾用名", "英文名",
 ] as const;
 type QccRow = Partial<Record<(typeof QCC_HEADERS)[number], string | number | Date>>;
 
@@ -34,7 +34,7 @@ const steel = { 国标行业门类: "制造业", 国标行业大类: "黑色金�
 /** The firms of the 企查查 list, in file order (Excel rows 4 on: title, export time, header above). */
 export const QCC_ROWS: QccRow[] = [
   // A cold-strip maker: the industry in four columns, the code in lower case.
-  { 企业名称: "唐山丰润精工冷轧带钢有限公司", 登记状态: "存续", 法定代表人: "张三", 注册资本: "1000万元人民币", 实缴资本: "1000万元人民币", 成立日期: "2010-05-12", 统一社会信用代码: QCC_CODES.strip.toLowerCase(), "企业(机构)类型": "有限责任公司(自然人投资或控股)", 所属省份: "河北省", 所属城市: "唐山市", 所属区县: "丰润区", 电话: "0315-1234567", 邮箱: "qc@example.cn", ...steel, 官网: "-", 注册地址: "河北省唐山市丰润区丰润镇工业区1号", 经营范围: "冷轧带钢、镀锌带钢的生产与销售", 参保人数: "120" },
+  { 企业名称: "唐山丰润精工冷轧带钢有限公司", 登记状态: "存续", 法定代表人: "张三", 注册资本: "1000万元人民币", 实缴资本: "1000万元人民币", 成立日期: "2010-05-12", 统一社会信用代码: QCC_CODES.strip.toLowerCase(), "企业(机构)类型": "有限责任公司(自然人投资或控股)", 所属省份: "河北省", 所属城市: "唐山市", 所属区县: "丰润区", 电话: "0315-1234567", 邮箱: "qc@example.cn", ...steel, 官网: "-", 注册地址: "河北省唐山市丰润区丰润镇工业区1号", 经营范围: "冷轧带钢、镀锌带钢的生产与销售", 参保人数: "120", 曾用名: "唐山丰润精工带钢厂", 英文名: "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd." },
   // A refractory maker: capital with thousands separators and the unit in brackets, a date cell.
   { 企业名称: "天津滨海镁碳耐火材料有限公司", 登记状态: "在业", 法定代表人: "李四", 注册资本: "1,200.5万(元)", 实缴资本: "-", 成立日期: new Date(Date.UTC(2012, 2, 8)), 统一社会信用代码: QCC_CODES.refractory, "企业(机构)类型": "有限责任公司", 所属省份: "天津市", 所属城市: "天津市", 所属区县: "滨海新区", 国标行业门类: "制造业", 国标行业大类: "非金属矿物制品业", 国标行业中类: "耐火材料制品制造", 国标行业小类: "其他耐火材料制品制造", 注册地址: "天津市滨海新区临港经济区", 经营范围: "耐火材料、镁碳砖、耐火砖的生产与销售", 参保人数: "56" },
   // A scrap dealer that has been wound up: 注销.
@@ -69,7 +69,7 @@ export async function writeQccWorkbook(dir: string, name: string, { rows = QCC_R
   sheet.addRow(["导出时间：2026-11-30 10:22:01"]);
   sheet.addRow([...QCC_HEADERS]);
   rows.forEach((row, i) => sheet.addRow(QCC_HEADERS.map((h) => (h === "序号" ? firstNumber + i : (row[h] ?? "")))));
-  sheet.addRow(["合计", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", String(rows.reduce((n, r) => n + Number(r.参保人数 ?? 0), 0))]);
+  sheet.addRow(QCC_HEADERS.map((h) => (h === "序号" ? "合计" : h === "参保人数" ? String(rows.reduce((n, r) => n + Number(r.参保人数 ?? 0), 0)) : "")));
   sheet.mergeCells(1, 1, 1, QCC_HEADERS.length);
   const second = book.addWorksheet("二期入库企业");
   second.addRow(["企业名称", "所属城市", "经营范围"]);

@@ -24,7 +24,7 @@ describe("fieldOfHeader", () => {
     ["参保人数", "staff"], ["员工人数", "staff"], ["营业收入", "revenue"], ["营收", "revenue"],
     ["曾用名", "aliases"], ["简称", "aliases"],
     ["国标行业门类", "industry"], ["国标行业大类", "industry"], ["国标行业中类", "industry"], ["国标行业小类", "industry"], ["行业大类", "industry"],
-    ["登记状态", "status"], ["经营状态", "status"], ["企业状态", "status"],
+    ["登记状态", "status"], ["经营状态", "status"], ["企业状态", "status"], ["企业简称", "aliases"],
   ])("knows %s as %s", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
@@ -120,6 +120,10 @@ describe("findHeader", () => {
     expect(match.headerRowNumber).toBe(2);
     expect(match.unknownHeaders.filter((h) => !["法定代表人", "邮箱", "登记机关"].includes(h))).toEqual([]);
     expect(match.columns.find((c) => c.field === "status")).toBeDefined();
+  });
+
+  it("takes 曾用名 and 简称 both as aliases, and 英文名 as no field", () => {
+    expect(fields([row(1, "企业名称", "曾用名", "英文名", "简称")])).toEqual([["企业名称", "name"], ["曾用名", "aliases"], ["英文名", null], ["简称", "aliases"]]);
   });
 
   it("takes a 序号 column for no field and keeps it out of the extras", () => {

@@ -162,6 +162,14 @@ describe("normalizeRow", () => {
     expect(normalizeRow(row(20, "合计", "甲公司", "朝阳市", "52"), numbered).firm?.name).toBe("甲公司");
   });
 
+  it("takes every name of 曾用名 and 简称 as an alias, an English one with its commas, and keeps 英文名 as an attribute", () => {
+    const names = findHeader([row(1, "企业名称", "所属城市", "曾用名", "英文名", "简称")])!;
+    const firm = normalizeRow(row(2, "唐山丰润精工冷轧带钢有限公司", "唐山市", "唐山精工带钢厂；Tangshan Jinggong Strip Co., Ltd.", "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd.", "精工带钢"), names).firm!;
+    expect(firm.aliases).toEqual(["唐山精工带钢厂", "Tangshan Jinggong Strip Co., Ltd.", "精工带钢"]);
+    expect(firm.extras).toEqual({ 英文名: "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd." });
+    expect(normalizeRow(row(2, "甲公司", "唐山市", "乙公司,丙公司", "", ""), names).firm!.aliases).toEqual(["乙公司", "丙公司"]);
+  });
+
   it("reads the industry split over four level columns as one path, coarsest first", () => {
     const split = findHeader([row(1, "企业名称", "所属城市", "国标行业门类", "国标行业大类", "国标行业中类", "国标行业小类")])!;
     expect(normalizeRow(row(2, "甲公司", "朝阳市", "制造业", "黑色金属冶炼和压延加工业", "钢压延加工", "-"), split).firm?.industry).toBe("制造业>黑色金属冶炼和压延加工业>钢压延加工");

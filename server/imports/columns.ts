@@ -30,7 +30,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /**
- * 企查查 and 爱企查 give the industry in four columns, one per level of GB/T 4754 (国标行业门类 制造业,
+ * 企查查 gives the industry in four columns, one per level of GB/T 4754 (国标行业门类 制造业,
  * 大类 黑色金属冶炼和压延加工业, 中类 钢压延加工, 小类 …): all four are the industry column, read as
  * one path (rows.ts).
  */

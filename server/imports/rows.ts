@@ -407,8 +407,8 @@ export function nameDuplicateKey(firm: Pick<ImportedFirm, "name" | "regionCode">
 
 /**
  * A 52-bit hash of a key (two 32-bit FNV-1a hashes with different offsets): kept instead of
- * the key where a million keys would cost too much memory. Two keys of one million-row file
- * share a hash about once in ten thousand such files.
+ * the key where a million keys would cost too much memory. A key of one million-row file meets
+ * another's hash by chance at most about once in four thousand such files.
  */
 export function keyHash(key: string): number {
   let a = 0x811c9dc5;

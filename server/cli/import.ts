@@ -94,7 +94,8 @@ if (values.json) {
 } else {
   const c = report.counts;
   console.log(`${report.committed ? "Imported" : "Checked (dry run, nothing written)"} ${report.fileName}: ${c.rows} rows`);
-  console.log(`  new ${c.new}, updated ${c.updated}, unchanged ${c.unchanged}, rejected ${c.rejected}`);
+  if (report.sheet !== undefined) console.log(`  worksheet “${report.sheet}”${report.otherSheets?.length ? `; not read, each holds a list of its own: ${report.otherSheets.map((s) => `“${s}”`).join(", ")} (import them as files of their own)` : ""}`);
+  console.log(`  new ${c.new}, updated ${c.updated}, unchanged ${c.unchanged}, rejected ${c.rejected}${c.closed ? `, closed firms (注销, 吊销, 迁出 …) not imported ${c.closed}` : ""}`);
   console.log(`  segment links ${c.links}, waiting for review ${c.pendingReview}`);
   const p = report.placements;
   if (p) {

@@ -454,6 +454,16 @@ const probability = (strength: number) => 1 - Math.exp(-WORD_GAIN * strength);
  * are left out.
  */
 export function classify(firm: FirmText, segments: readonly SegmentProfile[]): SegmentAssignment[] {
+  return classifyExplained(firm, segments).assignments;
+}
+
+/**
+ * {@link classify}, and when it places the firm in no segment, why, in words for the import's
+ * report (`nowhere`): what the row gave, and that none of it pointed to a segment of the
+ * graph's chains (an industry in no chain, an industry cell no standard or platform name
+ * reads, no keyword of any segment in its words) or that what did was too weak.
+ */
+export function classifyExplained(firm: FirmText, segments: readonly SegmentProfile[]): { assignments: SegmentAssignment[]; nowhere: string | null } {
   const vocabulary = vocabularyOf(segments);
   const reading = readIndustry(firm.industry);
   const understood = reading.codes.length > 0 || reading.segments !== null;
@@ -495,7 +505,23 @@ export function classify(firm: FirmText, segments: readonly SegmentProfile[]): S
     if (evidence?.excluded.size) parts.push(`经营范围排除：${[...evidence.excluded].join("、")}`);
     results.push({ segmentId: id, confidence: round(confidence), evidence: parts.join("；") });
   }
-  return results.sort((a, b) => b.confidence - a.confidence || vocabulary.order.get(a.segmentId)! - vocabulary.order.get(b.segmentId)!).slice(0, MAX_ASSIGNMENTS);
+  if (results.length === 0) return { assignments: results, nowhere: whyNowhere(firm, reading, understood, industry.size > 0, words.size > 0) };
+  return { assignments: results.sort((a, b) => b.confidence - a.confidence || vocabulary.order.get(a.segmentId)! - vocabulary.order.get(b.segmentId)!).slice(0, MAX_ASSIGNMENTS), nowhere: null };
+}
+
+/** The words of classifyExplained's `nowhere`, from what it read of the firm. */
+function whyNowhere(firm: FirmText, reading: IndustryReading, understood: boolean, industryPoints: boolean, wordsPoint: boolean): string {
+  const industry = (firm.industry ?? "").trim();
+  const texts = [firm.scope?.trim() && "经营范围", firm.products?.trim() && "主营产品"].filter(Boolean).join("、");
+  const reasons: string[] = [];
+  if (!industry) reasons.push("没有行业");
+  else if (!understood) reasons.push(`行业“${industry.slice(0, 40)}”不是可识别的国标行业或行业名称`);
+  else if (!industryPoints) reasons.push(`行业“${reading.label}”不属于图谱中任何产业链的环节`);
+  if (!texts) reasons.push("没有经营范围和主营产品");
+  if (!wordsPoint) reasons.push(`企业名称${texts ? `、${texts}` : ""}中没有任何环节的关键词`);
+  // Something pointed to a segment, too weakly even for review.
+  if (wordsPoint || industryPoints) reasons.push("与环节相符的证据太弱，不足以建议归入");
+  return reasons.join("；");
 }
 
 /** The support a segment has from the firm's classes alone (what a named default falls back to). */

@@ -25,8 +25,16 @@ export const IMPORT_FIELDS = [
   "staff",
   "revenue",
   "aliases",
+  "status",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/**
+ * 企查查 gives the industry in four columns, one per level of GB/T 4754 (国标行业门类 制造业,
+ * 大类 黑色金属冶炼和压延加工业, 中类 钢压延加工, 小类 …): all four are the industry column, read as
+ * one path (rows.ts).
+ */
+const INDUSTRY_LEVEL_HEADERS = ["门类", "大类", "中类", "小类"].flatMap((level) => [`国标行业${level}`, `行业${level}`, `所属行业${level}`, `国民经济行业${level}`]);
 
 /** Header texts, after {@link headerKey}, as real exports spell them. */
 export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
@@ -38,7 +46,7 @@ export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
   city: ["所属城市", "城市", "市", "所在城市", "所属地市", "地市"],
   county: ["所属区县", "区县", "县区", "所在区县", "区/县", "县/区"],
   address: ["注册地址", "地址", "企业地址", "通信地址", "住所", "注册地", "经营地址"],
-  industry: ["国标行业", "行业代码", "所属行业", "国民经济行业", "行业", "行业分类", "国民经济行业分类", "行业门类"],
+  industry: ["国标行业", "行业代码", "所属行业", "国民经济行业", "行业", "行业分类", "国民经济行业分类", ...INDUSTRY_LEVEL_HEADERS],
   scope: ["经营范围"],
   products: ["主营产品", "主要产品", "产品", "主营业务"],
   companyType: ["企业类型", "公司类型", "企业性质", "类型"],
@@ -47,7 +55,10 @@ export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
   phone: ["电话", "联系电话", "企业电话", "联系方式"],
   staff: ["参保人数", "员工人数", "从业人数", "职工人数"],
   revenue: ["营业收入", "营收", "主营业务收入", "年营业收入"],
-  aliases: ["曾用名", "简称", "企业简称", "英文名"],
+  // 英文名 is kept as an attribute, not an alias: an English name is searched by no one here,
+  // and its commas ("Co., Ltd.") would take every row of a list off the bulk path (graph/bulk.ts).
+  aliases: ["曾用名", "简称", "企业简称"],
+  status: ["登记状态", "经营状态", "企业状态", "存续状态", "营业状态", "企业登记状态", "公司状态"],
 };
 
 const FIELD_BY_KEY = new Map<string, ImportField>(
@@ -62,7 +73,17 @@ export interface HeaderColumn {
   /** The header as shown, with the two rows of a split header joined ("注册资本(万元)"). */
   header: string;
   field: ImportField | null;
+  /** A row-number column (序号): not a fact of the firm, neither imported nor kept. */
+  rowNumber?: true;
 }
+
+/** Headers of the column that numbers the rows (序号 1, 2, 3 …), which no firm should keep as a fact. */
+const ROW_NUMBER_HEADERS = new Set(["序号", "行号", "no", "no.", "#"]);
+export const isRowNumberHeader = (text: string) => ROW_NUMBER_HEADERS.has(headerKey(text).toLowerCase());
+
+/** An industry column of one level (国标行业大类): several of them make the industry together. */
+const INDUSTRY_LEVEL_KEYS = new Set(INDUSTRY_LEVEL_HEADERS.map((h) => headerKey(h)));
+const isIndustryLevel = (text: string) => INDUSTRY_LEVEL_KEYS.has(withoutBrackets(headerKey(text)));
 
 export interface HeaderMatch {
   /** The last header row: data starts below it. */
@@ -114,7 +135,9 @@ function readColumns(top: RawRow, bottom: RawRow | null): HeaderColumn[] {
   let carried = "";
   for (let index = 0; index < width; index++) {
     const own = cellText(top, index);
-    const lower = bottom ? cellText(bottom, index) : "";
+    // A header cell merged down over both rows reads the same in each: one header, not two.
+    const below = bottom ? cellText(bottom, index) : "";
+    const lower = below === own ? "" : below;
     // A merged cell keeps its text in its leftmost cell; the cells it covers read empty.
     if (own) carried = own;
     const upper = own || (lower ? carried : "");
@@ -136,13 +159,14 @@ function readColumns(top: RawRow, bottom: RawRow | null): HeaderColumn[] {
     let field: ImportField | null = null;
     for (const candidate of candidates) {
       const found = fieldOfHeader(candidate);
-      if (found && !taken.has(found)) {
+      // Several columns may name a firm's other names (曾用名, 简称) or one industry level each.
+      if (found && (!taken.has(found) || found === "aliases" || (found === "industry" && isIndustryLevel(candidate)))) {
         field = found;
         break;
       }
     }
     if (field) taken.add(field);
-    columns.push({ index, header: displayHeader(header), field });
+    columns.push({ index, header: displayHeader(header), field, ...(!field && isRowNumberHeader(header) ? { rowNumber: true as const } : {}) });
   }
   return columns;
 }
@@ -188,7 +212,7 @@ export function findHeader(rows: RawRow[]): HeaderMatch | null {
     headerRowNumber: last.rowNumber,
     firstHeaderRowNumber: first.rowNumber,
     columns: unique,
-    unknownHeaders: unique.filter((c) => !c.field).map((c) => c.header),
+    unknownHeaders: unique.filter((c) => !c.field && !c.rowNumber).map((c) => c.header),
   };
 }
 

@@ -22,15 +22,15 @@ import type { Firm } from "../model/domain.js";
 import { getExchangeRates } from "../services/settings.js";
 import { parseRows } from "../services/rows.js";
 import type { SegmentProfile } from "./classify.js";
-import { findHeader } from "./columns.js";
+import { findHeader, HEADER_SCAN_ROWS } from "./columns.js";
 import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
 import { firmKeys } from "./firm-keys.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
-import { readTable, type RawRow } from "./read-table.js";
+import { readTable, type RawRow, type SheetsRead } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
-import { normalizeRow, type ImportProblem } from "./rows.js";
+import { keyHash, nameDuplicateKey, normalizeRow, type ImportProblem } from "./rows.js";
 
 export { attributesOf, factsHash, importedFirmId } from "./prepare-row.js";
 
@@ -230,7 +230,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
   ];
   const [claimRows, releaseRows, updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
 
-  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, links: 0, pendingReview: 0 };
+  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, closed: 0, links: 0, pendingReview: 0 };
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const note = (list: ImportProblem[]) => {
@@ -238,6 +238,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     for (const p of list) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
   };
   const seenInFile = new Map<string, number>();
+  /** keyHash of the name key of each row with a code: the row a later row without a code repeats. */
+  const codedNames = new Map<number, number>();
   const commit = options.mode === "commit";
 
   let report: ImportReport | null = null;
@@ -260,15 +262,18 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     const placements = (placementsOut = new PlacementCollector(options.importId, new Map(segmentRows.map((s) => [s.id, s])), path.join(stageDir, "placements.csv")));
 
     // The header is within the first 30 rows.
-    rows = readTable(options.path);
+    const sheets: SheetsRead = {};
+    rows = readTable(options.path, sheets);
     const head: RawRow[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       head.push(next.value);
-      if (head.length >= 30) break;
+      if (head.length >= HEADER_SCAN_ROWS) break;
     }
     const header = findHeader(head);
     if (!header)
-      throw new ImportRejected("No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.");
+      throw new ImportRejected(
+        `No header row found: the first rows need a column named 企业名称 (or 公司名称). Check that this is an enterprise list and that the header is within the first 30 rows.${sheets.sheet !== undefined ? ` No worksheet of the workbook has one (read: “${sheets.sheet}”).` : ""}`,
+      );
     const context: RowContext = {
       header,
       segments,
@@ -284,6 +289,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     workers?.setContext(context);
 
     for await (const [raw, row, known, knownHash] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
+      // A note or the 合计 line under the data is no data row: not counted, and not refused.
+      if (row.blank) continue;
       counts.rows++;
       note(row.problems);
       const prepared = row.firm;
@@ -291,16 +298,33 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         counts.rejected++;
         continue;
       }
-      const firstRow = seenInFile.get(prepared.key);
+      // The same firm: the same code, or the same name in the same region where one of the two rows has no code.
+      const byCode = prepared.uscc ? seenInFile.get(prepared.key) : undefined;
+      const nameKey = prepared.uscc ? nameDuplicateKey(prepared) : prepared.key;
+      const byName = byCode === undefined ? (prepared.uscc ? seenInFile.get(nameKey) : (seenInFile.get(nameKey) ?? codedNames.get(keyHash(nameKey)))) : undefined;
+      const firstRow = byCode ?? byName;
       if (firstRow !== undefined) {
         counts.rejected++;
-        note([{ row: raw.rowNumber, column: prepared.uscc ? "统一社会信用代码" : "企业名称", value: prepared.uscc ?? prepared.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
+        note([{ row: raw.rowNumber, column: byCode !== undefined ? "统一社会信用代码" : "企业名称", value: byCode !== undefined ? prepared.uscc! : prepared.name, message: `与第 ${firstRow} 行重复`, fix: "删除重复行，或合并两行的信息" }]);
         continue;
       }
       seenInFile.set(prepared.key, raw.rowNumber);
+      // A row with a code is kept by its name as well, for a later row without one; as a hash, for memory's sake.
+      if (prepared.uscc && !codedNames.has(keyHash(nameKey))) codedNames.set(keyHash(nameKey), raw.rowNumber);
+      if (prepared.closed) {
+        // 注销, 吊销, 迁出 …: no target and no local firm. One the graph already holds is left as it is, and said so.
+        counts.closed++;
+        const column = header.columns.find((c) => c.field === "status")?.header ?? "登记状态";
+        note([
+          known
+            ? { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”，但图谱中已有此企业（${prepared.name}）：本次未改动它，它仍作为招商目标或本地企业计入`, fix: "核实企业状态；确已注销的，请在企业页删除该企业" }
+            : { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：企业已注销、吊销、迁出或在清算，未导入，不作为招商目标`, fix: "无需处理；如状态有误，请改正登记状态后重新导入" },
+        ]);
+        continue;
+      }
 
-      const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements) =>
-        placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, placements: found });
+      const place = (firmId: string, outcome: "new" | "updated" | "unchanged", found: typeof prepared.placements, nowhere: string | null) =>
+        placements.add({ row: raw.rowNumber, firmId, name: prepared.name, outcome, regionFromName: prepared.regionFromName, ...(nowhere ? { nowhere } : {}), placements: found });
       if (!known) {
         counts.new++;
         if (prepared.staged) {
@@ -313,10 +337,10 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         }
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
-        await place(prepared.id, "new", prepared.placements);
+        await place(prepared.id, "new", prepared.placements, prepared.nowhere);
       } else if (known.id === prepared.id && knownHash === prepared.hash) {
         counts.unchanged++;
-        await place(prepared.id, "unchanged", prepared.placements);
+        await place(prepared.id, "unchanged", prepared.placements, prepared.nowhere);
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
       } else {
@@ -324,9 +348,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         // firm, in the narrower of its two regions (a province in the file keeps the graph's county).
         const firm = normalizeRow(raw, header).firm!;
         firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
-        const { record, attributes, links, suggestions, placements: found } = describeFirm(firm, known.id, context);
+        const { record, attributes, links, suggestions, placements: found, nowhere } = describeFirm(firm, known.id, context);
         const changed = knownHash !== factsHash({ ...firm, attributes });
-        await place(known.id, changed ? "updated" : "unchanged", found);
+        await place(known.id, changed ? "updated" : "unchanged", found, nowhere);
         if (changed) {
           counts.updated++;
           if (commit) {
@@ -359,6 +383,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       zoneId,
       committed: commit,
       headerRow: header.headerRowNumber,
+      ...(sheets.sheet !== undefined ? { sheet: sheets.sheet, otherSheets: sheets.otherSheets ?? [] } : {}),
       columns: header.columns.map((c) => ({ header: c.header, field: c.field })),
       unknownColumns: header.unknownHeaders,
       counts,
@@ -373,7 +398,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     // A file that changes nothing (every row unchanged or refused) writes no firm, not even an
     // audit entry; its placements are kept all the same, for the report (and a dry run's too).
     if (commit && counts.new + counts.updated > 0) {
-      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行，${counts.links} 个环节关联`;
+      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行${counts.closed ? `、已注销或吊销未导入 ${counts.closed} 行` : ""}，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
       const files = [firmFile!, codeFile!, linkFile!, linkTextsFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });

@@ -35,6 +35,12 @@ const REGION_FROM_NAME = 8;
 const STAGED = 16;
 /** lineBreaks of the staged firm, links, link texts, suggestions: bits 5 to 8. */
 const LINE_BREAKS = 32;
+/** A closed firm's row (its 登记状态 follows the region taken from its name): bit 9. */
+const CLOSED = 512;
+/** A row with no firm on it (a note, a 合计 line). */
+const BLANK = 1024;
+/** Why a firm landed in no segment. */
+const NOWHERE = 2048;
 
 const TABLES = ["firm", "links", "linkTexts", "suggestions"] as const;
 
@@ -54,12 +60,14 @@ export function packRows(rows: readonly PreparedRow[]): PackedRows {
     const staged = firm?.staged ?? null;
     const apart = staged && TABLES.some((t) => staged[t].apart.length > 0) ? (TABLES.map((t) => staged[t].apart) as [Params[], Params[], Params[], Params[]]) : null;
     if (row.problems.length > 0 || apart) rare.push([index, row.problems, apart]);
-    let flags = 0;
+    let flags = row.blank ? BLANK : 0;
     if (firm) {
       flags |= FIRM;
       if (firm.uscc !== null) flags |= USCC;
       if (firm.hash !== null) flags |= HASH;
       if (firm.regionFromName !== null) flags |= REGION_FROM_NAME;
+      if (firm.closed !== null) flags |= CLOSED;
+      if (firm.nowhere !== null) flags |= NOWHERE;
       if (staged) {
         flags |= STAGED;
         TABLES.forEach((t, i) => {
@@ -77,6 +85,8 @@ export function packRows(rows: readonly PreparedRow[]): PackedRows {
     text(firm.id);
     if (firm.hash !== null) text(firm.hash);
     if (firm.regionFromName !== null) text(firm.regionFromName);
+    if (firm.closed !== null) text(firm.closed);
+    if (firm.nowhere !== null) text(firm.nowhere);
     for (const p of firm.placements) {
       ints.push(p.linked ? 1 : 0);
       confidences.push(p.confidence);
@@ -114,7 +124,7 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
     const extra = rare.get(index);
     const problems = extra ? extra.problems : [];
     if (!(flags & FIRM)) {
-      rows[index] = { rowNumber, problems, firm: null };
+      rows[index] = { rowNumber, problems, firm: null, ...(flags & BLANK ? { blank: true as const } : {}) };
       continue;
     }
     const links = int();
@@ -129,6 +139,8 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
     const id = text();
     const hash = flags & HASH ? text() : null;
     const regionFromName = flags & REGION_FROM_NAME ? text() : null;
+    const closed = flags & CLOSED ? text() : null;
+    const nowhere = flags & NOWHERE ? text() : null;
     const placements: Placement[] = new Array(placementCount);
     for (let i = 0; i < placementCount; i++) {
       const linked = int() === 1;
@@ -144,7 +156,7 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
       };
       staged = { firm: table(0), links: table(1), linkTexts: table(2), suggestions: table(3) };
     }
-    rows[index] = { rowNumber, problems, firm: { key, uscc, name, regionCode, id, hash, links, suggestions, placements, regionFromName, staged } };
+    rows[index] = { rowNumber, problems, firm: { key, uscc, name, regionCode, id, hash, links, suggestions, placements, regionFromName, closed, nowhere, staged } };
   }
   return rows;
 }

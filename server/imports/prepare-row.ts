@@ -11,7 +11,7 @@ import type { ExchangeRate, Firm } from "../model/domain.js";
 import { CURRENCY_NAMES } from "../model/domain.js";
 import { capitalIn } from "../services/money.js";
 import { searchKeys } from "../services/search-keys.js";
-import { classify, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
+import { classifyExplained, REVIEW_THRESHOLD, type SegmentProfile } from "./classify.js";
 import type { HeaderMatch } from "./columns.js";
 import { mayHold, type KeySet } from "./key-filter.js";
 import { nameKey } from "./known-firms.js";
@@ -40,6 +40,8 @@ export interface RowContext {
 export interface PreparedRow {
   rowNumber: number;
   problems: ImportProblem[];
+  /** A row with no firm on it (a note, or the 合计 line under the data): neither a data row nor a rejected one. */
+  blank?: true;
   /** null: the row holds no firm (fatal problems, or a note row). */
   firm: {
     /** duplicateKey: two rows of one file with the same key are the same firm. */
@@ -57,6 +59,10 @@ export interface PreparedRow {
     placements: Placement[];
     /** The place at the start of the name the region was taken from, when the row gave none. */
     regionFromName: string | null;
+    /** The 登记状态 of a firm that is closed (rows.ts): never imported, placed or staged. */
+    closed: string | null;
+    /** Why the firm landed in no segment (classify.ts whyPlacedNowhere); null when it landed somewhere. */
+    nowhere: string | null;
     /** Staged rows (commit only): the firm, its links, its suggestions. */
     staged: { firm: StagedRows; links: StagedRows; linkTexts: StagedRows; suggestions: StagedRows } | null;
   } | null;
@@ -98,6 +104,7 @@ export function attributesOf(firm: ImportedFirm): Record<string, string> {
     主营产品: firm.products,
     企业类型: firm.companyType,
     注册地址: firm.address,
+    登记状态: firm.status,
     官网: firm.website,
     电话: firm.phone,
   };
@@ -141,7 +148,8 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     version: 1,
   };
   // Most imports go into a graph without review decisions: no key is made then.
-  const assignments = classify({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments).filter(
+  const { assignments: found, nowhere } = classifyExplained({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments);
+  const assignments = found.filter(
     (a) => decided.size === 0 || decided.get(`${id}|${a.segmentId}`) !== "rejected",
   );
   // Linked when confident (or accepted in review); the others wait for review.
@@ -154,13 +162,20 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     else suggestions.push({ from: id, to: segmentId, firmId: id, segmentId, confidence, evidence, importId });
     placements.push({ segmentId, confidence, evidence, linked });
   }
-  return { record, attributes, links, suggestions, placements };
+  // Only what the classifier found nowhere is explained: a link rejected in review was found.
+  return { record, attributes, links, suggestions, placements, nowhere };
 }
 
 /** One data row (after the header), prepared as a new firm. */
 export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
-  const { firm, problems, regionFromName } = normalizeRow(raw, context.header);
-  if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null };
+  const { firm, problems, regionFromName, closed, blank } = normalizeRow(raw, context.header);
+  if (!firm) return { rowNumber: raw.rowNumber, problems, firm: null, ...(blank ? { blank } : {}) };
+  const id = importedFirmId(firm);
+  if (closed) {
+    // Kept only to be told apart from a firm of the graph (import-firms.ts says which it is).
+    const firmOfRow = { key: duplicateKey(firm), uscc: firm.uscc, name: firm.name, regionCode: firm.regionCode, id, hash: null, links: 0, suggestions: 0, placements: [], regionFromName: regionFromName ?? null, closed, nowhere: null, staged: null };
+    return { rowNumber: raw.rowNumber, problems, firm: firmOfRow };
+  }
   const currency = firm.capitalCurrency;
   if (firm.capital !== null && currency && currency !== "CNY" && !context.rates.some((r) => r.currency === currency)) {
     const column = context.header.columns.find((c) => c.field === "capital")?.header ?? "注册资本";
@@ -172,8 +187,7 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       fix: "请管理员在“设置 → 汇率”中补充该货币的汇率，已导入企业的注册资本随即折算",
     });
   }
-  const id = importedFirmId(firm);
-  const { record, attributes, links, suggestions, placements } = describeFirm(firm, id, context);
+  const { record, attributes, links, suggestions, placements, nowhere } = describeFirm(firm, id, context);
   const maybeKnown = (firm.uscc !== null && mayHold(context.known, firm.uscc)) || mayHold(context.known, nameKey(firm.name));
   return {
     rowNumber: raw.rowNumber,
@@ -189,6 +203,8 @@ export function prepareRow(raw: RawRow, context: RowContext): PreparedRow {
       suggestions: suggestions.length,
       placements,
       regionFromName: regionFromName ?? null,
+      closed: null,
+      nowhere,
       staged: context.commit ? { firm: stageRows("Firm", [record]), links: stageRows("OPERATES_IN", links), linkTexts: stageRows("LINK_TEXTS", links.map(linkTextsRow)), suggestions: stageRows("SUGGESTED", suggestions) } : null,
     },
   };

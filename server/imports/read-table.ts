@@ -10,9 +10,11 @@ import { extname } from "node:path";
 import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
-import { readFirstSheet, XlsxError } from "./xlsx-rows.js";
+import { findHeader, HEADER_SCAN_ROWS } from "./columns.js";
+import { readListSheet, XlsxError, type SheetsRead } from "./xlsx-rows.js";
 
 export { plainNumber } from "./xlsx-rows.js";
+export type { SheetsRead } from "./xlsx-rows.js";
 
 export interface RawRow {
   /** The row number a user sees in Excel: 1-based, counting title rows and blank rows. */
@@ -48,13 +50,17 @@ export function detectEncoding(sample: Buffer): TextEncoding {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-/** Rows of the file, skipping rows with no content but keeping their numbers. */
-export async function* readTable(path: string): AsyncGenerator<RawRow> {
+/**
+ * Rows of the file, skipping rows with no content but keeping their numbers. Of a workbook,
+ * the rows of the first visible worksheet with a header (columns.ts findHeader); `sheets`
+ * is told its name and the other worksheets that hold a list too.
+ */
+export async function* readTable(path: string, sheets: SheetsRead = {}): AsyncGenerator<RawRow> {
   const extension = extname(path).toLowerCase();
   if (extension === ".csv" || extension === ".txt") {
     yield* readDelimited(path);
   } else if (extension === ".xlsx") {
-    yield* readWorkbook(path);
+    yield* readWorkbook(path, sheets);
   } else if (extension === ".xls" || extension === ".et") {
     throw new ImportFileError(`不支持旧版 Excel 文件（${extension}）：请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入`);
   } else {
@@ -115,12 +121,12 @@ async function* readDelimited(path: string): AsyncGenerator<RawRow> {
   }
 }
 
-async function* readWorkbook(path: string): AsyncGenerator<RawRow> {
+async function* readWorkbook(path: string, sheets: SheetsRead): AsyncGenerator<RawRow> {
   const bytes = (await stat(path).catch((error: unknown) => {
     throw new ImportFileError(`无法打开文件：${(error as Error).message}`, { cause: error });
   })).size;
   try {
-    for await (const row of readFirstSheet(path, bytes)) if (row.cells.some((cell) => cell.trim() !== "")) yield row;
+    for await (const row of readListSheet(path, bytes, (head) => findHeader(head) !== null, HEADER_SCAN_ROWS, sheets)) if (row.cells.some((cell) => cell.trim() !== "")) yield row;
   } catch (error) {
     if (error instanceof XlsxError) throw new ImportFileError(error.message, { cause: error });
     throw new ImportFileError(`无法读取 Excel 文件：${(error as Error).message}。请确认文件是 .xlsx 格式且未损坏`, { cause: error });

@@ -36,7 +36,7 @@ export function placementsTable(rows: PlacementRow[]): Table<PlacementLine> {
       { header: "环节", width: 22, value: (l) => l.segment?.segmentName ?? "未归入任何环节" },
       { header: "状态", width: 10, value: (l) => (l.segment ? (l.segment.linked ? "已归入" : "待审核") : "") },
       { header: "置信度", width: 10, value: (l) => (l.segment ? Number(l.segment.confidence.toFixed(2)) : "") },
-      { header: "依据", width: 60, value: (l) => l.segment?.evidence ?? "" },
+      { header: "依据", width: 60, value: (l) => l.segment?.evidence ?? l.row.nowhere ?? "" },
     ],
     rows: rows.flatMap((row): PlacementLine[] => (row.segments.length ? row.segments.map((segment) => ({ row, segment })) : [{ row, segment: null }])),
   };

@@ -10,7 +10,7 @@ import { FIELD_ALIASES } from "./columns.js";
 import { regionPath } from "../regions/divisions.js";
 import { placeOfName } from "./firm-name.js";
 import type { RawRow } from "./read-table.js";
-import { CURRENCIES, halfWidth, headerCurrency, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion } from "./values.js";
+import { CURRENCIES, halfWidth, headerCurrency, headerMoneyUnit, isPlaceholder, parseDate, parseMoney, parseUscc, resolveRegion, standingOf } from "./values.js";
 
 export interface ImportProblem {
   /** The row number as Excel shows it. */
@@ -46,6 +46,8 @@ export const ImportedFirm = z.object({
   website: text,
   phone: text,
   address: text,
+  /** 登记状态 / 经营状态 as the file gives it (存续, 在业 …); a firm whose status says it is closed has `closed` set on its row. */
+  status: text,
   /** Unknown columns, and tags outside FIRM_TAGS, by header: kept as attributes. */
   extras: z.record(z.string(), z.string()),
 });
@@ -100,6 +102,7 @@ export function isImportedFirm(f: ImportedFirm): boolean {
     textOrNull(f.website) &&
     textOrNull(f.phone) &&
     textOrNull(f.address) &&
+    textOrNull(f.status) &&
     typeof f.extras === "object" &&
     f.extras !== null &&
     Object.getPrototypeOf(f.extras) === Object.prototype &&
@@ -114,6 +117,11 @@ export interface NormalizedRow {
   regionFromName?: string;
   /** A row with no firm on it (blank, or a note like "数据来源：企查查" below the data). */
   blank?: true;
+  /**
+   * The 登记状态 of a firm that no longer exists or may no longer trade (注销, 吊销, 迁出, 撤销,
+   * 清算 …, values.ts standingOf): the row is read, but its firm is never imported as one.
+   */
+  closed?: string;
 }
 
 /**
@@ -125,6 +133,8 @@ export function looksLikeFormula(value: string): boolean {
   return /^[+-]/.test(value) && !/^[+-][\d\s.()（）-]*$/.test(value);
 }
 
+const TOTAL_CELL = /^(?:合计|总计|小计|共计)[:：]?$/;
+const FIRM_COUNT = /^[共计]?\s*\d+\s*[家户个]?$/;
 const NOTE_ROW = /^(注|备注|说明|数据来源|来源|合计|总计|制表|统计时间|数据截至|导出时间)[:：\s]|^(合计|总计)/;
 
 type Column = HeaderMatch["columns"][number];
@@ -135,6 +145,17 @@ const clean = (value: string) => value.replace(/[\u200b-\u200d\ufeff]/g, "").rep
 const splitList = (value: string) =>
   value
     .split(/[;；,，、|\n]+/)
+    .map((part) => part.trim())
+    .filter((part) => part && !isPlaceholder(part));
+
+/**
+ * A firm's other names: split like a list, but an English name keeps its commas
+ * ("Tangshan … Co., Ltd." is one name).
+ */
+const splitNames = (value: string) =>
+  value
+    .split(/[;；、|\n，]+/)
+    .flatMap((part) => (/[A-Za-z]/.test(part) ? [part] : part.split(",")))
     .map((part) => part.trim())
     .filter((part) => part && !isPlaceholder(part));
 
@@ -201,6 +222,9 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const filled = cleaned.filter((value) => value !== "");
   if (filled.length === 0) return { problems, blank: true };
   if (filled.length === 1 && NOTE_ROW.test(filled[0]!)) return { problems, blank: true };
+  // The 合计 / 总计 line under the data ("合计", "", …, "233"; its name cell empty or a count, "3家"): a sum, no firm.
+  const nameColumn = header.columns.findIndex((c) => c.field === "name");
+  if ((nameColumn < 0 || !cleaned[nameColumn] || FIRM_COUNT.test(cleaned[nameColumn]!)) && filled.some((value) => TOTAL_CELL.test(value))) return { problems, blank: true };
 
   for (const [i, column] of header.columns.entries()) {
     const value = cleaned[i]!;
@@ -208,8 +232,16 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     if (looksLikeFormula(value)) {
       note(column.header, value, `单元格以“${value[0]}”开头，像是公式，已按文本导入`, "如确为文本可忽略；否则删去开头的符号，或在 Excel 中将单元格设为文本格式");
     }
-    if (column.field) values.set(column.field, { value, column });
-    else if (!isPlaceholder(value)) extras[column.header] = value;
+    if (column.field === "aliases" && values.has("aliases")) {
+      // 曾用名 and 简称 both: every name is an alias.
+      const names = values.get("aliases")!;
+      if (!isPlaceholder(value)) names.value = isPlaceholder(names.value) ? value : `${names.value}\n${value}`;
+    } else if (column.field === "industry" && values.has("industry")) {
+      // The levels of a split industry (门类 … 小类) as one path, coarsest first: 制造业>钢压延加工.
+      const levels = values.get("industry")!;
+      if (!isPlaceholder(value)) levels.value = isPlaceholder(levels.value) ? value : `${levels.value}>${value}`;
+    } else if (column.field) values.set(column.field, { value, column });
+    else if (!column.rowNumber && !isPlaceholder(value)) extras[column.header] = value;
   }
   const get = (field: ImportField) => values.get(field)?.value ?? null;
   const columnOf = (field: ImportField) => values.get(field)?.column.header ?? header.columns.find((c) => c.field === field)?.header ?? FIELD_LABEL(field);
@@ -305,7 +337,15 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
   const companyType = get("companyType");
   if (companyType) for (const t of tagsOfCompanyType(companyType)) tagSet.add(t);
 
-  const aliases = [...new Set(splitList(get("aliases") ?? ""))].filter((alias) => alias !== name);
+  const statusText = get("status");
+  const standing = statusText ? standingOf(statusText) : null;
+  if (statusText && !isPlaceholder(statusText) && standing === null) {
+    note(columnOf("status"), statusText, `无法识别登记状态“${statusText.slice(0, 40)}”，已按存续导入`, "核对登记状态，如“存续”“在业”“注销”“吊销”");
+  } else if (standing === "suspended") {
+    note(columnOf("status"), statusText!, `登记状态为“${statusText}”：企业已暂停经营，仍已导入`, "核实企业是否恢复经营后再作为招商目标；已注销的企业请改填“注销”");
+  }
+
+  const aliases = [...new Set(splitNames(get("aliases") ?? ""))].filter((alias) => alias !== name);
   const optional = (field: ImportField) => {
     const value = get(field);
     return value && !isPlaceholder(value) ? value : null;
@@ -331,9 +371,11 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     website: optional("website"),
     phone: optional("phone"),
     address: optional("address"),
+    status: optional("status"),
     extras,
   };
-  if (isImportedFirm(candidate)) return { firm: candidate, problems, ...(regionFromName ? { regionFromName } : {}) };
+  const closed = standing === "closed" ? { closed: statusText! } : {};
+  if (isImportedFirm(candidate)) return { firm: candidate, problems, ...(regionFromName ? { regionFromName } : {}), ...closed };
   const checked = ImportedFirm.safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
@@ -342,7 +384,7 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
     }
     return { problems };
   }
-  return { firm: checked.data, problems, ...(regionFromName ? { regionFromName } : {}) };
+  return { firm: checked.data, problems, ...(regionFromName ? { regionFromName } : {}), ...closed };
 }
 
 /**
@@ -351,6 +393,30 @@ export function normalizeRow(raw: RawRow, header: HeaderMatch): NormalizedRow {
  */
 export function duplicateKey(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
   if (firm.uscc) return `uscc:${firm.uscc}`;
+  return nameDuplicateKey(firm);
+}
+
+/**
+ * The name key of {@link duplicateKey} whatever the code: a row without a code is the same
+ * firm as a row with one of the same name in the same region (two rows with two codes are two firms).
+ */
+export function nameDuplicateKey(firm: Pick<ImportedFirm, "name" | "regionCode">): string {
   const name = halfWidth(firm.name).replace(/\s+/g, "");
   return `name:${name}|${firm.regionCode}`;
+}
+
+/**
+ * A 52-bit hash of a key (two 32-bit FNV-1a hashes with different offsets): kept instead of
+ * the key where a million keys would cost too much memory. A key of one million-row file meets
+ * another's hash by chance at most about once in four thousand such files.
+ */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }

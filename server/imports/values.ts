@@ -103,7 +103,7 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCur
   if (isPlaceholder(text)) return ok(null);
   const compact = halfWidth(text).replace(/[\s,，]/g, "");
   const fix = "填写数字加单位，如“5000万元”“1.2亿元”“500万美元”，或留空";
-  let currency: Currency = bareCurrency;
+  let currency: Currency | null = null;
   let rest = compact;
   for (const [pattern, code] of CURRENCY_NAMES) {
     if (pattern.test(rest)) {
@@ -120,6 +120,8 @@ export function parseMoney(text: string, bareUnit: MoneyUnit = "万元", bareCur
   }
   const amount = Number(match[1]);
   const unit = match[2];
+  // A plain 元 in the cell ("100万元") is 人民币, whatever currency the header gives bare numbers.
+  currency ??= unit === "元" || match[3] ? "CNY" : bareCurrency;
   const yuanMultiplier: Record<string, number> = { 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3, 元: 1 };
   const bareMultiplier: Record<MoneyUnit, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
   const yuan = amount * (unit ? yuanMultiplier[unit]! : bareMultiplier[bareUnit]);
@@ -419,3 +421,26 @@ function lookUpRegion(input: RegionInput): Parsed<ResolvedRegion> {
   return problem("缺少所在地区（省份、城市、区县和地址均为空）", fix);
 }
 
+
+// ---------------------------------------------------------------- 登记状态
+
+/**
+ * What a 登记状态 / 经营状态 cell says about the firm: `closed` — it no longer exists or may
+ * no longer trade (注销, 吊销, 撤销, 迁出, 清算, 责令关闭 …), so it is no target and no local
+ * firm; `suspended` — it exists but has stopped trading for now (停业, 歇业); `active` —
+ * 存续, 在业, 开业, 在营, 迁入 …; null for an empty cell or a value no export uses.
+ * 企查查's "吊销，未注销" is closed: a revoked licence ends the business whatever the record.
+ */
+export type Standing = "active" | "suspended" | "closed";
+
+const STANDINGS: [RegExp, Standing][] = [
+  [/注销|吊销|撤销|迁出|清算|责令关闭|关闭|除名|破产|终止|解散/, "closed"],
+  [/停业|歇业/, "suspended"],
+  [/存续|在业|在营|开业|在册|迁入|正常|登记成立|确立|成立/, "active"],
+];
+
+export function standingOf(text: string): Standing | null {
+  if (isPlaceholder(text)) return null;
+  const status = halfWidth(text);
+  return STANDINGS.find(([pattern]) => pattern.test(status))?.[1] ?? null;
+}

@@ -71,8 +71,27 @@ export interface SheetCell {
   numFmt: string | null;
 }
 
-/** Reads the rows of the first worksheet. The file is closed when the iteration ends, however it ends. */
-export async function* readFirstSheet(path: string, fileBytes: number, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<SheetRow> {
+/** The worksheet a workbook's rows were read from, and the other visible worksheets that hold a list too (not read). */
+export interface SheetsRead {
+  sheet?: string;
+  otherSheets?: string[];
+}
+
+/**
+ * Reads the rows of the worksheet that holds the list: of the visible worksheets (a hidden
+ * one is a lookup table or a template's notes), in the workbook's order, the first whose
+ * first `headRows` rows with content `holdsList` accepts — a 说明 or 汇总 sheet before the
+ * list is passed over — else the first hidden one it accepts, else the first visible one. `read` is told which one was read and which other visible
+ * worksheets hold a list too. The file is closed when the iteration ends, however it ends.
+ */
+export async function* readListSheet(
+  path: string,
+  fileBytes: number,
+  holdsList: (head: SheetRow[]) => boolean,
+  headRows: number,
+  read: SheetsRead = {},
+  limits: XlsxLimits = XLSX_LIMITS,
+): AsyncGenerator<SheetRow> {
   const zip = await openZip(path);
   try {
     const budget = new InflateBudget(Math.min(limits.maxInflatedBytes, Math.max(limits.minInflatedBytes, fileBytes * limits.inflateRatio)));
@@ -81,18 +100,52 @@ export async function* readFirstSheet(path: string, fileBytes: number, limits: X
 
     const workbook = part("xl/workbook.xml");
     if (!workbook) throw new XlsxError(`这不是 Excel 工作簿（缺少 xl/workbook.xml）：${resave}`);
-    const { firstSheetId, date1904 } = await readWorkbook(zip, workbook, budget);
+    const { sheets, date1904 } = await readWorkbook(zip, workbook, budget);
     const relations = part("xl/_rels/workbook.xml.rels");
     const targets = relations ? await readRelations(zip, relations, budget) : new Map<string, { type: string; target: string }>();
     const byType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix))?.target;
-    const sheetName = (firstSheetId && targets.get(firstSheetId)?.target) ?? "xl/worksheets/sheet1.xml";
-    const sheet = part(sheetName);
-    if (!sheet) throw new XlsxError(`Excel 文件中找不到第一个工作表（${sheetName}）：${resave}`);
+    const located = sheets.map((s, i) => ({ ...s, target: (s.id && targets.get(s.id)?.target) ?? `xl/worksheets/sheet${i + 1}.xml` }));
+    const visible = located.filter((s) => !s.hidden);
+    const hidden = located.filter((s) => s.hidden);
+    const candidates = visible.length ? visible : located.slice(0, 1);
+    if (!candidates.length) candidates.push({ name: "Sheet1", id: null, hidden: false, target: "xl/worksheets/sheet1.xml" });
+    const entryOf = (sheet: (typeof candidates)[number]) => {
+      const entry = part(sheet.target);
+      if (!entry) throw new XlsxError(`Excel 文件中找不到工作表“${sheet.name}”（${sheet.target}）：${resave}`);
+      return entry;
+    };
     const stylesEntry = part(byType("/styles") ?? "xl/styles.xml");
     const formats = stylesEntry ? await readStyles(zip, stylesEntry, budget) : [];
     const sharedEntry = part(byType("/sharedStrings") ?? "xl/sharedStrings.xml");
     const shared = sharedEntry ? await readSharedStrings(zip, sharedEntry, budget, limits) : [];
-    yield* readRows(zip, sheet, budget, limits, (cell) => cellText(cell, shared, date1904), formats);
+    const rowsOf = (sheet: (typeof candidates)[number]) => readRows(zip, entryOf(sheet), budget, limits, (cell) => cellText(cell, shared, date1904), formats);
+    const filledRowsOf = async function* (sheet: (typeof candidates)[number]) {
+      yield* fillDown(rowsOf(sheet), await readVerticalMerges(zip, entryOf(sheet), budget));
+    };
+    let chosen = candidates[0]!;
+    const others: string[] = [];
+    const holding = async (sheets: typeof candidates) => {
+      const found = [];
+      for (const sheet of sheets) {
+        const head: SheetRow[] = [];
+        for await (const row of rowsOf(sheet)) {
+          if (row.cells.some((cell) => cell.trim() !== "")) head.push(row);
+          if (head.length >= headRows) break;
+        }
+        if (holdsList(head)) found.push(sheet);
+      }
+      return found;
+    };
+    // A workbook of one worksheet is read as it is; of several, the first rows of each say
+    // which holds the list — a hidden one only when no visible one does.
+    if (located.length > 1) {
+      const lists = await holding(candidates);
+      chosen = lists[0] ?? (await holding(hidden))[0] ?? chosen;
+      others.push(...lists.slice(1).map((s) => s.name));
+    }
+    read.sheet = chosen.name;
+    read.otherSheets = others;
+    yield* filledRowsOf(chosen);
   } finally {
     zip.close();
   }
@@ -126,9 +179,14 @@ function listEntries(zip: yauzl.ZipFile, limits: XlsxLimits): Promise<Map<string
 
 /** How much the parts read may still inflate to. */
 class InflateBudget {
+  /** Parts read already: a worksheet whose first rows were looked at is charged once. */
+  private readonly charged = new Set<yauzl.Entry>();
+
   constructor(private left: number) {}
 
   take(entry: yauzl.Entry): void {
+    if (this.charged.has(entry)) return;
+    this.charged.add(entry);
     this.left -= entry.uncompressedSize;
     if (this.left < 0)
       throw new XlsxError(`Excel 文件展开后过大（${entry.fileName} 展开为 ${mib(entry.uncompressedSize)}，远超文件本身）：可能是损坏或恶意构造的文件。请拆分数据，或${resave}`);
@@ -191,16 +249,18 @@ async function parseWhole(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Inflat
 
 // ——— workbook, relations, styles ———
 
+/** The worksheets in the workbook's order: name, relation id, and whether hidden (state hidden or veryHidden). */
 async function readWorkbook(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: InflateBudget) {
-  let firstSheetId: string | null = null;
+  const sheets: { name: string; id: string | null; hidden: boolean }[] = [];
   let date1904 = false;
   const parser = new SaxesParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
-    if (local(tag.name) === "sheet" && firstSheetId === null) firstSheetId = attribute(tag, "id") ?? null;
+    if (local(tag.name) === "sheet" && sheets.length < 10_000)
+      sheets.push({ name: attribute(tag, "name") ?? `Sheet${sheets.length + 1}`, id: attribute(tag, "id") ?? null, hidden: /hidden/i.test(attribute(tag, "state") ?? "") });
     if (local(tag.name) === "workbookPr") date1904 = ["1", "true"].includes(attribute(tag, "date1904") ?? "");
   });
   await parseWhole(zip, entry, budget, parser);
-  return { firstSheetId: firstSheetId as string | null, date1904 };
+  return { sheets, date1904 };
 }
 
 async function readRelations(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: InflateBudget) {
@@ -310,6 +370,61 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry, budget:
 }
 
 // ——— the worksheet ———
+
+/** A cell merged over the rows below it (a 台账's 所属区县 written once for a group of firms): column, first and last row. */
+interface VerticalMerge {
+  column: number;
+  first: number;
+  last: number;
+}
+
+const MERGE_CELL = /<(?:[\w-]+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"/g;
+/** Merged ranges read at most (Excel's own workbooks stay far below). */
+const MAX_MERGES = 100_000;
+
+/**
+ * The sheet's merged ranges that span rows. A worksheet lists them after its rows, so the
+ * part is read once before them: inflated and searched as text, not parsed.
+ */
+async function readVerticalMerges(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: InflateBudget): Promise<VerticalMerge[]> {
+  const merges: VerticalMerge[] = [];
+  let tail = "";
+  for await (const chunk of partText(zip, entry, budget)) {
+    const text = tail + chunk;
+    // A tag cut at the chunk's end is searched again with the next one.
+    const cut = text.lastIndexOf("<");
+    const whole = cut >= 0 && text.indexOf(">", cut) < 0 ? text.slice(0, cut) : text;
+    tail = whole.length < text.length ? text.slice(whole.length) : "";
+    if (tail.length > 4096) tail = "";
+    for (const m of whole.matchAll(MERGE_CELL)) {
+      const first = Number(m[2]);
+      const last = Number(m[4]);
+      if (last > first && merges.length < MAX_MERGES) merges.push({ column: columnOf(m[1]!), first, last });
+    }
+  }
+  return merges;
+}
+
+/** Each vertically merged cell's value, as Excel shows it, in every row the merge covers (its first column). */
+async function* fillDown(rows: AsyncGenerator<SheetRow>, merges: VerticalMerge[]): AsyncGenerator<SheetRow> {
+  if (!merges.length) return yield* rows;
+  const byFirstRow = new Map<number, VerticalMerge[]>();
+  for (const merge of merges) byFirstRow.set(merge.first, [...(byFirstRow.get(merge.first) ?? []), merge]);
+  let open: { merge: VerticalMerge; value: string }[] = [];
+  for await (const row of rows) {
+    open = open.filter((o) => o.merge.last >= row.rowNumber);
+    for (const { merge, value } of open) {
+      if (merge.first >= row.rowNumber || (row.cells[merge.column - 1] ?? "") !== "") continue;
+      while (row.cells.length < merge.column - 1) row.cells.push("");
+      row.cells[merge.column - 1] = value;
+    }
+    for (const merge of byFirstRow.get(row.rowNumber) ?? []) {
+      const value = row.cells[merge.column - 1] ?? "";
+      if (value !== "") open.push({ merge, value });
+    }
+    yield row;
+  }
+}
 
 async function* readRows(
   zip: yauzl.ZipFile,

@@ -560,6 +560,8 @@ export const ImportCounts = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** Rows of firms whose 登记状态 says they are closed (注销, 吊销, 迁出 …): read, never imported. Absent in older reports. */
+  closed: z.number().int().default(0),
   links: z.number().int(),
   pendingReview: z.number().int(),
 });
@@ -573,6 +575,8 @@ export const PlacementRow = z.object({
   outcome: z.enum(["new", "updated", "unchanged"]),
   /** The place a region was taken from when the file left the region columns empty ("深圳市"). */
   regionFromName: z.string().nullable(),
+  /** Why the firm landed in no segment, in words (absent when it landed somewhere, and in older imports). */
+  nowhere: z.string().optional(),
   segments: z.array(
     z.object({
       segmentId: z.string(),
@@ -616,6 +620,10 @@ export const ImportReport = z.object({
   zoneId: z.string().nullable(),
   committed: z.boolean(),
   headerRow: z.number().int(),
+  /** The worksheet read, of a workbook: the first visible one with a header. */
+  sheet: z.string().optional(),
+  /** Other visible worksheets with a header of their own: not read (one list per import). */
+  otherSheets: z.array(z.string()).optional(),
   columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
   unknownColumns: z.array(z.string()),
   counts: ImportCounts,

@@ -117,6 +117,26 @@ describe("imports and the review queue", () => {
     expect(errors).toEqual([]);
   });
 
+  it("counts a deregistered firm apart and says why a trader landed in no segment", async () => {
+    const { page, errors } = await openPage(browser, app);
+    const lines = [
+      "公司名称,经营状态,注册资本,所属省份,所属城市,所属区县,所属行业,经营范围",
+      "北京测试已注销冷轧有限公司,注销,500万元,北京市,北京市,朝阳区,黑色金属冶炼和压延加工业,冷轧带钢",
+      "石家庄测试服装商贸有限公司,存续,200万元,河北省,石家庄市,长安区,服装批发,服装、鞋帽批发零售",
+    ];
+    await page.goto(`${app.url}/imports`);
+    await page.locator('[data-testid="upload-form"] input[type="file"]').setInputFiles({ name: "天眼查导出.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8") });
+    await page.locator('[data-testid="upload-start"]').click();
+    await page.waitForURL(/\/imports\/imp-/);
+    await page.locator('[data-testid="import-report"]').waitFor();
+    expect(await page.locator('[data-testid="count-closed"]').innerText()).toContain("1");
+    expect(await page.locator('[data-testid="problems-table"]').innerText()).toContain("未导入，不作为招商目标");
+    await page.locator('[data-testid="placement-kind"]').getByText("未归入").click();
+    await page.waitForURL(/placements=none/);
+    expect(await page.locator('[data-testid="placement-nowhere"]').innerText()).toContain("不属于图谱中任何产业链的环节");
+    expect(errors).toEqual([]);
+  });
+
   it("accepts a doubtful segment link in the review queue", async () => {
     const { page, errors } = await openPage(browser, app);
     const queue = await app.json<ReviewQueue>("/api/review?limit=200");

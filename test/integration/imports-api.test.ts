@@ -76,6 +76,12 @@ describe("imports over HTTP", () => {
     expect(page.rows[0]!.segments.length).toBeGreaterThan(0);
     const none = PlacementPage.parse(await (await app.fetch(`/api/imports/${job.id}/placements?kind=none`)).json());
     expect(none.rows.map((r) => r.name)).toEqual(["石家庄某银行股份有限公司"]);
+    // Why it landed nowhere, on the page and in the downloaded workbook's 依据.
+    expect(none.rows[0]!.nowhere).toContain("不属于图谱中任何产业链的环节");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await app.fetch(`/api/imports/${job.id}/report`)).arrayBuffer()) as never);
+    const lines = wb.getWorksheet("归入环节")!.getSheetValues().slice(2) as unknown[][];
+    expect(lines.find((l) => l[2] === "石家庄某银行股份有限公司")?.[9]).toBe(none.rows[0]!.nowhere);
     expect((await app.fetch(`/api/imports/${job.id}/placements?kind=other`)).status).toBe(400);
   });
 

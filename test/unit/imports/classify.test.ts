@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, MIN_CONFIDENCE, REVIEW_THRESHOLD } from "../../../server/imports/classify.js";
+import { classify, classifyExplained, MIN_CONFIDENCE, REVIEW_THRESHOLD } from "../../../server/imports/classify.js";
 import { industryCodes, industryName } from "../../../server/imports/industry-classes.js";
 import { SEGMENTS } from "./chain-segments.js";
 
@@ -150,3 +150,26 @@ describe("classify, on firms as real exports show them", () => {
   });
 });
 
+
+describe("classifyExplained", () => {
+  const nowhere = (firm: Parameters<typeof classify>[0]) => {
+    const { assignments, nowhere } = classifyExplained(firm, SEGMENTS);
+    expect(assignments).toEqual([]);
+    return nowhere;
+  };
+
+  it("explains nothing of a firm it places", () => {
+    expect(classifyExplained({ name: "朝阳宏达有限公司", industry: "", scope: "", products: "海绵钛" }, SEGMENTS).nowhere).toBeNull();
+  });
+
+  it("says the industry is in no chain, and that no word of the firm names a segment", () => {
+    expect(nowhere({ name: "石家庄恒通商贸有限公司", industry: "批发和零售业>批发业>纺织、服装及家庭用品批发>服装批发", scope: "服装、鞋帽、针纺织品批发零售", products: "" })).toBe(
+      "行业“F5132 服装批发”不属于图谱中任何产业链的环节；企业名称、经营范围中没有任何环节的关键词",
+    );
+  });
+
+  it("says what the row left empty, and an industry cell it could not read", () => {
+    expect(nowhere({ name: "北京某某科技有限公司", industry: "", scope: "", products: "" })).toBe("没有行业；没有经营范围和主营产品；企业名称中没有任何环节的关键词");
+    expect(nowhere({ name: "北京某某科技有限公司", industry: "其他", scope: "技术开发、技术咨询", products: "" })).toContain("行业“其他”不是可识别的国标行业或行业名称");
+  });
+});

@@ -23,6 +23,8 @@ describe("fieldOfHeader", () => {
     ["官网", "website"], ["网址", "website"], ["电话", "phone"], ["联系电话", "phone"],
     ["参保人数", "staff"], ["员工人数", "staff"], ["营业收入", "revenue"], ["营收", "revenue"],
     ["曾用名", "aliases"], ["简称", "aliases"],
+    ["国标行业门类", "industry"], ["国标行业大类", "industry"], ["国标行业中类", "industry"], ["国标行业小类", "industry"], ["行业大类", "industry"],
+    ["登记状态", "status"], ["经营状态", "status"], ["企业状态", "status"], ["企业简称", "aliases"],
   ])("knows %s as %s", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
@@ -34,7 +36,7 @@ describe("fieldOfHeader", () => {
   });
 
   it("leaves headers it does not know unmapped", () => {
-    expect(fieldOfHeader("登记状态")).toBeNull();
+    expect(fieldOfHeader("法定代表人")).toBeNull();
     expect(fieldOfHeader("")).toBeNull();
   });
 });
@@ -46,12 +48,12 @@ describe("findHeader", () => {
       headerRowNumber: 4,
       firstHeaderRowNumber: 4,
       columns: [
-        { index: 0, header: "序号", field: null },
+        { index: 0, header: "序号", field: null, rowNumber: true },
         { index: 1, header: "企业名称", field: "name" },
         { index: 2, header: "所属区县", field: "county" },
-        { index: 3, header: "登记状态", field: null },
+        { index: 3, header: "登记状态", field: "status" },
       ],
-      unknownHeaders: ["序号", "登记状态"],
+      unknownHeaders: [],
     });
   });
 
@@ -74,6 +76,12 @@ describe("findHeader", () => {
     expect(findHeader(rows)?.unknownHeaders).toEqual(["注册资本/币种", "联系方式/邮箱"]);
   });
 
+  it("reads a header cell merged down over both header rows once", () => {
+    const rows = [row(4, "序号", "企业名称", "注册资本"), row(5, "序号", "企业名称", "(万元)"), row(6, "1", "甲公司", "100")];
+    expect(fields(rows)).toEqual([["序号", null], ["企业名称", "name"], ["注册资本(万元)", "capital"]]);
+    expect(findHeader(rows)?.headerRowNumber).toBe(5);
+  });
+
   it("does not take the first data row as a second header row", () => {
     expect(findHeader([row(1, "企业名称", "注册资本"), row(2, "凌源钢铁股份有限公司", "5000万元")])?.headerRowNumber).toBe(1);
   });
@@ -89,6 +97,39 @@ describe("findHeader", () => {
 
   it("keeps duplicate unknown headers apart", () => {
     expect(findHeader([row(1, "企业名称", "备注", "备注")])?.unknownHeaders).toEqual(["备注", "备注(2)"]);
+  });
+
+  it("reads 企查查's four industry columns, one per level, all as the industry", () => {
+    expect(fields([row(1, "企业名称", "国标行业门类", "国标行业大类", "国标行业中类", "国标行业小类", "企查查行业门类")])).toEqual([
+      ["企业名称", "name"],
+      ["国标行业门类", "industry"],
+      ["国标行业大类", "industry"],
+      ["国标行业中类", "industry"],
+      ["国标行业小类", "industry"],
+      ["企查查行业门类", null],
+    ]);
+  });
+
+  it.each([
+    ["启信宝", ["企业名称", "法定代表人", "经营状态", "成立日期", "注册资本", "统一社会信用代码", "省份", "城市", "区县", "企业类型", "所属行业", "电话", "邮箱", "网址", "地址", "经营范围"]],
+    ["爱企查", ["企业名称", "法定代表人", "经营状态", "注册资本", "成立日期", "统一社会信用代码", "所属省份", "所属城市", "所属区县", "企业类型", "所属行业", "注册地址", "电话", "邮箱", "经营范围"]],
+    ["天眼查", ["公司名称", "登记状态", "法定代表人", "注册资本", "成立日期", "统一社会信用代码", "公司类型", "所属省份", "所属城市", "所属区县", "电话", "邮箱", "所属行业", "参保人数", "注册地址", "网址", "经营范围", "曾用名"]],
+    ["国家企业信用信息公示系统", ["企业名称", "统一社会信用代码", "法定代表人", "登记机关", "成立日期", "登记状态", "住所"]],
+  ])("knows every fact column of a %s export", (_, headers) => {
+    const match = findHeader([row(1, "导出结果"), row(2, ...headers)])!;
+    expect(match.headerRowNumber).toBe(2);
+    expect(match.unknownHeaders.filter((h) => !["法定代表人", "邮箱", "登记机关"].includes(h))).toEqual([]);
+    expect(match.columns.find((c) => c.field === "status")).toBeDefined();
+  });
+
+  it("takes 曾用名 and 简称 both as aliases, and 英文名 as no field", () => {
+    expect(fields([row(1, "企业名称", "曾用名", "英文名", "简称")])).toEqual([["企业名称", "name"], ["曾用名", "aliases"], ["英文名", null], ["简称", "aliases"]]);
+  });
+
+  it("takes a 序号 column for no field and keeps it out of the extras", () => {
+    const match = findHeader([row(1, "序号", "企业名称", "No.", "法定代表人")])!;
+    expect(match.columns.filter((c) => c.rowNumber).map((c) => c.header)).toEqual(["序号", "No."]);
+    expect(match.unknownHeaders).toEqual(["法定代表人"]);
   });
 
   it("maps a field once: a second 企业名称 column is an extra", () => {

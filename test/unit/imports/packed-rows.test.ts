@@ -18,7 +18,7 @@ import { SEGMENTS } from "./chain-segments.js";
 
 const fixture = (name: string) => parse(readFileSync(join(import.meta.dirname, "../../fixtures/classification", name)), { bom: true }) as string[][];
 const [columns, ...firms] = [...fixture("steel.csv"), ...fixture("agri-pharma.csv").slice(1)];
-const extra = ["统一社会信用代码", "曾用名", "标签", "注册资本"];
+const extra = ["统一社会信用代码", "曾用名", "标签", "注册资本", "登记状态"];
 const header = findHeader([{ rowNumber: 1, cells: [...columns!, ...extra] }])!;
 const context = (commit: boolean): RowContext => ({
   header,
@@ -49,6 +49,9 @@ data.push(
   { rowNumber: 504, cells: cells(["", "", "", "", ""]) },
   { rowNumber: 505, cells: cells([second![0]!, "", "", "", second![4]!]) },
   { rowNumber: 506, cells: cells(third!.slice(0, 5)) },
+  // A closed firm (kept to be told apart from the graph's), and the 合计 line under the data.
+  { rowNumber: 507, cells: cells([third![0]!, "", "", "", third![4]!], { 登记状态: "吊销，未注销" }) },
+  { rowNumber: 508, cells: cells(["", "", "", "", ""], { 标签: "合计", 注册资本: "5200万元" }) },
 );
 
 const roundTrip = (rows: PreparedRow[]) => {
@@ -78,6 +81,9 @@ describe("packed rows", () => {
     expect(firmsOf.some((f) => f.staged!.linkTexts.lineBreaks)).toBe(true);
     expect(firmsOf.some((f) => f.placements.some((p) => p.linked) && f.placements.some((p) => !p.linked))).toBe(true);
     expect(firmsOf.some((f) => f.placements.length === 0)).toBe(true);
+    expect(firmsOf.some((f) => f.closed === "吊销，未注销")).toBe(true);
+    expect(firmsOf.some((f) => f.placements.length === 0 && f.nowhere !== null && f.closed === null)).toBe(true);
+    expect(rows.some((r) => r.blank && r.problems.length === 0)).toBe(true);
   });
 
   it("keep the keys apart from the other texts", () => {

@@ -166,6 +166,58 @@ describe("readTable on XLSX", () => {
     expect(peak - before).toBeLessThan(80 * 1024 * 1024);
   });
 
+  it("gives a cell merged down over several rows (a 台账's 所属区县) to every row it covers", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("台账");
+    sheet.addRow(["凌源经济开发区重点企业台账"]);
+    sheet.addRow(["序号", "所属区县", "企业名称", "主营产品"]);
+    sheet.addRow([1, "凌源市", "甲公司", "冷轧带钢"]);
+    sheet.addRow([2, "", "乙公司", "焊管"]);
+    sheet.addRow([3, "", "丙公司", ""]);
+    sheet.addRow([4, "喀左县", "丁公司", "砷化镓"]);
+    sheet.mergeCells("A1:D1");
+    sheet.mergeCells("B3:B5");
+    const path = join(scratch, "merged-down.xlsx");
+    await book.xlsx.writeFile(path);
+    expect((await rowsOf(path)).map((r) => r.cells)).toEqual([
+      ["凌源经济开发区重点企业台账"],
+      ["序号", "所属区县", "企业名称", "主营产品"],
+      ["1", "凌源市", "甲公司", "冷轧带钢"],
+      ["2", "凌源市", "乙公司", "焊管"],
+      ["3", "凌源市", "丙公司"],
+      ["4", "喀左县", "丁公司", "砷化镓"],
+    ]);
+  });
+
+  it("reads the first visible worksheet with a list, and names the others that hold one", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("下拉选项", { state: "hidden" }).addRow(["企业名称", "登记状态"]);
+    book.addWorksheet("填表说明").addRow(["请按模板填写"]);
+    book.addWorksheet("一期").addRows([["企业名称", "所属城市"], ["甲公司", "朝阳市"]]);
+    book.addWorksheet("汇总").addRows([["园区", "企业数"], ["凌源", "1"]]);
+    book.addWorksheet("二期").addRows([["企业名称", "所属城市"], ["乙公司", "朝阳市"]]);
+    const path = join(scratch, "sheets.xlsx");
+    await book.xlsx.writeFile(path);
+    const sheets = {};
+    const rows: RawRow[] = [];
+    for await (const row of readTable(path, sheets)) rows.push(row);
+    expect(rows.map((r) => r.cells)).toEqual([["企业名称", "所属城市"], ["甲公司", "朝阳市"]]);
+    expect(sheets).toEqual({ sheet: "一期", otherSheets: ["二期"] });
+  });
+
+  it("reads a hidden worksheet's list when no visible worksheet holds one", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("填表说明").addRow(["请按模板填写"]);
+    book.addWorksheet("名单", { state: "hidden" }).addRows([["企业名称", "所属城市"], ["甲公司", "朝阳市"]]);
+    const path = join(scratch, "hidden-list.xlsx");
+    await book.xlsx.writeFile(path);
+    const sheets = {};
+    const rows: RawRow[] = [];
+    for await (const row of readTable(path, sheets)) rows.push(row);
+    expect(rows.map((r) => r.cells)).toEqual([["企业名称", "所属城市"], ["甲公司", "朝阳市"]]);
+    expect(sheets).toEqual({ sheet: "名单", otherSheets: [] });
+  });
+
   it("stops after the first worksheet", async () => {
     const rows = await rowsOf(fixture("title-rows.xlsx"));
     expect(rows.at(-1)!.cells[0]).toBe("合计：4家");

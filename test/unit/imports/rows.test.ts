@@ -42,6 +42,7 @@ describe("normalizeRow on the fixtures", () => {
         website: null,
         phone: null,
         address: null,
+        status: null,
         extras: {},
       },
     });
@@ -59,7 +60,9 @@ describe("normalizeRow on the fixtures", () => {
   it("imports title-rows.xlsx from Excel row 6 on, unknown columns as extras, notes below the data as blank", async () => {
     const { rows } = await importFixture("title-rows.xlsx");
     expect([...rows.keys()]).toEqual([6, 7, 8, 10, 12, 13]);
-    expect(rows.get(6)!.firm).toMatchObject({ name: "朝阳金达新材料有限公司", uscc: CODES.jinda, capital: 12000, foundedOn: "2008-03-15", regionCode: "211300", extras: { 序号: "1", 备注: "链主" } });
+    expect(rows.get(6)!.firm).toMatchObject({ name: "朝阳金达新材料有限公司", uscc: CODES.jinda, capital: 12000, foundedOn: "2008-03-15", regionCode: "211300", extras: { 备注: "链主" } });
+    // 序号 numbers the rows: no fact of the firm (a list sorted otherwise would change every firm).
+    expect(rows.get(6)!.firm!.extras).not.toHaveProperty("序号");
     expect(rows.get(7)!.firm).toMatchObject({ name: "朝阳浪马轮胎有限责任公司", capital: 52000.5 });
     expect(rows.get(8)!.firm).toMatchObject({ uscc: null, capital: 3000, foundedOn: "2005-07-01" });
     expect(rows.get(10)!.firm).toMatchObject({ regionCode: "110000", foundedOn: "1998-09-25" });
@@ -144,8 +147,55 @@ describe("normalizeRow", () => {
       tags: ["上市", "瞪羚"],
       staff: 5200,
       revenue: 15000,
-      extras: { 标签: "AAA信用", 登记状态: "存续" },
+      status: "存续",
+      extras: { 标签: "AAA信用" },
     });
+    expect(result.closed).toBeUndefined();
+  });
+
+  it("leaves the 合计 line under the data out, as blank", () => {
+    const numbered = findHeader([row(1, "序号", "企业名称", "所属城市", "参保人数")])!;
+    expect(normalizeRow(row(20, "合计", "", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
+    expect(normalizeRow(row(20, "总计：", "", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
+    expect(normalizeRow(row(20, "合计", "3家", "", "5200"), numbered)).toEqual({ problems: [], blank: true });
+    // A firm named in the row is no total, whatever else the row says.
+    expect(normalizeRow(row(20, "合计", "甲公司", "朝阳市", "52"), numbered).firm?.name).toBe("甲公司");
+  });
+
+  it("takes every name of 曾用名 and 简称 as an alias, an English one with its commas, and keeps 英文名 as an attribute", () => {
+    const names = findHeader([row(1, "企业名称", "所属城市", "曾用名", "英文名", "简称")])!;
+    const firm = normalizeRow(row(2, "唐山丰润精工冷轧带钢有限公司", "唐山市", "唐山精工带钢厂；Tangshan Jinggong Strip Co., Ltd.", "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd.", "精工带钢"), names).firm!;
+    expect(firm.aliases).toEqual(["唐山精工带钢厂", "Tangshan Jinggong Strip Co., Ltd.", "精工带钢"]);
+    expect(firm.extras).toEqual({ 英文名: "Tangshan Fengrun Jinggong Cold Rolled Strip Co., Ltd." });
+    expect(normalizeRow(row(2, "甲公司", "唐山市", "乙公司,丙公司", "", ""), names).firm!.aliases).toEqual(["乙公司", "丙公司"]);
+  });
+
+  it("reads the industry split over four level columns as one path, coarsest first", () => {
+    const split = findHeader([row(1, "企业名称", "所属城市", "国标行业门类", "国标行业大类", "国标行业中类", "国标行业小类")])!;
+    expect(normalizeRow(row(2, "甲公司", "朝阳市", "制造业", "黑色金属冶炼和压延加工业", "钢压延加工", "-"), split).firm?.industry).toBe("制造业>黑色金属冶炼和压延加工业>钢压延加工");
+    expect(normalizeRow(row(2, "甲公司", "朝阳市", "-", "", "钢压延加工", ""), split).firm?.industry).toBe("钢压延加工");
+  });
+
+  it.each([["注销"], ["吊销"], ["吊销，未注销"], ["吊销,已注销"], ["迁出"], ["撤销"], ["清算"], ["责令关闭"]])("marks a firm whose 登记状态 is %s as closed", (status) => {
+    const result = normalizeRow(row(2, "凌源钢铁股份有限公司", "", "辽宁省", "朝阳市", "", "", "", "", status), header);
+    expect(result.closed).toBe(status);
+    expect(result.firm?.status).toBe(status);
+  });
+
+  it.each([["存续"], ["在业"], ["开业"], ["存续（在营、开业、在册）"], ["在营（开业）企业"], ["迁入"], ["-"], [""]])("imports a firm whose 登记状态 is “%s” as it is", (status) => {
+    const result = normalizeRow(row(2, "凌源钢铁股份有限公司", "", "辽宁省", "朝阳市", "", "", "", "", status), header);
+    expect(result.closed).toBeUndefined();
+    expect(result.problems).toEqual([]);
+  });
+
+  it("imports a firm that has stopped trading for now (停业) with a note, and notes a status it cannot read", () => {
+    const stopped = normalizeRow(row(7, "甲公司", "", "辽宁省", "朝阳市", "", "", "", "", "停业"), header);
+    expect(stopped.closed).toBeUndefined();
+    expect(stopped.firm?.status).toBe("停业");
+    expect(stopped.problems).toMatchObject([{ row: 7, column: "登记状态", value: "停业", message: expect.stringContaining("暂停经营") }]);
+    const odd = normalizeRow(row(7, "甲公司", "", "辽宁省", "朝阳市", "", "", "", "", "待定"), header);
+    expect(odd.closed).toBeUndefined();
+    expect(odd.problems).toMatchObject([{ column: "登记状态", value: "待定", message: expect.stringContaining("无法识别登记状态") }]);
   });
 
   it("notes staff it cannot read and still keeps the firm", () => {
@@ -212,6 +262,7 @@ describe("the written-out firm check", () => {
     website: "https://lggf.example",
     phone: "0421-6838114",
     address: "辽宁省凌源市钢铁路3号",
+    status: "存续",
     extras: { 备注: "龙头" },
   };
   /** For each field, values ImportedFirm takes and values it refuses, edges included. */
@@ -233,6 +284,7 @@ describe("the written-out firm check", () => {
     website: [null, "", "x"],
     phone: [null, "", "x"],
     address: [null, "", "x"],
+    status: [null, "", "x", 1],
     extras: [{}, { a: "" }, { a: 1 }, null, [], { a: null }],
   };
 

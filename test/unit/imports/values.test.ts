@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerCurrency, headerMoneyUnit, isValidUscc, parseCapital, parseDate, parseUscc, regionFromAddress, resolveRegion, usccCheckCharacter } from "../../../server/imports/values.js";
+import { headerCurrency, headerMoneyUnit, isValidUscc, parseCapital, parseDate, parseUscc, regionFromAddress, resolveRegion, standingOf, usccCheckCharacter } from "../../../server/imports/values.js";
 
 describe("统一社会信用代码", () => {
   it("accepts codes whose 18th character is the GB 32100-2015 check character", () => {
@@ -163,5 +163,26 @@ describe("money in a header's currency", () => {
     expect(headerCurrency("注册资本")).toBeNull();
     expect(parseCapital("500", "万元", "USD")).toEqual({ ok: true, value: { wan: 500, currency: "USD" } });
     expect(parseCapital("500万港元", "万元", "USD")).toEqual({ ok: true, value: { wan: 500, currency: "HKD" } });
+  });
+});
+
+describe("a cell's own currency against the header's", () => {
+  it("reads 元 written in the cell as 人民币 under a 注册资本(万美元) header; bare numbers and 万 take the header's", () => {
+    expect(parseCapital("100万元", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "CNY" } });
+    expect(parseCapital("1亿元", "万元", "USD")).toEqual({ ok: true, value: { wan: 10000, currency: "CNY" } });
+    expect(parseCapital("100", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "USD" } });
+    expect(parseCapital("100万", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "USD" } });
+    expect(parseCapital("100万港元", "万元", "USD")).toEqual({ ok: true, value: { wan: 100, currency: "HKD" } });
+  });
+});
+
+describe("standingOf (登记状态 as 企查查, 天眼查, 启信宝, 爱企查 and the 公示系统 write it)", () => {
+  it.each([
+    ["存续", "active"], ["在业", "active"], ["开业", "active"], ["存续（在营、开业、在册）", "active"], ["在营（开业）企业", "active"], ["迁入", "active"],
+    ["停业", "suspended"], ["歇业", "suspended"],
+    ["注销", "closed"], ["吊销", "closed"], ["吊销，未注销", "closed"], ["吊销，已注销", "closed"], ["迁出", "closed"], ["撤销", "closed"], ["清算", "closed"], ["责令关闭", "closed"],
+    ["-", null], ["", null], ["待定", null],
+  ])("reads %s as %s", (text, standing) => {
+    expect(standingOf(text)).toBe(standing);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ImportFileError, readTable, type RawRow } from "../../../server/imports/read-table.js";
-import { readFirstSheet, XLSX_LIMITS } from "../../../server/imports/xlsx-rows.js";
+import { readListSheet, XLSX_LIMITS } from "../../../server/imports/xlsx-rows.js";
 import { FIRM_ROWS, workbook, writeZip } from "../../support/hostile-xlsx.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "chainatlas-xlsx-limits-"));
@@ -106,7 +106,7 @@ describe("reading a hostile .xlsx", () => {
     const rows = Math.ceil(limits.cells / XLSX_LIMITS.columns) + 10;
     writeZip(file, workbook([...FIRM_ROWS, { text: '<row><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>', repeat: rows }]));
     const { error } = await measured(async () => {
-      for await (const _ of readFirstSheet(file, statSync(file).size, limits));
+      for await (const _ of readListSheet(file, statSync(file).size, () => true, 30, {}, limits));
     });
     expect(error?.message).toMatch(/单元格超过 1,000,000 个/);
   });

@@ -107,6 +107,8 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
     { key: "updated", label: t("imports.count.updated") },
     { key: "unchanged", label: t("imports.count.unchanged") },
     { key: "rejected", label: t("imports.count.rejected") },
+    // Older reports have no such count.
+    ...(c.closed ? [{ key: "closed" as const, label: t("imports.count.closed") }] : []),
     { key: "links", label: t("imports.count.links") },
     { key: "pendingReview", label: t("imports.count.pendingReview") },
   ];
@@ -128,6 +130,15 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
         description={report.mode === "dry-run" ? t("imports.dryRunNext") : undefined}
         style={{ marginBottom: 16 }}
       />
+      {report.otherSheets && report.otherSheets.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="other-sheets"
+          title={t("imports.otherSheets", { sheet: report.sheet ?? "", others: report.otherSheets.map((s) => `“${s}”`).join("、") })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <div className="count-tiles" data-testid="import-counts">
         {tiles.map((tile) => (
           <div key={tile.key} className={`count-tile${tile.key === "rejected" && c.rejected > 0 ? " bad" : ""}`} data-testid={`count-${tile.key}`}>

@@ -58,7 +58,10 @@ export function PlacementsView({ importId, summary }: { importId: string; summar
       title: t("imports.placement.segments"),
       render: (_, r) =>
         r.segments.length === 0 ? (
-          <Typography.Text type="secondary">{t("imports.placement.nowhere")}</Typography.Text>
+          <>
+            <Typography.Text type="secondary">{t("imports.placement.nowhere")}</Typography.Text>
+            {r.nowhere && <div className="firm-meta" data-testid="placement-nowhere">{r.nowhere}</div>}
+          </>
         ) : (
           r.segments.map((s) => (
             <div key={s.segmentId} className="placement-segment">

@@ -9,6 +9,7 @@ import type { TargetRanking, WonFirm } from "../model/api.js";
 import { AmountWan, FILLING_STATUSES, FirmTag, Id, RegionCode } from "../model/domain.js";
 import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
+import { isClosed } from "../model/standing.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
 import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { getProfile } from "./profiles.js";
@@ -305,7 +306,8 @@ export async function computeRanking(
   const allowed = new Map(targetSegments.filter((s) => s.leaderOwn).map((s) => [s.id, leaderSuppliers(s.id)]));
 
   const segmentIds = targetSegments.map((s) => s.id);
-  const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
+  // A closed firm is no target (model/standing.ts), however its rows were read.
+  const keep = (row: CandidateRow) => !isClosed(row.standing) && (allowed.get(row.segmentId)?.has(row.id) ?? true);
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
   const resolve = (found: CandidateRow[], parents: ParentRow[]) =>

@@ -17,7 +17,8 @@ function mapPut(map: Map<string, ScoringFirm>, firmRows: Row[], linkRows: Row[])
     map.set(row.id as string, {
       id: row.id as string, name, regionCode: row.regionCode as string,
       capital: (row.capital as number | null) ?? null, staff: (row.staff as number | null) ?? null, revenue: (row.revenue as number | null) ?? null,
-      tags: ((row.tags as string[] | null) ?? []) as ScoringFirm["tags"], asOf: (row.asOf as string | null) ?? null, branch: isBranchName(name), links: [],
+      tags: ((row.tags as string[] | null) ?? []) as ScoringFirm["tags"], asOf: (row.asOf as string | null) ?? null, branch: isBranchName(name),
+      standing: (row.standing as ScoringFirm["standing"] | undefined) ?? null, links: [],
     });
   }
   const put = new Set(firmRows.map((r) => r.id as string));

@@ -206,13 +206,18 @@ describe.runIf(embedded)("a full disk (a small disk of the server's own: ENOSPC)
 });
 
 describe.runIf(embedded)("a start on a full disk after a crash", () => {
-  it("stops saying the disk refused bringing the graph back, keeps the graph and its log, and starts once space is back", async () => {
-    const disk = await smallDisk(path.join(work, "disk-restart"), 110);
+  it.each([
+    // Without room kept free, the replay is tried and the disk refuses it.
+    ["0", /上次没有正常关闭.*磁盘拒绝了写入.*图谱和日志都原样保留.*请清理或扩容该磁盘/s],
+    // With room kept free, the replay is not even tried on a disk short of it.
+    ["8", /上次没有正常关闭.*磁盘剩余空间不足.*MIN_FREE_DISK_MIB.*图谱和日志都原样保留.*请清理或扩容该磁盘/s],
+  ])("with MIN_FREE_DISK_MIB=%s, stops saying why, keeps the graph and its log, and starts once space is back", async (reserveMiB, said) => {
+    const disk = await smallDisk(path.join(work, `disk-restart-${reserveMiB}`), 110);
     try {
       cpSync(seedDir, path.join(disk.outside, "data"), { recursive: true });
       const data = path.join(disk.dir, "data");
       const outside = path.join(disk.outside, "data");
-      const options = { env: { MIN_FREE_DISK_MIB: "0" }, prefix: disk.prefix, dataDirOutside: outside };
+      const options = { env: { MIN_FREE_DISK_MIB: reserveMiB }, prefix: disk.prefix, dataDirOutside: outside };
       let server = await startServer(data, options);
       const acked = await createFirm(server.api, "重启测试甲公司");
       expect(acked.status).toBe(201);
@@ -221,7 +226,7 @@ describe.runIf(embedded)("a start on a full disk after a crash", () => {
       expect(log).toBeGreaterThan(0);
 
       disk.fill();
-      await expect(startServer(data, options)).rejects.toThrow(/上次没有正常关闭.*磁盘拒绝了写入.*图谱和日志都原样保留.*请清理或扩容该磁盘/s);
+      await expect(startServer(data, options)).rejects.toThrow(said);
       expect(walBytes(outside)).toBeGreaterThan(0);
 
       disk.free();

@@ -2,12 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KuzuStore } from "../../server/graph/kuzu-store.js";
-import { loadSample } from "../../seed/load-sample.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { ImportJobWithReport } from "../../server/model/api.js";
 import { limitFileSize, smallDisk, startServer, stopAll, type RunningServer } from "../support/disk-faults.js";
 import type { ApiFetch } from "../support/sample-app.js";
+import { writeSampleGraph } from "../support/store.js";
 
 // Storage faults met by the running server, made real: a file-size limit on the server's
 // process (EFBIG, and writes cut short), and a small disk of its own filled to the last
@@ -21,10 +20,7 @@ let bigCsv: string;
 
 beforeAll(async () => {
   if (!embedded) return;
-  const store = await KuzuStore.open(path.join(seedDir, "graph.kuzu"));
-  await store.ensureSchema();
-  await loadSample(store);
-  await store.close();
+  await writeSampleGraph(seedDir);
   csv = path.join(work, "firms.csv");
   await writeBenchExport(csv, { firms: 300, seed: 21, segments: benchChains({ chains: 1, segmentsPerChain: 10 }, 21).segments });
   bigCsv = path.join(work, "more-firms.csv");

@@ -10,8 +10,11 @@ import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
 import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 import { keepFilesPrivate } from "./private-files.js";
+import { inBackground } from "./request-timing.js";
 import { prepareFirmIndex } from "./services/firm-search.js";
 import { auditIndex } from "./audit/audit-index.js";
+import { linkFacts } from "./services/link-facts.js";
+import { scoringFacts } from "./services/scoring-facts.js";
 
 // Everything that can be wrong with the configuration or the port is found before the
 // graph is opened, seeded or given an admin.
@@ -44,23 +47,31 @@ const app = createApp(store, {
 server.removeAllListeners("request");
 server.on("request", app);
 console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
-// The embedded graph's layers kept in memory are built now rather than at their first use:
-// the firm search index, then the firms' keys an import matches its rows by (so that the
-// first import does not read them), and the audit log's index (the cockpit's latest changes
-// and the audit screen page by it). Each first use tries again after a failure.
+// The embedded graph's layers kept in memory are built now rather than at their first use,
+// one at a time, in the order a team asks for them after a start: the facts a target
+// ranking weighs (the scoring facts and the links between firms), the audit log's index
+// (the cockpit's latest changes and the audit screen page by it), the firm search index,
+// and last the firms' keys an import matches its rows by (so that the first import does
+// not read them). They read in the background: a request's reads go first, and one read
+// connection is left to them (docs/decisions/0XX-start-up-warm-ups.md). A first use before
+// its turn builds it at once (the warm-up then finds it built); each first use tries again
+// after a failure.
 function warm<T>(what: string, build: () => Promise<T>, ready: (built: T) => string): Promise<void> {
+  const t0 = performance.now();
   return build().then(
-    (built) => console.log(`${what} ready: ${ready(built)}`),
+    (built) => console.log(`${what} ready: ${ready(built)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
     (error: Error) => {
       if (!stopping) console.error(`${what} could not be built (its first use will try again): ${error.message}`);
     },
   );
 }
 if (store.engine === "kuzu") {
-  warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`).then(() =>
-    warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`),
-  );
-  warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`);
+  void inBackground(async () => {
+    await warm("Scoring facts", () => Promise.all([scoringFacts(store), linkFacts(store)]), ([facts]) => `${facts.firms.size.toLocaleString("en-US")} firms`);
+    await warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`);
+    await warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`);
+    await warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`);
+  });
 }
 
 let stopping = false;

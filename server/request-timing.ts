@@ -28,6 +28,19 @@ interface RequestTimes {
 
 const current = new AsyncLocalStorage<RequestTimes>();
 
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs work no request waits for (the server's warm-ups at start): its reads of the
+ * embedded graph give way to every other read (kuzu-store.ts), and leave a connection free.
+ * Without `work`: whether the caller runs in such work.
+ */
+export function inBackground(): boolean;
+export function inBackground<T>(work: () => Promise<T>): Promise<T>;
+export function inBackground<T>(work?: () => Promise<T>): Promise<T> | boolean {
+  return work ? background.run(true, work) : background.getStore() === true;
+}
+
 /** Time each activity has taken so far, those under way counted up to now. */
 const done: Record<Activity, number> = { gc: 0, checkpoint: 0, write: 0, snapshot: 0, loop: 0 };
 const running: Record<Activity, Set<{ since: number }>> = { gc: new Set(), checkpoint: new Set(), write: new Set(), snapshot: new Set(), loop: new Set() };

@@ -53,17 +53,21 @@ export const KNOWN_FIRMS = { compactAfter: 1024 };
 type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 /** `a` with room for `n` elements (doubled, copied), or `a` itself when it has it. */
-function room<T extends Typed>(a: T, n: number): T {
+function room<T extends Typed>(a: T, n: number, exactly = false): T {
   if (n <= a.length) return a;
-  const b = new (a.constructor as new (length: number) => T)(Math.max(n, a.length * 2, 1024));
+  const b = new (a.constructor as new (length: number) => T)(exactly ? n : Math.max(n, a.length * 2, 1024));
   b.set(a);
   return b;
 }
 
-/** FNV-1a over the UTF-16 code units of `text` from `start` to `end`. */
-function hashOf(text: string, start = 0, end = text.length): number {
+/**
+ * FNV-1a over the UTF-16 code units of `text` from `start` to `end` (after `prefix`'s, each
+ * of the text's through `unit`).
+ */
+function hashOf(text: string, start = 0, end = text.length, prefix: readonly number[] = [], unit = (c: number) => c): number {
   let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (const c of prefix) hash = Math.imul(hash ^ c, 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ unit(text.charCodeAt(i)), 0x01000193);
   return hash >>> 0;
 }
 
@@ -74,6 +78,10 @@ class Texts {
   /** Where each slot's text ends in its chunk. */
   private ends = new Uint32Array(0);
   private size = 0;
+
+  reserve(n: number): void {
+    this.ends = room(this.ends, this.size + n, true);
+  }
 
   push(text: string): void {
     const i = this.size++;
@@ -96,17 +104,26 @@ class Texts {
     return this.ends[i]! - this.start(i);
   }
 
-  /** Whether slot `i` holds `text`, read in place. */
-  equals(i: number, text: string): boolean {
+  /**
+   * Whether slot `i` holds `text`, read in place; with `from`, whether `text` from there on
+   * is slot `i`'s text with each unit through `unit`.
+   */
+  equals(i: number, text: string, from?: number, unit?: (c: number) => number): boolean {
     const chunk = i >>> CHUNK_BITS;
-    if (chunk === this.chunks.length) return this.open[i & (CHUNK - 1)] === text;
-    const start = this.start(i);
-    return this.ends[i]! - start === text.length && this.chunks[chunk]!.startsWith(text, start);
+    const open = chunk === this.chunks.length;
+    const held = open ? this.open[i & (CHUNK - 1)]! : this.chunks[chunk]!;
+    const start = open ? 0 : this.start(i);
+    const end = open ? held.length : this.ends[i]!;
+    if (from === undefined) return open ? held === text : end - start === text.length && held.startsWith(text, start);
+    if (end - start !== text.length - from) return false;
+    for (let k = 0; k < end - start; k++) if (text.charCodeAt(from + k) !== unit!(held.charCodeAt(start + k))) return false;
+    return true;
   }
 
-  hash(i: number): number {
+  hash(i: number, prefix?: readonly number[], unit?: (c: number) => number): number {
     const chunk = i >>> CHUNK_BITS;
-    return chunk === this.chunks.length ? hashOf(this.open[i & (CHUNK - 1)]!) : hashOf(this.chunks[chunk]!, this.start(i), this.ends[i]);
+    if (chunk === this.chunks.length) return hashOf(this.open[i & (CHUNK - 1)]!, 0, undefined, prefix, unit);
+    return hashOf(this.chunks[chunk]!, this.start(i), this.ends[i], prefix, unit);
   }
 
   private start(i: number): number {
@@ -114,33 +131,46 @@ class Texts {
   }
 }
 
+/** A text per slot, as a table of slots reads it. */
+interface Column {
+  get(slot: number): string;
+  equals(slot: number, text: string): boolean;
+  hash(slot: number): number;
+}
+
+/** A table's buckets stay at most this full. */
+const MAX_LOAD = 0.75;
+
 /**
  * Slots by the text a column holds for them: each key (a slot's text) at most once, with
- * one slot. Open addressing with linear probing, at most half full; a key removed moves the
- * keys probed past it back (no tombstones).
+ * one slot. Open addressing with linear probing, at most three quarters full; a key removed
+ * moves the keys probed past it back (no tombstones).
  */
 class SlotTable {
   /** Slot + 1 per bucket, 0 for none. */
   private table = new Int32Array(1024);
   count = 0;
 
-  constructor(private readonly texts: Texts) {}
+  constructor(private readonly texts: Column) {}
 
-  /** The slot held under `key`, or -1. */
-  get(key: string): number {
-    const at = this.bucketOf(key, hashOf(key));
+  /** Room for `keys` keys without growing. */
+  reserve(keys: number): void {
+    if (keys > this.table.length * MAX_LOAD) this.rehash(Math.ceil(keys / MAX_LOAD) + 1);
+  }
+
+  /** The slot held under `key` (whose hash is `hash`), or -1. */
+  get(key: string, hash = hashOf(key)): number {
+    const at = this.bucketOf(key, hash);
     return at < 0 ? -1 : this.table[at]! - 1;
   }
 
-  /** Holds `slot` under its own text (replacing the slot held under it, if any). */
-  set(slot: number): void {
-    const key = this.texts.get(slot);
-    const mask = this.table.length - 1;
-    for (let i = this.texts.hash(slot) & mask; ; i = (i + 1) & mask) {
+  /** Holds `slot` under its own text, `key` (replacing the slot held under it, if any). */
+  set(slot: number, key = this.texts.get(slot), hash = hashOf(key)): void {
+    for (let i = this.home(hash); ; i = this.next(i)) {
       const held = this.table[i]!;
       if (held === 0) {
         this.table[i] = slot + 1;
-        if (++this.count * 2 > this.table.length) this.grow();
+        if (++this.count > this.table.length * MAX_LOAD) this.rehash(this.table.length * 2);
         return;
       }
       if (this.texts.equals(held - 1, key)) {
@@ -152,14 +182,13 @@ class SlotTable {
 
   /** Forgets the key `slot`'s text is. */
   delete(slot: number): void {
-    const mask = this.table.length - 1;
     let hole = this.bucketOf(this.texts.get(slot), this.texts.hash(slot));
     if (hole < 0) return;
     this.table[hole] = 0;
     this.count--;
     // Each key probed past the hole moves into it, unless its own bucket lies after the hole.
-    for (let i = (hole + 1) & mask; this.table[i] !== 0; i = (i + 1) & mask) {
-      const home = this.texts.hash(this.table[i]! - 1) & mask;
+    for (let i = this.next(hole); this.table[i] !== 0; i = this.next(i)) {
+      const home = this.home(this.texts.hash(this.table[i]! - 1));
       const stays = hole <= i ? hole < home && home <= i : hole < home || home <= i;
       if (stays) continue;
       this.table[hole] = this.table[i]!;
@@ -173,23 +202,30 @@ class SlotTable {
     for (const held of this.table) if (held !== 0) yield held - 1;
   }
 
+  /** A hash's own bucket: the hash scaled to the table's length (any length, not only powers of two). */
+  private home(hash: number): number {
+    return Math.floor((hash / 0x1_0000_0000) * this.table.length);
+  }
+
+  private next(i: number): number {
+    return i + 1 === this.table.length ? 0 : i + 1;
+  }
+
   private bucketOf(key: string, hash: number): number {
-    const mask = this.table.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
+    for (let i = this.home(hash); ; i = this.next(i)) {
       const held = this.table[i]!;
       if (held === 0) return -1;
       if (this.texts.equals(held - 1, key)) return i;
     }
   }
 
-  private grow(): void {
+  private rehash(length: number): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
-    const mask = this.table.length - 1;
+    this.table = new Int32Array(length);
     for (const held of old) {
       if (held === 0) continue;
-      let i = this.texts.hash(held - 1) & mask;
-      while (this.table[i] !== 0) i = (i + 1) & mask;
+      let i = this.home(this.texts.hash(held - 1));
+      while (this.table[i] !== 0) i = this.next(i);
       this.table[i] = held;
     }
   }
@@ -197,7 +233,20 @@ class SlotTable {
 
 const NO_CODE = 1;
 const GONE = 2;
+/** The firm's id is "u-" and its code in lower case (the import's id for a firm with a code): not held apart. */
+const ID_OF_CODE = 4;
 const NONE = -1;
+
+/** The text in lower case, A–Z only (as the import's ids are made of codes, which are ASCII). */
+const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+const lowerUnit = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** Whether `text` from `from` on is `upper` in lower case (A–Z only). */
+function lowerEquals(text: string, from: number, upper: string): boolean {
+  for (let k = 0; k < upper.length; k++) if (text.charCodeAt(from + k) !== lowerUnit(upper.charCodeAt(k))) return false;
+  return true;
+}
+const U = "u".charCodeAt(0);
+const DASH = "-".charCodeAt(0);
 
 /**
  * The graph's firms by their keys. Built once from every firm, or kept and changed firm by
@@ -205,56 +254,92 @@ const NONE = -1;
  * it finds the same firm for every row.
  */
 export class KnownFirms {
-  private ids = new Texts();
+  /** The ids not made of the code (ID_OF_CODE: "" here). */
+  private ids!: Texts;
   /** The 统一社会信用代码 ("" for none; NO_CODE tells null from ""). */
-  private codes = new Texts();
+  private codes!: Texts;
   /** The name keys (nameKey). */
-  private names = new Texts();
-  private flags = new Uint8Array(0);
-  private place = new Float64Array(0);
-  private region = new Int32Array(0);
-  private regions: string[] = [];
-  private regionIndex = new Map<string, number>();
-  /** Of the firms sharing a code, or a name key: the one placed before this one (NONE for the first). */
-  private codeBefore = new Int32Array(0);
-  private nameBefore = new Int32Array(0);
-  private idTable = new SlotTable(this.ids);
+  private names!: Texts;
+  private flags!: Uint8Array;
+  private place!: Float64Array;
+  private region!: Int32Array;
+  private regions!: string[];
+  private regionIndex!: Map<string, number>;
+  /**
+   * Of the firms sharing a code, or a name key: the one placed before each (none for the
+   * first). Only shared keys have entries: few firms share one.
+   */
+  private codeBefore!: Map<number, number>;
+  private nameBefore!: Map<number, number>;
+  private idTable!: SlotTable;
   /** By 统一社会信用代码: the last of the firms holding it (old firms made before the key table may share one). */
-  private codeTable = new SlotTable(this.codes);
+  private codeTable!: SlotTable;
   /** By name key: the last of the firms holding it (several firms of one name, in different regions). */
-  private nameTable = new SlotTable(this.names);
-  private slots = 0;
-  private unused = 0;
+  private nameTable!: SlotTable;
+  private slots!: number;
+  private unused!: number;
+
+  constructor() {
+    this.clear();
+  }
+
+  /** Holds nothing. */
+  private clear(): void {
+    this.ids = new Texts();
+    this.codes = new Texts();
+    this.names = new Texts();
+    this.flags = new Uint8Array(0);
+    this.place = new Float64Array(0);
+    this.region = new Int32Array(0);
+    this.regions = [];
+    this.regionIndex = new Map();
+    this.codeBefore = new Map();
+    this.nameBefore = new Map();
+    this.idTable = new SlotTable({ get: (s) => this.idOf(s), equals: (s, id) => this.hasId(s, id), hash: (s) => this.idHash(s) });
+    this.codeTable = new SlotTable(this.codes);
+    this.nameTable = new SlotTable(this.names);
+    this.slots = 0;
+    this.unused = 0;
+  }
+
+  /** Room for `firms` more firms without growing (a read of every firm knows how many come). */
+  reserve(firms: number): void {
+    const n = this.slots + firms;
+    this.flags = room(this.flags, n, true);
+    this.place = room(this.place, n, true);
+    this.region = room(this.region, n, true);
+    for (const texts of [this.ids, this.codes, this.names]) texts.reserve(firms);
+    for (const table of [this.idTable, this.codeTable, this.nameTable]) table.reserve(table.count + firms);
+  }
 
   /** Adds a firm, or replaces the one of its id. */
   add(name: string, firm: KnownFirm): void {
-    this.remove(firm.id);
-    this.put(nameKey(name), firm);
+    const idHash = hashOf(firm.id);
+    this.remove(firm.id, idHash);
+    this.put(nameKey(name), firm, idHash);
   }
 
-  private put(key: string, firm: KnownFirm): void {
+  private put(key: string, firm: KnownFirm, idHash = hashOf(firm.id)): void {
     const s = this.slots++;
     this.flags = room(this.flags, this.slots);
     this.place = room(this.place, this.slots);
     this.region = room(this.region, this.slots);
-    this.codeBefore = room(this.codeBefore, this.slots);
-    this.nameBefore = room(this.nameBefore, this.slots);
-    this.ids.push(firm.id);
+    const idOfCode = !!firm.uscc && firm.id.length === firm.uscc.length + 2 && firm.id.startsWith("u-") && lowerEquals(firm.id, 2, firm.uscc);
+    this.ids.push(idOfCode ? "" : firm.id);
     this.codes.push(firm.uscc ?? "");
     this.names.push(key);
-    this.flags[s] = firm.uscc === null ? NO_CODE : 0;
+    this.flags[s] = (firm.uscc === null ? NO_CODE : 0) | (idOfCode ? ID_OF_CODE : 0);
     this.place[s] = firm.place;
     let r = this.regionIndex.get(firm.regionCode);
     if (r === undefined) this.regionIndex.set(firm.regionCode, (r = this.regions.push(firm.regionCode) - 1));
     this.region[s] = r;
-    this.idTable.set(s);
+    this.idTable.set(s, firm.id, idHash);
     if (firm.uscc) this.link(this.codeTable, this.codeBefore, s, firm.uscc);
     this.link(this.nameTable, this.nameBefore, s, key);
   }
-
   /** Forgets the firm of that id (if held). */
-  remove(id: string): void {
-    const s = this.idTable.get(id);
+  remove(id: string, idHash = hashOf(id)): void {
+    const s = this.idTable.get(id, idHash);
     if (s < 0) return;
     this.idTable.delete(s);
     if (this.codes.length(s) > 0) this.unlink(this.codeTable, this.codeBefore, s, this.codes.get(s));
@@ -277,7 +362,7 @@ export class KnownFirms {
     let exact = NONE;
     let compatible = NONE;
     let compatibles = 0;
-    for (let s = this.nameTable.get(nameKey(row.name)); s !== NONE; s = this.nameBefore[s]!) {
+    for (let s = this.nameTable.get(nameKey(row.name)); s !== NONE; s = this.nameBefore.get(s) ?? NONE) {
       if (row.uscc && this.codes.length(s) > 0 && !this.codes.equals(s, row.uscc)) continue;
       const region = this.regions[this.region[s]!]!;
       if (region === row.regionCode) exact = s;
@@ -321,13 +406,13 @@ export class KnownFirms {
    * find the same firm for every row when these are equal.
    */
   describe(): { firms: string[]; codes: string[]; names: string[] } {
-    const ids = (last: number, before: Int32Array) => {
+    const ids = (last: number, before: Map<number, number>) => {
       const list: string[] = [];
-      for (let s = last; s !== NONE; s = before[s]!) list.push(this.ids.get(s));
+      for (let s = last; s !== NONE; s = before.get(s) ?? NONE) list.push(this.idOf(s));
       return list.reverse().join(" ");
     };
     return {
-      firms: [...this.idTable.slots()].map((s) => [this.ids.get(s), this.names.get(s), this.flags[s]! & NO_CODE ? "-" : this.codes.get(s), this.regions[this.region[s]!], this.place[s]].join(" ")).sort(),
+      firms: [...this.idTable.slots()].map((s) => [this.idOf(s), this.names.get(s), this.flags[s]! & NO_CODE ? "-" : this.codes.get(s), this.regions[this.region[s]!], this.place[s]].join(" ")).sort(),
       codes: [...this.codeTable.slots()].map((s) => `${this.codes.get(s)}: ${ids(s, this.codeBefore)}`).sort(),
       names: [...this.nameTable.slots()].map((s) => `${this.names.get(s)}: ${ids(s, this.nameBefore)}`).sort(),
     };
@@ -335,40 +420,64 @@ export class KnownFirms {
 
   /** The firm of a slot, as a new object. */
   private firm(s: number): KnownFirm {
-    return { id: this.ids.get(s), uscc: this.flags[s]! & NO_CODE ? null : this.codes.get(s), regionCode: this.regions[this.region[s]!]!, place: this.place[s]! };
+    return { id: this.idOf(s), uscc: this.flags[s]! & NO_CODE ? null : this.codes.get(s), regionCode: this.regions[this.region[s]!]!, place: this.place[s]! };
   }
 
   /** Puts slot `s` among the firms of its key, after every firm placed before it or at its place. */
-  private link(table: SlotTable, before: Int32Array, s: number, key: string): void {
-    const last = table.get(key);
-    if (last === NONE || this.place[last]! <= this.place[s]!) {
-      before[s] = last;
-      table.set(s);
-      return;
+  private link(table: SlotTable, before: Map<number, number>, s: number, key: string): void {
+    const hash = hashOf(key);
+    const last = table.get(key, hash);
+    if (last === NONE) return table.set(s, key, hash);
+    if (this.place[last]! <= this.place[s]!) {
+      before.set(s, last);
+      return table.set(s, key, hash);
     }
     let after = last;
-    while (before[after] !== NONE && this.place[before[after]!]! > this.place[s]!) after = before[after]!;
-    before[s] = before[after]!;
-    before[after] = s;
+    for (let b = before.get(after) ?? NONE; b !== NONE && this.place[b]! > this.place[s]!; b = before.get(after) ?? NONE) after = b;
+    const first = before.get(after);
+    if (first === undefined) before.delete(s);
+    else before.set(s, first);
+    before.set(after, s);
   }
 
   /** Takes slot `s` out of the firms of its key. */
-  private unlink(table: SlotTable, before: Int32Array, s: number, key: string): void {
+  private unlink(table: SlotTable, before: Map<number, number>, s: number, key: string): void {
     const last = table.get(key);
+    const previous = before.get(s);
+    before.delete(s);
     if (last === s) {
-      if (before[s] === NONE) table.delete(s);
-      else table.set(before[s]!);
+      if (previous === undefined) table.delete(s);
+      else table.set(previous);
       return;
     }
     let after = last;
-    while (before[after] !== s) after = before[after]!;
-    before[after] = before[s]!;
+    while (before.get(after) !== s) after = before.get(after)!;
+    if (previous === undefined) before.delete(after);
+    else before.set(after, previous);
   }
 
-  /** Drops the unused slots: every firm held is added again, in the order of its slot. */
+  /** The id of a slot. */
+  private idOf(s: number): string {
+    return this.flags[s]! & ID_OF_CODE ? `u-${lowerAscii(this.codes.get(s))}` : this.ids.get(s);
+  }
+
+  private hasId(s: number, id: string): boolean {
+    if (!(this.flags[s]! & ID_OF_CODE)) return this.ids.equals(s, id);
+    return id.length === this.codes.length(s) + 2 && id.startsWith("u-") && this.codes.equals(s, id, 2, lowerUnit);
+  }
+
+  /** hashOf(idOf(s)), without making the id of a code. */
+  private idHash(s: number): number {
+    if (!(this.flags[s]! & ID_OF_CODE)) return this.ids.hash(s);
+    return this.codes.hash(s, [U, DASH], lowerUnit);
+  }
+
+  /** Drops the unused slots: every firm held is put again, in the order of its slot. */
   private compact(): void {
-    const fresh = new KnownFirms();
-    for (let s = 0; s < this.slots; s++) if (!(this.flags[s]! & GONE)) fresh.put(this.names.get(s), this.firm(s));
-    Object.assign(this, fresh);
+    const held: [string, KnownFirm][] = [];
+    for (let s = 0; s < this.slots; s++) if (!(this.flags[s]! & GONE)) held.push([this.names.get(s), this.firm(s)]);
+    this.clear();
+    this.reserve(held.length);
+    for (const [key, firm] of held) this.put(key, firm);
   }
 }

@@ -68,9 +68,11 @@ function warm<T>(what: string, build: () => Promise<T>, ready: (built: T) => str
 if (store.engine === "kuzu") {
   void inBackground(async () => {
     await warm("Scoring facts", () => Promise.all([scoringFacts(store), linkFacts(store)]), ([facts]) => `${facts.firms.size.toLocaleString("en-US")} firms`);
-    await warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`);
-    await warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`);
-    await warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`);
+    await Promise.all([
+      warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`),
+      warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
+      warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`),
+    ]);
   });
 }
 

@@ -86,8 +86,8 @@ for (const [name, url] of Object.entries(asked)) {
 const loadAfterAnswers = load();
 
 // The warm-ups the server logs: wait for them all (or --settle seconds), then read its memory.
+// (The scoring facts are read by the first targets answer, if not warmed.)
 const WARMUPS = ["Search index", "Firm keys for imports", "Audit log index"];
-if (!process.env.FIRST_ANSWERS_OLD) WARMUPS.push("Scoring facts");
 const settleBy = performance.now() + Number(values.settle) * 1000;
 while (WARMUPS.some((w) => !(w in ready)) && performance.now() < settleBy) await new Promise((r) => setTimeout(r, 250));
 const status = readFileSync(`/proc/${server.pid}/status`, "utf8");

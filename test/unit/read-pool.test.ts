@@ -1,6 +1,7 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { ReadPool } from "../../server/graph/read-pool.js";
-import { inBackground } from "../../server/request-timing.js";
+import { inBackground, requestsQuiet, requestTiming } from "../../server/request-timing.js";
 
 /** Whether a promise has settled by the next turn of the microtask queue. */
 async function settled<T>(p: Promise<T>): Promise<{ value: T } | null> {
@@ -48,5 +49,36 @@ describe("the read pool", () => {
     expect(inBackground()).toBe(false);
     expect(await inBackground(async () => (await Promise.resolve(), inBackground()))).toBe(true);
     expect(inBackground()).toBe(false);
+  });
+});
+
+describe("the warm-ups' wait for quiet", () => {
+  /** A request through the timing middleware, ended by calling the function it gives. */
+  function request(): () => void {
+    const res = new EventEmitter() as EventEmitter & { writeHead: () => void; headersSent: boolean; setHeader: () => void };
+    Object.assign(res, { writeHead: () => undefined, headersSent: false, setHeader: () => undefined });
+    requestTiming()(null, res as never, () => undefined);
+    return () => res.emit("close");
+  }
+
+  it("waits for the requests under way to end and leave the server alone for a moment", async () => {
+    const end = request();
+    let quiet = false;
+    const waited = requestsQuiet(30, 10_000).then(() => (quiet = true));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(quiet).toBe(false);
+    end();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(quiet).toBe(false);
+    await waited;
+    expect(quiet).toBe(true);
+  });
+
+  it("waits no longer than it is told, whatever the traffic", async () => {
+    const end = request();
+    const t0 = performance.now();
+    await requestsQuiet(30, 60);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(55);
+    end();
   });
 });

@@ -47,8 +47,12 @@ export const narrowerRegion = (a: string, b: string) => (regionContains(a, b) ? 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** Unused slots dropped once they are more than this and a quarter of all. */
-export const KNOWN_FIRMS = { compactAfter: 1024 };
+/**
+ * Unused slots are dropped once they are more than `compactAfter` and a quarter of all; a
+ * text longer than `longText` is held apart (a long string of CHUNK texts then stays under
+ * 2²⁸ characters).
+ */
+export const KNOWN_FIRMS = { compactAfter: 1024, longText: 4096 };
 
 type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
@@ -60,24 +64,34 @@ function room<T extends Typed>(a: T, n: number, exactly = false): T {
   return b;
 }
 
-/**
- * FNV-1a over the UTF-16 code units of `text` from `start` to `end` (after `prefix`'s, each
- * of the text's through `unit`).
- */
-function hashOf(text: string, start = 0, end = text.length, prefix: readonly number[] = [], unit = (c: number) => c): number {
+/** FNV-1a over the UTF-16 code units of `text` from `start` to `end`. */
+function hashOf(text: string, start = 0, end = text.length): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** hashOf of `prefix` followed by `text` from `start` to `end`, each of its units through `unit`. */
+function hashMapped(text: string, start: number, end: number, prefix: readonly number[], unit: (c: number) => number): number {
   let hash = 0x811c9dc5;
   for (const c of prefix) hash = Math.imul(hash ^ c, 0x01000193);
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ unit(text.charCodeAt(i)), 0x01000193);
   return hash >>> 0;
 }
 
-/** A text per slot, held as one long string per CHUNK slots (the newest apart until their chunk is full). */
+/**
+ * A text per slot, held as one long string per CHUNK slots (the newest apart until their
+ * chunk is full). A text longer than KNOWN_FIRMS.longText is held apart, so that a long
+ * string stays far below the longest string the engine can make (2²⁹ − 24 characters)
+ * whatever a file's names are.
+ */
 class Texts {
   private readonly chunks: string[] = [];
   private open: string[] = [];
   /** Where each slot's text ends in its chunk. */
   private ends = new Uint32Array(0);
   private size = 0;
+  private readonly long = new Map<number, string>();
 
   reserve(n: number): void {
     this.ends = room(this.ends, this.size + n, true);
@@ -85,6 +99,10 @@ class Texts {
 
   push(text: string): void {
     const i = this.size++;
+    if (text.length > KNOWN_FIRMS.longText) {
+      this.long.set(i, text);
+      text = "";
+    }
     this.ends = room(this.ends, this.size);
     this.ends[i] = ((i & (CHUNK - 1)) === 0 ? 0 : this.ends[i - 1]!) + text.length;
     this.open.push(text);
@@ -95,35 +113,51 @@ class Texts {
   }
 
   get(i: number): string {
-    const chunk = i >>> CHUNK_BITS;
-    if (chunk === this.chunks.length) return this.open[i & (CHUNK - 1)]!;
-    return this.chunks[chunk]!.slice(this.start(i), this.ends[i]);
+    this.find(i);
+    const { held, from, to } = this;
+    return from === 0 && to === held.length ? held : held.slice(from, to);
   }
 
   length(i: number): number {
-    return this.ends[i]! - this.start(i);
+    this.find(i);
+    return this.to - this.from;
   }
 
   /**
-   * Whether slot `i` holds `text`, read in place; with `from`, whether `text` from there on
-   * is slot `i`'s text with each unit through `unit`.
+   * Whether slot `i` holds `text`, read in place; with `offset`, whether `text` from there
+   * on is slot `i`'s text with each unit through `unit`.
    */
-  equals(i: number, text: string, from?: number, unit?: (c: number) => number): boolean {
-    const chunk = i >>> CHUNK_BITS;
-    const open = chunk === this.chunks.length;
-    const held = open ? this.open[i & (CHUNK - 1)]! : this.chunks[chunk]!;
-    const start = open ? 0 : this.start(i);
-    const end = open ? held.length : this.ends[i]!;
-    if (from === undefined) return open ? held === text : end - start === text.length && held.startsWith(text, start);
-    if (end - start !== text.length - from) return false;
-    for (let k = 0; k < end - start; k++) if (text.charCodeAt(from + k) !== unit!(held.charCodeAt(start + k))) return false;
+  equals(i: number, text: string, offset?: number, unit?: (c: number) => number): boolean {
+    this.find(i);
+    const { held, from, to } = this;
+    if (offset === undefined) return to - from === text.length && held.startsWith(text, from);
+    if (to - from !== text.length - offset) return false;
+    for (let k = 0; k < to - from; k++) if (text.charCodeAt(offset + k) !== unit!(held.charCodeAt(from + k))) return false;
     return true;
   }
 
   hash(i: number, prefix?: readonly number[], unit?: (c: number) => number): number {
+    this.find(i);
+    return prefix && unit ? hashMapped(this.held, this.from, this.to, prefix, unit) : hashOf(this.held, this.from, this.to);
+  }
+
+  /** Where the last slot found lies: in `held`, from `from` to `to` (set by find; read at once). */
+  private held = "";
+  private from = 0;
+  private to = 0;
+
+  private find(i: number): void {
+    const apart = this.long.size === 0 ? undefined : this.long.get(i);
     const chunk = i >>> CHUNK_BITS;
-    if (chunk === this.chunks.length) return hashOf(this.open[i & (CHUNK - 1)]!, 0, undefined, prefix, unit);
-    return hashOf(this.chunks[chunk]!, this.start(i), this.ends[i], prefix, unit);
+    if (apart !== undefined || chunk === this.chunks.length) {
+      this.held = apart ?? this.open[i & (CHUNK - 1)]!;
+      this.from = 0;
+      this.to = this.held.length;
+    } else {
+      this.held = this.chunks[chunk]!;
+      this.from = this.start(i);
+      this.to = this.ends[i]!;
+    }
   }
 
   private start(i: number): number {

@@ -143,6 +143,16 @@ describe("the compact firm keys", () => {
     }
   });
 
+  it("hold texts longer than a bound apart, and find them as the others", () => {
+    const before = KNOWN_FIRMS.longText;
+    KNOWN_FIRMS.longText = 12;
+    try {
+      for (let seed = 41; seed <= 50; seed++) run(seed, 2000, 200, 400);
+    } finally {
+      KNOWN_FIRMS.longText = before;
+    }
+  });
+
   it("keep finding them past the first long string of each text and the tables' growth", () => {
     const { compact, maps } = run(99, 80_000, 1_000_000, 40_000, { shared: 0.001, removals: 0.05 });
     // ≈ 76,000 additions, each taking a slot: past the first long string of each text (65,536).

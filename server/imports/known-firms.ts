@@ -14,6 +14,7 @@
  * removed leaves its slot unused; the unused slots are dropped, in order, once they are a
  * quarter of all.
  */
+import { hashMapped, hashOf, room, SlotTexts } from "../services/slot-texts.js";
 import { halfWidth } from "./values.js";
 
 export interface KnownFirm {
@@ -43,127 +44,8 @@ export function regionContains(outer: string, inner: string): boolean {
 /** Of two compatible regions, the one that says more (the county rather than its province). */
 export const narrowerRegion = (a: string, b: string) => (regionContains(a, b) ? b : a);
 
-/** Slots per long string of texts. */
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-
-/**
- * Unused slots are dropped once they are more than `compactAfter` and a quarter of all; a
- * text longer than `longText` is held apart (a long string of CHUNK texts then stays under
- * 2²⁸ characters).
- */
-export const KNOWN_FIRMS = { compactAfter: 1024, longText: 4096 };
-
-type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
-
-/** `a` with room for `n` elements (doubled, copied), or `a` itself when it has it. */
-function room<T extends Typed>(a: T, n: number, exactly = false): T {
-  if (n <= a.length) return a;
-  const b = new (a.constructor as new (length: number) => T)(exactly ? n : Math.max(n, a.length * 2, 1024));
-  b.set(a);
-  return b;
-}
-
-/** FNV-1a over the UTF-16 code units of `text` from `start` to `end`. */
-function hashOf(text: string, start = 0, end = text.length): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
-/** hashOf of `prefix` followed by `text` from `start` to `end`, each of its units through `unit`. */
-function hashMapped(text: string, start: number, end: number, prefix: readonly number[], unit: (c: number) => number): number {
-  let hash = 0x811c9dc5;
-  for (const c of prefix) hash = Math.imul(hash ^ c, 0x01000193);
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ unit(text.charCodeAt(i)), 0x01000193);
-  return hash >>> 0;
-}
-
-/**
- * A text per slot, held as one long string per CHUNK slots (the newest apart until their
- * chunk is full). A text longer than KNOWN_FIRMS.longText is held apart, so that a long
- * string stays far below the longest string the engine can make (2²⁹ − 24 characters)
- * whatever a file's names are.
- */
-class Texts {
-  private readonly chunks: string[] = [];
-  private open: string[] = [];
-  /** Where each slot's text ends in its chunk. */
-  private ends = new Uint32Array(0);
-  private size = 0;
-  private readonly long = new Map<number, string>();
-
-  reserve(n: number): void {
-    this.ends = room(this.ends, this.size + n, true);
-  }
-
-  push(text: string): void {
-    const i = this.size++;
-    if (text.length > KNOWN_FIRMS.longText) {
-      this.long.set(i, text);
-      text = "";
-    }
-    this.ends = room(this.ends, this.size);
-    this.ends[i] = ((i & (CHUNK - 1)) === 0 ? 0 : this.ends[i - 1]!) + text.length;
-    this.open.push(text);
-    if (this.open.length === CHUNK) {
-      this.chunks.push(this.open.join(""));
-      this.open = [];
-    }
-  }
-
-  get(i: number): string {
-    this.find(i);
-    const { held, from, to } = this;
-    return from === 0 && to === held.length ? held : held.slice(from, to);
-  }
-
-  length(i: number): number {
-    this.find(i);
-    return this.to - this.from;
-  }
-
-  /**
-   * Whether slot `i` holds `text`, read in place; with `offset`, whether `text` from there
-   * on is slot `i`'s text with each unit through `unit`.
-   */
-  equals(i: number, text: string, offset?: number, unit?: (c: number) => number): boolean {
-    this.find(i);
-    const { held, from, to } = this;
-    if (offset === undefined) return to - from === text.length && held.startsWith(text, from);
-    if (to - from !== text.length - offset) return false;
-    for (let k = 0; k < to - from; k++) if (text.charCodeAt(offset + k) !== unit!(held.charCodeAt(from + k))) return false;
-    return true;
-  }
-
-  hash(i: number, prefix?: readonly number[], unit?: (c: number) => number): number {
-    this.find(i);
-    return prefix && unit ? hashMapped(this.held, this.from, this.to, prefix, unit) : hashOf(this.held, this.from, this.to);
-  }
-
-  /** Where the last slot found lies: in `held`, from `from` to `to` (set by find; read at once). */
-  private held = "";
-  private from = 0;
-  private to = 0;
-
-  private find(i: number): void {
-    const apart = this.long.size === 0 ? undefined : this.long.get(i);
-    const chunk = i >>> CHUNK_BITS;
-    if (apart !== undefined || chunk === this.chunks.length) {
-      this.held = apart ?? this.open[i & (CHUNK - 1)]!;
-      this.from = 0;
-      this.to = this.held.length;
-    } else {
-      this.held = this.chunks[chunk]!;
-      this.from = this.start(i);
-      this.to = this.ends[i]!;
-    }
-  }
-
-  private start(i: number): number {
-    return (i & (CHUNK - 1)) === 0 ? 0 : this.ends[i - 1]!;
-  }
-}
+/** Unused slots dropped once they are more than this and a quarter of all. */
+export const KNOWN_FIRMS = { compactAfter: 1024 };
 
 /** A text per slot, as a table of slots reads it. */
 interface Column {
@@ -289,11 +171,11 @@ const DASH = "-".charCodeAt(0);
  */
 export class KnownFirms {
   /** The ids not made of the code (ID_OF_CODE: "" here). */
-  private ids!: Texts;
+  private ids!: SlotTexts;
   /** The 统一社会信用代码 ("" for none; NO_CODE tells null from ""). */
-  private codes!: Texts;
+  private codes!: SlotTexts;
   /** The name keys (nameKey). */
-  private names!: Texts;
+  private names!: SlotTexts;
   private flags!: Uint8Array;
   private place!: Float64Array;
   private region!: Int32Array;
@@ -319,9 +201,9 @@ export class KnownFirms {
 
   /** Holds nothing. */
   private clear(): void {
-    this.ids = new Texts();
-    this.codes = new Texts();
-    this.names = new Texts();
+    this.ids = new SlotTexts();
+    this.codes = new SlotTexts();
+    this.names = new SlotTexts();
     this.flags = new Uint8Array(0);
     this.place = new Float64Array(0);
     this.region = new Int32Array(0);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { KNOWN_FIRMS, KnownFirms, nameKey, regionContains, type KnownFirm } from "../../../server/imports/known-firms.js";
+import { SLOT_TEXTS } from "../../../server/services/slot-texts.js";
 
 type Entry = KnownFirm & { key: string };
 type Held = Entry | Entry[];
@@ -144,13 +145,21 @@ describe("the compact firm keys", () => {
   });
 
   it("hold texts longer than a bound apart, and find them as the others", () => {
-    const before = KNOWN_FIRMS.longText;
-    KNOWN_FIRMS.longText = 12;
+    const before = SLOT_TEXTS.apartOver;
+    SLOT_TEXTS.apartOver = 12;
     try {
       for (let seed = 41; seed <= 50; seed++) run(seed, 2000, 200, 400);
     } finally {
-      KNOWN_FIRMS.longText = before;
+      SLOT_TEXTS.apartOver = before;
     }
+  });
+
+  it("hold 65,536 names of 8,200 characters, more than one string of them all could be", () => {
+    const known = new KnownFirms();
+    const long = "钢".repeat(8_200);
+    for (let i = 0; i <= 65_536; i++) known.add(long, { id: `f-${i}`, uscc: null, regionCode: "130200", place: i });
+    expect(known.find({ uscc: null, name: long, regionCode: "130200" })?.id).toBe("f-0");
+    expect(known.has(long)).toBe(true);
   });
 
   it("keep finding them past the first long string of each text and the tables' growth", () => {

@@ -110,7 +110,7 @@ export function loopStopped(): number {
   return elapsed("loop", performance.now());
 }
 
-/** Requests under way, and when the last one ended (performance.now()). */
+/** Requests under way, and when the last one ended or the server began to take them (performance.now()). */
 let underWay = 0;
 let lastEndedAt = 0;
 
@@ -133,6 +133,8 @@ export async function requestsQuiet(quietMs: number, atMostMs: number): Promise<
 export function requestTiming() {
   observeGc();
   observeLoop();
+  // The server is quiet from when it takes requests on, not before: the first ones come then.
+  lastEndedAt = performance.now();
   return (_req: unknown, res: import("node:http").ServerResponse, next: () => void): void => {
     const t0 = performance.now();
     underWay++;

@@ -6,15 +6,15 @@
  *
  * Held compactly (docs/decisions/0XX-compact-firm-keys.md): a million firms are a few long
  * strings and typed arrays, not a million entry objects and three million strings. Each
- * firm takes a slot, in the order added; its id, 统一社会信用代码 and name key are slices
- * of long strings (one per 65,536 firms of each), its region an index into the regions
- * held once, its place a number. Three hash tables of slots (open addressing, linear
+ * firm takes a slot, in the order added; its id (unless made of its code), 统一社会信用代码
+ * and name key are slices of long strings (services/slot-texts.ts), its region an index
+ * into the regions held once, its place a number. Three hash tables of slots (open addressing, linear
  * probing) find a firm by id, and the last firm of a code or a name key; the firms sharing
  * a key are linked from the last to the first, in the order of their places. A firm
  * removed leaves its slot unused; the unused slots are dropped, in order, once they are a
  * quarter of all.
  */
-import { hashMapped, hashOf, room, SlotTexts } from "../services/slot-texts.js";
+import { hashOf, room, SlotTexts } from "../services/slot-texts.js";
 import { halfWidth } from "./values.js";
 
 export interface KnownFirm {

@@ -26,8 +26,9 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import { backupLineStatement, countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, loadedTables, PreconditionFailed, StoreError, versionStep } from "./store.js";
-import { during, timed } from "../request-timing.js";
+import { during, inBackground, timed } from "../request-timing.js";
 import { ensureRoom, freeBytes, StorageFault, storageFault } from "../storage-faults.js";
+import { ReadPool } from "./read-pool.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -61,7 +62,8 @@ export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
   readonly commits = new CommitLog(true);
   private readonly idle: Connection[];
-  private readonly waiting: Array<(c: Connection) => void> = [];
+  /** The read connections; a read in the background gives way to the others (read-pool.ts). */
+  private readonly pool: ReadPool<Connection>;
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -100,6 +102,7 @@ export class KuzuStore implements GraphStore {
   ) {
     this.idle = readers;
     this.readers = readers.length;
+    this.pool = new ReadPool(this.idle, this.readers);
   }
 
   /** Opens (creating when absent) the database file `file`. Fails clearly when another process holds it. */
@@ -534,17 +537,11 @@ export class KuzuStore implements GraphStore {
 
   private acquire(): Promise<Connection> {
     if (this.closed) return Promise.reject(new StoreError("The graph store is closed"));
-    const c = this.idle.pop();
-    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
+    return this.pool.acquire(inBackground());
   }
 
   private release(connection: Connection): void {
-    const next = this.waiting.shift();
-    if (next) next(connection);
-    else {
-      this.idle.push(connection);
-      this.readsFinished?.();
-    }
+    if (!this.pool.release(connection)) this.readsFinished?.();
   }
 }
 

@@ -10,8 +10,11 @@ import { failInterruptedJobs, removeOrphanFiles } from "./imports/jobs.js";
 import { readEnv, type Env } from "./env.js";
 import { describeStore, openStore } from "./graph/open-store.js";
 import { keepFilesPrivate } from "./private-files.js";
+import { inBackground, requestsQuiet } from "./request-timing.js";
 import { prepareFirmIndex } from "./services/firm-search.js";
 import { auditIndex } from "./audit/audit-index.js";
+import { linkFacts } from "./services/link-facts.js";
+import { scoringFacts } from "./services/scoring-facts.js";
 
 // Everything that can be wrong with the configuration or the port is found before the
 // graph is opened, seeded or given an admin.
@@ -44,23 +47,37 @@ const app = createApp(store, {
 server.removeAllListeners("request");
 server.on("request", app);
 console.log(`ChainAtlas on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT} — graph: ${describeStore(env)}`);
-// The embedded graph's layers kept in memory are built now rather than at their first use:
-// the firm search index, then the firms' keys an import matches its rows by (so that the
-// first import does not read them), and the audit log's index (the cockpit's latest changes
-// and the audit screen page by it). Each first use tries again after a failure.
+// The embedded graph's layers kept in memory are built now rather than at their first use,
+// in the order a team needs them after a start: first the facts a target ranking weighs
+// (the scoring facts and the links between firms, the longest read), then side by side the
+// audit log's index (the cockpit's latest changes, the audit screen), the firm search
+// index and the firms' keys an import matches its rows by. They read in the background: a
+// request's reads go first, and one read connection is left to them
+// (docs/decisions/041-start-up-warm-ups.md). A first use before its turn builds it at once
+// (the warm-up then finds it built); each first use tries again after a failure.
 function warm<T>(what: string, build: () => Promise<T>, ready: (built: T) => string): Promise<void> {
+  const t0 = performance.now();
   return build().then(
-    (built) => console.log(`${what} ready: ${ready(built)}`),
+    (built) => console.log(`${what} ready: ${ready(built)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
     (error: Error) => {
       if (!stopping) console.error(`${what} could not be built (its first use will try again): ${error.message}`);
     },
   );
 }
 if (store.engine === "kuzu") {
-  warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`).then(() =>
-    warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`),
-  );
-  warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`);
+  // Each step starts once requests have left the server alone for a moment (at most a few
+  // seconds after it was due), so the first answers asked the moment it is up run alone.
+  const quiet = () => requestsQuiet(250, 5_000);
+  void inBackground(async () => {
+    await quiet();
+    await warm("Scoring facts", () => Promise.all([scoringFacts(store), linkFacts(store)]), ([facts]) => `${facts.firms.size.toLocaleString("en-US")} firms`);
+    await quiet();
+    await Promise.all([
+      warm("Audit log index", () => auditIndex(store), (index) => `${index.size.toLocaleString("en-US")} entries`),
+      warm("Search index", () => prepareFirmIndex(store), ({ firms, bytes }) => `${firms.toLocaleString("en-US")} firms, ${Math.round(bytes / 2 ** 20)} MiB`),
+      warm("Firm keys for imports", () => firmKeys(store), (known) => `${known.firms.toLocaleString("en-US")} firms`),
+    ]);
+  });
 }
 
 let stopping = false;

@@ -28,6 +28,19 @@ interface RequestTimes {
 
 const current = new AsyncLocalStorage<RequestTimes>();
 
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs work no request waits for (the server's warm-ups at start): its reads of the
+ * embedded graph give way to every other read (kuzu-store.ts), and leave a connection free.
+ * Without `work`: whether the caller runs in such work.
+ */
+export function inBackground(): boolean;
+export function inBackground<T>(work: () => Promise<T>): Promise<T>;
+export function inBackground<T>(work?: () => Promise<T>): Promise<T> | boolean {
+  return work ? background.run(true, work) : background.getStore() === true;
+}
+
 /** Time each activity has taken so far, those under way counted up to now. */
 const done: Record<Activity, number> = { gc: 0, checkpoint: 0, write: 0, snapshot: 0, loop: 0 };
 const running: Record<Activity, Set<{ since: number }>> = { gc: new Set(), checkpoint: new Set(), write: new Set(), snapshot: new Set(), loop: new Set() };
@@ -97,12 +110,38 @@ export function loopStopped(): number {
   return elapsed("loop", performance.now());
 }
 
+/** Requests under way, and when the last one ended or the server began to take them (performance.now()). */
+let underWay = 0;
+let lastEndedAt = 0;
+
+/**
+ * Resolves once no request has been under way for `quietMs`, or after `atMostMs` whatever
+ * the traffic: the server's warm-ups start each step then, so a team's first requests after
+ * a start run alone, and a steady stream of them does not keep the warm-ups off for long.
+ */
+export async function requestsQuiet(quietMs: number, atMostMs: number): Promise<void> {
+  const until = performance.now() + atMostMs;
+  for (;;) {
+    const now = performance.now();
+    const quietFor = underWay > 0 ? 0 : now - lastEndedAt;
+    if (quietFor >= quietMs || now >= until) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(until - now, quietMs - quietFor))));
+  }
+}
+
 /** Express-style middleware: times the request and adds `Server-Timing` to its answer. */
 export function requestTiming() {
   observeGc();
   observeLoop();
+  // The server is quiet from when it takes requests on, not before: the first ones come then.
+  lastEndedAt = performance.now();
   return (_req: unknown, res: import("node:http").ServerResponse, next: () => void): void => {
     const t0 = performance.now();
+    underWay++;
+    res.once("close", () => {
+      underWay--;
+      lastEndedAt = performance.now();
+    });
     const times: RequestTimes = { own: { pool: 0, held: 0, db: 0 }, start: Object.fromEntries(ACTIVITIES.map((a) => [a, elapsed(a, t0)])) as Record<Activity, number> };
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {

@@ -26,8 +26,9 @@ import { bindParams, cypherQuery, cypherStatements, type CypherQuery } from "./c
 import { backupLineStatement, countStatement, insertStatement, scanStatement, stagedColumns, table } from "./schema.js";
 import type { BulkLoad, ExportedTable, GraphStore, Params, Row, StagedFile, WriteOptions, WriteStep } from "./store.js";
 import { CommitLog, loadedTables, PreconditionFailed, StoreError, versionStep } from "./store.js";
-import { during, timed } from "../request-timing.js";
-import { ensureRoom, StorageFault, storageFault } from "../storage-faults.js";
+import { during, inBackground, timed } from "../request-timing.js";
+import { ensureRoom, freeBytes, StorageFault, storageFault } from "../storage-faults.js";
+import { ReadPool } from "./read-pool.js";
 
 type Connection = InstanceType<typeof kuzu.Connection>;
 type PreparedStatement = Awaited<ReturnType<Connection["prepare"]>>;
@@ -61,7 +62,8 @@ export class KuzuStore implements GraphStore {
   readonly engine = "kuzu" as const;
   readonly commits = new CommitLog(true);
   private readonly idle: Connection[];
-  private readonly waiting: Array<(c: Connection) => void> = [];
+  /** The read connections; a read in the background gives way to the others (read-pool.ts). */
+  private readonly pool: ReadPool<Connection>;
   private readonly prepared = new WeakMap<Connection, Map<string, PreparedStatement>>();
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -100,13 +102,14 @@ export class KuzuStore implements GraphStore {
   ) {
     this.idle = readers;
     this.readers = readers.length;
+    this.pool = new ReadPool(this.idle, this.readers);
   }
 
   /** Opens (creating when absent) the database file `file`. Fails clearly when another process holds it. */
   static async open(file: string, options: KuzuOptions = {}): Promise<KuzuStore> {
     mkdirSync(path.dirname(file), { recursive: true });
     const bufferBytes = (options.bufferPoolMiB ?? 1024) * 1024 * 1024;
-    const recovered = logBytes(file) > 0 ? await recover(file, bufferBytes) : null;
+    const recovered = logBytes(file) > 0 ? await recover(file, bufferBytes, options.minFreeBytes ?? MIN_FREE_BYTES) : null;
     const database = await openDatabase(file, bufferBytes);
     const readers = await Promise.all(Array.from({ length: options.readConnections ?? 2 }, () => connect(database)));
     const checkpointLogBytes = options.checkpointLogBytes ?? CHECKPOINT_LOG_BYTES;
@@ -534,17 +537,11 @@ export class KuzuStore implements GraphStore {
 
   private acquire(): Promise<Connection> {
     if (this.closed) return Promise.reject(new StoreError("The graph store is closed"));
-    const c = this.idle.pop();
-    return c ? Promise.resolve(c) : new Promise((resolve) => this.waiting.push(resolve));
+    return this.pool.acquire(inBackground());
   }
 
   private release(connection: Connection): void {
-    const next = this.waiting.shift();
-    if (next) next(connection);
-    else {
-      this.idle.push(connection);
-      this.readsFinished?.();
-    }
+    if (!this.pool.release(connection)) this.readsFinished?.();
   }
 }
 
@@ -559,7 +556,16 @@ export type Recovery = { replayed: true } | { replayed: false; setAside: string 
  * opened from its file. If that process dies replaying, the log cannot be used: it is set
  * aside, kept under another name, and the graph opens at its last checkpoint.
  */
-async function recover(file: string, bufferBytes: number): Promise<Recovery> {
+async function recover(file: string, bufferBytes: number, minFreeBytes: number): Promise<Recovery> {
+  // Replaying the log writes the graph's file: a disk that refuses it leaves the log as it
+  // was, to be replayed at the next start. On a disk short of room it is not tried at all.
+  const refused = (fault: StorageFault) =>
+    new StoreError(`图谱 ${file} 上次没有正常关闭，打开前要把变更日志写回图谱文件，但${fault.errno === "low-space" ? "磁盘剩余空间不足" : "磁盘拒绝了写入"}。${fault.message.replace("这次操作没有写入任何内容", "图谱和日志都原样保留")}`, { cause: fault });
+  try {
+    ensureRoom(path.dirname(file), minFreeBytes);
+  } catch (error) {
+    throw refused(error as StorageFault);
+  }
   const script = fileURLToPath(new URL("./kuzu-recover.mjs", import.meta.url));
   const child = spawn(process.execPath, [script, file, String(bufferBytes)], { stdio: ["ignore", "ignore", "pipe"] });
   let said = "";
@@ -568,11 +574,14 @@ async function recover(file: string, bufferBytes: number): Promise<Recovery> {
   if (code === 0) return { replayed: true };
   if (code === 3) throw lockedError(file, new Error(said));
   if (signal === null) {
-    // Replaying the log writes the graph's file: a disk that refuses it leaves the log as it was, to be replayed at the next start.
     const fault = storageFault(new Error(said.trim()), file);
-    if (fault) throw new StoreError(`图谱 ${file} 上次没有正常关闭，打开前要把变更日志写回图谱文件，但磁盘拒绝了写入。${fault.message.replace("这次操作没有写入任何内容", "图谱和日志都原样保留")}`, { cause: fault });
+    if (fault) throw refused(fault);
     throw new StoreError(`Cannot open the graph at ${file}: bringing it back after an unclean stop failed: ${said}`);
   }
+  // A replay that crashed is taken for a log Kùzu cannot read, and the log is set aside —
+  // unless the disk had no room for what the log holds: then the crash says nothing about
+  // the log, and it is kept for the next start.
+  if (freeBytes(path.dirname(file)) < logBytes(file)) throw refused(new StorageFault("ENOSPC", file));
   const setAside = `${file}.wal.unreplayable-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   renameSync(`${file}.wal`, setAside);
   return { replayed: false, setAside };

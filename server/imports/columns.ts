@@ -4,7 +4,13 @@
  * header, and sometimes split the header over two rows.
  */
 import { halfWidth } from "./values.js";
-import type { RawRow } from "./read-table.js";
+
+/** A row as a file gives it (read-table.ts), before its header is known. */
+export interface RawRow {
+  /** The row number a user sees in Excel: 1-based, counting title rows and blank rows. */
+  rowNumber: number;
+  cells: string[];
+}
 
 export const IMPORT_FIELDS = [
   "name",

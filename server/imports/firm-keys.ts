@@ -22,10 +22,8 @@
  * Neo4j has no node offsets and may be written by other instances: there every import reads
  * the keys afresh, and nothing is kept.
  */
-import { z } from "zod";
 import type { GraphStore, Row } from "../graph/store.js";
 import { firmsWrittenBetween, keptInMemory } from "../services/kept-in-memory.js";
-import { parseRows } from "../services/rows.js";
 import { LINKS_BETWEEN_FIRMS, WRITES_BESIDE_FIRMS } from "../services/writes-beside-firms.js";
 import { KnownFirms } from "./known-firms.js";
 
@@ -51,7 +49,31 @@ export const KEY_NEUTRAL = new Set([
 /** Tables whose bulk load adds firms (read past the last place held). */
 const KEY_TABLES = new Set(["Firm"]);
 
-const KeyRow = z.object({ place: z.number().optional(), id: z.string(), uscc: z.string().nullable(), name: z.string(), regionCode: z.string() });
+interface KeyRow {
+  place: number;
+  id: string;
+  uscc: string | null;
+  name: string;
+  regionCode: string;
+}
+
+/**
+ * A row of firm keys, checked by hand as a million pass here at a start (a schema's parse
+ * of each took seconds): texts that are null read as "" (as parseRows reads them), a
+ * missing place as 0 (Neo4j has none).
+ */
+export function keyRow(row: Row): KeyRow {
+  const text = (field: string) => {
+    const value = row[field];
+    if (value === null || value === undefined) return "";
+    if (typeof value !== "string") throw new Error(`Unexpected firm key row (${field} is not text): ${JSON.stringify(row).slice(0, 200)}`);
+    return value;
+  };
+  const { place, uscc } = row;
+  if ((place !== undefined && place !== null && typeof place !== "number") || (uscc !== null && uscc !== undefined && typeof uscc !== "string"))
+    throw new Error(`Unexpected firm key row: ${JSON.stringify(row).slice(0, 200)}`);
+  return { place: (place as number | null | undefined) ?? 0, id: text("id"), uscc: (uscc as string | null | undefined) ?? null, name: text("name"), regionCode: text("regionCode") };
+}
 
 interface State {
   version: string;
@@ -71,7 +93,7 @@ export async function firmKeys(store: GraphStore): Promise<KnownFirms> {
 export async function readFirmKeys(store: GraphStore): Promise<KnownFirms> {
   const known = new KnownFirms();
   if (store.engine === "kuzu") await readPlaces(store, { version: "", known, nextPlace: 0 });
-  else for (const row of parseRows(KeyRow, await store.read("imports/list-firm-keys"))) known.add(row.name, { ...row, place: 0 });
+  else for (const row of (await store.read("imports/list-firm-keys")).map(keyRow)) known.add(row.name, { id: row.id, uscc: row.uscc, regionCode: row.regionCode, place: 0 });
   return known;
 }
 
@@ -103,12 +125,15 @@ async function refresh(store: GraphStore, old: State | null, version: string): P
 
 /** Reads the firms from `state.nextPlace` on (those held again replace themselves). */
 async function readPlaces(store: GraphStore, state: State): Promise<void> {
-  put(state, await store.read("imports/firm-keys-from", { from: state.nextPlace }), true);
+  const rows = await store.read("imports/firm-keys-from", { from: state.nextPlace });
+  state.known.reserve(rows.length);
+  put(state, rows, true);
 }
 
 function put(state: State, rows: Row[], readPast: boolean): void {
-  for (const row of parseRows(KeyRow, rows)) {
-    const place = row.place ?? 0;
+  for (const raw of rows) {
+    const row = keyRow(raw);
+    const { place } = row;
     state.known.add(row.name, { id: row.id, uscc: row.uscc, regionCode: row.regionCode, place });
     if (readPast) state.nextPlace = Math.max(state.nextPlace, place + 1);
   }

@@ -10,17 +10,13 @@ import { extname } from "node:path";
 import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
-import { findHeader, HEADER_SCAN_ROWS } from "./columns.js";
+import { findHeader, HEADER_SCAN_ROWS, type RawRow } from "./columns.js";
 import { readListSheet, XlsxError, type SheetsRead } from "./xlsx-rows.js";
 
 export { plainNumber } from "./xlsx-rows.js";
 export type { SheetsRead } from "./xlsx-rows.js";
 
-export interface RawRow {
-  /** The row number a user sees in Excel: 1-based, counting title rows and blank rows. */
-  rowNumber: number;
-  cells: string[];
-}
+export type { RawRow } from "./columns.js";
 
 /** The file cannot be read as a table at all (as opposed to a problem in one row). */
 export class ImportFileError extends Error {

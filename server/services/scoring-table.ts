@@ -20,6 +20,7 @@ import type { Row } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
 import type { Standing } from "../model/standing.js";
+import { SlotTexts } from "./slot-texts.js";
 
 export interface ScoringLink {
   segmentId: string;
@@ -87,43 +88,12 @@ function room<T extends Typed>(a: T, n: number): T {
   return b;
 }
 
-/** Names per long string. */
-const TEXT_CHUNK_BITS = 16;
-const TEXT_CHUNK = 1 << TEXT_CHUNK_BITS;
-
-/** Strings by index, held as one long string per TEXT_CHUNK of them (the last ones still apart). */
-class TextPool {
-  private readonly chunks: string[] = [];
-  private open: string[] = [];
-  /** Where each string ends in its chunk. */
-  private ends = new Uint32Array(0);
-  private size = 0;
-
-  push(text: string): void {
-    const i = this.size++;
-    this.ends = room(this.ends, this.size);
-    this.ends[i] = ((i & (TEXT_CHUNK - 1)) === 0 ? 0 : this.ends[i - 1]!) + text.length;
-    this.open.push(text);
-    if (this.open.length === TEXT_CHUNK) {
-      this.chunks.push(this.open.join(""));
-      this.open = [];
-    }
-  }
-
-  get(i: number): string {
-    const chunk = i >>> TEXT_CHUNK_BITS;
-    if (chunk === this.chunks.length) return this.open[i & (TEXT_CHUNK - 1)]!;
-    const start = (i & (TEXT_CHUNK - 1)) === 0 ? 0 : this.ends[i - 1]!;
-    return this.chunks[chunk]!.slice(start, this.ends[i]);
-  }
-}
-
 export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
   /** The slot of each firm held. */
   private slotOf = new Map<string, number>();
   /** Each slot's firm id ("" once the slot is unused). */
   private ids: string[] = [];
-  private names = new TextPool();
+  private names = new SlotTexts();
   private flags = new Uint8Array(0);
   /** capital, staff, revenue: three per slot. */
   private numbers = new Float64Array(0);

@@ -71,18 +71,23 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 }
 
 const filters = TargetFilters.parse({ limit: 100 });
-// Heap used, after a full collection when the process was started with --expose-gc (the
-// garbage of a read left out); as it stands otherwise.
-const heapUsed = () => ((globalThis as { gc?: () => void }).gc?.(), process.memoryUsage().heapUsed);
+// Heap used and array buffers (typed arrays live outside the heap), after a full collection
+// when the process was started with --expose-gc (the garbage of a read left out); as it
+// stands otherwise.
+const heapUsed = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+};
 const heapBefore = heapUsed();
 const factsSeconds = (await time(() => scoringFacts(store))) / 1000;
 const facts = await scoringFacts(store);
 const factsMiB = Math.round((heapUsed() - heapBefore) / 2 ** 20);
-log(`scoring facts: ${facts.firms.size} firms in ${factsSeconds.toFixed(1)} s, ≈ ${factsMiB} MiB of heap`);
+log(`scoring facts: ${facts.firms.size} firms in ${factsSeconds.toFixed(1)} s, ≈ ${factsMiB} MiB of heap and array buffers`);
 const heapBeforeKeys = heapUsed();
 const keysSeconds = (await time(() => firmKeys(store))) / 1000;
 const keys = { firms: (await firmKeys(store)).firms, seconds: round(keysSeconds), heapMiB: Math.round((heapUsed() - heapBeforeKeys) / 2 ** 20) };
-log(`firm keys for imports: ${keys.firms} firms in ${keysSeconds.toFixed(1)} s, ≈ ${keys.heapMiB} MiB of heap`);
+log(`firm keys for imports: ${keys.firms} firms in ${keysSeconds.toFixed(1)} s, ≈ ${keys.heapMiB} MiB of heap and array buffers`);
 
 // Firms outside the zone in each chain's segments, to edit one per round.
 const zoneFirms = new Set((await store.read("targets/zone-firm-ids", { zoneId: request.zoneId })).map((r) => r.id as string));

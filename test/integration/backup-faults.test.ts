@@ -3,8 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KuzuStore } from "../../server/graph/kuzu-store.js";
-import { loadSample } from "../../seed/load-sample.js";
+import { writeSampleGraph } from "../support/store.js";
 
 // The backup and restore commands met by a disk that refuses their writes, and by a kill -9
 // in their middle: no backup that looks complete unless it is, the graph as it was, and the
@@ -15,10 +14,7 @@ const seedDir = path.join(work, "seed");
 
 beforeAll(async () => {
   if (!embedded) return;
-  const store = await KuzuStore.open(path.join(seedDir, "graph.kuzu"));
-  await store.ensureSchema();
-  await loadSample(store);
-  await store.close();
+  await writeSampleGraph(seedDir);
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

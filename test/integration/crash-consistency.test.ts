@@ -7,9 +7,9 @@ import { KuzuStore } from "../../server/graph/kuzu-store.js";
 import { ImportJobWithReport } from "../../server/model/api.js";
 import { writeBackup } from "../../server/services/backup.js";
 import { importedFirmId, importFirms } from "../../server/imports/import-firms.js";
-import { loadSample } from "../../seed/load-sample.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { initialAdminFetch } from "../support/sample-app.js";
+import { writeSampleGraph } from "../support/store.js";
 
 // kill -9 mid-import, then restart: the graph must equal the state before the import or
 // the state after it, never something in between. Embedded engine: the test owns the files.
@@ -36,12 +36,7 @@ async function rowsOf(dataDir: string): Promise<string[]> {
 /** One seeded graph, copied for each run, so every run starts from the very same bytes. */
 const seedDir = path.join(work, "seed");
 async function seeded(dataDir: string) {
-  if (!existsSync(seedDir)) {
-    const store = await KuzuStore.open(path.join(seedDir, "graph.kuzu"));
-    await store.ensureSchema();
-    await loadSample(store);
-    await store.close();
-  }
+  if (!existsSync(seedDir)) await writeSampleGraph(seedDir);
   cpSync(seedDir, dataDir, { recursive: true });
 }
 

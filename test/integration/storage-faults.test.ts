@@ -2,12 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KuzuStore } from "../../server/graph/kuzu-store.js";
-import { loadSample } from "../../seed/load-sample.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { ImportJobWithReport } from "../../server/model/api.js";
 import { limitFileSize, smallDisk, startServer, stopAll, type RunningServer } from "../support/disk-faults.js";
 import type { ApiFetch } from "../support/sample-app.js";
+import { writeSampleGraph } from "../support/store.js";
 
 // Storage faults met by the running server, made real: a file-size limit on the server's
 // process (EFBIG, and writes cut short), and a small disk of its own filled to the last
@@ -21,10 +20,7 @@ let bigCsv: string;
 
 beforeAll(async () => {
   if (!embedded) return;
-  const store = await KuzuStore.open(path.join(seedDir, "graph.kuzu"));
-  await store.ensureSchema();
-  await loadSample(store);
-  await store.close();
+  await writeSampleGraph(seedDir);
   csv = path.join(work, "firms.csv");
   await writeBenchExport(csv, { firms: 300, seed: 21, segments: benchChains({ chains: 1, segmentsPerChain: 10 }, 21).segments });
   bigCsv = path.join(work, "more-firms.csv");
@@ -206,13 +202,18 @@ describe.runIf(embedded)("a full disk (a small disk of the server's own: ENOSPC)
 });
 
 describe.runIf(embedded)("a start on a full disk after a crash", () => {
-  it("stops saying the disk refused bringing the graph back, keeps the graph and its log, and starts once space is back", async () => {
-    const disk = await smallDisk(path.join(work, "disk-restart"), 110);
+  it.each([
+    // Without room kept free, the replay is tried and the disk refuses it.
+    ["0", /上次没有正常关闭.*磁盘拒绝了写入.*图谱和日志都原样保留.*请清理或扩容该磁盘/s],
+    // With room kept free, the replay is not even tried on a disk short of it.
+    ["8", /上次没有正常关闭.*磁盘剩余空间不足.*MIN_FREE_DISK_MIB.*图谱和日志都原样保留.*请清理或扩容该磁盘/s],
+  ])("with MIN_FREE_DISK_MIB=%s, stops saying why, keeps the graph and its log, and starts once space is back", async (reserveMiB, said) => {
+    const disk = await smallDisk(path.join(work, `disk-restart-${reserveMiB}`), 110);
     try {
       cpSync(seedDir, path.join(disk.outside, "data"), { recursive: true });
       const data = path.join(disk.dir, "data");
       const outside = path.join(disk.outside, "data");
-      const options = { env: { MIN_FREE_DISK_MIB: "0" }, prefix: disk.prefix, dataDirOutside: outside };
+      const options = { env: { MIN_FREE_DISK_MIB: reserveMiB }, prefix: disk.prefix, dataDirOutside: outside };
       let server = await startServer(data, options);
       const acked = await createFirm(server.api, "重启测试甲公司");
       expect(acked.status).toBe(201);
@@ -221,7 +222,7 @@ describe.runIf(embedded)("a start on a full disk after a crash", () => {
       expect(log).toBeGreaterThan(0);
 
       disk.fill();
-      await expect(startServer(data, options)).rejects.toThrow(/上次没有正常关闭.*磁盘拒绝了写入.*图谱和日志都原样保留.*请清理或扩容该磁盘/s);
+      await expect(startServer(data, options)).rejects.toThrow(said);
       expect(walBytes(outside)).toBeGreaterThan(0);
 
       disk.free();

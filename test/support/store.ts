@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { loadSample } from "../../seed/load-sample.js";
 import { readEnv } from "../../server/env.js";
+import { KuzuStore } from "../../server/graph/kuzu-store.js";
 import { openStore } from "../../server/graph/open-store.js";
 import type { GraphStore } from "../../server/graph/store.js";
 
@@ -29,4 +31,15 @@ export async function openTestStore(): Promise<TestStore> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An embedded graph holding the Chaoyang sample, written to `dataDir` and closed: a data
+ * directory for a server or a command the test starts as a process of its own.
+ */
+export async function writeSampleGraph(dataDir: string): Promise<void> {
+  const store = await KuzuStore.open(path.join(dataDir, "graph.kuzu"));
+  await store.ensureSchema();
+  await loadSample(store);
+  await store.close();
 }

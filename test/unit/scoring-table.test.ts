@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Row } from "../../server/graph/store.js";
 import { SCORING_TABLE, ScoringTable, type ScoringFirm } from "../../server/services/scoring-table.js";
 import { isBranchName } from "../../server/services/branch-name.js";
+import { SLOT_TEXTS } from "../../server/services/slot-texts.js";
 
 /** The layout it replaced: each firm an object in a Map, replaced by delete and set. */
 function mapPut(map: Map<string, ScoringFirm>, firmRows: Row[], linkRows: Row[]): void {
@@ -96,6 +97,27 @@ describe("the compact scoring table", () => {
     const rows = Array.from({ length: n }, (_, i) => ({ id: `f-${i}`, name: `企业${i}`, regionCode: "130200", capital: i, staff: null, revenue: null, tags: [], asOf: null }));
     table.put(rows, []);
     for (const i of [0, 1, 65_535, 65_536, 65_537, 131_071, 131_072, 131_073, n - 1]) expect(table.get(`f-${i}`)).toMatchObject({ name: `企业${i}`, capital: i, staff: null });
+  });
+
+  it("holds a name longer than the bound apart, beside the long strings of the others", () => {
+    const before = SLOT_TEXTS.apartOver;
+    SLOT_TEXTS.apartOver = 6;
+    try {
+      const table = new ScoringTable();
+      const n = 70_000;
+      const name = (i: number) => (i % 3 === 0 ? `唐山钢铁集团有限责任公司${i}` : `企业${i % 1000}`);
+      table.put(Array.from({ length: n }, (_, i) => ({ id: `f-${i}`, name: name(i), regionCode: "130200", capital: i, staff: null, revenue: null, tags: [], asOf: null })), []);
+      for (const i of [0, 1, 2, 3, 65_535, 65_536, 65_537, 65_538, n - 1]) expect(table.get(`f-${i}`)).toMatchObject({ name: name(i), capital: i });
+    } finally {
+      SLOT_TEXTS.apartOver = before;
+    }
+  });
+
+  it("holds 65,536 names of 8,200 characters, more than one string of them all could be", () => {
+    const table = new ScoringTable();
+    const long = "钢".repeat(8_200);
+    table.put(Array.from({ length: 65_537 }, (_, i) => ({ id: `f-${i}`, name: long, regionCode: "130200", capital: null, staff: null, revenue: null, tags: [], asOf: null })), []);
+    expect(table.get("f-65535")?.name).toBe(long);
   });
 
   it("gives a new object each time, so a firm given is never changed by a later put", () => {

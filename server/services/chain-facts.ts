@@ -189,7 +189,9 @@ export function assembleChainFacts(rows: ChainRows): ChainFacts {
   const { zone, chain, zoneFirms, parents, projects: projectRows, leaders: leaderRows, leaderSuppliers, flags } = rows;
   const chainSegments = new Set(chain.segments.map((s) => s.id));
   const firmRows = zoneFirms.filter((r) => chainSegments.has(r.segmentId));
-  const leaders = leadersOf(leaderRows, zone.id, chain.id);
+  // A closed firm leads nothing: it is no leader of the chain, and firms of its group are its own again.
+  const closedIds = new Set(firmRows.filter((r) => isClosed(r.standing)).map((r) => r.id));
+  const leaders = leadersOf(leaderRows, zone.id, chain.id).filter((l) => !closedIds.has(l.id));
   const leaderIds = new Set(leaders.map((l) => l.id));
   const leaderOf = leaderGroups(leaderIds, parents);
 

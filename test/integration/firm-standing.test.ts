@@ -118,6 +118,20 @@ describe("a firm the graph holds, later closed", () => {
     expect(entry).toMatchObject({ before: { standing: "closed" }, after: { standing: "active" } });
   });
 
+  it("a closed chain leader leads nothing: the map names it among the closed, not among the leaders", async () => {
+    const map = await chainMap();
+    const leader = map.leaders[0]!;
+    expect(map.firms.find((f) => f.id === leader.id)?.isLeader).toBe(true);
+    const current = await firm(leader.id);
+    const closed = await app.json<FirmDetail>(`/api/firms/${leader.id}`, { method: "PATCH", body: JSON.stringify({ version: current.version, standing: "closed" }) });
+    const after = await chainMap();
+    expect(after.leaders.map((l) => l.id)).not.toContain(leader.id);
+    expect(after.firms.some((f) => f.leaderId === leader.id)).toBe(false);
+    expect(after.closedFirms.map((f) => f.id)).toContain(leader.id);
+    await app.json<FirmDetail>(`/api/firms/${leader.id}`, { method: "PATCH", body: JSON.stringify({ version: closed.version, standing: "active" }) });
+    expect((await chainMap()).leaders.map((l) => l.id)).toContain(leader.id);
+  });
+
   it("is closed on the firm page, and a suspended firm is ranked with its standing shown", async () => {
     const first = await ranking();
     const target = first.results[0]!.firm;

@@ -62,11 +62,16 @@ function memoryParentLinks(links: LinkFacts, firms: ReadonlyMap<string, ScoringF
 
 /** Parent rows from their links and the parents' columns (a parent the graph no longer holds is left out, as the query does). */
 function withParentColumns(rows: ReturnType<typeof memoryParentLinks>, columnsOf: (id: string) => Firm | undefined): ParentRow[] {
-  return rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
-    const parent = columnsOf(parentId);
-    return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
-  });
+  return openParents(
+    rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
+      const parent = columnsOf(parentId);
+      return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
+    }),
+  );
 }
+
+/** A closed parent (model/standing.ts) decides nothing: its branches and subsidiaries are ranked as if it were not known. */
+const openParents = (parents: ParentRow[]) => parents.filter((p) => !isClosed(p.standing));
 
 /**
  * What readTies gives for one firm, from memory: its supply ties with the zone's firms, sales
@@ -332,7 +337,7 @@ export async function computeRanking(
   if (candidates === "cypher") {
     // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
     const [parents, tieRows, rows] = await Promise.all([
-      segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+      segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => openParents(parseRows(ParentRow, r))) : [],
       readTies(store, zoneId),
       segmentIds.length && prefixes.length ? store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital }).then((r) => parseRows(CandidateRow, r)) : [],
     ]);

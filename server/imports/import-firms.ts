@@ -312,7 +312,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       if (next.standing === held || (next.standing === "active" && held === null)) return;
       if (isClosed(held)) {
         counts.reopened++;
-        note([{ row: raw.rowNumber, column: statusColumn, value: status!, message: `图谱中此企业曾标为注销或吊销；本行登记状态为“${status}”，已恢复：重新作为招商目标或本地企业计入`, fix: "无需处理；如状态有误，请在企业页改正" }]);
+        note([{ row: raw.rowNumber, column: statusColumn, value: status!, message: `图谱中此企业曾标为注销或吊销；本行登记状态为“${status}”，${commit ? "已恢复" : "将恢复"}：重新作为招商目标或本地企业计入`, fix: "无需处理；如状态有误，请在企业页改正" }]);
       }
       if (commit) standingRows!.push({ id: firmId, ...next });
     };

@@ -553,7 +553,8 @@ export const SEARCH_MAX_LENGTH = 50;
 export const SearchResults = z.object({
   query: z.string(),
   firms: z.array(
-    z.object({ id: Id, name: z.string(), aliases: z.array(z.string()), regionCode: RegionCode, zoneId: Id.nullable(), sample: z.boolean() }),
+    /** `standing`: its 登记状态 (a closed firm is found, and shown as closed). */
+    z.object({ id: Id, name: z.string(), aliases: z.array(z.string()), regionCode: RegionCode, zoneId: Id.nullable(), sample: z.boolean(), standing: FirmStanding.nullish() }),
   ),
   segments: z.array(z.object({ id: Id, name: z.string(), stage: Stage, chainId: Id, chainName: z.string() })),
   chains: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string() })),

@@ -64,8 +64,8 @@ describe("a firm the graph holds, later closed", () => {
     expect(sim.skipped).toMatchObject([{ firmId: target.id, reason: "closed" }]);
     // Still on its page and in search, with its standing.
     expect(await firm(target.id)).toMatchObject({ name: before.name, standing: "closed", standingText: "吊销，未注销" });
-    const hits = await app.json<{ firms: { id: string }[] }>(`/api/search?q=${encodeURIComponent(before.name)}`);
-    expect(hits.firms.map((h) => h.id)).toContain(target.id);
+    const hits = await app.json<{ firms: { id: string; standing?: string | null }[] }>(`/api/search?q=${encodeURIComponent(before.name)}`);
+    expect(hits.firms.find((h) => h.id === target.id)).toMatchObject({ standing: "closed" });
 
     // Marked again: already closed, nothing written.
     const again = await importStanding(before, "注销");

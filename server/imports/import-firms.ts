@@ -303,33 +303,30 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
      * A known firm's standing as the row states it, when it changes the one held: written
      * apart from its facts (a row without 登记状态 leaves it as it is), and said at the row.
      */
-    const restand = (firmId: string, held: Standing | null, status: string | null | undefined) => {
+    const restand = (rowNumber: number, name: string, firmId: string, held: Standing | null, status: string | null | undefined) => {
       const next = standingRecord(status, today);
       if (next.standing === null) {
-        if (isClosed(held)) note([{ row: raw.rowNumber, column: "企业名称", value: prepared.name, message: `图谱中此企业已标为注销或吊销，本行未写登记状态：仍按注销处理，不作为招商目标或本地企业`, fix: "确已恢复经营的，请在本行写明登记状态（如“存续”），或在企业页改正" }]);
+        if (isClosed(held)) note([{ row: rowNumber, column: "企业名称", value: name, message: `图谱中此企业已标为注销或吊销，本行未写登记状态：仍按注销处理，不作为招商目标或本地企业`, fix: "确已恢复经营的，请在本行写明登记状态（如“存续”），或在企业页改正" }]);
         return;
       }
       if (next.standing === held || (next.standing === "active" && held === null)) return;
       if (isClosed(held)) {
         counts.reopened++;
-        note([{ row: raw.rowNumber, column: statusColumn, value: status!, message: `图谱中此企业曾标为注销或吊销；本行登记状态为“${status}”，${commit ? "已恢复" : "将恢复"}：重新作为招商目标或本地企业计入`, fix: "无需处理；如状态有误，请在企业页改正" }]);
+        note([{ row: rowNumber, column: statusColumn, value: status!, message: `图谱中此企业曾标为注销或吊销；本行登记状态为“${status}”，${commit ? "已恢复" : "将恢复"}：重新作为招商目标或本地企业计入`, fix: "无需处理；如状态有误，请在企业页改正" }]);
       }
       if (commit) standingRows!.push({ id: firmId, ...next });
     };
-    let raw!: RawRow;
-    let prepared!: NonNullable<PreparedRow["firm"]>;
-    for await (const [rawRow, row, known, held] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
-      raw = rawRow;
+    for await (const [raw, row, known, held] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
       const knownHash = held?.hash ?? null;
       // A note or the 合计 line under the data is no data row: not counted, and not refused.
       if (row.blank) continue;
       counts.rows++;
       note(row.problems);
-      if (!row.firm) {
+      const prepared = row.firm;
+      if (!prepared) {
         counts.rejected++;
         continue;
       }
-      prepared = row.firm;
       // The same firm: the same code, or the same name in the same region where one of the two rows has no code.
       const byCode = prepared.uscc ? seenInFile.get(prepared.key) : undefined;
       const nameKey = prepared.uscc ? nameDuplicateKey(prepared) : prepared.key;
@@ -378,7 +375,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       } else if (known.id === prepared.id && knownHash === prepared.hash) {
         counts.unchanged++;
         // Its facts as held; a standing other than live is checked against the row's 登记状态.
-        if (held?.standing && held.standing !== "active") restand(known.id, held.standing, normalizeRow(raw, header).firm?.status);
+        if (held?.standing && held.standing !== "active") restand(raw.rowNumber, prepared.name, known.id, held.standing, normalizeRow(raw, header).firm?.status);
         await place(prepared.id, "unchanged", prepared.placements, prepared.nowhere);
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
@@ -389,7 +386,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
         const { record, attributes, links, suggestions, placements: found, nowhere } = describeFirm(firm, known.id, context);
         const changed = knownHash !== factsHash({ ...firm, attributes });
-        restand(known.id, held?.standing ?? null, firm.status);
+        restand(raw.rowNumber, prepared.name, known.id, held?.standing ?? null, firm.status);
         await place(known.id, changed ? "updated" : "unchanged", found, nowhere);
         if (changed) {
           counts.updated++;

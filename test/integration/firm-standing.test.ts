@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFirms } from "../../server/imports/import-firms.js";
-import type { ChainGaps, ChainMap, FirmDetail, ImportReport, LandingSimulation, TargetRanking } from "../../server/model/api.js";
+import type { ChainGaps, ChainMap, ChainReport, FirmDetail, ImportReport, LandingSimulation, TargetRanking } from "../../server/model/api.js";
 import { regionPath } from "../../server/regions/divisions.js";
 import { writeExport } from "../support/enterprise-export.js";
 import { startSampleApp, type RunningApp } from "../support/sample-app.js";
@@ -106,6 +106,14 @@ describe("a firm the graph holds, later closed", () => {
     expect(segment(gapsAfter).localFirms.map((f) => f.id)).not.toContain(local.id);
     expect(segment(gapsBefore).localFirms.map((f) => f.id)).toContain(local.id);
     expect((await gaps()).segments.find((s) => s.segmentId === segmentId)!.localFirmCount).toBe(0); // kept
+    // The report and the cockpit stand on the same diagnosis: the firm is in neither.
+    // The report prints the map (the firm among the closed), the gaps and the targets: it covers nothing there.
+    const printed = await app.json<ChainReport>(`${base}/report`);
+    expect(printed.map.firms.map((f) => f.id)).not.toContain(local.id);
+    expect(printed.map.closedFirms.map((f) => f.id)).toContain(local.id);
+    expect(JSON.stringify({ gaps: printed.gaps, targets: printed.targets })).not.toContain(`"${local.id}"`);
+    // The cockpit stands on the same diagnosis.
+    expect(JSON.stringify(await app.json<unknown>("/api/cockpit?zoneId=lingyuan"))).not.toContain(`"${local.id}"`);
 
     // Set live again on the firm page: audited, and it covers again.
     const current = await firm(local.id);

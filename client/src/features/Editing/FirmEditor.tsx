@@ -259,14 +259,8 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
             <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} style={{ width: "100%" }} />
           </Form.Item>
         </div>
-        <Form.Item name="standing" label={labels.standing} extra={t("firmEdit.standingHelp")}>
-          <Select
-            data-testid="firm-standing"
-            options={[
-              { value: null, label: t("firm.standing.unknown") },
-              ...STANDINGS.map((s) => ({ value: s, label: t(`firm.standing.${s}`) })),
-            ]}
-          />
+        <Form.Item name="standing" label={labels.standing} extra={t("firmEdit.standingHelp")} normalize={(value?: Standing) => value ?? null}>
+          <Select data-testid="firm-standing" allowClear placeholder={t("firm.standing.unknown")} options={STANDINGS.map((s) => ({ value: s, label: t(`firm.standing.${s}`) }))} />
         </Form.Item>
         <Form.Item name="tags" label={labels.tags}>
           <Select mode="multiple" options={FIRM_TAGS.map((tag) => ({ value: tag, label: tag }))} data-testid="firm-tags" />

@@ -5,7 +5,7 @@ CREATE NODE TABLE IF NOT EXISTS RegionGroup(id STRING PRIMARY KEY, name STRING, 
 CREATE NODE TABLE IF NOT EXISTS Zone(id STRING PRIMARY KEY, name STRING, shortName STRING, countyCode STRING, description STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, nameEn STRING, description STRING, source STRING, searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, stage STRING, position INT64, industryCodes STRING[], keywords STRING[], description STRING, source STRING, searchText STRING, version INT64);
-CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING);
+CREATE NODE TABLE IF NOT EXISTS Firm(id STRING PRIMARY KEY, uscc STRING, name STRING, aliases STRING[], regionCode STRING, capital DOUBLE, foundedOn STRING, staff INT64, revenue DOUBLE, tags STRING[], sample BOOLEAN, source STRING, asOf STRING, attributes STRING, searchText STRING, version INT64, capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING, standing STRING, standingText STRING, standingOn STRING);
 // The 统一社会信用代码 held by each firm, keyed by the code: Kùzu has no index but the primary
 // key, so a firm write that sets or changes a code looks its holder up here (docs/decisions/024).
 CREATE NODE TABLE IF NOT EXISTS FirmCode(uscc STRING PRIMARY KEY, firmId STRING);
@@ -70,3 +70,8 @@ ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;
 ALTER TABLE Project ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Project ADD IF NOT EXISTS createdAt STRING;
 ALTER TABLE Project ADD IF NOT EXISTS updatedAt STRING;
+// A firm's 登记状态 (docs/decisions/0XX): active, suspended or closed (null: never said, taken as
+// active), the text its source wrote and the day it was learnt (graphs made before: null).
+ALTER TABLE Firm ADD IF NOT EXISTS standing STRING;
+ALTER TABLE Firm ADD IF NOT EXISTS standingText STRING;
+ALTER TABLE Firm ADD IF NOT EXISTS standingOn STRING;

@@ -5,7 +5,7 @@
 // One row per firm × target segment.
 // params: $zoneId, $segmentIds, $prefixes, $minCapital
 // returns: id, name, aliases, uscc, regionCode, capital, capitalAmount, capitalCurrency, staff, revenue, tags, sample, source, asOf,
-//          segmentId, confidence, products, linkSource
+//          standing, segmentId, confidence, products, linkSource
 // (The zone is bound outside the subquery: Kùzu 0.11.3 does not see a parameter used only
 // inside EXISTS { … }.)
 MATCH (z:Zone {id: $zoneId})
@@ -17,6 +17,6 @@ WHERE s.id IN $segmentIds
 OPTIONAL MATCH (f)-[t:LINK_TEXTS]->(f) WHERE t.segmentId = s.id
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.uscc AS uscc, f.regionCode AS regionCode,
        f.capital AS capital, f.capitalAmount AS capitalAmount, f.capitalCurrency AS capitalCurrency, f.staff AS staff, f.revenue AS revenue, f.tags AS tags, f.sample AS sample,
-       f.source AS source, f.asOf AS asOf, s.id AS segmentId, o.confidence AS confidence,
+       f.source AS source, f.asOf AS asOf, f.standing AS standing, s.id AS segmentId, o.confidence AS confidence,
        t.products AS products, t.source AS linkSource
 ORDER BY id, segmentId

@@ -40,7 +40,8 @@ export const KEY_WRITES: Record<string, "id" | "all"> = {
 /** Queries that write but change no firm's keys. */
 export const KEY_NEUTRAL = new Set([
   ...WRITES_BESIDE_FIRMS,
-  // A firm's links, leads and capital are not among its keys.
+  // A firm's links, leads, capital and standing are not among its keys.
+  "firms/set-standing",
   ...LINKS_BETWEEN_FIRMS,
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
 ]);

@@ -27,7 +27,8 @@ import { RowWorkers, workersFor } from "./import-workers.js";
 import { keyFilter } from "./key-filter.js";
 import { firmKeys } from "./firm-keys.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
-import { describeFirm, factsHash, prepareRow, type PreparedRow, type RowContext } from "./prepare-row.js";
+import { describeFirm, factsHash, prepareRow, standingRecord, type PreparedRow, type RowContext } from "./prepare-row.js";
+import { isClosed, STANDINGS, type Standing } from "../model/standing.js";
 import { readTable, type RawRow, type SheetsRead } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
 import { keyHash, nameDuplicateKey, normalizeRow, type ImportProblem } from "./rows.js";
@@ -90,6 +91,7 @@ const FactsRow = z.object({
   revenue: z.number().nullable(),
   tags: z.array(z.string()),
   attributes: z.string().nullable(),
+  standing: z.string().nullable().optional(),
 });
 const SegmentRow = z.object({ id: z.string(), chainId: z.string(), chainName: z.string(), name: z.string(), industryCodes: z.array(z.string()), keywords: z.array(z.string()) });
 const DecisionRow = z.object({ firmId: z.string(), segmentId: z.string(), decision: z.enum(["accepted", "rejected"]) });
@@ -105,8 +107,14 @@ function hashOf(row: z.infer<typeof FactsRow>): string {
   return factsHash({ ...row, ...given, tags: row.tags as Firm["tags"], attributes: row.attributes ? JSON.parse(row.attributes) : {} });
 }
 
-/** The facts hash of the known firms a file names, by id, as the graph holds them (read as rows name them). */
-type Hashes = Map<string, string>;
+/** The facts hash of the known firms a file names, with their standing, by id, as the graph holds them (read as rows name them). */
+type Hashes = Map<string, Held>;
+/** A known firm as the graph holds it: its facts hash, and its 登记状态 (apart: a row without one leaves it). */
+interface Held {
+  hash: string;
+  standing: Standing | null;
+}
+const heldOf = (row: z.infer<typeof FactsRow>): Held => ({ hash: hashOf(row), standing: (STANDINGS as readonly string[]).includes(row.standing ?? "") ? (row.standing as Standing) : null });
 
 /**
  * Reads the facts hash of the given known firms not read yet: by key, one firm per query,
@@ -120,10 +128,10 @@ async function readHashes(store: GraphStore, firms: KnownFirm[], hashes: Hashes,
   looked.count += ids.length;
   if (looked.count <= FACTS_LOOKUPS.atMost) {
     const rows = await Promise.all(ids.map((id) => store.read("imports/firm-facts", { id })));
-    for (const row of parseRows(FactsRow, rows.flat())) hashes.set(row.id, hashOf(row));
+    for (const row of parseRows(FactsRow, rows.flat())) hashes.set(row.id, heldOf(row));
     return;
   }
-  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) hashes.set(row.id, hashOf(row));
+  for (const row of parseRows(FactsRow, await store.read("imports/list-firm-facts"))) hashes.set(row.id, heldOf(row));
   looked.all = true;
 }
 
@@ -133,7 +141,7 @@ async function readHashes(store: GraphStore, firms: KnownFirm[], hashes: Hashes,
  * firms they name read in one query, so an import into a large graph reads the facts of
  * the firms it touches, not of every firm.
  */
-async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined, string | null]> {
+async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: KnownFirms, store: GraphStore): AsyncGenerator<[RawRow, PreparedRow, KnownFirm | undefined, Held | null]> {
   let batch: [RawRow, PreparedRow, KnownFirm | undefined][] = [];
   const hashes: Hashes = new Map();
   const looked = { count: 0, all: false };
@@ -141,7 +149,7 @@ async function* withKnown(rows: AsyncIterable<[RawRow, PreparedRow]>, existing: 
     await readHashes(store, batch.flatMap(([, , known]) => (known ? [known] : [])), hashes, looked);
     const done = batch;
     batch = [];
-    for (const [raw, row, known] of done) yield [raw, row, known, known ? (hashes.get(known.id) ?? null) : null] as [RawRow, PreparedRow, KnownFirm | undefined, string | null];
+    for (const [raw, row, known] of done) yield [raw, row, known, known ? (hashes.get(known.id) ?? null) : null] as [RawRow, PreparedRow, KnownFirm | undefined, Held | null];
   }
   for await (const [raw, row] of rows) {
     batch.push([raw, row, row.firm ? existing.find(row.firm) : undefined]);
@@ -223,14 +231,16 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     { query: "firms/claim-code", rows: [], mustMatch: true },
     { query: "firms/release-code", rows: [] },
     { query: "imports/update-firm", rows: [] },
+    // A known firm's 登记状态 as a row states it: closed, or live again (model/standing.ts).
+    { query: "firms/set-standing", rows: [] },
     { query: "firms/link-segment", rows: [] },
     { query: "review/link-suggested", rows: [] },
     { query: "firms/unset-zone", rows: [] },
     { query: "firms/set-zone", rows: [] },
   ];
-  const [claimRows, releaseRows, updateRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
+  const [claimRows, releaseRows, updateRows, standingRows, linkRows, suggestRows, unzoneRows, zoneRows] = updates.map((s) => s.rows) as WriteStep["rows"][];
 
-  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, closed: 0, links: 0, pendingReview: 0 };
+  const counts = { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, closed: 0, markedClosed: 0, reopened: 0, links: 0, pendingReview: 0 };
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const note = (list: ImportProblem[]) => {
@@ -288,7 +298,26 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     };
     workers?.setContext(context);
 
-    for await (const [raw, row, known, knownHash] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
+    const statusColumn = header.columns.find((c) => c.field === "status")?.header ?? "登记状态";
+    /**
+     * A known firm's standing as the row states it, when it changes the one held: written
+     * apart from its facts (a row without 登记状态 leaves it as it is), and said at the row.
+     */
+    const restand = (rowNumber: number, name: string, firmId: string, held: Standing | null, status: string | null | undefined) => {
+      const next = standingRecord(status, today);
+      if (next.standing === null) {
+        if (isClosed(held)) note([{ row: rowNumber, column: "企业名称", value: name, message: `图谱中此企业已标为注销或吊销，本行未写登记状态：仍按注销处理，不作为招商目标或本地企业`, fix: "确已恢复经营的，请在本行写明登记状态（如“存续”），或在企业页改正" }]);
+        return;
+      }
+      if (next.standing === held || (next.standing === "active" && held === null)) return;
+      if (isClosed(held)) {
+        counts.reopened++;
+        note([{ row: rowNumber, column: statusColumn, value: status!, message: `图谱中此企业曾标为注销或吊销；本行登记状态为“${status}”，${commit ? "已恢复" : "将恢复"}：重新作为招商目标或本地企业计入`, fix: "无需处理；如状态有误，请在企业页改正" }]);
+      }
+      if (commit) standingRows!.push({ id: firmId, ...next });
+    };
+    for await (const [raw, row, known, held] of withKnown(preparedRows(chain(head, rows), context, workers), existing, store)) {
+      const knownHash = held?.hash ?? null;
       // A note or the 合计 line under the data is no data row: not counted, and not refused.
       if (row.blank) continue;
       counts.rows++;
@@ -312,14 +341,19 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
       // A row with a code is kept by its name as well, for a later row without one; as a hash, for memory's sake.
       if (prepared.uscc && !codedNames.has(keyHash(nameKey))) codedNames.set(keyHash(nameKey), raw.rowNumber);
       if (prepared.closed) {
-        // 注销, 吊销, 迁出 …: no target and no local firm. One the graph already holds is left as it is, and said so.
+        // 注销, 吊销, 迁出 …: no target and no local firm. One the graph already holds is marked
+        // closed (its other facts are left as they are), and said so.
         counts.closed++;
-        const column = header.columns.find((c) => c.field === "status")?.header ?? "登记状态";
-        note([
-          known
-            ? { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”，但图谱中已有此企业（${prepared.name}）：本次未改动它，它仍作为招商目标或本地企业计入`, fix: "核实企业状态；确已注销的，请在企业页删除该企业" }
-            : { row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：企业已注销、吊销、迁出或在清算，未导入，不作为招商目标`, fix: "无需处理；如状态有误，请改正登记状态后重新导入" },
-        ]);
+        const column = statusColumn;
+        if (!known) {
+          note([{ row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：企业已注销、吊销、迁出或在清算，未导入，不作为招商目标`, fix: "无需处理；如状态有误，请改正登记状态后重新导入" }]);
+        } else if (isClosed(held?.standing)) {
+          note([{ row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：图谱中此企业（${prepared.name}）已标为注销或吊销，未改动`, fix: "无需处理" }]);
+        } else {
+          counts.markedClosed++;
+          if (commit) standingRows!.push({ id: known.id, ...standingRecord(prepared.closed, today) });
+          note([{ row: raw.rowNumber, column, value: prepared.closed, message: `登记状态为“${prepared.closed}”：图谱中此企业（${prepared.name}）${commit ? "已" : "将"}标为注销或吊销，不再作为招商目标或本地企业计入；企业页仍可查看`, fix: "无需处理；如状态有误，请在企业页改正登记状态" }]);
+        }
         continue;
       }
 
@@ -340,6 +374,8 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         await place(prepared.id, "new", prepared.placements, prepared.nowhere);
       } else if (known.id === prepared.id && knownHash === prepared.hash) {
         counts.unchanged++;
+        // Its facts as held; a standing other than live is checked against the row's 登记状态.
+        if (held?.standing && held.standing !== "active") restand(raw.rowNumber, prepared.name, known.id, held.standing, normalizeRow(raw, header).firm?.status);
         await place(prepared.id, "unchanged", prepared.placements, prepared.nowhere);
         counts.links += prepared.links;
         counts.pendingReview += prepared.suggestions;
@@ -350,6 +386,7 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
         firm.regionCode = narrowerRegion(known.regionCode, firm.regionCode);
         const { record, attributes, links, suggestions, placements: found, nowhere } = describeFirm(firm, known.id, context);
         const changed = knownHash !== factsHash({ ...firm, attributes });
+        restand(raw.rowNumber, prepared.name, known.id, held?.standing ?? null, firm.status);
         await place(known.id, changed ? "updated" : "unchanged", found, nowhere);
         if (changed) {
           counts.updated++;
@@ -397,8 +434,9 @@ export async function importFirms(store: GraphStore, options: ImportOptions): Pr
     await store.write([{ query: "imports/delete-placement-pages", rows: [{ importId: options.importId }] }], { keepsCaches: true });
     // A file that changes nothing (every row unchanged or refused) writes no firm, not even an
     // audit entry; its placements are kept all the same, for the report (and a dry run's too).
-    if (commit && counts.new + counts.updated > 0) {
-      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行${counts.closed ? `、已注销或吊销未导入 ${counts.closed} 行` : ""}，${counts.links} 个环节关联`;
+    if (commit && counts.new + counts.updated + standingRows!.length > 0) {
+      const standings = `${counts.markedClosed ? `、标为注销 ${counts.markedClosed} 家` : ""}${counts.reopened ? `、恢复存续 ${counts.reopened} 家` : ""}`;
+      const summary = `导入“${options.fileName}”：新增 ${counts.new}、更新 ${counts.updated}、未变 ${counts.unchanged}、拒绝 ${counts.rejected} 行${counts.closed ? `、已注销或吊销未导入 ${counts.closed} 行` : ""}${standings}，${counts.links} 个环节关联`;
       const audit = auditStep(options.actor, { action: "import.commit", entity: "import", entityId: options.importId, summary, before: null, after: { counts } });
       const files = [firmFile!, codeFile!, linkFile!, linkTextsFile!, suggestedFile!, zoneFile!, placementFile!];
       await store.load({ before: updates.filter((s) => s.rows.length > 0), files, after: [audit, ...(options.commitSteps?.(report) ?? [])] });

@@ -17,6 +17,7 @@ import { mayHold, type KeySet } from "./key-filter.js";
 import { nameKey } from "./known-firms.js";
 import type { RawRow } from "./read-table.js";
 import { duplicateKey, normalizeRow, type ImportedFirm, type ImportProblem } from "./rows.js";
+import { standingOf, type Standing } from "./values.js";
 
 /** What every row of one import shares. Plain data: it is sent to worker threads as it is. */
 export interface RowContext {
@@ -90,6 +91,12 @@ export function factsHash(f: Comparable): string {
   return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
 }
 
+/** The standing columns a row gives its firm: the 登记状态 read, as written, learnt today (null without one). */
+export function standingRecord(status: string | null | undefined, today: string): { standing: Standing | null; standingText: string | null; standingOn: string | null } {
+  const standing = status ? standingOf(status) : null;
+  return standing ? { standing, standingText: status!, standingOn: today } : { standing: null, standingText: null, standingOn: null };
+}
+
 /** A stable id: the same firm gets the same id in every import. */
 export function importedFirmId(firm: Pick<ImportedFirm, "uscc" | "name" | "regionCode">): string {
   if (firm.uscc) return `u-${firm.uscc.toLowerCase()}`;
@@ -146,6 +153,8 @@ export function describeFirm(firm: ImportedFirm, id: string, context: RowContext
     attributes: JSON.stringify(attributes),
     searchText: searchKeys([firm.name, ...firm.aliases]),
     version: 1,
+    // Its 登记状态 as the file says it (model/standing.ts); none said: null, taken as active.
+    ...standingRecord(firm.status, today),
   };
   // Most imports go into a graph without review decisions: no key is made then.
   const { assignments: found, nowhere } = classifyExplained({ name: firm.name, industry: firm.industry ?? "", scope: firm.scope ?? "", products: firm.products ?? "" }, context.segments);

@@ -431,7 +431,8 @@ function lookUpRegion(input: RegionInput): Parsed<ResolvedRegion> {
  * 存续, 在业, 开业, 在营, 迁入 …; null for an empty cell or a value no export uses.
  * 企查查's "吊销，未注销" is closed: a revoked licence ends the business whatever the record.
  */
-export type Standing = "active" | "suspended" | "closed";
+export type { Standing } from "../model/standing.js";
+import type { Standing } from "../model/standing.js";
 
 const STANDINGS: [RegExp, Standing][] = [
   [/注销|吊销|撤销|迁出|清算|责令关闭|关闭|除名|破产|终止|解散/, "closed"],

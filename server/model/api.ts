@@ -12,6 +12,7 @@ import {
   EntryStatus,
   Feeds,
   Firm,
+  FirmStanding,
   FIRM_TAGS,
   FirmTag,
   GapKind,
@@ -108,6 +109,8 @@ export const MapFirm = z.object({
   capital: StoredAmountWan,
   tags: z.array(FirmTag),
   regionCode: RegionCode,
+  /** Its 登记状态 (model/standing.ts): a closed firm is listed apart (ChainMap.closedFirms), never as cover. */
+  standing: FirmStanding.nullish(),
   isLeader: z.boolean(),
   /** The chain leader whose own capacity this firm is: itself, or the leader it belongs to (subsidiary or branch); else null. */
   leaderId: Id.nullable(),
@@ -152,6 +155,8 @@ export const ChainMap = z.object({
   links: z.array(z.object({ source: Id, target: Id })),
   externalLinks: z.array(MapExternalLink),
   firms: z.array(MapFirm),
+  /** The zone's firms in the chain whose 登记状态 says they are closed: shown as closed, never counted as cover. */
+  closedFirms: z.array(MapFirm),
   projects: z.array(MapProject),
 });
 
@@ -225,7 +230,8 @@ export const PlacedFirm = z.object({ id: Id, name: z.string(), regionCode: Regio
 /** One ranked candidate with every part of its score and the reasons behind it. */
 export const TargetResult = z.object({
   rank: z.number().int().min(1),
-  firm: StoredFirm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, capitalAmount: true, capitalCurrency: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true }),
+  /** `standing`: a suspended firm is ranked with a note (a closed one never is). */
+  firm: StoredFirm.pick({ id: true, name: true, aliases: true, uscc: true, regionCode: true, capital: true, capitalAmount: true, capitalCurrency: true, staff: true, revenue: true, tags: true, sample: true, source: true, asOf: true, standing: true }),
   region: z.string(),
   distanceKm: z.number().nullable(),
   segments: z.array(z.object({ segmentId: Id, name: z.string(), status: SegmentStatus, confidence: z.number(), products: z.string(), source: z.string() })),
@@ -387,7 +393,7 @@ export const SkippedFirm = z.object({
   firmId: Id,
   /** Null for a firm no longer in the graph: only its id is known. */
   name: z.string().nullable(),
-  reason: z.enum(["landed", "signed", "deleted", "outside-chain"]),
+  reason: z.enum(["landed", "signed", "deleted", "outside-chain", "closed"]),
   /** For a signed firm: how it was won, in words (「项目」已签约). */
   how: z.array(z.string()),
 });
@@ -547,7 +553,8 @@ export const SEARCH_MAX_LENGTH = 50;
 export const SearchResults = z.object({
   query: z.string(),
   firms: z.array(
-    z.object({ id: Id, name: z.string(), aliases: z.array(z.string()), regionCode: RegionCode, zoneId: Id.nullable(), sample: z.boolean() }),
+    /** `standing`: its 登记状态 (a closed firm is found, and shown as closed). */
+    z.object({ id: Id, name: z.string(), aliases: z.array(z.string()), regionCode: RegionCode, zoneId: Id.nullable(), sample: z.boolean(), standing: FirmStanding.nullish() }),
   ),
   segments: z.array(z.object({ id: Id, name: z.string(), stage: Stage, chainId: Id, chainName: z.string() })),
   chains: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string() })),
@@ -562,6 +569,10 @@ export const ImportCounts = z.object({
   rejected: z.number().int(),
   /** Rows of firms whose 登记状态 says they are closed (注销, 吊销, 迁出 …): read, never imported. Absent in older reports. */
   closed: z.number().int().default(0),
+  /** Of the closed rows, those of firms the graph held as live: marked closed (no target, no local firm from now on). */
+  markedClosed: z.number().int().default(0),
+  /** Rows whose 登记状态 (存续, 停业 …) gave a firm the graph held as closed its standing back. */
+  reopened: z.number().int().default(0),
   links: z.number().int(),
   pendingReview: z.number().int(),
 });
@@ -742,6 +753,10 @@ const firmFields = {
   source: EditSource,
   asOf: Firm.shape.asOf,
   attributes: z.record(z.string().trim().min(1).max(50), z.string().max(2000)),
+  /** Its 登记状态 (model/standing.ts): closed takes it out of every ranking and every zone's cover; null: not known. */
+  standing: FirmStanding.nullable(),
+  /** The 登记状态 as written (吊销，未注销 …); by default the standing's own name. */
+  standingText: z.string().trim().min(1).max(50).nullable(),
 };
 
 export const NewFirm = z.object({
@@ -765,6 +780,8 @@ export const NewFirm = z.object({
   /** When the facts were checked; today when not given. */
   asOf: firmFields.asOf.optional(),
   attributes: firmFields.attributes.default({}),
+  standing: firmFields.standing.default(null),
+  standingText: firmFields.standingText.default(null),
 });
 export const FirmChange = z.object({ version: z.number().int().min(1), ...firmFields }).partial().required({ version: true });
 

@@ -3,6 +3,7 @@
  * once, as a zod schema; TypeScript types are derived from the schemas.
  */
 import { z } from "zod";
+import { STANDINGS } from "./standing.js";
 
 /** Lower-case ASCII slug: stable ids that survive renames and read well in URLs. */
 export const Id = z
@@ -217,6 +218,9 @@ export const DEFAULT_EXCHANGE_RATES: ExchangeRate[] = [
   { currency: "GBP", cnyPerUnit: 9.0765, asOf: "2024-12-31", source: "中国外汇交易中心 人民币汇率中间价" },
 ];
 
+/** A firm's standing by its 登记状态: active, suspended (停业), closed (注销, 吊销 …). */
+export const FirmStanding = z.enum(STANDINGS);
+
 export const Firm = z.object({
   id: Id,
   uscc: Uscc.nullable(),
@@ -249,7 +253,17 @@ export const Firm = z.object({
 });
 
 /** A firm as read back from the graph: a quantity out of its bounds reads as unknown. */
-export const StoredFirm = Firm.extend({ capital: StoredAmountWan, staff: StoredStaffCount, revenue: StoredAmountWan });
+export const StoredFirm = Firm.extend({
+  capital: StoredAmountWan,
+  staff: StoredStaffCount,
+  revenue: StoredAmountWan,
+  /** Its 登记状态 (model/standing.ts): null when no source said it (taken as active). */
+  standing: FirmStanding.nullish(),
+  /** The 登记状态 as its source wrote it (存续, 吊销，未注销 …). */
+  standingText: z.string().nullish(),
+  /** The day the standing was learnt (the import or the edit that set it). */
+  standingOn: IsoDate.nullish(),
+});
 
 /** Firm → segment: the firm makes something in this segment. */
 export const OperatesIn = z.object({

@@ -9,6 +9,7 @@ import { NotFound } from "../errors.js";
 import { MapFirm, MapProject, type ChainDetail, type FirmRef } from "../model/api.js";
 import { BottleneckFlag, Id, RegionCode, Zone } from "../model/domain.js";
 import { displayName } from "../model/format.js";
+import { isClosed } from "../model/standing.js";
 import { getChain } from "./chains.js";
 import { firmCards } from "./firm-cards.js";
 import { linkFacts } from "./link-facts.js";
@@ -44,7 +45,10 @@ export interface ChainFacts {
   zone: Zone;
   chain: ChainDetail;
   leaders: FirmRef[];
+  /** The zone's firms in the chain that cover its segments: every one but the closed. */
   firms: MapFirm[];
+  /** The zone's firms in the chain whose 登记状态 says they are closed (model/standing.ts): listed, never cover. */
+  closedFirms: MapFirm[];
   projects: MapProject[];
   leaderSuppliers: LeaderSupplierRow[];
   flags: BottleneckFlag[];
@@ -185,11 +189,13 @@ export function assembleChainFacts(rows: ChainRows): ChainFacts {
   const { zone, chain, zoneFirms, parents, projects: projectRows, leaders: leaderRows, leaderSuppliers, flags } = rows;
   const chainSegments = new Set(chain.segments.map((s) => s.id));
   const firmRows = zoneFirms.filter((r) => chainSegments.has(r.segmentId));
-  const leaders = leadersOf(leaderRows, zone.id, chain.id);
+  // A closed firm leads nothing: it is no leader of the chain, and firms of its group are its own again.
+  const closedIds = new Set(firmRows.filter((r) => isClosed(r.standing)).map((r) => r.id));
+  const leaders = leadersOf(leaderRows, zone.id, chain.id).filter((l) => !closedIds.has(l.id));
   const leaderIds = new Set(leaders.map((l) => l.id));
   const leaderOf = leaderGroups(leaderIds, parents);
 
-  const firms: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
+  const all: MapFirm[] = [...groupBy(firmRows, (r) => r.id).values()].map((rows) => {
     const { segmentId: _, products: _p, capacity: _c, confidence: _k, source: _s, version: _v, ...firm } = rows[0]!;
     return {
       ...firm,
@@ -198,11 +204,14 @@ export function assembleChainFacts(rows: ChainRows): ChainFacts {
       segments: rows.map(({ segmentId, products, capacity, confidence, source, version }) => ({ segmentId, products, capacity, confidence, source, version })),
     };
   });
+  // A closed firm (注销, 吊销 …) stays on the map, as closed; it covers no segment and leads nothing.
+  const firms = all.filter((f) => !isClosed(f.standing));
+  const closedFirms = all.filter((f) => isClosed(f.standing)).map((f) => ({ ...f, isLeader: false, leaderId: null }));
   const projects: MapProject[] = [...groupBy(projectRows, (r) => r.id).values()].map((rows) => {
     const { segmentId: _, ...project } = rows[0]!;
     return { ...project, segmentIds: rows.map((r) => r.segmentId) };
   });
-  return { zone, chain, leaders, firms, projects, leaderSuppliers, flags };
+  return { zone, chain, leaders, firms, closedFirms, projects, leaderSuppliers, flags };
 }
 
 /**

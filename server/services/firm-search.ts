@@ -146,7 +146,7 @@ async function* allFirms(store: GraphStore, blocks: number[]): AsyncGenerator<In
 
 /** A row of firm-keys as the index takes it; checked by hand, as a million rows pass here. */
 function indexedFirm(row: Row): IndexedFirm {
-  const { block, id, name, aliases, regionCode, sample, searchText } = row;
+  const { block, id, name, aliases, regionCode, sample, standing, searchText } = row;
   if (typeof block !== "number" || typeof id !== "string" || (name !== null && typeof name !== "string") || (aliases !== null && !Array.isArray(aliases)))
     throw new Error(`Unexpected firm row for the search index: ${JSON.stringify(row).slice(0, 200)}`);
   return {
@@ -156,6 +156,7 @@ function indexedFirm(row: Row): IndexedFirm {
     aliases: ((aliases as unknown[] | null) ?? []).map(String),
     regionCode: typeof regionCode === "string" ? regionCode : "",
     sample: sample === true,
+    standing: standing === "active" || standing === "suspended" || standing === "closed" ? standing : null,
     searchText: typeof searchText === "string" ? searchText : "",
   };
 }

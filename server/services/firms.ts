@@ -23,7 +23,7 @@ const FirmRow = StoredFirm.extend({
 });
 
 /** A firm's own facts and its version (for optimistic concurrency). */
-export type FirmRecord = Firm & { version: number };
+export type FirmRecord = Firm & Pick<z.infer<typeof StoredFirm>, "standing" | "standingText" | "standingOn"> & { version: number };
 
 export async function readFirm(store: GraphStore, id: string): Promise<FirmRecord | undefined> {
   return parseRows(FirmRow, await store.read("firms/get-firm", { id }))[0];

@@ -42,7 +42,7 @@ export const LINK_WRITES: Record<string, string[] | "all"> = {
 export const LINK_NEUTRAL = new Set([
   ...WRITES_BESIDE_FIRMS,
   // A firm is created without links (its zone is a firms/set-zone step of its own).
-  "firms/create-firm", "firms/upsert-firm", "firms/update-firm", "imports/update-firm",
+  "firms/create-firm", "firms/upsert-firm", "firms/update-firm", "imports/update-firm", "firms/set-standing",
   "firms/link-segment", "firms/create-segment-link", "firms/update-segment-link", "firms/delete-segment-link", "firms/convert-capital", "firms/forget-capital",
 ]);
 

@@ -57,6 +57,7 @@ export function chainMapOf(facts: ChainFacts, diagnosis: ChainGaps): ChainMap {
     links: chain.links.filter(own).map(({ source, target }) => ({ source, target })),
     externalLinks: chain.links.filter((l) => !own(l)),
     firms,
+    closedFirms: facts.closedFirms,
     projects,
   };
 }

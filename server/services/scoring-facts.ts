@@ -41,6 +41,8 @@ export const FIRM_WRITES: Record<string, FirmParam> = {
   "firms/upsert-firm": "id",
   "firms/delete-firm": "id",
   "imports/update-firm": "id",
+  // A firm's 登记状态: a closed firm is no candidate (model/standing.ts).
+  "firms/set-standing": "id",
   "firms/link-segment": "firmId",
   "firms/create-segment-link": "firmId",
   "firms/update-segment-link": "firmId",

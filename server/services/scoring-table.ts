@@ -19,6 +19,7 @@
 import type { Row } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
+import type { Standing } from "../model/standing.js";
 import { SlotTexts } from "./slot-texts.js";
 
 export interface ScoringLink {
@@ -37,6 +38,8 @@ export interface ScoringFirm {
   asOf: string | null;
   /** Its name says it is a branch (分公司…): a ranking names its parent instead. */
   branch: boolean;
+  /** Its 登记状态 (model/standing.ts): a closed firm is no candidate; null when never said. */
+  standing: Standing | null;
   links: ScoringLink[];
 }
 
@@ -48,6 +51,18 @@ const NO_STAFF = 2;
 const NO_REVENUE = 4;
 const BRANCH = 8;
 const GONE = 16;
+/** The standing, one bit each (none: never said). */
+const STANDING_BITS: Record<Standing, number> = { active: 32, suspended: 64, closed: 128 };
+const STANDING_MASK = 32 | 64 | 128;
+
+function standingBits(standing: unknown): number {
+  return typeof standing === "string" && standing in STANDING_BITS ? STANDING_BITS[standing as Standing] : 0;
+}
+
+function standingOfBits(flags: number): Standing | null {
+  const bits = flags & STANDING_MASK;
+  return bits === 0 ? null : ((Object.keys(STANDING_BITS) as Standing[]).find((s) => STANDING_BITS[s] === bits) ?? null);
+}
 
 /** Values held once, each by its index. */
 class Interned<T> {
@@ -189,7 +204,7 @@ export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
     const capital = (row.capital as number | null) ?? null;
     const staff = (row.staff as number | null) ?? null;
     const revenue = (row.revenue as number | null) ?? null;
-    this.flags[slot] = (capital === null ? NO_CAPITAL : 0) | (staff === null ? NO_STAFF : 0) | (revenue === null ? NO_REVENUE : 0) | (isBranchName(name) ? BRANCH : 0);
+    this.flags[slot] = (capital === null ? NO_CAPITAL : 0) | (staff === null ? NO_STAFF : 0) | (revenue === null ? NO_REVENUE : 0) | (isBranchName(name) ? BRANCH : 0) | standingBits(row.standing);
     this.numbers[3 * slot] = capital ?? 0;
     this.numbers[3 * slot + 1] = staff ?? 0;
     this.numbers[3 * slot + 2] = revenue ?? 0;
@@ -223,6 +238,7 @@ export class ScoringTable implements ReadonlyMap<string, ScoringFirm> {
       tags: this.tagLists.values[this.tagList[slot]!]!,
       asOf: asOf < 0 ? null : this.dates.values[asOf]!,
       branch: (flags & BRANCH) !== 0,
+      standing: standingOfBits(flags),
       links,
     };
   }

@@ -11,6 +11,10 @@
  * against the key's text, so no coincidence of grams or hashes ever shows. Keys are kept as UTF-8 in one buffer, the lists compressed
  * (search-postings.ts): about 200 bytes a firm.
  */
+import { STANDINGS, type Standing } from "../model/standing.js";
+
+/** A firm's standing in its byte beside the sample bit. */
+const STANDING_FLAGS: Record<Standing, number> = { active: 2, suspended: 4, closed: 8 };
 import { PostingsBuilder, type Cursor, type Postings } from "./search-postings.js";
 
 export interface IndexedFirm {
@@ -19,6 +23,8 @@ export interface IndexedFirm {
   aliases: string[];
   regionCode: string;
   sample: boolean;
+  /** Its 登记状态 (model/standing.ts): shown beside the hit; null or absent when never said. */
+  standing?: Standing | null;
   /** Its search keys joined by "|" (search-keys.ts). */
   searchText: string;
   /** The block of the graph it was read from (see firm-search.ts); queries may hide blocks. */
@@ -33,6 +39,7 @@ export interface FirmHit {
   aliases: string[];
   regionCode: string;
   sample: boolean;
+  standing: Standing | null;
 }
 
 /** The order of hits: rank, then the shorter name, then the id (UTF-16 code units). */
@@ -248,7 +255,8 @@ export class SearchIndex {
       let region = regionIds.get(firm.regionCode);
       if (region === undefined) regionIds.set(firm.regionCode, (region = regionIds.size));
       regionOf.push(region);
-      samples.push(firm.sample ? 1 : 0);
+      // One byte a firm: the sample bit, and its standing's.
+      samples.push((firm.sample ? 1 : 0) | (firm.standing ? STANDING_FLAGS[firm.standing] : 0));
       blocks.push(firm.block);
       loaded.add(firm.searchText);
       loadedAt.push(loaded.length);
@@ -445,7 +453,8 @@ export class SearchIndex {
       name: this.names.get(ord) ?? this.text.toString("utf8", firstKey[0], firstKey[1]),
       aliases: this.aliases.get(ord) ?? [],
       regionCode: this.regions[this.regionOf[ord]!]!,
-      sample: this.samples[ord] === 1,
+      sample: (this.samples[ord]! & 1) === 1,
+      standing: STANDINGS.find((s) => (this.samples[ord]! & STANDING_FLAGS[s]) !== 0) ?? null,
     };
   }
 }

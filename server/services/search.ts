@@ -50,7 +50,7 @@ export async function scanFirms(store: GraphStore, q: string, limit: number): Pr
 }
 
 async function indexedFirms(store: GraphStore, q: string, limit: number): Promise<SearchResults["firms"]> {
-  return (await searchFirmIndex(store, q, limit)).map(({ id, name, aliases, regionCode, zoneId, sample }) => ({ id, name, aliases, regionCode, zoneId, sample }));
+  return (await searchFirmIndex(store, q, limit)).map(({ id, name, aliases, regionCode, zoneId, sample, standing }) => ({ id, name, aliases, regionCode, zoneId, sample, standing }));
 }
 
 export async function search(store: GraphStore, query: string, limit: number, options: { scan?: boolean } = {}): Promise<SearchResults> {

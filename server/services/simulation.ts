@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { GraphStore } from "../graph/store.js";
 import { NotFound, ValidationError } from "../errors.js";
+import { isClosed } from "../model/standing.js";
 import type { ChainFigures, ChainGaps, GapRef, LandingEffect, LandingSimulation, MapFirm, RankedTargets, SegmentDiagnosis, SkippedFirm, TargetResult } from "../model/api.js";
 import type { GapThresholds } from "../model/domain.js";
 import { Id } from "../model/domain.js";
@@ -32,7 +33,7 @@ type LandingSegment = Pick<LocalFirmRow, "segmentId" | "products" | "capacity" |
 
 /** A firm as it would land: its facts, the chain's segments it operates in, the firms it belongs to. */
 export interface Landing {
-  firm: Pick<LocalFirmRow, "id" | "name" | "aliases" | "capital" | "tags" | "regionCode">;
+  firm: Pick<LocalFirmRow, "id" | "name" | "aliases" | "capital" | "tags" | "regionCode" | "standing">;
   segments: LandingSegment[];
   parents: ParentRow[];
 }
@@ -316,9 +317,9 @@ function recommendAmong(rows: ChainRows, thresholds: GapThresholds, candidates: 
 
 /** A ranked candidate as it would land: where the ranking places it (its own or its branches' segments). */
 function landingOfResult(result: TargetResult): Landing {
-  const { id, name, aliases, capital, tags, regionCode } = result.firm;
+  const { id, name, aliases, capital, tags, regionCode, standing } = result.firm;
   return {
-    firm: { id, name, aliases, capital, tags, regionCode },
+    firm: { id, name, aliases, capital, tags, regionCode, standing },
     segments: result.segments.map((s) => ({ segmentId: s.segmentId, products: s.products, capacity: "", confidence: s.confidence, source: s.source, version: 1 })),
     parents: [],
   };
@@ -405,14 +406,16 @@ export async function sortLandings(store: GraphStore, zoneId: string, chainId: s
     const f = firms[i];
     if (!f) return skipped.push({ firmId: id, name: null, reason: "deleted", how: [] });
     if (f.zoneId === zoneId) return skipped.push({ firmId: id, name: f.name, reason: "landed", how: [] });
+    // 注销, 吊销 …: it lands nowhere (model/standing.ts).
+    if (isClosed(f.standing)) return skipped.push({ firmId: id, name: f.name, reason: "closed", how: [f.standingText ?? "已注销"] });
     const signed = won.get(id);
     if (signed) return skipped.push({ firmId: id, name: f.name, reason: "signed", how: signed.how });
-    const { name, aliases, capital, tags, regionCode } = f;
+    const { name, aliases, capital, tags, regionCode, standing } = f;
     // Its own link to a segment first; a branch's only where it has none.
     const segments = new Map<string, LandingSegment>();
     for (const { firmId, segmentId, ...link } of [...own, ...branch]) if (firmId === id && !segments.has(segmentId)) segments.set(segmentId, { segmentId, ...link });
     if (!segments.size) return skipped.push({ firmId: id, name, reason: "outside-chain", how: [] });
-    landings.push({ firm: { id, name, aliases, capital, tags, regionCode }, segments: [...segments.values()], parents: parents.filter((p) => p.firmId === id) });
+    landings.push({ firm: { id, name, aliases, capital, tags, regionCode, standing }, segments: [...segments.values()], parents: parents.filter((p) => p.firmId === id) });
   });
   return { landings, skipped };
 }
@@ -435,6 +438,12 @@ export async function readLandings(store: GraphStore, zoneId: string, chainId: s
         field: "body.firmIds",
         message: s.reason === "landed" ? `${s.firmId} (${s.name}) is already located in ${zoneId}; simulate firms from outside the zone` : `${s.firmId} (${s.name}) is already won for ${zoneId} (${s.how.join("；")}); simulate firms not yet won`,
       })),
+    );
+  const closed = of("closed");
+  if (closed.length)
+    throw new ValidationError(
+      `Closed (注销, 吊销 …): ${closed.map((s) => s.name).join("、")}`,
+      closed.map((s) => ({ field: "body.firmIds", message: `${s.firmId} (${s.name}) is closed (登记状态 ${s.how.join("")}); it can land nowhere` })),
     );
   const outside = of("outside-chain");
   if (outside.length)

@@ -5,7 +5,7 @@
  * (targets.ts) and the weighing kept for it (target-weighing.ts).
  */
 import { z } from "zod";
-import { Currency, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
+import { Currency, FirmStanding, FirmTag, Id, IsoDate, RegionCode, StoredAmountWan, StoredStaffCount } from "../model/domain.js";
 import type { CandidateFacts } from "./target-scoring.js";
 
 export const CandidateRow = z.object({
@@ -23,6 +23,8 @@ export const CandidateRow = z.object({
   sample: z.boolean(),
   source: z.string(),
   asOf: IsoDate.nullable(),
+  /** Its 登记状态 (model/standing.ts): a closed firm is never ranked, a suspended one is, with a note. */
+  standing: FirmStanding.nullish(),
   segmentId: Id,
   confidence: z.number(),
   products: z.string(),

@@ -25,6 +25,7 @@
  */
 import type { GraphStore } from "../graph/store.js";
 import { firmsRelinked, type LinkFacts } from "./link-facts.js";
+import { isClosed } from "../model/standing.js";
 import { firmsBefore, type ScoringFacts, type ScoringFirm, type ScoringLink } from "./scoring-facts.js";
 import { componentsOf, firstInOrder, rankOrder, totalOf, type RankKey, type ScoringContext } from "./target-scoring.js";
 import type { CandidateRow, Firm, ParentRow, Resolved } from "./target-candidates.js";
@@ -212,6 +213,7 @@ function changedSince(store: GraphStore, old: Kept, firms: WeighingFirms): { fir
 
 /** The firm's links into the target segments if it is a candidate (outside the zone, in the regions, with the capital asked for). */
 function candidateLinks(s: Prepared, firm: ScoringFirm): ScoringLink[] | null {
+  if (isClosed(firm.standing)) return null;
   let links: ScoringLink[] | null = null;
   for (const link of firm.links) {
     if (!s.targets.has(link.segmentId) || s.allowed.get(link.segmentId)?.has(firm.id) === false) continue;
@@ -375,7 +377,7 @@ function memoryRow(firm: ScoringFirm, segmentId: string, confidence: number): Ca
 
 export function memoryFirm(firm: ScoringFirm): Firm {
   return {
-    id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf,
+    id: firm.id, name: firm.name, regionCode: firm.regionCode, capital: firm.capital, staff: firm.staff, revenue: firm.revenue, tags: firm.tags, asOf: firm.asOf, standing: firm.standing,
     aliases: [], uscc: null, capitalAmount: null, capitalCurrency: null, sample: false, source: "",
   };
 }

@@ -9,6 +9,7 @@ import type { TargetRanking, WonFirm } from "../model/api.js";
 import { AmountWan, FILLING_STATUSES, FirmTag, Id, RegionCode } from "../model/domain.js";
 import type { EntryStatus, RegionGroup, SegmentStatus } from "../model/domain.js";
 import { displayName } from "../model/format.js";
+import { isClosed } from "../model/standing.js";
 import { coveringPrefix, findRegion, regionPath } from "../regions/divisions.js";
 import { readChainDiagnosis } from "./chain-diagnosis.js";
 import { getProfile } from "./profiles.js";
@@ -61,11 +62,16 @@ function memoryParentLinks(links: LinkFacts, firms: ReadonlyMap<string, ScoringF
 
 /** Parent rows from their links and the parents' columns (a parent the graph no longer holds is left out, as the query does). */
 function withParentColumns(rows: ReturnType<typeof memoryParentLinks>, columnsOf: (id: string) => Firm | undefined): ParentRow[] {
-  return rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
-    const parent = columnsOf(parentId);
-    return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
-  });
+  return openParents(
+    rows.flatMap(({ firmId, parentId, kind, zoneId }) => {
+      const parent = columnsOf(parentId);
+      return parent ? [{ ...parent, firmId, kind, zoneId }] : [];
+    }),
+  );
 }
+
+/** A closed parent (model/standing.ts) decides nothing: its branches and subsidiaries are ranked as if it were not known. */
+const openParents = (parents: ParentRow[]) => parents.filter((p) => !isClosed(p.standing));
 
 /**
  * What readTies gives for one firm, from memory: its supply ties with the zone's firms, sales
@@ -305,7 +311,8 @@ export async function computeRanking(
   const allowed = new Map(targetSegments.filter((s) => s.leaderOwn).map((s) => [s.id, leaderSuppliers(s.id)]));
 
   const segmentIds = targetSegments.map((s) => s.id);
-  const keep = (row: CandidateRow) => allowed.get(row.segmentId)?.has(row.id) ?? true;
+  // A closed firm is no target (model/standing.ts), however its rows were read.
+  const keep = (row: CandidateRow) => !isClosed(row.standing) && (allowed.get(row.segmentId)?.has(row.id) ?? true);
   const segmentInfo = new Map(targetSegments.map((s) => [s.id, s]));
   const minCapital = filters.minCapital ?? null;
   const resolve = (found: CandidateRow[], parents: ParentRow[]) =>
@@ -330,7 +337,7 @@ export async function computeRanking(
   if (candidates === "cypher") {
     // No prefix (a map area outside the regions chosen) matches no firm: nothing to ask.
     const [parents, tieRows, rows] = await Promise.all([
-      segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => parseRows(ParentRow, r)) : [],
+      segmentIds.length ? store.read("targets/candidate-parents", { segmentIds }).then((r) => openParents(parseRows(ParentRow, r))) : [],
       readTies(store, zoneId),
       segmentIds.length && prefixes.length ? store.read("targets/candidates", { zoneId, segmentIds, prefixes, minCapital }).then((r) => parseRows(CandidateRow, r)) : [],
     ]);

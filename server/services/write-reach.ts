@@ -164,6 +164,7 @@ export const WRITE_REACH: Record<string, Rule> = {
   "firms/update-firm": firm("id"),
   "firms/upsert-firm": firm("id"),
   "imports/update-firm": firm("id"),
+  "firms/set-standing": firm("id"),
   "firms/set-zone": both(zoneOfRow("zoneId"), firm("id")),
   // The zone it leaves is not named.
   "firms/unset-zone": "everything",

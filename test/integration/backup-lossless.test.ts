@@ -162,6 +162,8 @@ describe.runIf(!process.env.NEO4J_URI)("npm run backup and npm run restore", () 
       await loadSample(store);
       const [link] = await store.read("firms/firm-segments", { id: "xuyang-coking" });
       await putFirmSegment(store, "xuyang-coking", String(link!.segmentId), { version: Number(link!.version ?? 1), products: '"钢板","钢管"', capacity: "年产\n200 万吨", confidence: 1, evidence: 'C:\\钢\t"板"' }, "test");
+      // A firm's 登记状态, set apart from its other facts, goes through the round trip too.
+      await store.write([{ query: "firms/set-standing", rows: [{ id: "xuyang-coking", standing: "closed", standingText: "吊销，未注销", standingOn: "2026-12-01" }], mustMatch: true }]);
       const csv = path.join(work, "firms.csv");
       writeFileSync(csv, '企业名称,注册地址,主营产品,经营范围\n' + Array.from({ length: 5 }, (_, i) => `凌源焦化${i}有限公司,辽宁省朝阳市凌源市,"""焦炭"",""煤焦油""","焦炭、煤焦油生产\n销售"`).join("\n") + "\n");
       const report = await importFirms(store, { importId: "imp-quotes", path: csv, fileName: "firms.csv", mode: "commit", actor: "test" });
@@ -182,6 +184,7 @@ describe.runIf(!process.env.NEO4J_URI)("npm run backup and npm run restore", () 
       expect(rowsOf(again)).toEqual(rowsOf(file));
       expect(readFileSync(file, "utf8")).toContain(JSON.stringify('"焦炭","煤焦油"'));
       expect(readFileSync(file, "utf8")).toContain(JSON.stringify("年产\n200 万吨"));
+      expect(readFileSync(file, "utf8")).toMatch(/"standing":\s*"closed",\s*"standingText":\s*"吊销，未注销",\s*"standingOn":\s*"2026-12-01"/);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -137,12 +137,15 @@ describe("one firm twice in one file", () => {
 });
 
 describe("firms the graph holds already", () => {
-  it("a row saying a known firm is 注销 leaves it as it is, and the report says it stays a target", async () => {
+  it("a row saying a known firm is 注销 marks it closed, its other facts as they were, and the report says so", async () => {
     const before = await getFirm(t.store, "cosl");
     const report = await run(writeExport(dir, "cosl-closed.csv", [{ 企业名称: before.name, 登记状态: "注销", 所属省份: "天津市", 所属区县: "滨海新区" }]));
-    expect(report.counts).toMatchObject({ rows: 1, new: 0, updated: 0, closed: 1 });
-    expect(report.problems).toMatchObject([{ row: 3, column: "登记状态", message: expect.stringContaining("图谱中已有此企业") }]);
-    expect(await getFirm(t.store, "cosl")).toMatchObject({ source: before.source, version: before.version });
+    expect(report.counts).toMatchObject({ rows: 1, new: 0, updated: 0, closed: 1, markedClosed: 1 });
+    expect(report.problems).toMatchObject([{ row: 3, column: "登记状态", message: expect.stringContaining("已标为注销或吊销，不再作为招商目标") }]);
+    expect(await getFirm(t.store, "cosl")).toMatchObject({ source: before.source, attributes: before.attributes, standing: "closed", standingText: "注销", version: before.version + 1 });
+    // The audit log's line about the import says it.
+    const entry = (await listAudit(t.store, { action: "import.commit", limit: 50 })).items.find((e) => e.entityId === report.importId);
+    expect(entry!.summary).toContain("标为注销 1 家");
   });
 });
 
@@ -158,7 +161,7 @@ describe("a 天眼查 export as it comes", () => {
     // 所属区县 empty: the county comes from the registered address.
     expect(refractory).toMatchObject({ capital: 5000, foundedOn: "2009-06-18", regionCode: "130502" });
     expect(refractory.segments.map((s) => s.segmentId)).toContain("steel-refractory");
-    expect((await firmOf(uscc("91130500MA0TYC003"))).attributes).toMatchObject({ 登记状态: "停业" });
+    expect(await firmOf(uscc("91130500MA0TYC003"))).toMatchObject({ attributes: { 登记状态: "停业" }, standing: "suspended", standingText: "停业", standingOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });
 

@@ -25,7 +25,7 @@ function schemaBeforeVersions(): string[] {
     .filter((line) => !line.trimStart().startsWith("//") && !line.startsWith("ALTER") && !line.includes("BELONGS_TO") && !line.includes("LINK_TEXTS"))
     .join("\n")
     .replace("OPERATES_IN(FROM Firm TO Segment, confidence DOUBLE, version INT64)", "OPERATES_IN(FROM Firm TO Segment, products STRING, capacity STRING, confidence DOUBLE, source STRING, evidence STRING, version INT64)")
-    .replace(", capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING)", ")")
+    .replace(", capitalSource STRING, capitalAsOf INT64, capitalAmount DOUBLE, capitalCurrency STRING, standing STRING, standingText STRING, standingOn STRING)", ")")
     .replace(/(TABLE IF NOT EXISTS (?:Segment|Firm|OPERATES_IN)\([^;]*), version INT64\)/g, "$1)")
     .split(";")
     .map((s) => s.trim())
@@ -42,7 +42,7 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       for (const r of Array.isArray(result) ? result : [result]) r.close();
     };
     const statements = schemaBeforeVersions();
-    expect(statements.some((s) => /TABLE IF NOT EXISTS Firm\([^)]*(version|capitalSource)/.test(s))).toBe(false);
+    expect(statements.some((s) => /TABLE IF NOT EXISTS Firm\([^)]*(version|capitalSource|standing)/.test(s))).toBe(false);
     for (const statement of statements) await run(statement);
     await run("CREATE (:Chain {id: 'steel', name: '钢铁'})");
     await run("CREATE (:Segment {id: 'steel-coke', name: '焦炭', stage: 'upstream', position: 0})");
@@ -77,6 +77,10 @@ describe.skipIf(Boolean(process.env.NEO4J_URI))("opening a graph made before ver
       expect(await store.read("firms/firm-segments", { id: "xuyang" })).toMatchObject([{ segmentId: "steel-coke", products: "焦炭", capacity: null, confidence: null, version: 1 }]);
       // A graph made before capital figures named their own source gains the columns, empty.
       expect(await store.read("firms/get-firm", { id: "xuyang" })).toMatchObject([{ capital: null, capitalSource: null, capitalAsOf: null }]);
+      // … and the columns of a firm's 登记状态, empty (taken as active), which can then be set.
+      expect(await store.read("firms/get-firm", { id: "xuyang" })).toMatchObject([{ standing: null, standingText: null, standingOn: null }]);
+      await store.write([{ query: "firms/set-standing", rows: [{ id: "xuyang", standing: "closed", standingText: "吊销，未注销", standingOn: "2026-12-01" }], mustMatch: true }]);
+      expect(await store.read("firms/get-firm", { id: "xuyang" })).toMatchObject([{ standing: "closed", standingText: "吊销，未注销", standingOn: "2026-12-01" }]);
     } finally {
       await store.close();
     }

@@ -49,6 +49,7 @@ export function bigMap(): ChainMap {
     links,
     externalLinks: [],
     firms: [],
+    closedFirms: [],
     projects: [],
   } as ChainMap;
 }

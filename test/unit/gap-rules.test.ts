@@ -28,6 +28,7 @@ function facts(parts: { firms?: MapFirm[]; projects?: MapProject[]; flags?: Bott
     chain: { id: "c", name: "C", nameEn: "C", description: "", source: "t", segmentCount: 4, segments: ids.map(segment), links },
     leaders: parts.leaders ?? (parts.leader === false ? [] : [{ id: "leader", name: "凌钢" }]),
     firms: parts.firms ?? [],
+    closedFirms: [],
     projects: parts.projects ?? [],
     leaderSuppliers: parts.leaderSuppliers ?? [],
     flags: parts.flags ?? [],

@@ -18,7 +18,8 @@ function mapPut(map: Map<string, ScoringFirm>, firmRows: Row[], linkRows: Row[])
     map.set(row.id as string, {
       id: row.id as string, name, regionCode: row.regionCode as string,
       capital: (row.capital as number | null) ?? null, staff: (row.staff as number | null) ?? null, revenue: (row.revenue as number | null) ?? null,
-      tags: ((row.tags as string[] | null) ?? []) as ScoringFirm["tags"], asOf: (row.asOf as string | null) ?? null, branch: isBranchName(name), links: [],
+      tags: ((row.tags as string[] | null) ?? []) as ScoringFirm["tags"], asOf: (row.asOf as string | null) ?? null, branch: isBranchName(name),
+      standing: (row.standing as ScoringFirm["standing"] | undefined) ?? null, links: [],
     });
   }
   const put = new Set(firmRows.map((r) => r.id as string));
@@ -41,6 +42,7 @@ function firmRow(rnd: () => number, id: string): Row {
     revenue: pick([null, 0.5, 3e9]),
     tags: pick([null, [], ["上市"], ["上市", "专精特新"], ["高新技术企业"]]),
     asOf: pick([null, "2024-05-01", "2026-11-30", "2019"]),
+    standing: pick([null, "active", "suspended", "closed"]),
   };
 }
 
@@ -120,10 +122,10 @@ describe("the compact scoring table", () => {
 
   it("gives a new object each time, so a firm given is never changed by a later put", () => {
     const table = new ScoringTable();
-    table.put([{ id: "a", name: "甲", regionCode: "130200", capital: 1, staff: 2, revenue: 3, tags: ["上市"], asOf: "2024-01-01" }], [{ firmId: "a", segmentId: "s", confidence: 0.5 }]);
+    table.put([{ id: "a", name: "甲", regionCode: "130200", capital: 1, staff: 2, revenue: 3, tags: ["上市"], asOf: "2024-01-01", standing: "suspended" }], [{ firmId: "a", segmentId: "s", confidence: 0.5 }]);
     const held = table.get("a")!;
-    table.put([{ id: "a", name: "甲分公司", regionCode: "210100", capital: null, staff: null, revenue: null, tags: [], asOf: null }], []);
-    expect(held).toEqual({ id: "a", name: "甲", regionCode: "130200", capital: 1, staff: 2, revenue: 3, tags: ["上市"], asOf: "2024-01-01", branch: false, links: [{ segmentId: "s", confidence: 0.5 }] });
-    expect(table.get("a")).toMatchObject({ name: "甲分公司", branch: true, capital: null, links: [] });
+    table.put([{ id: "a", name: "甲分公司", regionCode: "210100", capital: null, staff: null, revenue: null, tags: [], asOf: null, standing: "closed" }], []);
+    expect(held).toEqual({ id: "a", name: "甲", regionCode: "130200", capital: 1, staff: 2, revenue: 3, tags: ["上市"], asOf: "2024-01-01", branch: false, standing: "suspended", links: [{ segmentId: "s", confidence: 0.5 }] });
+    expect(table.get("a")).toMatchObject({ name: "甲分公司", branch: true, capital: null, standing: "closed", links: [] });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Currency, Firm, FirmTag, Region, Stage } from "../../../server/model/domain";
 import { sameValue } from "./conflict";
+import type { Standing } from "../../../server/model/standing";
 
 export interface SegmentForm {
   name: string;
@@ -47,6 +48,8 @@ export interface FirmForm {
   sample: boolean;
   source: string;
   asOf: string | null;
+  /** 登记状态: null while unknown (taken as 存续); closed takes the firm out of rankings and a zone's cover. */
+  standing: Standing | null;
 }
 
 export const FIRM_FIELDS = [
@@ -64,9 +67,10 @@ export const FIRM_FIELDS = [
   "sample",
   "source",
   "asOf",
+  "standing",
 ] as const satisfies readonly (keyof FirmForm)[];
 
-type FirmLike = Omit<FirmForm, "uscc" | "capitalCurrency"> & { uscc: string | null } & Pick<Firm, "capitalAmount" | "capitalCurrency">;
+type FirmLike = Omit<FirmForm, "uscc" | "capitalCurrency" | "standing"> & { uscc: string | null; standing?: Standing | null } & Pick<Firm, "capitalAmount" | "capitalCurrency">;
 
 export function firmForm(firm: FirmLike): FirmForm {
   return {
@@ -85,6 +89,7 @@ export function firmForm(firm: FirmLike): FirmForm {
     sample: firm.sample,
     source: firm.source,
     asOf: firm.asOf,
+    standing: firm.standing ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { SkippedFirm } from "../../../server/model/api";
 
-export type SkippedKey = "simulation.skippedLanded" | "simulation.skippedSigned" | "simulation.skippedDeleted" | "simulation.skippedOutside";
+export type SkippedKey = "simulation.skippedLanded" | "simulation.skippedSigned" | "simulation.skippedDeleted" | "simulation.skippedOutside" | "simulation.skippedClosed";
 type Translate = (key: SkippedKey, params?: Record<string, string | number>) => string;
 
 const KEYS: Record<SkippedFirm["reason"], SkippedKey> = {
@@ -12,6 +12,7 @@ const KEYS: Record<SkippedFirm["reason"], SkippedKey> = {
   signed: "simulation.skippedSigned",
   deleted: "simulation.skippedDeleted",
   "outside-chain": "simulation.skippedOutside",
+  closed: "simulation.skippedClosed",
 };
 
 export function skippedLines(skipped: readonly SkippedFirm[], t: Translate): string[] {

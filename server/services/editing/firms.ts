@@ -12,7 +12,8 @@ import type { GraphStore, WriteStep } from "../../graph/store.js";
 import { AppError, NotFound, ValidationError } from "../../errors.js";
 import { auditStep } from "../../audit/audit.js";
 import { importedFirmId } from "../../imports/import-firms.js";
-import { isValidUscc } from "../../imports/values.js";
+import { isValidUscc, standingOf } from "../../imports/values.js";
+import { STANDING_LABELS, type Standing } from "../../model/standing.js";
 import type { FirmChange, FirmDetail, NewFirm } from "../../model/api.js";
 import { findRegion } from "../../regions/divisions.js";
 import { getFirm, readFirm, type FirmRecord } from "../firms.js";
@@ -57,12 +58,30 @@ export function withCapitalProvenance(before: Pick<FirmRecord, "capital" | "capi
   return { ...next, capitalSource: enteredBy(actor), capitalAsOf: change.capitalAsOf ?? now.getFullYear() };
 }
 
+/**
+ * The standing an edit gives the firm, learnt today; null when the edit leaves it as it was.
+ * Text without a standing is read as an import reads it (吊销 is closed); a standing without
+ * text is written under its own name.
+ */
+function standingChange(current: Pick<FirmRecord, "standing" | "standingText"> | null, standing: Standing | null | undefined, text: string | null | undefined, now: Date): Pick<FirmRecord, "standing" | "standingText" | "standingOn"> | null {
+  if (standing === undefined && text === undefined) return null;
+  const nextStanding = standing !== undefined ? standing : text ? standingOf(text) : null;
+  if (text && standing === undefined && nextStanding === null)
+    throw new ValidationError(`无法识别登记状态“${text}”`, [{ field: "body.standingText", message: "请选择存续、停业或注销，或写明如“存续”“吊销，未注销”" }]);
+  const nextText = nextStanding === null ? null : text !== undefined && text !== null ? text : standing !== undefined && current?.standing === nextStanding && current.standingText ? current.standingText : STANDING_LABELS[nextStanding];
+  if (current && current.standing === nextStanding && current.standingText === nextText) return null;
+  return { standing: nextStanding, standingText: nextText, standingOn: nextStanding === null ? null : now.toISOString().slice(0, 10) };
+}
+
+const standingStep = (id: string, s: Pick<FirmRecord, "standing" | "standingText" | "standingOn">): WriteStep => ({ query: "firms/set-standing", rows: [{ id, ...s }], mustMatch: true });
+
 const rowOf = (f: FirmRecord) => ({ ...f, attributes: JSON.stringify(f.attributes), searchText: searchKeys([f.name, ...f.aliases]) });
 
 export async function createFirm(store: GraphStore, input: NewFirm, actor: string, now = new Date()): Promise<FirmDetail> {
-  const { id: givenId, source, asOf, capital, capitalCurrency, ...facts } = input;
+  const { id: givenId, source, asOf, capital, capitalCurrency, standing, standingText, ...facts } = input;
   const money = capitalIn(capital, capitalCurrency, await getExchangeRates(store));
-  const firm: FirmRecord = { id: givenId ?? importedFirmId(facts), ...facts, ...money, source: source ?? enteredBy(actor), asOf: asOf ?? now.toISOString().slice(0, 10), version: 1 };
+  const standingNow = standingChange(null, standing, standingText, now) ?? { standing: null, standingText: null, standingOn: null };
+  const firm: FirmRecord = { id: givenId ?? importedFirmId(facts), ...facts, ...money, ...standingNow, source: source ?? enteredBy(actor), asOf: asOf ?? now.toISOString().slice(0, 10), version: 1 };
   await checkFacts(store, firm);
   const explain = async () => {
     const holder = await usccHolder(store, firm.uscc, null);
@@ -77,6 +96,7 @@ export async function createFirm(store: GraphStore, input: NewFirm, actor: strin
       ...codeSteps(firm.id, null, firm.uscc),
       { query: "firms/create-firm", rows: [rowOf(firm)], mustMatch: true },
       ...(firm.zoneId ? [{ query: "firms/set-zone", rows: [{ id: firm.id, zoneId: firm.zoneId }] }] : []),
+      ...(firm.standing ? [standingStep(firm.id, firm)] : []),
       auditStep(actor, { action: "firm.create", entity: "firm", entityId: firm.id, summary: `新增企业「${firm.name}」`, before: null, after: firm }),
     ],
     explain,
@@ -88,11 +108,12 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   const current = await readFirm(store, id);
   if (!current) throw new NotFound("firm", id);
   if (current.version !== change.version) throw stale(`企业「${current.name}」`, await getFirm(store, id));
-  const { version: _, capital, capitalCurrency, ...fields } = given(change);
+  const { version: _, capital, capitalCurrency, standing, standingText, ...fields } = given(change);
+  const standingNow = standingChange(current, standing, standingText, now);
   // The capital as given: a new amount, a new currency, or both; the rest as the firm had it.
   const was = givenCapital(current);
   const money = capital === undefined && capitalCurrency === undefined ? {} : capitalIn(capital === undefined ? was.amount : capital, capitalCurrency ?? was.currency, await getExchangeRates(store));
-  const next = withCapitalProvenance(current, { ...current, ...fields, ...money, version: current.version + 1 }, fields, actor, now);
+  const next = withCapitalProvenance(current, { ...current, ...fields, ...money, ...standingNow, version: current.version + 1 }, fields, actor, now);
   if (sameRecord({ ...next, version: current.version }, current)) return getFirm(store, id);
   await checkFacts(store, next);
   // A firm keeping its code cannot clash: only a new code is checked, here and inside the write.
@@ -101,6 +122,8 @@ export async function updateFirm(store: GraphStore, id: string, change: FirmChan
   if (holder) throw duplicateUscc(next.uscc!, holder);
 
   const steps: WriteStep[] = [...codeSteps(id, current.uscc, next.uscc), { query: "firms/update-firm", rows: [{ ...rowOf(next), version: current.version }], mustMatch: true }];
+  // Set apart from the firm's other facts, as an import sets it: the version moves on once more.
+  if (standingNow) steps.push(standingStep(id, standingNow));
   if (next.zoneId !== current.zoneId) {
     steps.push({ query: "firms/unset-zone", rows: [{ id }] });
     if (next.zoneId) steps.push({ query: "firms/set-zone", rows: [{ id, zoneId: next.zoneId }] });

@@ -75,6 +75,7 @@ export function steelMap(): ChainMap {
       { source: "sections", target: "steel-structure", sourceChainId: "steel", targetChainId: "equipment", sourceName: "型钢", targetName: "钢结构" },
       { source: "coal", target: "coke", sourceChainId: "energy", targetChainId: "steel", sourceName: "原煤", targetName: "焦炭" },
     ],
+    closedFirms: [],
     firms: [
       firm("lingang", ["ironmaking", "steelmaking", "hot-rolling"], { name: "凌源钢铁集团", isLeader: true, capital: 200000 }),
       firm("ore-a", ["iron-ore"], { capital: 3000 }),

@@ -25,7 +25,7 @@ function makeFirms(count: number, seed: number): IndexedFirm[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${pick(PLACES)}${pick(WORDS)}${next() < 0.3 ? pick(WORDS) : ""}${pick(SUFFIXES)}`;
     const aliases = next() < 0.15 ? [pick(WORDS) + pick(["", "集团"]), ...(next() < 0.3 ? [pick(PLACES) + pick(WORDS)] : [])] : [];
-    return { id: `f-${(i * 7919) % count}-${next().toString(36).slice(2, 6)}`, name, aliases, regionCode: pick(["130200", "211382", "110105"]), sample: next() < 0.1, searchText: searchKeys([name, ...aliases]), block: i % 5 };
+    return { id: `f-${(i * 7919) % count}-${next().toString(36).slice(2, 6)}`, name, aliases, regionCode: pick(["130200", "211382", "110105"]), sample: next() < 0.1, standing: pick([null, null, "active", "suspended", "closed"] as const), searchText: searchKeys([name, ...aliases]), block: i % 5 };
   });
 }
 
@@ -33,7 +33,7 @@ function makeFirms(count: number, seed: number): IndexedFirm[] {
 function scan(firms: IndexedFirm[], q: string, limit: number, hidden = new Set<number>()) {
   return firms
     .filter((f) => !hidden.has(f.block))
-    .map((f) => ({ rank: matchRank(f.searchText, q), id: f.id, name: f.name, aliases: f.aliases, regionCode: f.regionCode, sample: f.sample }))
+    .map((f) => ({ rank: matchRank(f.searchText, q), id: f.id, name: f.name, aliases: f.aliases, regionCode: f.regionCode, sample: f.sample, standing: f.standing ?? null }))
     .filter((h) => Number.isFinite(h.rank))
     .sort(compareHits)
     .slice(0, limit);
@@ -58,7 +58,7 @@ describe("SearchIndex", () => {
     const index = await SearchIndex.build(few);
     expect(index.search("凌钢", 10).map((h) => [h.id, h.rank])).toEqual([["b", 0], ["a", 3]]);
     expect(index.search("lg", 10).map((h) => [h.id, h.rank])).toEqual([["b", 2], ["a", 5], ["c", 1002]]);
-    expect(index.search("lg", 10)[0]).toEqual({ rank: 2, id: "b", name: "凌钢", aliases: [], regionCode: "211382", sample: true });
+    expect(index.search("lg", 10)[0]).toEqual({ rank: 2, id: "b", name: "凌钢", aliases: [], regionCode: "211382", sample: true, standing: null });
     expect(index.search("凌钢", 10)[1]!.aliases).toEqual(["凌钢", "凌钢集团"]);
   });
 

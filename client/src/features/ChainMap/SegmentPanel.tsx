@@ -41,6 +41,8 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
   const { can } = useSession();
   const sourceOf = useSourceLabel();
   const firms = groupFirmsBySegment(map.firms).get(segment.id) ?? [];
+  // The zone's firms here whose 登记状态 says they are closed: shown as such, never as cover.
+  const closedFirms = groupFirmsBySegment(map.closedFirms ?? []).get(segment.id) ?? [];
   const projects = map.projects.filter((p) => p.segmentIds.includes(segment.id));
   // Why, in the gap diagnosis' own sentences: who covers the segment, then each gap.
   const gaps = useApi(api.chainGaps(map.zone.id, map.chain.id));
@@ -138,6 +140,16 @@ export function SegmentPanel({ map, segment, diagnosis, expanded, onToggleExpand
               );
             })}
           </ul>
+        )}
+        {closedFirms.length > 0 && (
+          <div className="closed-firms" data-testid="segment-closed-firms">
+            <Typography.Text type="secondary">{t("map.closedFirms")}：</Typography.Text>
+            {closedFirms.map((firm) => (
+              <Link key={firm.id} to={paths.firm(firm.id)} className="firm-name closed-firm">
+                <Tag color="default">{firm.name}</Tag>
+              </Link>
+            ))}
+          </div>
         )}
       </section>
 

@@ -24,6 +24,7 @@ import type { FirmForm } from "../../model/editForms";
 import { splitFieldErrors } from "../../model/fieldErrors";
 import { currencyLabel, formatMoney } from "../../model/format";
 import { paths } from "../../model/paths";
+import { STANDINGS, type Standing } from "../../../../server/model/standing";
 import { ConflictNotice } from "./ConflictNotice";
 import { useVersionedEdit } from "./useVersionedEdit";
 
@@ -55,6 +56,7 @@ const EMPTY: FirmForm = {
   sample: false,
   source: "",
   asOf: null,
+  standing: null,
 };
 
 /** DatePicker shows dayjs; the form keeps the text the API takes. */
@@ -93,6 +95,7 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
     sample: t("firmEdit.sample"),
     source: t("panel.source"),
     asOf: t("firmEdit.asOf"),
+    standing: t("firm.standing"),
   };
 
   useEffect(() => {
@@ -154,6 +157,7 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
     if (field === "zoneId") return value ? zoneName(value) : t("firm.none");
     if (field === "regionCode") return regions.find((r) => r.code === value)?.name ?? displayValue(value);
     if (field === "sample") return value ? t("firmEdit.yes") : t("firmEdit.no");
+    if (field === "standing") return value ? t(`firm.standing.${value as Standing}`) : t("firm.standing.unknown");
     return displayValue(value);
   };
 
@@ -255,6 +259,9 @@ export function FirmEditor({ edit, onClose, onSaved }: Props) {
             <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} style={{ width: "100%" }} />
           </Form.Item>
         </div>
+        <Form.Item name="standing" label={labels.standing} extra={t("firmEdit.standingHelp")} normalize={(value?: Standing) => value ?? null}>
+          <Select data-testid="firm-standing" allowClear placeholder={t("firm.standing.unknown")} options={STANDINGS.map((s) => ({ value: s, label: t(`firm.standing.${s}`) }))} />
+        </Form.Item>
         <Form.Item name="tags" label={labels.tags}>
           <Select mode="multiple" options={FIRM_TAGS.map((tag) => ({ value: tag, label: tag }))} data-testid="firm-tags" />
         </Form.Item>

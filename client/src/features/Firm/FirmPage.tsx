@@ -2,7 +2,7 @@
  * One firm: identity, size, tags, where it sits in the chains, its ties and projects.
  * Editors change the firm, delete it, link it to segments and take it out of them here.
  */
-import { Card, Descriptions, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import type { FirmDetail } from "../../../../server/model/api";
@@ -42,11 +42,17 @@ function FirmView({ firm, onChanged }: { firm: FirmDetail; onChanged(): void }) 
         {can.edit && <FirmActions firm={firm} onChanged={onChanged} />}
       </div>
       {firm.sample && <Typography.Paragraph type="secondary">{t("firm.sample")}</Typography.Paragraph>}
+      {firm.standing === "closed" && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="firm-closed" title={t("firm.closedNote", { text: firm.standingText ?? "" })} />}
+      {firm.standing === "suspended" && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="firm-suspended" title={t("firm.suspendedNote", { text: firm.standingText ?? "" })} />}
       <Descriptions bordered size="middle" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t("firm.uscc")}>{firm.uscc ?? unknown}</Descriptions.Item>
         <Descriptions.Item label={t("firm.region")}>{firm.region.path}</Descriptions.Item>
         <Descriptions.Item label={t("firm.zone")}>{firm.zone?.name ?? none}</Descriptions.Item>
         <Descriptions.Item label={t("firm.founded")}>{firm.foundedOn ?? unknown}</Descriptions.Item>
+        <Descriptions.Item label={t("firm.standing")}>
+          <span data-testid="firm-standing-value">{firm.standing ? (firm.standingText ?? t(`firm.standing.${firm.standing}`)) : t("firm.standing.unknown")}</span>
+          {firm.standingOn && <span className="muted"> · {t("firm.standingOn", { date: firm.standingOn })}</span>}
+        </Descriptions.Item>
         <Descriptions.Item label={t("firm.capital")}>
           <span data-testid="firm-capital-value">{formatCapital(firm, locale)}</span>
           {firm.capital !== null && (firm.capitalAsOf !== null || firm.capitalSource) && (

@@ -109,6 +109,9 @@ function ReportView({ report, importId }: { report: ImportReport; importId: stri
     { key: "rejected", label: t("imports.count.rejected") },
     // Older reports have no such count.
     ...(c.closed ? [{ key: "closed" as const, label: t("imports.count.closed") }] : []),
+    // Firms the graph held, whose 登记状态 this file changed.
+    ...(c.markedClosed ? [{ key: "markedClosed" as const, label: t("imports.count.markedClosed") }] : []),
+    ...(c.reopened ? [{ key: "reopened" as const, label: t("imports.count.reopened") }] : []),
     { key: "links", label: t("imports.count.links") },
     { key: "pendingReview", label: t("imports.count.pendingReview") },
   ];

@@ -5,11 +5,12 @@
 import { AutoComplete, Input } from "antd";
 import { useMemo } from "react";
 import type { SearchResults } from "../../../../server/model/api";
+import type { Standing } from "../../../../server/model/standing";
 import { useI18n } from "../../i18n/I18nProvider";
 import { SEARCH_MAX_LENGTH, useDebouncedSearch } from "./useDebouncedSearch";
 
 export type SearchHit =
-  | { kind: "firm"; id: string; name: string; zoneId: string | null }
+  | { kind: "firm"; id: string; name: string; zoneId: string | null; standing?: Standing | null }
   | { kind: "segment"; id: string; name: string; chainId: string; chainName: string }
   | { kind: "chain"; id: string; name: string };
 
@@ -32,6 +33,7 @@ export function SearchBox({ onPick, className }: { onPick(hit: SearchHit): void;
                 <span data-testid={`search-option-${hit.kind}-${hit.id}`}>
                   {hit.name}
                   {hit.kind === "segment" && <span className="search-context"> · {hit.chainName}</span>}
+                  {hit.kind === "firm" && (hit.standing === "closed" || hit.standing === "suspended") && <span className="search-context"> · {t(`firm.standing.${hit.standing}`)}</span>}
                 </span>
               ),
             })),
@@ -93,6 +95,6 @@ function toHits(results: SearchResults): SearchHit[] {
   return [
     ...results.chains.map((c): SearchHit => ({ kind: "chain", id: c.id, name: c.name })),
     ...results.segments.map((s): SearchHit => ({ kind: "segment", id: s.id, name: s.name, chainId: s.chainId, chainName: s.chainName })),
-    ...results.firms.map((f): SearchHit => ({ kind: "firm", id: f.id, name: f.name, zoneId: f.zoneId })),
+    ...results.firms.map((f): SearchHit => ({ kind: "firm", id: f.id, name: f.name, zoneId: f.zoneId, standing: f.standing ?? null })),
   ];
 }

@@ -114,6 +114,13 @@ export function TargetsPage() {
               <Tag className="sample-tag">{t("targets.sample")}</Tag>
             </Tooltip>
           )}
+          {r.firm.standing === "suspended" && (
+            <Tooltip title={t("firm.suspendedNote", { text: t("firm.standing.suspended") })}>
+              <Tag color="volcano" data-testid={`target-suspended-${r.firm.id}`}>
+                {t("targets.suspended")}
+              </Tag>
+            </Tooltip>
+          )}
           {!r.decisionMaker && (
             <Tooltip title={t("targets.branchHint")}>
               <Tag color="orange" data-testid={`target-branch-${r.firm.id}`}>

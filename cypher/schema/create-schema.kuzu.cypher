@@ -70,7 +70,7 @@ ALTER TABLE Firm ADD IF NOT EXISTS capitalCurrency STRING;
 ALTER TABLE Project ADD IF NOT EXISTS version INT64 DEFAULT 1;
 ALTER TABLE Project ADD IF NOT EXISTS createdAt STRING;
 ALTER TABLE Project ADD IF NOT EXISTS updatedAt STRING;
-// A firm's 登记状态 (docs/decisions/0XX): active, suspended or closed (null: never said, taken as
+// A firm's 登记状态 (docs/decisions/042): active, suspended or closed (null: never said, taken as
 // active), the text its source wrote and the day it was learnt (graphs made before: null).
 ALTER TABLE Firm ADD IF NOT EXISTS standing STRING;
 ALTER TABLE Firm ADD IF NOT EXISTS standingText STRING;

@@ -1,5 +1,5 @@
 /**
- * A firm's standing by its 登记状态 (docs/decisions/0XX-firm-standing.md), and the one rule
+ * A firm's standing by its 登记状态 (docs/decisions/042-firm-standing.md), and the one rule
  * every answer asks of it: a closed firm (注销, 吊销, 撤销, 迁出, 清算 …) is no 招商目标 and
  * no zone's local cover; a suspended one (停业, 歇业) is ranked, with a note. A firm whose
  * standing was never said (null) is taken as active.

@@ -1,5 +1,5 @@
 /**
- * A firm's 登记状态 set on its page (docs/decisions/0XX-firm-standing.md): the editor picks
+ * A firm's 登记状态 set on its page (docs/decisions/042-firm-standing.md): the editor picks
  * 已注销/吊销, the page says the firm is closed, and the ranking leaves it out.
  */
 import type { Browser } from "playwright-core";

@@ -1,5 +1,5 @@
 /**
- * A closed parent decides nothing (docs/decisions/0XX-firm-standing.md): a branch operating in
+ * A closed parent decides nothing (docs/decisions/042-firm-standing.md): a branch operating in
  * a gap gives way to its parent in a ranking, unless the parent is closed — then the parent
  * is never the target, on the Cypher path and from memory alike, first and kept.
  */

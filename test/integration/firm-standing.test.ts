@@ -1,5 +1,5 @@
 /**
- * A firm's 登记状态 is its own (docs/decisions/0XX-firm-standing.md): a newer export saying a
+ * A firm's 登记状态 is its own (docs/decisions/042-firm-standing.md): a newer export saying a
  * firm the graph holds is 吊销 or 注销 takes it out of the ranking, the 补链 effects and the
  * zone's cover, on the answers computed first and on those kept; a row saying 存续 brings it
  * back; the firm page sets it too, audited. Through the API of the real app, on the embedded

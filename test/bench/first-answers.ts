@@ -17,6 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseServerTiming } from "../../server/request-timing.js";
 import { logInAt } from "../support/sample-app.js";
+import { untilHealthy } from "./load.js";
 
 const { values } = parseArgs({
   options: {
@@ -53,14 +54,7 @@ server.stdout!.on("data", (chunk: Buffer) => {
   }
 });
 const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    if (i > 3000) throw new Error("the server did not start");
-  }
-  await new Promise((r) => setTimeout(r, 50));
-}
+await untilHealthy(base, { everyMs: 50 });
 healthAt = performance.now();
 const startSeconds = Math.round((healthAt - spawnedAt) / 100) / 10;
 log(`health after ${startSeconds} s`);

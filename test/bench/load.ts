@@ -52,3 +52,20 @@ export async function load(
     p99: round(percentile(sorted, 99)),
   };
 }
+
+/**
+ * Waits until the server at `base` answers /api/health with 2xx (it answers 503 while it
+ * starts), asking every `everyMs`; fails after `timeoutMs`.
+ */
+export async function untilHealthy(base: string, { everyMs = 200, timeoutMs = 300_000 }: { everyMs?: number; timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`the server at ${base} did not start within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

@@ -23,6 +23,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { parseServerTiming } from "../../server/request-timing.js";
 import { logInAt } from "../support/sample-app.js";
+import { untilHealthy } from "./load.js";
 
 /** A read slower than this is a stall, and its Server-Timing is summed (the target's p95). */
 export const STALL_MS = 150;
@@ -237,14 +238,7 @@ async function main() {
   });
   const base = `http://127.0.0.1:${values.port}`;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        if (i > 1500) throw new Error("the server did not start");
-      }
-      await sleep(200);
-    }
+    await untilHealthy(base);
     const headers: Record<string, string> = {};
     const adminFile = path.join(dataDir, "initial-admin.txt");
     if (existsSync(adminFile)) {

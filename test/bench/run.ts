@@ -32,7 +32,7 @@ import { CLIENT_DIR } from "../../server/app.js";
 import { logInAt } from "../support/sample-app.js";
 import type { CompareRequest } from "./compare-child.js";
 import type { EditsRequest, EditsResult } from "./edits-child.js";
-import { load, type LoadResult } from "./load.js";
+import { load, untilHealthy, type LoadResult } from "./load.js";
 import { editedFirms, mixedLoad, mixedReadPaths } from "./mixed.js";
 import { measureRender } from "./render.js";
 import { measureSimulation } from "./simulation-load.js";
@@ -170,14 +170,7 @@ const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { 
 let serverOutput = "";
 server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
 const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    if (i > 600) throw new Error("the server did not start");
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+await untilHealthy(base);
 const startedAt = performance.now();
 const headers: Record<string, string> = {};
 const adminFile = path.join(dataDir, "initial-admin.txt");

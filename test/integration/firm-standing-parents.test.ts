@@ -7,34 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_REGIONS } from "../../server/regions/divisions.js";
 import { recordSteps, regionSteps } from "../../server/services/graph-writer.js";
 import { computeRanking, rankChainTargets, TargetFilters } from "../../server/services/targets.js";
-import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
+import { miniGraph, withCandidates, withTitanium } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
-const src = "test fixture";
 const today = new Date("2026-12-01T00:00:00Z");
 const filters = TargetFilters.parse({ limit: 50 });
 
-const graph = withCandidates(miniGraph());
-graph.chains.push({ id: "ti", name: "钛材", nameEn: "Titanium", description: "", source: src });
-graph.segments.push(
-  { id: "ti-sponge", chainId: "ti", name: "海绵钛", stage: "upstream", position: 0, industryCodes: ["C3216"], keywords: ["海绵钛"], description: "", source: src },
-  { id: "ti-ingot", chainId: "ti", name: "钛锭", stage: "midstream", position: 0, industryCodes: ["C3216"], keywords: ["钛锭"], description: "", source: src },
-);
-graph.feeds.push({ from: "ti-sponge", to: "ti-ingot", source: src });
-graph.zoneChains.push({ zoneId: "beipiao", chainId: "ti", rank: 2 });
-const firmOf = (id: string, name: string, regionCode: string, zoneId: string | null = null) => ({
-  id, name, regionCode, uscc: null, aliases: [], zoneId, capital: 1000, capitalSource: null, capitalAsOf: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: src, asOf: null, attributes: {},
-});
-const linkOf = (firmId: string, segmentId: string) => ({ firmId, segmentId, products: "", capacity: "", confidence: 0.9, source: src, evidence: "" });
-graph.firms.push(
-  firmOf("bp-sponge", "北票海绵钛有限公司", "211381", "beipiao"),
-  firmOf("bj-ti", "北京钛锭有限公司", "110105"),
-  firmOf("ti-group", "中国钛业集团有限公司", "110108"),
-  firmOf("ti-group-cd", "中国钛业集团有限公司成都分公司", "510104"),
-);
-graph.operatesIn.push(linkOf("bp-sponge", "ti-sponge"), linkOf("bj-ti", "ti-ingot"), linkOf("ti-group-cd", "ti-ingot"));
-graph.belongsTo.push({ from: "ti-group-cd", to: "ti-group", kind: "branch", source: src });
+const graph = withTitanium(withCandidates(miniGraph()));
 
 beforeAll(async () => {
   t = await openTestStore();

@@ -30,7 +30,7 @@ import { stillHolds } from "../../server/services/write-reach.js";
 import { NewFirm } from "../../server/model/api.js";
 import { NewProject } from "../../server/model/progress.js";
 import { writeBenchExport } from "../../seed/generate/bench-data.js";
-import { miniGraph, withCandidates } from "../fixtures/mini-graph.js";
+import { firm, link, miniGraph, withCandidates, withTitanium } from "../fixtures/mini-graph.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 let t: TestStore;
@@ -40,28 +40,9 @@ const src = "test fixture";
 const today = new Date("2026-12-01T00:00:00Z");
 const filters = TargetFilters.parse({ limit: 20 });
 
-const graph = withCandidates(miniGraph());
-graph.chains.push({ id: "ti", name: "钛材", nameEn: "Titanium", description: "", source: src });
-graph.segments.push(
-  { id: "ti-sponge", chainId: "ti", name: "海绵钛", stage: "upstream", position: 0, industryCodes: ["C3216"], keywords: ["海绵钛"], description: "", source: src },
-  { id: "ti-ingot", chainId: "ti", name: "钛锭", stage: "midstream", position: 0, industryCodes: ["C3216"], keywords: ["钛锭"], description: "", source: src },
-);
-graph.feeds.push({ from: "ti-sponge", to: "ti-ingot", source: src });
-graph.zoneChains.push({ zoneId: "beipiao", chainId: "ti", rank: 2 });
-const firmOf = (id: string, name: string, regionCode: string, zoneId: string | null = null) => ({
-  id, name, regionCode, uscc: null, aliases: [], zoneId, capital: 1000, capitalSource: null, capitalAsOf: null, capitalAmount: null, capitalCurrency: null, foundedOn: null, staff: null, revenue: null, tags: [], sample: true, source: src, asOf: null, attributes: {},
-});
-const linkOf = (firmId: string, segmentId: string) => ({ firmId, segmentId, products: "", capacity: "", confidence: 0.9, source: src, evidence: "" });
-graph.firms.push(
-  firmOf("bp-sponge", "北票海绵钛有限公司", "211381", "beipiao"),
-  firmOf("bj-ti", "北京钛锭有限公司", "110105"),
-  firmOf("cq-ti", "重庆钛业有限公司", "500103"),
-  // A group in no segment of its own, ranked through its branch.
-  firmOf("ti-group", "中国钛业集团有限公司", "110108"),
-  firmOf("ti-group-cd", "中国钛业集团有限公司成都分公司", "510104"),
-);
-graph.operatesIn.push(linkOf("bp-sponge", "ti-sponge"), linkOf("bj-ti", "ti-ingot"), linkOf("cq-ti", "ti-sponge"), linkOf("ti-group-cd", "ti-ingot"));
-graph.belongsTo.push({ from: "ti-group-cd", to: "ti-group", kind: "branch", source: src });
+const graph = withTitanium(withCandidates(miniGraph()));
+graph.firms.push(firm({ id: "cq-ti", name: "重庆钛业有限公司", regionCode: "500103", capital: 1000, sample: true }));
+graph.operatesIn.push(link("cq-ti", "ti-sponge"));
 
 type Name = "mapA" | "gapsA" | "rankA" | "mapB" | "gapsB" | "rankB" | "mapC" | "rankC";
 const NAMES: Name[] = ["mapA", "gapsA", "rankA", "mapB", "gapsB", "rankB", "mapC", "rankC"];

@@ -76,6 +76,9 @@ function inGroup(regionCode: string, group: RegionGroup): boolean {
 
 type Place = { region: number | null; km: number | null };
 
+/** The priority a region group gives a firm in it: 1 in an industry-target group of this chain, else the profile's. */
+const groupPriority = (g: RegionGroup, ctx: ScoringContext) => (g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0));
+
 /** Region and distance by the firm's region code, once per code in one ranking (firms share a few thousand codes). */
 const placeScores = new WeakMap<ScoringContext, Map<string, Place>>();
 
@@ -90,7 +93,7 @@ function placeScore(regionCode: string, ctx: ScoringContext): Place {
   if (!score) {
     const priorities = ctx.regionGroups
       .filter((g) => inGroup(regionCode, g))
-      .map((g) => (g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0)));
+      .map((g) => groupPriority(g, ctx));
     const region = findRegion(regionCode) ? Math.max(ctx.profile.otherRegionPriority, ...priorities) : null;
     score = { region, km: distanceKm(ctx.zoneCountyCode, regionCode) };
     byCode.set(regionCode, score);
@@ -108,7 +111,7 @@ function priorityGroup(regionCode: string, via: readonly { regionCode: string }[
     if (!findRegion(code)) continue;
     for (const g of ctx.regionGroups) {
       if (!inGroup(code, g)) continue;
-      const priority = g.kind === "industry-target" && g.chainIds.includes(ctx.chainId) ? 1 : (ctx.profile.regionPriority[g.id] ?? 0);
+      const priority = groupPriority(g, ctx);
       if (priority > ctx.profile.otherRegionPriority && (!best || priority > best.priority)) best = { priority, name: g.name };
     }
   }

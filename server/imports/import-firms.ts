@@ -28,7 +28,7 @@ import { keyFilter } from "./key-filter.js";
 import { firmKeys } from "./firm-keys.js";
 import { KnownFirms, narrowerRegion, type KnownFirm } from "./known-firms.js";
 import { describeFirm, factsHash, prepareRow, standingRecord, type PreparedRow, type RowContext } from "./prepare-row.js";
-import { isClosed, STANDINGS, type Standing } from "../model/standing.js";
+import { asStanding, isClosed, type Standing } from "../model/standing.js";
 import { readTable, type RawRow, type SheetsRead } from "./read-table.js";
 import { PlacementCollector } from "./placements.js";
 import { keyHash, nameDuplicateKey, normalizeRow, type ImportProblem } from "./rows.js";
@@ -114,7 +114,7 @@ interface Held {
   hash: string;
   standing: Standing | null;
 }
-const heldOf = (row: z.infer<typeof FactsRow>): Held => ({ hash: hashOf(row), standing: (STANDINGS as readonly string[]).includes(row.standing ?? "") ? (row.standing as Standing) : null });
+const heldOf = (row: z.infer<typeof FactsRow>): Held => ({ hash: hashOf(row), standing: asStanding(row.standing) });
 
 /**
  * Reads the facts hash of the given known firms not read yet: by key, one firm per query,

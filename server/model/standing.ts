@@ -7,6 +7,11 @@
 export const STANDINGS = ["active", "suspended", "closed"] as const;
 export type Standing = (typeof STANDINGS)[number];
 
+/** A standing as the graph stores it (text), or null when it holds none or none of these. */
+export function asStanding(value: unknown): Standing | null {
+  return (STANDINGS as readonly unknown[]).includes(value) ? (value as Standing) : null;
+}
+
 /** The firm may no longer trade: never a target, never a zone's cover. */
 export function isClosed(standing: string | null | undefined): boolean {
   return standing === "closed";

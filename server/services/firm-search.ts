@@ -23,6 +23,7 @@ import { SearchResults } from "../model/api.js";
 import { graphVersion } from "./read-cache.js";
 import { parseRows } from "./rows.js";
 import { compareHits, SearchIndex, type FirmHit, type IndexedFirm } from "./search-index.js";
+import { asStanding } from "../model/standing.js";
 
 /**
  * Firms per block; a full build reads `chunkBlocks` blocks per query; beyond
@@ -156,7 +157,7 @@ function indexedFirm(row: Row): IndexedFirm {
     aliases: ((aliases as unknown[] | null) ?? []).map(String),
     regionCode: typeof regionCode === "string" ? regionCode : "",
     sample: sample === true,
-    standing: standing === "active" || standing === "suspended" || standing === "closed" ? standing : null,
+    standing: asStanding(standing),
     searchText: typeof searchText === "string" ? searchText : "",
   };
 }

@@ -11,13 +11,12 @@
  * stdout.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseServerTiming } from "../../server/request-timing.js";
-import { logInAt } from "../support/sample-app.js";
-import { untilHealthy } from "./load.js";
+import { adminHeaders, untilHealthy } from "./load.js";
 
 const { values } = parseArgs({
   options: {
@@ -59,13 +58,7 @@ healthAt = performance.now();
 const startSeconds = Math.round((healthAt - spawnedAt) / 100) / 10;
 log(`health after ${startSeconds} s`);
 
-const headers: Record<string, string> = {};
-const adminFile = path.join(dataDir, "initial-admin.txt");
-if (existsSync(adminFile)) {
-  const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
-  if (!password) throw new Error(`No password in ${adminFile}`);
-  headers.cookie = `chainatlas_session=${await logInAt(base, "admin", password)}`;
-}
+const headers = await adminHeaders(base, dataDir);
 const at = `/api/zones/${values.zone}/chains/${values.chain}`;
 const asked = { map: `${at}/map`, gaps: `${at}/gaps`, targets: `${at}/targets?limit=100` };
 const answers: Record<string, { ms: number; sinceHealthMs: number; timing: Record<string, number> }> = {};

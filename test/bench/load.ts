@@ -5,6 +5,9 @@
  * timeout, counts as an error.
  */
 import autocannon from "autocannon";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { logInAt } from "../support/sample-app.js";
 
 export interface LoadResult {
   requests: number;
@@ -68,4 +71,17 @@ export async function untilHealthy(base: string, { everyMs = 200, timeoutMs = 30
     if (Date.now() > deadline) throw new Error(`the server at ${base} did not start within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * Request headers with a session of the admin the server made at its first start in
+ * `dataDir` (its password in initial-admin.txt); none when there is no such file (a server
+ * whose admin was made otherwise: requests then go without a session).
+ */
+export async function adminHeaders(base: string, dataDir: string): Promise<Record<string, string>> {
+  const adminFile = path.join(dataDir, "initial-admin.txt");
+  if (!existsSync(adminFile)) return {};
+  const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
+  if (!password) throw new Error(`No password in ${adminFile}`);
+  return { cookie: `chainatlas_session=${await logInAt(base, "admin", password)}` };
 }

@@ -16,14 +16,12 @@
  *   tsx test/bench/mixed.ts --data /tmp/x/data [--seconds 60] [--zone bench-zone] [--node-args "--cpu-prof"]
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { parseServerTiming } from "../../server/request-timing.js";
-import { logInAt } from "../support/sample-app.js";
-import { untilHealthy } from "./load.js";
+import { adminHeaders, untilHealthy } from "./load.js";
 
 /** A read slower than this is a stall, and its Server-Timing is summed (the target's p95). */
 export const STALL_MS = 150;
@@ -239,12 +237,7 @@ async function main() {
   const base = `http://127.0.0.1:${values.port}`;
   try {
     await untilHealthy(base);
-    const headers: Record<string, string> = {};
-    const adminFile = path.join(dataDir, "initial-admin.txt");
-    if (existsSync(adminFile)) {
-      const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
-      headers.cookie = `chainatlas_session=${await logInAt(base, "admin", password!)}`;
-    }
+    const headers = await adminHeaders(base, dataDir);
     const readPaths = mixedReadPaths(values.zone!, chainIds);
     // Every answer computed once first, as the benchmark's endpoint rows leave them.
     const t0 = performance.now();

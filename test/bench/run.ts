@@ -29,10 +29,9 @@ import { importedFirmId } from "../../server/imports/import-firms.js";
 import { benchChains, writeBenchExport } from "../../seed/generate/bench-data.js";
 import { Random } from "../../seed/generate/random.js";
 import { CLIENT_DIR } from "../../server/app.js";
-import { logInAt } from "../support/sample-app.js";
 import type { CompareRequest } from "./compare-child.js";
 import type { EditsRequest, EditsResult } from "./edits-child.js";
-import { load, untilHealthy, type LoadResult } from "./load.js";
+import { adminHeaders, load, untilHealthy, type LoadResult } from "./load.js";
 import { editedFirms, mixedLoad, mixedReadPaths } from "./mixed.js";
 import { measureRender } from "./render.js";
 import { measureSimulation } from "./simulation-load.js";
@@ -172,16 +171,8 @@ server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()))
 const base = `http://127.0.0.1:${port}`;
 await untilHealthy(base);
 const startedAt = performance.now();
-const headers: Record<string, string> = {};
-const adminFile = path.join(dataDir, "initial-admin.txt");
-if (existsSync(adminFile)) {
-  const password = /^password: (.+)$/m.exec(readFileSync(adminFile, "utf8"))?.[1]?.trim();
-  if (!password) throw new Error(`No password in ${adminFile}`);
-  headers.cookie = `chainatlas_session=${await logInAt(base, "admin", password)}`;
-  log("logged in as admin");
-} else {
-  log("no initial admin (a server without accounts): requests go without a session");
-}
+const headers = await adminHeaders(base, dataDir);
+log(headers.cookie ? "logged in as admin" : "no initial admin (a server without accounts): requests go without a session");
 
 const chains = ["b-steel", "b-auto", "b-titanium"];
 const searchQueries = ["唐山", "tangshan", "ts", "高纯钛锭", "gctd", "冷轧", "凌钢", "lg", "钛", "zhineng", "北京钢", "yxgs"];

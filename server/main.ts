@@ -93,7 +93,7 @@ async function stop(signal: string) {
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 
-/** A start that cannot go on (the graph cannot be opened, the admin's password cannot be written down) says why and exits 1. */
+/** A start that cannot go on (bad configuration, a graph that cannot be opened, an admin's password that cannot be written down) says why and exits 1. */
 function exitSaying(error: Error): never {
   console.error(error.message);
   process.exit(1);
@@ -103,8 +103,7 @@ function readEnvOrExit(): Env {
   try {
     return readEnv();
   } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
+    return exitSaying(error as Error);
   }
 }
 

@@ -71,6 +71,9 @@ export async function writeBackup(store: GraphStore, file: string, now = new Dat
   }
 }
 
+/** A write of the backup that failed: a disk that refused it says so (storage-faults.ts), anything else as a BackupError. */
+const cannotWrite = (error: Error, where: string) => storageFault(error, where) ?? new BackupError(`Cannot write ${where}: ${error.message}`);
+
 async function writeChecked(store: GraphStore, file: string, now: Date): Promise<Record<string, number>> {
   const partial = `${file}.partial`;
   // The engine's export goes beside the backup, under a name of its own: a backup cut off
@@ -80,7 +83,7 @@ async function writeChecked(store: GraphStore, file: string, now: Date): Promise
     rmSync(exportDir, { recursive: true, force: true });
     mkdirSync(exportDir, { mode: 0o700 });
   } catch (error) {
-    throw storageFault(error, exportDir) ?? new BackupError(`Cannot write ${exportDir}: ${(error as Error).message}`);
+    throw cannotWrite(error as Error, exportDir);
   }
   const out = createWriteStream(partial);
   let failed: Error | null = null;
@@ -89,7 +92,7 @@ async function writeChecked(store: GraphStore, file: string, now: Date): Promise
     const sha256 = createHash("sha256");
     let bodyBytes = 0;
     const write = async (bytes: Buffer) => {
-      if (failed) throw storageFault(failed, partial) ?? new BackupError(`Cannot write ${partial}: ${failed.message}`);
+      if (failed) throw cannotWrite(failed, partial);
       sha256.update(bytes);
       bodyBytes += bytes.length;
       // A stream that failed is destroyed and never drains: its error is thrown at the next write.
@@ -124,7 +127,7 @@ async function writeChecked(store: GraphStore, file: string, now: Date): Promise
     const endLine = JSON.stringify({ end: true, counts, sha256: checksum }) + "\n";
     out.end(endLine);
     if (!out.destroyed && !out.writableFinished) await once(out, "finish");
-    if (failed) throw storageFault(failed, partial) ?? new BackupError(`Cannot write ${partial}: ${(failed as Error).message}`);
+    if (failed) throw cannotWrite(failed as Error, partial);
     // On disk before it takes its name: a power cut never leaves an empty file under it.
     const fd = openSync(partial, "r");
     try {

@@ -19,7 +19,7 @@
 import type { Row } from "../graph/store.js";
 import type { FirmTag } from "../model/domain.js";
 import { isBranchName } from "./branch-name.js";
-import type { Standing } from "../model/standing.js";
+import { asStanding, type Standing } from "../model/standing.js";
 import { SlotTexts } from "./slot-texts.js";
 
 export interface ScoringLink {
@@ -55,8 +55,9 @@ const GONE = 16;
 const STANDING_BITS: Record<Standing, number> = { active: 32, suspended: 64, closed: 128 };
 const STANDING_MASK = 32 | 64 | 128;
 
-function standingBits(standing: unknown): number {
-  return typeof standing === "string" && standing in STANDING_BITS ? STANDING_BITS[standing as Standing] : 0;
+function standingBits(value: unknown): number {
+  const standing = asStanding(value);
+  return standing ? STANDING_BITS[standing] : 0;
 }
 
 function standingOfBits(flags: number): Standing | null {
